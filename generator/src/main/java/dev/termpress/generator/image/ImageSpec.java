@@ -1,0 +1,15 @@
+package dev.termpress.generator.image;
+
+import java.nio.file.Path;
+
+/**
+ * An image as a site's {@code termpress.yaml} declares it.
+ *
+ * @param name the name demo blocks use ({@code image=NAME})
+ * @param source an OCI image layout directory, an {@code oci-archive} tar or a {@code docker save} tar
+ * @param reference the tag or {@code org.opencontainers.image.ref.name} to pick, or {@code null} for
+ *     the only (or first) image in the source
+ * @param declaredIn the configuration file, for error messages
+ * @param line the 1-based line of the declaration in {@code declaredIn}, for error messages
+ */
+public record ImageSpec(String name, Path source, String reference, Path declaredIn, int line) {}
