@@ -143,9 +143,7 @@ public final class Machine {
     public long run(long maxInstructions) {
         long done = 0;
         while (done < maxInstructions && !halted) {
-            long now = clock.ticks(cpu.instret());
-            clint.update();
-            sbi.update(now);
+            long now = pollTimers();
             int ran = cpu.run((int) Math.min(SLICE, maxInstructions - done));
             done += ran;
             if (ran == 0 && cpu.waitingForInterrupt() && !halted) {
@@ -154,7 +152,15 @@ public final class Machine {
                 }
             }
         }
+        pollTimers(); // so the host sees interrupt lines as of the last instruction
         return done;
+    }
+
+    private long pollTimers() {
+        long now = clock.ticks(cpu.instret());
+        clint.update();
+        sbi.update(now);
+        return now;
     }
 
     /** The earliest future timer event that is enabled in mie and so can end a WFI. */
@@ -202,6 +208,7 @@ public final class Machine {
                 .property("riscv,isa-extensions", "i", "m", "a", "f", "d", "c", "zicsr", "zifencei", "zicntr")
                 .property("mmu-type", "riscv,sv39");
         tree.beginNode("interrupt-controller")
+                .cells("#address-cells", 0)
                 .cells("#interrupt-cells", 1)
                 .property("interrupt-controller")
                 .property("compatible", "riscv,cpu-intc")

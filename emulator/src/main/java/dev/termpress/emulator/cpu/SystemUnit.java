@@ -112,14 +112,18 @@ final class SystemUnit {
         if (!file.accessible(number, writes)) {
             return cpu.illegal(raw, pc);
         }
+        // The loop counted this instruction already; counters must show it as not yet retired.
+        cpu.instret--;
         long old = file.read(number);
         if (file.missing) {
+            cpu.instret++;
             return cpu.illegal(raw, pc);
         }
         if (writes) {
             long value = op == 1 ? source : op == 2 ? old | source : old & ~source;
             file.write(number, value);
         }
+        cpu.instret++;
         if (rd != 0) {
             cpu.x[rd] = old;
         }
