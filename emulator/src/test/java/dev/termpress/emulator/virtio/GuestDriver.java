@@ -104,6 +104,11 @@ final class GuestDriver {
         long desc = alloc(16L * size, 16);
         long avail = alloc(6 + 2L * size, 2);
         long used = alloc(6 + 8L * size, 4);
+        return installQueue(index, size, desc, avail, used);
+    }
+
+    /** Points queue {@code index} at rings already in RAM (the rings are not cleared). */
+    GuestQueue installQueue(int index, int size, long desc, long avail, long used) {
         write(REG_QUEUE_SEL, index);
         write(REG_QUEUE_NUM, size);
         write(REG_QUEUE_DESC_LOW, desc);
