@@ -9,6 +9,9 @@ public final class SeededEntropySource implements EntropySource {
     private static final long GOLDEN_GAMMA = 0x9e37_79b9_7f4a_7c15L;
 
     private long state;
+    /** Bytes of the last word not handed out yet, so the stream does not depend on how calls split it. */
+    private long leftover;
+    private int leftoverBytes;
 
     /** Creates a source whose byte sequence is fixed by {@code seed}. */
     public SeededEntropySource(long seed) {
@@ -17,12 +20,14 @@ public final class SeededEntropySource implements EntropySource {
 
     @Override
     public void fill(byte[] buffer, int offset, int length) {
-        int i = 0;
-        while (i < length) {
-            long word = next();
-            for (int b = 0; b < 8 && i < length; b++, i++) {
-                buffer[offset + i] = (byte) (word >>> (8 * b));
+        for (int i = 0; i < length; i++) {
+            if (leftoverBytes == 0) {
+                leftover = next();
+                leftoverBytes = 8;
             }
+            buffer[offset + i] = (byte) leftover;
+            leftover >>>= 8;
+            leftoverBytes--;
         }
     }
 
