@@ -96,6 +96,11 @@ public final class VirtioConsole implements VirtioDevice {
     @Override
     public void handle(int queue, VirtioRequest request) {
         if (queue == RECEIVE_QUEUE) {
+            if (receiveBuffers.size() >= queueSizeMax(RECEIVE_QUEUE)) {
+                // More buffers than the ring holds means the driver reposted heads; give the oldest back
+                // rather than let a misbehaving guest grow host memory without bound.
+                receiveBuffers.poll().complete(0);
+            }
             receiveBuffers.add(request);
             deliverInput();
         } else if (queue == TRANSMIT_QUEUE) {

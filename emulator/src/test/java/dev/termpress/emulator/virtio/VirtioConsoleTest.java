@@ -178,4 +178,21 @@ class VirtioConsoleTest {
         driver.mmio.write(GuestDriver.CONFIG + 8, 4, '!');
         assertThat(screen.text()).isEqualTo("!");
     }
+
+    @Test
+    void repostedReceiveBuffersDoNotAccumulateWithoutBound() {
+        GuestQueue rx = start()[RX];
+        long buffer = driver.alloc(8, 8);
+        rx.addChain(Buffer.out(buffer, 8));
+        // A misbehaving driver publishes the same head again and again.
+        for (int round = 0; round < 20; round++) {
+            for (int i = 0; i < 100; i++) {
+                rx.publish(0);
+            }
+            rx.notifyDevice();
+        }
+        assertThat(rx.usedIndex()).as("the surplus went back to the driver").isGreaterThan(1000);
+        console.pushInput(utf8("q"), 0, 1);
+        assertThat(driver.needsReset()).isFalse();
+    }
 }
