@@ -124,7 +124,7 @@ public final class Virtqueue {
     }
 
     private String layoutProblem() {
-        if (size == 0 || size > maxSize || (size & (size - 1)) != 0) {
+        if (size <= 0 || size > maxSize || (size & (size - 1)) != 0) {
             return "size " + size + " is not a power of 2 in 1.." + maxSize;
         }
         if (!ram.contains(descAddress, (long) DESC_SIZE * size)) {

@@ -186,6 +186,19 @@ class VirtioMmioTest {
     }
 
     @Test
+    void negativeQueueSizeIsRefused() {
+        driver.negotiateStandard(0);
+        write(REG_QUEUE_SEL, 0);
+        write(REG_QUEUE_NUM, 0x8000_0000L);
+        write(REG_QUEUE_DESC_LOW, Ram.BASE);
+        write(REG_QUEUE_DRIVER_LOW, Ram.BASE + 0x4000);
+        write(REG_QUEUE_DEVICE_LOW, Ram.BASE + 0x5000);
+        write(REG_QUEUE_READY, 1);
+        assertThat(driver.read(REG_QUEUE_READY)).isZero();
+        assertThat(driver.mmio.lastError()).contains("power of 2");
+    }
+
+    @Test
     void strayAccessesAreHarmless() {
         driver.start(1, 128, 0);
         write(REG_QUEUE_NOTIFY, 7);
