@@ -56,14 +56,7 @@ final class DockerArchiveSource implements ImageSource {
     private List<Descriptor> readManifestJson() throws ImageException, IOException {
         String where = tree.locate(MANIFEST_JSON);
         byte[] bytes = Streams.readJson(tree.open(MANIFEST_JSON), where);
-        JsonNode top;
-        try {
-            top = Json.MAPPER.readTree(bytes);
-        } catch (IOException e) {
-            // Reuse the object parser's message format for the syntax error.
-            Json.parseObject(bytes, where);
-            throw new ImageException(where + ": malformed JSON", e);
-        }
+        JsonNode top = Json.parse(bytes, where, "a JSON array of {Config, RepoTags, Layers}");
         if (top == null || !top.isArray()) {
             throw new ImageException(where + ": malformed: expected a JSON array of {Config, RepoTags, Layers}");
         }

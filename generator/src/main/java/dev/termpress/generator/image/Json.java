@@ -17,21 +17,30 @@ final class Json {
 
     /** Parses a JSON object; {@code where} names the file for the error message. */
     static JsonNode parseObject(byte[] bytes, String where) throws ImageException {
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String position = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ImageException(where + ": malformed JSON" + position + ": " + e.getOriginalMessage()
-                    + "; expected a JSON object", e);
-        } catch (IOException e) {
-            throw new ImageException(where + ": cannot read JSON: " + e.getMessage(), e);
-        }
+        JsonNode node = parse(bytes, where, "a JSON object");
         if (node == null || !node.isObject()) {
             throw new ImageException(where + ": malformed JSON: expected a JSON object at the top level");
         }
         return node;
+    }
+
+    /** Parses any JSON document; {@code expected} says what would be valid, for the error message. */
+    static JsonNode parse(byte[] bytes, String where, String expected) throws ImageException {
+        try {
+            return MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String position = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ImageException(where + ": malformed JSON" + position + ": " + withoutSource(e.getOriginalMessage())
+                    + "; expected " + expected, e);
+        } catch (IOException e) {
+            throw new ImageException(where + ": cannot read JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Jackson names its (redacted) input source inside some messages; keep only line and column. */
+    private static String withoutSource(String message) {
+        return message.replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)]", "line $1, column $2");
     }
 
     /** A required string field. */

@@ -31,6 +31,12 @@ final class LayoutFixture {
         return this;
     }
 
+    /** Adds the image's blobs without an index entry. */
+    LayoutFixture blobsOf(TestImage image) {
+        blobs.putAll(image.blobs());
+        return this;
+    }
+
     /** Adds an entry pointing to a nested image index that lists these images by platform. */
     LayoutFixture index(String refName, TestImage... images) {
         ObjectNode nested = Json.MAPPER.createObjectNode();
