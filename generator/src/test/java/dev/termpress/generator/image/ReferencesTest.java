@@ -1,0 +1,24 @@
+package dev.termpress.generator.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReferencesTest {
+
+    @Test
+    void matchesExactTagsAndRegistryPrefixes() {
+        assertThat(References.matches("latest", "latest")).isTrue();
+        assertThat(References.matches("busybox:latest", "latest")).isTrue();
+        assertThat(References.matches("latest", "busybox:latest")).isTrue();
+        assertThat(References.matches("docker.io/library/busybox:latest", "busybox:latest")).isTrue();
+        assertThat(References.matches("busybox:latest", "docker.io/library/busybox:latest")).isTrue();
+    }
+
+    @Test
+    void doesNotMatchOtherTags() {
+        assertThat(References.matches("busybox:1.36", "busybox:latest")).isFalse();
+        assertThat(References.matches("1.36", "latest")).isFalse();
+        assertThat(References.matches("localhost:5000/busybox", "latest")).isFalse();
+    }
+}
