@@ -9,6 +9,8 @@ final class DescriptorJson {
 
     /** The annotation that names an index entry (image-spec annotations.md). */
     static final String REF_NAME = "org.opencontainers.image.ref.name";
+    /** The full image name that docker (25 and later) and containerd put beside {@link #REF_NAME}. */
+    static final String CONTAINERD_NAME = "io.containerd.image.name";
 
     private DescriptorJson() {}
 
@@ -27,9 +29,11 @@ final class DescriptorJson {
         List<String> refNames = new ArrayList<>();
         JsonNode annotations = node.get("annotations");
         if (annotations != null && annotations.isObject()) {
-            String refName = Json.optionalText(annotations, REF_NAME, where + " (annotations)");
-            if (refName != null) {
-                refNames.add(refName);
+            for (String key : new String[] {REF_NAME, CONTAINERD_NAME}) {
+                String refName = Json.optionalText(annotations, key, where + " (annotations)");
+                if (refName != null) {
+                    refNames.add(refName);
+                }
             }
         }
         return new Descriptor(mediaType, digest, size, platform, refNames);

@@ -67,7 +67,7 @@ final class ImageResolver {
         Set<String> available = new LinkedHashSet<>();
         for (Descriptor root : roots) {
             available.addAll(root.refNames());
-            if (root.refNames().stream().anyMatch(name -> References.matches(name, reference))) {
+            if (References.mostSpecific(root.refNames()).stream().anyMatch(name -> References.matches(name, reference))) {
                 matching.add(root);
             }
         }

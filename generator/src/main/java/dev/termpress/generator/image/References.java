@@ -1,5 +1,7 @@
 package dev.termpress.generator.image;
 
+import java.util.List;
+
 /** Matches a configured reference against the names an image source gives its entries. */
 final class References {
 
@@ -16,6 +18,16 @@ final class References {
                 || name.equals(tag(reference))
                 || name.endsWith("/" + reference)
                 || reference.endsWith("/" + name);
+    }
+
+    /**
+     * The names to match against: the full image names when an entry has any (docker and
+     * containerd add one beside the bare {@code ref.name} tag), so {@code other:latest} does not
+     * match an entry of {@code demo:latest} through its bare tag {@code latest}.
+     */
+    static List<String> mostSpecific(List<String> names) {
+        List<String> full = names.stream().filter(name -> name.contains(":") || name.contains("/")).toList();
+        return full.isEmpty() ? names : full;
     }
 
     /** The tag after the last colon that follows the last slash, or the whole string. */

@@ -4,8 +4,10 @@ import static dev.termpress.generator.image.Tars.Item.dir;
 import static dev.termpress.generator.image.Tars.Item.file;
 import static dev.termpress.generator.image.Tars.Item.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,6 +175,22 @@ class OciImagePublisherTest {
 
         assertThat(picked.at("/manifest/digest").asText()).isEqualTo(Tars.sha256(b.manifestBytes()));
         assertThat(first.at("/manifest/digest").asText()).isEqualTo(Tars.sha256(a.manifestBytes()));
+    }
+
+    @Test
+    void dockerStyleOciArchivesMatchByFullImageName() throws Exception {
+        // docker save (25 and later) writes an OCI layout whose entries carry both annotations.
+        TestImage image = TestImage.riscv64().gzipLayer(file("x", "x"));
+        ObjectNode entry = TestImage.descriptor(MediaTypes.OCI_MANIFEST, image.manifestBytes());
+        entry.putObject("annotations").put(DescriptorJson.REF_NAME, "latest")
+                .put(DescriptorJson.CONTAINERD_NAME, "docker.io/library/demo:latest");
+        Path archive = new LayoutFixture().blobsOf(image).entry(entry, null).writeArchive(temp.resolve("d.tar"));
+
+        JsonNode descriptor = new PublishedSite(temp.resolve("site")).descriptor(publish("d", archive, "demo:latest"));
+
+        assertThat(descriptor.at("/manifest/digest").asText()).isEqualTo(Tars.sha256(image.manifestBytes()));
+        assertThatThrownBy(() -> publish("d", archive, "other:latest")).isInstanceOf(ImageException.class)
+                .hasMessageContaining("no image named \"other:latest\"; it has latest, docker.io/library/demo:latest");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.termpress.generator.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReferencesTest {
@@ -13,6 +14,13 @@ class ReferencesTest {
         assertThat(References.matches("latest", "busybox:latest")).isTrue();
         assertThat(References.matches("docker.io/library/busybox:latest", "busybox:latest")).isTrue();
         assertThat(References.matches("busybox:latest", "docker.io/library/busybox:latest")).isTrue();
+    }
+
+    @Test
+    void fullNamesWinOverBareTags() {
+        assertThat(References.mostSpecific(List.of("latest", "docker.io/library/demo:latest")))
+                .containsExactly("docker.io/library/demo:latest");
+        assertThat(References.mostSpecific(List.of("latest", "1.0"))).containsExactly("latest", "1.0");
     }
 
     @Test
