@@ -1,6 +1,7 @@
 package dev.termpress.generator.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,7 +41,7 @@ record ImageConfig(Platform platform, List<String> env, String workingDir, Strin
             throw new ImageException(where + ": field \"rootfs\" must be an object with type \"layers\" and diff_ids");
         }
         List<String> rawDiffIds = Json.optionalStrings(rootfs, "diff_ids", where + " (rootfs)");
-        List<Digest> diffIds = new java.util.ArrayList<>();
+        List<Digest> diffIds = new ArrayList<>();
         if (rawDiffIds != null) {
             for (String diffId : rawDiffIds) {
                 diffIds.add(Digest.parse(diffId, where + " (rootfs.diff_ids)"));

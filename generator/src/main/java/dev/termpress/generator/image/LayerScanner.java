@@ -2,6 +2,7 @@ package dev.termpress.generator.image;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -22,7 +23,7 @@ final class LayerScanner {
     static LayerFacts scan(InputStream blob, Compression compression, String where) throws ImageException {
         try {
             InputStream plain = compression == Compression.GZIP ? new GzipCompressorInputStream(blob, true) : blob;
-            HashingInputStream uncompressed = new HashingInputStream(plain, java.io.OutputStream.nullOutputStream());
+            HashingInputStream uncompressed = new HashingInputStream(plain, OutputStream.nullOutputStream());
             TarArchiveInputStream tar = new TarArchiveInputStream(uncompressed);
             int entries = 0;
             TarArchiveEntry entry;

@@ -1,5 +1,7 @@
 package dev.termpress.generator.image;
 
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import static dev.termpress.generator.image.Tars.Item.dir;
 import static dev.termpress.generator.image.Tars.Item.file;
 import static dev.termpress.generator.image.Tars.Item.hardLink;
@@ -86,7 +88,7 @@ class BadImageTest {
         TestImage image = image();
         Path layout = layout(image);
         byte[] layer = image.layers().get(0).blob();
-        byte[] longer = java.util.Arrays.copyOf(layer, layer.length + 10);
+        byte[] longer = Arrays.copyOf(layer, layer.length + 10);
         Files.write(blob(layout, layer), longer);
 
         assertPublishFails(layout)
@@ -99,7 +101,7 @@ class BadImageTest {
         TestImage image = image();
         Path layout = layout(image);
         byte[] manifest = image.manifestBytes();
-        Files.write(blob(layout, manifest), java.util.Arrays.copyOf(manifest, manifest.length - 1));
+        Files.write(blob(layout, manifest), Arrays.copyOf(manifest, manifest.length - 1));
 
         assertPublishFails(layout).hasMessageContaining(blob(layout, manifest) + ": size mismatch");
     }
@@ -127,7 +129,7 @@ class BadImageTest {
                 try {
                     return file(dir.relativize(p).toString(), Files.readAllBytes(p));
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }).toList();
             Files.write(archive, Tars.tar(items));
