@@ -1,7 +1,5 @@
 package dev.termpress.generator.image;
 
-import java.io.UncheckedIOException;
-import java.util.Arrays;
 import static dev.termpress.generator.image.Tars.Item.dir;
 import static dev.termpress.generator.image.Tars.Item.file;
 import static dev.termpress.generator.image.Tars.Item.hardLink;
@@ -10,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
