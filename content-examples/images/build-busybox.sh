@@ -10,6 +10,10 @@
 #                       the system's apt configuration and state are never touched
 #   TERMPRESS_MIRROR    Debian mirror URL; default: the first Debian URI in the system's apt sources
 #   BUSYBOX_DEB         use this busybox-static_*_riscv64.deb instead of downloading one
+#
+# Needs apt-get, dpkg-deb, GNU tar, gzip, python3 and coreutils (all on a stock Debian). The digests
+# depend only on the package version (printed, and recorded in the config's history) and gzip's
+# output, which is stable across gzip versions for the same input and level.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
