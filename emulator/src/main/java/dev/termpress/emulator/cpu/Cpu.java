@@ -192,6 +192,17 @@ public final class Cpu implements HartInterrupts {
         }
     }
 
+    /**
+     * Enables or pending bits changed under software control: end the block so the loop can take
+     * an interrupt, but only if one is pending and enabled in mie at all (the common case of
+     * re-enabling interrupts with nothing pending must stay cheap).
+     */
+    void interruptStateChanged() {
+        if ((mip & mie) != 0) {
+            stop = true;
+        }
+    }
+
     /** The current mip, including bits driven by devices. */
     public long pendingInterrupts() {
         return mip;
@@ -331,12 +342,14 @@ public final class Cpu implements HartInterrupts {
         final long[] loadDelta = mmu.loadDelta;
         final long[] storeTag = mmu.storeTag;
         final long[] storeDelta = mmu.storeDelta;
-        final long end = instret + budget;
+        // The retired count lives in a local; the field is synced around calls that read it.
+        long count = instret;
+        long end = count + budget;
         long pc = this.pc;
         long page = -1;
         long delta = 0;
-        while (instret < end && !stop) {
-            instret++;
+        while (count < end) {
+            count++;
             // Fetch through the current page's translation (§4.3: instruction fetch is translated).
             long vpn = pc >>> 12;
             if (vpn != page) {
@@ -517,11 +530,15 @@ public final class Cpu implements HartInterrupts {
                             page = -1;
                             continue;
                         }
+                        instret = count;
                         v = mmu.load(va, funct3);
                         if (trapPending) {
                             pc = takePendingTrap(pc);
                             page = -1;
                             continue;
+                        }
+                        if (stop) {
+                            end = 0; // a device changed the interrupt lines
                         }
                     }
                     x[rd] = v;
@@ -561,11 +578,15 @@ public final class Cpu implements HartInterrupts {
                                 break;
                         }
                     } else {
+                        instret = count;
                         mmu.store(va, funct3, v);
                         if (trapPending) {
                             pc = takePendingTrap(pc);
                             page = -1;
                             continue;
+                        }
+                        if (stop) {
+                            end = 0;
                         }
                     }
                     pc += len;
@@ -674,12 +695,21 @@ public final class Cpu implements HartInterrupts {
                     break;
                 case 0x73: // SYSTEM
                     this.pc = pc;
+                    instret = count;
                     pc = SystemUnit.execute(this, insn, raw, pc);
+                    count = instret;
                     page = -1;
+                    if (stop) {
+                        end = 0;
+                    }
                     break;
                 case 0x2f: // AMO
+                    instret = count;
                     pc = Atomics.execute(this, insn, raw, pc);
                     page = -1;
+                    if (stop) {
+                        end = 0;
+                    }
                     break;
                 case 0x07: // LOAD-FP
                 case 0x27: // STORE-FP
@@ -688,8 +718,12 @@ public final class Cpu implements HartInterrupts {
                 case 0x4b: // FNMSUB
                 case 0x4f: // FNMADD
                 case 0x53: // OP-FP
+                    instret = count;
                     pc = fpu.execute(insn, raw, pc);
                     page = -1;
+                    if (stop) {
+                        end = 0;
+                    }
                     break;
                 default:
                     pc = illegal(raw, pc);
@@ -698,6 +732,7 @@ public final class Cpu implements HartInterrupts {
             }
         }
         this.pc = pc;
+        instret = count;
     }
 
     /** Marks an illegal OP-32 encoding; never a real result, since those are sign-extended words. */

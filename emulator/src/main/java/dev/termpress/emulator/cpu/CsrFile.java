@@ -168,7 +168,7 @@ final class CsrFile {
                 break;
             case SIE:
                 cpu.mie = (cpu.mie & ~cpu.mideleg) | (value & cpu.mideleg);
-                cpu.stop = true;
+                cpu.interruptStateChanged();
                 break;
             case STVEC:
                 cpu.stvec = value & ~TVEC_MODE_RESERVED_BIT;
@@ -191,7 +191,7 @@ final class CsrFile {
             case SIP: {
                 long writable = MIP_SSIP & cpu.mideleg;
                 cpu.mip = (cpu.mip & ~writable) | (value & writable);
-                cpu.stop = true;
+                cpu.interruptStateChanged();
                 break;
             }
             case SATP:
@@ -205,11 +205,11 @@ final class CsrFile {
                 break;
             case MIDELEG:
                 cpu.mideleg = value & S_INTERRUPTS;
-                cpu.stop = true;
+                cpu.interruptStateChanged();
                 break;
             case MIE:
                 cpu.mie = value & ALL_INTERRUPTS;
-                cpu.stop = true;
+                cpu.interruptStateChanged();
                 break;
             case MTVEC:
                 cpu.mtvec = value & ~TVEC_MODE_RESERVED_BIT;
@@ -231,7 +231,7 @@ final class CsrFile {
                 break;
             case MIP:
                 cpu.mip = (cpu.mip & ~MIP_WRITABLE) | (value & MIP_WRITABLE);
-                cpu.stop = true;
+                cpu.interruptStateChanged();
                 break;
             default:
                 break; // read-only, or WARL registers hardwired to zero
@@ -254,7 +254,7 @@ final class CsrFile {
         if (((old ^ updated) & translationBits) != 0) {
             cpu.mmu.flush();
         }
-        cpu.stop = true; // interrupt enables may have changed
+        cpu.interruptStateChanged();
     }
 
     /** satp is WARL (§4.1.11): a write with an unsupported MODE has no effect; no ASID bits. */

@@ -78,7 +78,7 @@ final class SystemUnit {
         cpu.mstatus = status;
         cpu.mmu.flush(); // MPRV may have changed even if the privilege did not
         cpu.setPrivilege(previous);
-        cpu.stop = true;
+        cpu.interruptStateChanged();
         return cpu.mepc;
     }
 
@@ -96,7 +96,7 @@ final class SystemUnit {
             cpu.mmu.flush();
         }
         cpu.setPrivilege(previous);
-        cpu.stop = true;
+        cpu.interruptStateChanged();
         return cpu.sepc;
     }
 
