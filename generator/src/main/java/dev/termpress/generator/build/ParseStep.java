@@ -1,0 +1,89 @@
+package dev.termpress.generator.build;
+
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import dev.termpress.generator.content.FrontMatter;
+import dev.termpress.generator.content.FrontMatterReader;
+import dev.termpress.generator.content.Page;
+import dev.termpress.generator.content.Page.LinkRef;
+import dev.termpress.generator.content.SourceFile;
+import dev.termpress.generator.diag.BuildException;
+import dev.termpress.generator.diag.ErrorCollector;
+import dev.termpress.generator.markdown.DemoBlock;
+import dev.termpress.generator.markdown.DemoBlockParser;
+import dev.termpress.generator.markdown.Markdown;
+import dev.termpress.generator.nav.NavTree;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Parses front matter and Markdown, finds demo blocks and links, and derives the navigation. */
+final class ParseStep implements BuildStep {
+
+    private final Markdown markdown;
+
+    ParseStep(Markdown markdown) {
+        this.markdown = markdown;
+    }
+
+    @Override
+    public String name() {
+        return "parse";
+    }
+
+    @Override
+    public void run(Site site) throws BuildException {
+        ErrorCollector errors = new ErrorCollector();
+        for (SourceFile source : site.sources) {
+            try {
+                Page page = parse(source, errors);
+                if (page.frontMatter().draft() && !site.options.drafts()) {
+                    site.drafts.add(page.sourcePath());
+                } else {
+                    site.pages.add(page);
+                }
+            } catch (BuildException e) {
+                errors.addAll(e);
+            }
+        }
+        errors.throwIfAny();
+        site.nav = NavTree.of(site.pages);
+        site.progress.update("parsed " + site.pages.size() + " pages");
+    }
+
+    private Page parse(SourceFile source, ErrorCollector errors) throws BuildException {
+        FrontMatterReader.Split split = FrontMatterReader.read(source.text(), source.file());
+        FrontMatter frontMatter = split.frontMatter();
+        Document document = markdown.parse(split.body());
+        Map<FencedCodeBlock, DemoBlock> demos = new LinkedHashMap<>();
+        List<LinkRef> links = new ArrayList<>();
+        String heading = null;
+        for (Node node : document.getDescendants()) {
+            if (node instanceof FencedCodeBlock block && DemoBlockParser.isDemo(block.getInfo().toString())) {
+                try {
+                    demos.put(block, DemoBlockParser.parse(block.getInfo().toString(),
+                            block.getContentChars().toString(), source.file(), block.getStartLineNumber() + 1));
+                } catch (BuildException e) {
+                    errors.addAll(e);
+                }
+            } else if (node instanceof Heading h && h.getLevel() == 1 && heading == null) {
+                heading = h.getText().toString().strip();
+            } else if (node instanceof Link link) {
+                links.add(new LinkRef(link.getUrl().toString(), node.getStartLineNumber() + 1));
+            } else if (node instanceof Image image) {
+                links.add(new LinkRef(image.getUrl().toString(), node.getStartLineNumber() + 1));
+            } else if (node instanceof Reference reference) {
+                links.add(new LinkRef(reference.getUrl().toString(), node.getStartLineNumber() + 1));
+            }
+        }
+        String title = frontMatter.title() != null ? frontMatter.title()
+                : heading != null ? heading : NavTree.titleFromPath(source.path());
+        return new Page(source, frontMatter, document, title, heading != null, demos, links);
+    }
+}
