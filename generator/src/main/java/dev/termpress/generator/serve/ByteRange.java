@@ -65,7 +65,7 @@ public record ByteRange(long start, long end) {
                 return new Partial(new ByteRange(Math.max(0, length - suffix), length - 1));
             }
             long start = Long.parseLong(first);
-            long end = last.isEmpty() ? length - 1 : Long.parseLong(last);
+            long end = last.isEmpty() ? Long.MAX_VALUE : Long.parseLong(last);
             if (start < 0 || end < start) {
                 return new Whole();
             }
