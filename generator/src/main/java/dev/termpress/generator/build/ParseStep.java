@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** Parses front matter and Markdown, finds demo blocks and links, and derives the navigation. */
 final class ParseStep implements BuildStep {
@@ -39,17 +40,30 @@ final class ParseStep implements BuildStep {
 
     @Override
     public void run(Site site) throws BuildException {
-        ErrorCollector errors = new ErrorCollector();
-        for (SourceFile source : site.sources) {
+        int count = site.sources.size();
+        Page[] pages = new Page[count];
+        ErrorCollector[] errorsPerPage = new ErrorCollector[count];
+        // Pages parse independently, and flexmark's parser is thread-safe: use every core.
+        IntStream.range(0, count).parallel().forEach(i -> {
+            ErrorCollector pageErrors = new ErrorCollector();
             try {
-                Page page = parse(source, errors);
-                if (page.frontMatter().draft() && !site.options.drafts()) {
-                    site.drafts.add(page.sourcePath());
-                } else {
-                    site.pages.add(page);
-                }
+                pages[i] = parse(site.sources.get(i), pageErrors);
             } catch (BuildException e) {
-                errors.addAll(e);
+                pageErrors.addAll(e);
+            }
+            errorsPerPage[i] = pageErrors;
+        });
+        ErrorCollector errors = new ErrorCollector();
+        for (int i = 0; i < count; i++) {
+            errors.addAll(errorsPerPage[i]);
+            Page page = pages[i];
+            if (page == null) {
+                continue;
+            }
+            if (page.frontMatter().draft() && !site.options.drafts()) {
+                site.drafts.add(page.sourcePath());
+            } else {
+                site.pages.add(page);
             }
         }
         errors.throwIfAny();

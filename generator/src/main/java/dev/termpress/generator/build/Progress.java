@@ -5,7 +5,7 @@ import java.io.PrintStream;
 /** Where a build reports how far it is; a terminal shows it, CI logs stay quiet. */
 public interface Progress {
 
-    /** Reports the current state in a few words, e.g. "rendered 12/40 pages". */
+    /** Reports the current state in a few words, e.g. "rendered 12/40 pages"; may be called from several threads. */
     void update(String status);
 
     /** Clears whatever {@link #update} left on screen. */
@@ -26,7 +26,7 @@ public interface Progress {
             private int width;
 
             @Override
-            public void update(String status) {
+            public synchronized void update(String status) {
                 String padded = status.length() < width ? status + " ".repeat(width - status.length()) : status;
                 width = status.length();
                 out.print("\r" + padded);
@@ -34,7 +34,7 @@ public interface Progress {
             }
 
             @Override
-            public void done() {
+            public synchronized void done() {
                 if (width > 0) {
                     out.print("\r" + " ".repeat(width) + "\r");
                     out.flush();

@@ -2,12 +2,14 @@ package dev.termpress.generator.build;
 
 import dev.termpress.generator.content.Page;
 import dev.termpress.generator.diag.BuildException;
-import dev.termpress.generator.diag.ErrorCollector;
 import dev.termpress.generator.links.LinkTargets;
 import dev.termpress.generator.links.SitePaths;
 import dev.termpress.generator.markdown.Markdown;
 import dev.termpress.generator.markdown.PageRenderContext;
 import dev.termpress.generator.theme.PageModel;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /** Renders each page's Markdown and puts it into the theme's templates; adds 404 page and sitemap. */
 final class RenderStep implements BuildStep {
@@ -31,29 +33,39 @@ final class RenderStep implements BuildStep {
     @Override
     public void run(Site site) throws BuildException {
         LinkTargets targets = CheckLinksStep.targets(site);
-        ErrorCollector errors = new ErrorCollector();
-        int done = 0;
-        for (Page page : site.nav.readingOrder()) {
+        List<Page> pages = site.nav.readingOrder();
+        String[] html = new String[pages.size()];
+        BuildException[] failures = new BuildException[pages.size()];
+        AtomicInteger done = new AtomicInteger();
+        // Rendering one page reads only shared, immutable state; flexmark and Pebble are thread-safe.
+        IntStream.range(0, pages.size()).parallel().forEach(i -> {
+            Page page = pages.get(i);
             PageRenderContext context = new PageRenderContext(SitePaths.rootPrefix(page.url()), page.demos(),
                     site.imageDescriptors, url -> targets.resolve(page, url) instanceof LinkTargets.Resolved r ? r.url() : url);
             String content = markdown.render(page.document(), context);
             try {
-                site.rendered.put(page.outputPath(),
-                        site.theme.render(PAGE_TEMPLATE, PageModel.forPage(site.config, site.nav, page, content)));
+                html[i] = site.theme.render(PAGE_TEMPLATE, PageModel.forPage(site.config, site.nav, page, content));
             } catch (BuildException e) {
-                errors.addAll(e);
-                break;
+                failures[i] = e;
             }
-            if (++done % 50 == 0) {
-                site.progress.update("rendered " + done + "/" + site.pages.size() + " pages");
+            int n = done.incrementAndGet();
+            if (n % 50 == 0) {
+                site.progress.update("rendered " + n + "/" + pages.size() + " pages");
+            }
+        });
+        for (BuildException failure : failures) {
+            if (failure != null) {
+                throw failure; // a template error repeats on every page: report it once
             }
         }
-        errors.throwIfAny();
+        for (int i = 0; i < pages.size(); i++) {
+            site.rendered.put(pages.get(i).outputPath(), html[i]);
+        }
         site.rendered.put(NOT_FOUND_PAGE, site.theme.render(NOT_FOUND_TEMPLATE, PageModel.forNotFound(site.config, site.nav)));
         String sitemap = Sitemap.xml(site.config, site.nav.readingOrder());
         if (sitemap != null) {
             site.rendered.put(Sitemap.FILE_NAME, sitemap);
         }
-        site.progress.update("rendered " + done + " pages");
+        site.progress.update("rendered " + pages.size() + " pages");
     }
 }

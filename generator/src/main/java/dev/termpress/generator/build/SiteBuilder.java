@@ -46,7 +46,9 @@ public final class SiteBuilder {
                 times.put(step.name(), millis);
                 LOG.fine(() -> step.name() + " took " + millis + " ms");
             }
+            long swapStart = System.nanoTime();
             output.commit();
+            times.put("swap", (System.nanoTime() - swapStart) / 1_000_000);
             long total = (System.nanoTime() - start) / 1_000_000;
             return new BuildResult(options.outputDir(), site.pages.size(), site.imageDescriptors.size(),
                     site.blobsWritten, site.bytesWritten + site.imageBytes, total, times);

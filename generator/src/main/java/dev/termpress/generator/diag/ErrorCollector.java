@@ -19,6 +19,11 @@ public final class ErrorCollector {
         errors.addAll(e.errors());
     }
 
+    /** Records everything another collector gathered. */
+    public void addAll(ErrorCollector other) {
+        errors.addAll(other.errors);
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }
