@@ -10,7 +10,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Map;
 
 /** Writes rendered pages and copies content assets, static files and theme assets into the staging directory. */
@@ -31,16 +35,23 @@ final class WriteStep implements BuildStep {
         claim(owners, site.staticFiles, site.siteDir().resolve(LoadStep.STATIC_DIR), errors);
         errors.throwIfAny();
         try {
-            int written = 0;
-            for (Map.Entry<String, String> file : site.rendered.entrySet()) {
-                byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);
-                Path target = target(site, file.getKey());
-                Files.write(target, bytes);
-                site.bytesWritten += bytes.length;
-                if (++written % 100 == 0) {
-                    site.progress.update("wrote " + written + " files, " + megabytes(site) + " MB");
+            List<Map.Entry<String, String>> files = List.copyOf(site.rendered.entrySet());
+            AtomicLong bytes = new AtomicLong();
+            AtomicInteger written = new AtomicInteger();
+            // File creation is mostly waiting on the file system: overlap it.
+            files.parallelStream().forEach(file -> {
+                byte[] data = file.getValue().getBytes(StandardCharsets.UTF_8);
+                try {
+                    Files.write(target(site, file.getKey()), data);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            }
+                bytes.addAndGet(data.length);
+                if (written.incrementAndGet() % 100 == 0) {
+                    site.progress.update("wrote " + written.get() + " pages");
+                }
+            });
+            site.bytesWritten += bytes.get();
             for (String asset : site.contentAssets) {
                 copy(site, site.siteDir().resolve(ContentLoader.CONTENT_DIR).resolve(asset), asset);
             }
@@ -52,8 +63,8 @@ final class WriteStep implements BuildStep {
                     site.bytesWritten += Files.copy(in, target(site, Theme.ASSETS_DIR + asset.getKey()));
                 }
             }
-            site.progress.update("wrote " + written + " pages, " + megabytes(site) + " MB");
-        } catch (IOException e) {
+            site.progress.update("wrote " + files.size() + " pages, " + megabytes(site) + " MB");
+        } catch (IOException | UncheckedIOException e) {
             throw new BuildException(new SiteError(site.staging, 0, "cannot write output: " + e.getMessage()));
         }
     }
