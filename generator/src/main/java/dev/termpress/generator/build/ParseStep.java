@@ -18,7 +18,12 @@ import dev.termpress.generator.markdown.DemoBlock;
 import dev.termpress.generator.markdown.DemoBlockParser;
 import dev.termpress.generator.markdown.Markdown;
 import dev.termpress.generator.nav.NavTree;
+import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +31,9 @@ import java.util.stream.IntStream;
 
 /** Parses front matter and Markdown, finds demo blocks and links, and derives the navigation. */
 final class ParseStep implements BuildStep {
+
+    /** Ids written in raw HTML; links to them are as valid as links to headings. */
+    private static final Pattern HTML_ID = Pattern.compile("\\bid\\s*=\\s*[\"']([^\"']+)[\"']");
 
     private final Markdown markdown;
 
@@ -75,6 +83,12 @@ final class ParseStep implements BuildStep {
         FrontMatterReader.Split split = FrontMatterReader.read(source.text(), source.file());
         FrontMatter frontMatter = split.frontMatter();
         Document document = markdown.parse(split.body());
+        new HeaderIdGenerator(document).generateIds(document);
+        Set<String> anchors = new HashSet<>();
+        Matcher htmlIds = HTML_ID.matcher(split.body());
+        while (htmlIds.find()) {
+            anchors.add(htmlIds.group(1));
+        }
         Map<FencedCodeBlock, DemoBlock> demos = new LinkedHashMap<>();
         List<LinkRef> links = new ArrayList<>();
         String heading = null;
@@ -86,8 +100,11 @@ final class ParseStep implements BuildStep {
                 } catch (BuildException e) {
                     errors.addAll(e);
                 }
-            } else if (node instanceof Heading h && h.getLevel() == 1 && heading == null) {
-                heading = h.getText().toString().strip();
+            } else if (node instanceof Heading h) {
+                anchors.add(h.getAnchorRefId());
+                if (h.getLevel() == 1 && heading == null) {
+                    heading = h.getText().toString().strip();
+                }
             } else if (node instanceof Link link) {
                 links.add(new LinkRef(link.getUrl().toString(), node.getStartLineNumber() + 1));
             } else if (node instanceof Image image) {
@@ -98,6 +115,9 @@ final class ParseStep implements BuildStep {
         }
         String title = frontMatter.title() != null ? frontMatter.title()
                 : heading != null ? heading : NavTree.titleFromPath(source.path());
-        return new Page(source, frontMatter, document, title, heading != null, demos, links);
+        for (int i = 1; i <= demos.size(); i++) {
+            anchors.add("demo-" + i);
+        }
+        return new Page(source, frontMatter, document, title, heading != null, demos, links, anchors);
     }
 }

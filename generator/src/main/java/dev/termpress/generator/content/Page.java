@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A parsed page: its source, front matter, Markdown tree, demo blocks and links. */
 public final class Page {
@@ -20,6 +21,7 @@ public final class Page {
     private final boolean hasTitleHeading;
     private final Map<FencedCodeBlock, DemoBlock> demos;
     private final List<LinkRef> links;
+    private final Set<String> anchors;
 
     /**
      * A link or image source as written in the Markdown.
@@ -30,7 +32,7 @@ public final class Page {
     public record LinkRef(String url, int line) {}
 
     public Page(SourceFile source, FrontMatter frontMatter, Document document, String title, boolean hasTitleHeading,
-            Map<FencedCodeBlock, DemoBlock> demos, List<LinkRef> links) {
+            Map<FencedCodeBlock, DemoBlock> demos, List<LinkRef> links, Set<String> anchors) {
         this.source = source;
         this.frontMatter = frontMatter;
         this.document = document;
@@ -38,6 +40,7 @@ public final class Page {
         this.hasTitleHeading = hasTitleHeading;
         this.demos = Collections.unmodifiableMap(new LinkedHashMap<>(demos));
         this.links = List.copyOf(links);
+        this.anchors = Set.copyOf(anchors);
     }
 
     public SourceFile source() {
@@ -78,6 +81,11 @@ public final class Page {
 
     public List<LinkRef> links() {
         return links;
+    }
+
+    /** The fragment identifiers a link may point at: heading ids, demo ids and ids in raw HTML. */
+    public Set<String> anchors() {
+        return anchors;
     }
 
     /** The page's URL relative to the site root: {@code ""}, {@code "guide/"} or {@code "guide/files/"}. */

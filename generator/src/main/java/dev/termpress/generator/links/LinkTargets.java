@@ -51,8 +51,10 @@ public final class LinkTargets {
 
     /** Resolves {@code url} as written in {@code from}. */
     public Resolution resolve(Page from, String url) {
-        if (url.isEmpty() || url.startsWith("#") || url.startsWith("?") || url.startsWith("//")
-                || SCHEME.matcher(url).find()) {
+        if (url.startsWith("#")) {
+            return checkFragment(from, url.substring(1), url, url);
+        }
+        if (url.isEmpty() || url.startsWith("?") || url.startsWith("//") || SCHEME.matcher(url).find()) {
             return new Resolved(url);
         }
         int cut = indexOfAny(url, '?', '#');
@@ -68,7 +70,24 @@ public final class LinkTargets {
         if (resolved == null) {
             return new Broken(explain(url, target));
         }
-        return new Resolved(encode(SitePaths.relative(from.url(), resolved)) + suffix);
+        String rewritten = encode(SitePaths.relative(from.url(), resolved)) + suffix;
+        int hash = suffix.indexOf('#');
+        Page page = pagesByUrl.get(resolved);
+        if (hash >= 0 && page != null) {
+            return checkFragment(page, suffix.substring(hash + 1), url, rewritten);
+        }
+        return new Resolved(rewritten);
+    }
+
+    /** A link into a page must name one of its headings (or another id it has). */
+    private static Resolution checkFragment(Page page, String fragment, String url, String rewritten) {
+        String id = URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        if (id.isEmpty() || id.equals("top") || page.anchors().contains(id)) {
+            return new Resolved(rewritten);
+        }
+        List<String> valid = page.anchors().stream().filter(a -> !a.startsWith("demo-")).sorted().limit(10).toList();
+        return new Broken("broken link '" + url + "': no heading #" + id + " in content/" + page.sourcePath()
+                + (valid.isEmpty() ? " (it has no headings)" : " (valid: #" + String.join(", #", valid) + ")"));
     }
 
     private String targetUrl(String target) {

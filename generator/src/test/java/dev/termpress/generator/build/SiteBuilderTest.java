@@ -111,6 +111,15 @@ class SiteBuilderTest {
     }
 
     @Test
+    void templateErrorsNameTheOverridingFile() {
+        site.file("theme/templates/page.peb", "{% extends \"base.peb\" %}\n{% block content %}{{ page.title \n{% endblock %}");
+        assertThatThrownBy(this::build)
+                .isInstanceOf(BuildException.class)
+                .hasMessageContaining("theme/templates/page.peb:")
+                .hasMessageContaining("template error");
+    }
+
+    @Test
     void draftsAreLeftOutUnlessAskedFor() throws Exception {
         site.file("content/wip.md", "---\ndraft: true\n---\n# WIP\n");
         build();
@@ -162,6 +171,14 @@ class SiteBuilderTest {
         assertThatThrownBy(this::build)
                 .hasMessageEndingWith("content/e.md:3: broken link 'basics/shel.md': no page content/basics/shel.md"
                         + " (pages in content/basics/: index.md, shell.md)");
+    }
+
+    @Test
+    void linkToAMissingHeadingIsBroken() {
+        site.file("content/e.md", "# E\n\n## Details\n\nSee [x](basics/shell.md#nowhere) and [y](#details).\n");
+        assertThatThrownBy(this::build)
+                .hasMessageEndingWith("content/e.md:5: broken link 'basics/shell.md#nowhere': no heading #nowhere"
+                        + " in content/basics/shell.md (it has no headings)");
     }
 
     @Test

@@ -17,7 +17,7 @@ class LinkTargetsTest {
 
     private static Page page(String path) {
         return new Page(new SourceFile(Path.of("/site/content/" + path), path, ""), FrontMatter.EMPTY,
-                null, path, false, Map.of(), List.of());
+                null, path, false, Map.of(), List.of(), Set.of("intro", "sort"));
     }
 
     private final Page home = page("index.md");
@@ -33,6 +33,17 @@ class LinkTargetsTest {
         assertThat(targets.resolve(files, "../index.md")).isEqualTo(new Resolved("../../"));
         assertThat(targets.resolve(home, "guide/files.md")).isEqualTo(new Resolved("guide/files/"));
         assertThat(targets.resolve(files, "/guide/pipes.md")).isEqualTo(new Resolved("../pipes/"));
+    }
+
+    @Test
+    void fragmentsMustNameAnAnchorOfTheTargetPage() {
+        assertThat(targets.resolve(files, "#intro")).isEqualTo(new Resolved("#intro"));
+        assertThat(targets.resolve(files, "#top")).isEqualTo(new Resolved("#top"));
+        assertThat(targets.resolve(files, "#nope")).isEqualTo(new Broken(
+                "broken link '#nope': no heading #nope in content/guide/files.md (valid: #intro, #sort)"));
+        assertThat(targets.resolve(home, "guide/pipes.md#sorting")).isEqualTo(new Broken(
+                "broken link 'guide/pipes.md#sorting': no heading #sorting in content/guide/pipes.md"
+                        + " (valid: #intro, #sort)"));
     }
 
     @Test

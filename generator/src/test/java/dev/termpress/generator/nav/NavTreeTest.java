@@ -8,13 +8,14 @@ import dev.termpress.generator.content.SourceFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class NavTreeTest {
 
     private static Page page(String path, String title, Integer weight) {
         return new Page(new SourceFile(Path.of(path), path, ""), new FrontMatter(title, null, weight, false),
-                null, title, false, Map.of(), List.of());
+                null, title, false, Map.of(), List.of(), Set.of("intro", "sort"));
     }
 
     @Test
