@@ -1,7 +1,6 @@
 package dev.termpress.generator.nav;
 
 import dev.termpress.generator.content.Page;
-import dev.termpress.generator.links.SitePaths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -153,10 +152,5 @@ public final class NavTree {
             return "Home";
         }
         return humanize(path.substring(path.lastIndexOf('/') + 1));
-    }
-
-    /** The directory URL of a page, exposed for templates that want it. */
-    static String url(Page page) {
-        return SitePaths.pageUrl(page.sourcePath());
     }
 }

@@ -40,6 +40,16 @@ class CliTest {
     }
 
     @Test
+    void initializedSiteBuildsWithItsBundledImage() {
+        Path site = dir.resolve("fresh");
+        assertThat(run("init", site.toString())).isZero();
+        assertThat(run("build", site.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Built 1 page, 1 image (");
+        assertThat(site.resolve("public/images/busybox.json")).exists();
+        assertThat(site.resolve("public/index.html")).content().contains("data-image=\"images/busybox.json\"");
+    }
+
+    @Test
     void initRefusesToOverwrite() throws Exception {
         Files.writeString(dir.resolve("termpress.yaml"), "title: mine\n");
         assertThat(run("init", dir.toString())).isEqualTo(ExitCodes.BAD_INPUT);
