@@ -37,7 +37,7 @@ final class ResolveImagesStep implements BuildStep {
                 if (spec.isPresent()) {
                     used.add(spec.get());
                 } else {
-                    errors.add(demo.file(), demo.line(), "unknown image '" + demo.image() + "' " + validImages(site));
+                    errors.add(demo.file(), demo.line(), unknownImage(site, demo.image()));
                 }
             }
         }
@@ -68,10 +68,11 @@ final class ResolveImagesStep implements BuildStep {
         }
     }
 
-    private static String validImages(Site site) {
+    /** The message for a demo block naming an image that termpress.yaml does not declare. */
+    static String unknownImage(Site site, String name) {
         if (site.config.images().isEmpty()) {
-            return "(no images are declared: add one under 'images:' in termpress.yaml)";
+            return "unknown image '" + name + "' (no images are declared: add one under 'images:' in termpress.yaml)";
         }
-        return "(valid: " + String.join(", ", site.config.imageNames()) + ")";
+        return "unknown image '" + name + "' (valid: " + String.join(", ", site.config.imageNames()) + ")";
     }
 }

@@ -80,6 +80,8 @@ public final class SiteConfigLoader {
             return List.of();
         }
         Path siteDir = file.toAbsolutePath().getParent();
+        // Image errors come from the publisher; give it the path as our own messages show it.
+        Path shownAs = Path.of(SiteError.displayPath(file));
         List<ImageSpec> specs = new ArrayList<>();
         for (Entry image : map.entries().values()) {
             if (!IMAGE_NAME.matcher(image.key()).matches()) {
@@ -87,7 +89,7 @@ public final class SiteConfigLoader {
                         + "' must start with a letter or digit and use only letters, digits and . _ : -");
                 continue;
             }
-            ImageSpec spec = image(image, siteDir, file, errors);
+            ImageSpec spec = image(image, siteDir, file, shownAs, errors);
             if (spec != null) {
                 specs.add(spec);
             }
@@ -95,9 +97,9 @@ public final class SiteConfigLoader {
         return specs;
     }
 
-    private static ImageSpec image(Entry image, Path siteDir, Path file, ErrorCollector errors) {
+    private static ImageSpec image(Entry image, Path siteDir, Path file, Path shownAs, ErrorCollector errors) {
         if (image.value() instanceof YamlScalar scalar && scalar.text() != null && !scalar.text().isBlank()) {
-            return new ImageSpec(image.key(), siteDir.resolve(scalar.text()).normalize(), null, file, image.keyLine());
+            return new ImageSpec(image.key(), siteDir.resolve(scalar.text()).normalize(), null, shownAs, image.keyLine());
         }
         if (image.value() instanceof YamlMap details) {
             YamlFields fields = new YamlFields(details, file, errors);
@@ -109,7 +111,7 @@ public final class SiteConfigLoader {
                 return null;
             }
             String ref = fields.string("ref").orElse(null);
-            return new ImageSpec(image.key(), siteDir.resolve(source).normalize(), ref, file, image.keyLine());
+            return new ImageSpec(image.key(), siteDir.resolve(source).normalize(), ref, shownAs, image.keyLine());
         }
         errors.add(file, image.keyLine(), "image '" + image.key() + "' must be a path or {source: PATH, ref: TAG}");
         return null;

@@ -20,7 +20,8 @@ public record SiteError(Path file, int line, String message) {
         return line > 0 ? where + ":" + line + ": " + message : where + ": " + message;
     }
 
-    static String displayPath(Path file) {
+    /** A path as messages show it: relative to the working directory when it lies below it. */
+    public static String displayPath(Path file) {
         Path cwd = Path.of("").toAbsolutePath();
         Path absolute = file.toAbsolutePath().normalize();
         return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();

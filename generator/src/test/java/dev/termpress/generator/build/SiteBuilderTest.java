@@ -101,6 +101,26 @@ class SiteBuilderTest {
     }
 
     @Test
+    void pathOnlyBaseUrlRootsTheNotFoundPageWithoutSitemap() throws Exception {
+        new SiteBuilder(publisher, Progress.QUIET).build(new BuildOptions(dir, site.out(), "/repo", false));
+        assertThat(site.output("404.html")).contains("href=\"/repo/assets/termpress.css\"");
+        assertThat(site.output("index.html")).doesNotContain("rel=\"canonical\"");
+        assertThat(site.out().resolve("sitemap.xml")).doesNotExist();
+    }
+
+    @Test
+    void realPublisherErrorsComeOutAsOneMessage() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("termpress.yaml"), "images:\n  busybox: images/missing\n");
+        assertThatThrownBy(() -> new SiteBuilder(new dev.termpress.generator.image.OciImagePublisher(), Progress.QUIET)
+                        .build(BuildOptions.of(dir)))
+                .isInstanceOf(BuildException.class)
+                .satisfies(e -> assertThat(((BuildException) e).errors()).hasSize(1))
+                .hasMessageContaining("termpress.yaml:2")
+                .hasMessageContaining("images/missing");
+        assertThat(site.out()).doesNotExist();
+    }
+
+    @Test
     void siteThemeOverridesSingleFiles() throws Exception {
         site.file("theme/templates/partials/footer.peb", "<footer>custom footer for {{ site.title }}</footer>")
                 .file("theme/static/termpress.css", "body{}");
