@@ -52,27 +52,31 @@ public final class SoftFloat {
 
     /** a + b. */
     public long add64(long a, long b, int rm) {
-        return Arithmetic.add(this, a, b, rm, F64_FRAC, F64_EXP);
+        long r = HardwareFastPath.add(this, a, b, rm);
+        return r != HardwareFastPath.NOT_HANDLED ? r : Arithmetic.add(this, a, b, rm, F64_FRAC, F64_EXP);
     }
 
     /** a - b. */
     public long sub64(long a, long b, int rm) {
-        return Arithmetic.add(this, a, b ^ SIGN_64, rm, F64_FRAC, F64_EXP);
+        return add64(a, b ^ SIGN_64, rm);
     }
 
     /** a * b. */
     public long mul64(long a, long b, int rm) {
-        return Arithmetic.mul(this, a, b, rm, F64_FRAC, F64_EXP);
+        long r = HardwareFastPath.mul(this, a, b, rm);
+        return r != HardwareFastPath.NOT_HANDLED ? r : Arithmetic.mul(this, a, b, rm, F64_FRAC, F64_EXP);
     }
 
     /** a / b. */
     public long div64(long a, long b, int rm) {
-        return Arithmetic.div(this, a, b, rm, F64_FRAC, F64_EXP);
+        long r = HardwareFastPath.div(this, a, b, rm);
+        return r != HardwareFastPath.NOT_HANDLED ? r : Arithmetic.div(this, a, b, rm, F64_FRAC, F64_EXP);
     }
 
     /** Correctly rounded square root. */
     public long sqrt64(long a, int rm) {
-        return Arithmetic.sqrt(this, a, rm, F64_FRAC, F64_EXP);
+        long r = HardwareFastPath.sqrt(this, a, rm);
+        return r != HardwareFastPath.NOT_HANDLED ? r : Arithmetic.sqrt(this, a, rm, F64_FRAC, F64_EXP);
     }
 
     /** a * b + c with a single rounding. */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Every arithmetic operation, format and rounding mode against the exact BigInteger reference. */
 class ArithmeticRandomTest {
 
-    private static final int CASES_PER_MODE = 3000;
+    private static final int CASES_PER_MODE = 2000;
     private static final long LOW32 = 0xffff_ffffL;
     private static final String[] MODES = {"RNE", "RTZ", "RDN", "RUP", "RMM"};
 
@@ -63,6 +63,29 @@ class ArithmeticRandomTest {
     @Test
     void sqrt64() {
         checkBinary("sqrt64", F64, (sf, a, b, rm) -> sf.sqrt64(a, rm), (a, b, rm, f) -> ExactReference.sqrt(a, rm, f), 5);
+    }
+
+    // The integer paths on their own: the public binary64 entry points mostly take the host fast path.
+
+    @Test
+    void add64IntegerPath() {
+        checkBinary("add64", F64, (sf, a, b, rm) -> Arithmetic.add(sf, a, b, rm, 52, 11), ExactReference::add, 6);
+    }
+
+    @Test
+    void mul64IntegerPath() {
+        checkBinary("mul64", F64, (sf, a, b, rm) -> Arithmetic.mul(sf, a, b, rm, 52, 11), ExactReference::mul, 7);
+    }
+
+    @Test
+    void div64IntegerPath() {
+        checkBinary("div64", F64, (sf, a, b, rm) -> Arithmetic.div(sf, a, b, rm, 52, 11), ExactReference::div, 8);
+    }
+
+    @Test
+    void sqrt64IntegerPath() {
+        checkBinary("sqrt64", F64, (sf, a, b, rm) -> Arithmetic.sqrt(sf, a, rm, 52, 11),
+                (a, b, rm, f) -> ExactReference.sqrt(a, rm, f), 9);
     }
 
     @Test

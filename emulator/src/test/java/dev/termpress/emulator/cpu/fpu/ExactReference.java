@@ -1,8 +1,6 @@
 package dev.termpress.emulator.cpu.fpu;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 
 /**
  * A slow, independent model of IEEE 754 arithmetic for tests: exact rational results in
@@ -316,25 +314,19 @@ final class ExactReference {
         if (f.isInf(a)) {
             return new Result((f.sign(a) != 0 ? min : max).longValue(), SoftFloat.NV);
         }
-        BigDecimal exact = new BigDecimal(signed(a, f));
+        // |a| = mant * 2^scale: round to an integer (quantum 2^0) with the sign applied after.
         int scale = f.scale(a);
-        exact = scale >= 0 ? exact.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(scale)))
-                : exact.divide(new BigDecimal(BigInteger.ONE.shiftLeft(-scale)));
-        RoundingMode mode = switch (rm) {
-            case SoftFloat.RTZ -> RoundingMode.DOWN;
-            case SoftFloat.RDN -> RoundingMode.FLOOR;
-            case SoftFloat.RUP -> RoundingMode.CEILING;
-            case SoftFloat.RMM -> RoundingMode.HALF_UP;
-            default -> RoundingMode.HALF_EVEN;
-        };
-        BigInteger rounded = exact.setScale(0, mode).toBigIntegerExact();
+        BigInteger num = scale >= 0 ? f.mant(a).shiftLeft(scale) : f.mant(a);
+        BigInteger den = scale >= 0 ? BigInteger.ONE : BigInteger.ONE.shiftLeft(-scale);
+        BigInteger[] magnitude = roundAt(f.sign(a), num, den, 0, rm);
+        BigInteger rounded = f.sign(a) != 0 ? magnitude[0].negate() : magnitude[0];
+        boolean inexact = magnitude[1].signum() != 0;
         if (rounded.compareTo(min) < 0) {
             return new Result(min.longValue(), SoftFloat.NV);
         }
         if (rounded.compareTo(max) > 0) {
             return new Result(max.longValue(), SoftFloat.NV);
         }
-        boolean inexact = exact.compareTo(new BigDecimal(rounded)) != 0;
         return new Result(rounded.longValue(), inexact ? SoftFloat.NX : 0);
     }
 }
