@@ -71,7 +71,7 @@ final class FloatBits {
         return magnitude(bits, fb, eb) == 0;
     }
 
-    /** RISC-V canonical NaN (unprivileged spec §20.3): positive, quiet bit only. */
+    /** RISC-V canonical NaN (unprivileged spec §11.3): positive, quiet bit only. */
     static long canonicalNaN(int fb, int eb) {
         return ((long) maxExpField(eb) << fb) | (1L << (fb - 1));
     }

@@ -11,7 +11,7 @@ final class Rounding {
     /**
      * Rounds sig / 2^62 * 2^exp (sig normalised at bit 62, bit 0 may carry a sticky one) to the
      * format and returns its raw bits, setting NX, UF and OF in {@code env}. Tininess is detected
-     * after rounding, as RISC-V requires (unprivileged spec §11.2).
+     * after rounding, as the RISC-V F extension specifies.
      */
     static long pack(SoftFloat env, int sign, int exp, long sig, int rm, int fb, int eb) {
         int maxField = FloatBits.maxExpField(eb);

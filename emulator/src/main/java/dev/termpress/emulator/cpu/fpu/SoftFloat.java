@@ -9,8 +9,10 @@ import static dev.termpress.emulator.cpu.fpu.FloatBits.F64_FRAC;
  * IEEE 754 binary32/binary64 arithmetic on raw bits for the RISC-V F and D extensions, with every
  * static rounding mode and RISC-V's exception flags, NaN rules and integer-conversion saturation.
  *
- * <p>Pure integer arithmetic, no allocation and no exceptions (DESIGN §5): safe under TeaVM's
- * WebAssembly GC backend. One instance per hart; {@link #flags} accumulates like {@code fflags}.
+ * <p>Integer significand arithmetic with exact host fast paths for binary64, no allocation, no
+ * exceptions and no integer division (DESIGN §5): safe under TeaVM's WebAssembly GC backend. The
+ * caller resolves the dynamic rounding mode and rejects 5 and 6. One instance per hart;
+ * {@link #flags} accumulates like {@code fflags}.
  */
 public final class SoftFloat {
 
@@ -45,8 +47,53 @@ public final class SoftFloat {
     private static final int SIGN_32 = 1 << 31;
     private static final long LOW32 = 0xffff_ffffL;
 
+    /** Upper half of a properly NaN-boxed binary32 value (RISC-V unprivileged spec §12.2). */
+    private static final long BOX = 0xffff_ffff_0000_0000L;
+
     /** Accrued exception flags (NX, UF, OF, DZ, NV), never cleared by this class. */
     public int flags;
+
+    // ---- register helpers: pure bit operations, never rounding, never raising flags ----
+
+    /** NaN-boxes a binary32 value for a 64-bit f register. */
+    public static long box32(int a) {
+        return BOX | (a & LOW32);
+    }
+
+    /** The binary32 value in a 64-bit f register; an improperly boxed value reads as the canonical NaN. */
+    public static int unbox32(long register) {
+        return (register & BOX) == BOX ? (int) register : CANONICAL_NAN_32;
+    }
+
+    /** FSGNJ.D: magnitude of a, sign of b (on raw bits: Java's negation would drop a NaN's sign). */
+    public static long sgnj64(long a, long b) {
+        return (a & ~SIGN_64) | (b & SIGN_64);
+    }
+
+    /** FSGNJN.D: magnitude of a, opposite sign of b. */
+    public static long sgnjn64(long a, long b) {
+        return (a & ~SIGN_64) | (~b & SIGN_64);
+    }
+
+    /** FSGNJX.D: magnitude of a, sign of a XOR sign of b. */
+    public static long sgnjx64(long a, long b) {
+        return a ^ (b & SIGN_64);
+    }
+
+    /** FSGNJ.S. */
+    public static int sgnj32(int a, int b) {
+        return (a & ~SIGN_32) | (b & SIGN_32);
+    }
+
+    /** FSGNJN.S. */
+    public static int sgnjn32(int a, int b) {
+        return (a & ~SIGN_32) | (~b & SIGN_32);
+    }
+
+    /** FSGNJX.S. */
+    public static int sgnjx32(int a, int b) {
+        return a ^ (b & SIGN_32);
+    }
 
     // ---- binary64 ----
 
