@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Every arithmetic operation, format and rounding mode against the exact BigInteger reference. */
 class ArithmeticRandomTest {
 
-    private static final int CASES_PER_MODE = 2000;
+    /** Scale up for a soak run: -Dfpu.randomCases=100000. */
+    private static final int CASES_PER_MODE = Integer.getInteger("fpu.randomCases", 2000);
     private static final long LOW32 = 0xffff_ffffL;
     private static final String[] MODES = {"RNE", "RTZ", "RDN", "RUP", "RMM"};
 

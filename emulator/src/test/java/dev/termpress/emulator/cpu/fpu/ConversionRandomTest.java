@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** FCVT in every direction, format and rounding mode against the exact reference. */
 class ConversionRandomTest {
 
-    private static final int CASES_PER_MODE = 2000;
+    /** Scale up for a soak run: -Dfpu.randomCases=100000. */
+    private static final int CASES_PER_MODE = Integer.getInteger("fpu.randomCases", 2000);
     private static final long LOW32 = 0xffff_ffffL;
 
     private static final BigInteger W_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
