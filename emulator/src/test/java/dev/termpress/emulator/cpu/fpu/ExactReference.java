@@ -254,7 +254,8 @@ final class ExactReference {
             return new Result(a, 0);
         }
         // sqrt(m * 2^s) = sqrt(m * 2^(s + 2k)) / 2^k with the radicand an integer of many bits.
-        int k = 1100; // keeps s + 2k >= 0 and leaves far more root bits than any precision
+        // s + 2k >= 119 keeps the radicand an integer and leaves the root 60+ bits, beyond any precision.
+        int k = Math.max(0, -f.scale(a)) / 2 + 60;
         BigInteger radicand = f.mant(a).shiftLeft(f.scale(a) + 2 * k);
         BigInteger root = radicand.sqrt();
         BigInteger den = BigInteger.ONE.shiftLeft(k);
