@@ -8,6 +8,7 @@ import dev.termpress.generator.serve.DevServer;
 import dev.termpress.generator.serve.SourceWatcher;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,7 +50,15 @@ final class ServeCommand implements Callable<Integer> {
         BuildOptions options = new BuildOptions(site.siteDir(), site.outputDir(), null, drafts);
         SourceWatcher watcher = new SourceWatcher(options.siteDir());
         build(options, out, err);
-        try (DevServer server = new DevServer(options.outputDir(), new InetSocketAddress(bind, port), !noReload)) {
+        DevServer started;
+        try {
+            started = new DevServer(options.outputDir(), new InetSocketAddress(bind, port), !noReload);
+        } catch (BindException e) {
+            err.println("error: cannot listen on " + bind + ":" + port + " (" + e.getMessage()
+                    + "); choose another port with --port, or --port 0 for any free one");
+            return ExitCodes.BAD_INPUT;
+        }
+        try (DevServer server = started) {
             out.println("Serving " + options.outputDir() + " at http://" + bind + ":" + server.port() + "/ (Ctrl+C to stop)");
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
