@@ -33,6 +33,18 @@
     setTimeout(function () { button.textContent = label; }, 1500);
   });
 
+  // Until a runtime script takes over a demo (it sets data-state on the figure), Run explains itself.
+  document.addEventListener("click", function (event) {
+    var run = event.target.closest ? event.target.closest(".tp-run") : null;
+    if (!run) return;
+    var figure = run.closest(".tp-demo");
+    setTimeout(function () {
+      if (!figure || figure.hasAttribute("data-state")) return;
+      var status = figure.querySelector(".tp-status");
+      if (status) status.textContent = "The live terminal is not available on this page.";
+    }, 0);
+  });
+
   function currentScheme() {
     if (root.dataset.theme) return root.dataset.theme;
     return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
