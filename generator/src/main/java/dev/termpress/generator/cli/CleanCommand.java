@@ -32,6 +32,11 @@ final class CleanCommand implements Callable<Integer> {
         } catch (BuildException e) {
             return Terminal.report(e, spec.commandLine().getErr());
         }
+        if (!Files.isDirectory(out.getParent())) {
+            spec.commandLine().getOut().println("Nothing to clean: " + out.getParent() + " does not exist");
+            return ExitCodes.OK;
+        }
+        boolean existed = Files.exists(out);
         StagedOutput.deleteTree(out);
         List<Path> leftovers;
         try (Stream<Path> siblings = Files.list(out.getParent())) {
@@ -43,7 +48,7 @@ final class CleanCommand implements Callable<Integer> {
         for (Path leftover : leftovers) {
             StagedOutput.deleteTree(leftover);
         }
-        spec.commandLine().getOut().println("Removed " + out);
+        spec.commandLine().getOut().println((existed ? "Removed " : "Nothing to remove at ") + out);
         return ExitCodes.OK;
     }
 }
