@@ -3,6 +3,7 @@ package dev.termpress.emulator.cpu;
 import dev.termpress.emulator.bus.Bus;
 import dev.termpress.emulator.bus.HartInterrupts;
 import dev.termpress.emulator.bus.Ram;
+import dev.termpress.emulator.cpu.fpu.SoftFloat;
 import dev.termpress.emulator.host.Clock;
 
 /**
@@ -47,7 +48,7 @@ public final class Cpu implements HartInterrupts {
     long satp;
     int mcounteren;
     int scounteren;
-    int fflags;
+    /** Rounding mode CSR; the accrued flags (fflags) live in {@link #softFloat}. */
     int frm;
     /** Retired instructions since reset; the deterministic clock is derived from it. */
     long instret;
@@ -72,6 +73,7 @@ public final class Cpu implements HartInterrupts {
     final Mmu mmu;
     final Clock clock;
     final CsrFile csrFile;
+    final SoftFloat softFloat = new SoftFloat();
     final FpUnit fpu;
     Firmware firmware;
 

@@ -63,11 +63,11 @@ final class CsrFile {
         missing = false;
         switch (csr) {
             case FFLAGS:
-                return cpu.fflags;
+                return cpu.softFloat.flags;
             case FRM:
                 return cpu.frm;
             case FCSR:
-                return (cpu.frm << 5) | cpu.fflags;
+                return (cpu.frm << 5) | cpu.softFloat.flags;
             case CYCLE:
             case INSTRET:
             case MCYCLE:
@@ -147,7 +147,7 @@ final class CsrFile {
     void write(int csr, long value) {
         switch (csr) {
             case FFLAGS:
-                cpu.fflags = (int) value & FFLAGS_MASK;
+                cpu.softFloat.flags = (int) value & FFLAGS_MASK;
                 dirtyFloatingPoint();
                 break;
             case FRM:
@@ -155,7 +155,7 @@ final class CsrFile {
                 dirtyFloatingPoint();
                 break;
             case FCSR:
-                cpu.fflags = (int) value & FFLAGS_MASK;
+                cpu.softFloat.flags = (int) value & FFLAGS_MASK;
                 cpu.frm = (int) (value >>> 5) & FRM_MASK;
                 dirtyFloatingPoint();
                 break;
