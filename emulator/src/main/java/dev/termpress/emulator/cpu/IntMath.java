@@ -55,7 +55,20 @@ final class IntMath {
     }
 
     static long divu(long a, long b) {
-        return b == 0 ? -1 : Long.divideUnsigned(a, b);
+        return b == 0 ? -1 : unsignedQuotient(a, b);
+    }
+
+    /** Unsigned 64-bit quotient for b != 0, with signed divisions only (no JDK helper needed). */
+    static long unsignedQuotient(long a, long b) {
+        if (b < 0) {
+            return Long.compareUnsigned(a, b) >= 0 ? 1 : 0; // divisor >= 2^63
+        }
+        if (a >= 0) {
+            return a / b;
+        }
+        long q = ((a >>> 1) / b) << 1;
+        long r = a - q * b;
+        return Long.compareUnsigned(r, b) >= 0 ? q + 1 : q;
     }
 
     static long rem(long a, long b) {
@@ -69,7 +82,7 @@ final class IntMath {
     }
 
     static long remu(long a, long b) {
-        return b == 0 ? a : Long.remainderUnsigned(a, b);
+        return b == 0 ? a : a - unsignedQuotient(a, b) * b;
     }
 
     static long divw(long a, long b) {
@@ -86,7 +99,7 @@ final class IntMath {
 
     static long divuw(long a, long b) {
         int y = (int) b;
-        return y == 0 ? -1 : Integer.divideUnsigned((int) a, y);
+        return y == 0 ? -1 : (int) ((a & LOW32) / (y & LOW32));
     }
 
     static long remw(long a, long b) {
@@ -103,6 +116,6 @@ final class IntMath {
 
     static long remuw(long a, long b) {
         int y = (int) b;
-        return y == 0 ? (int) a : Integer.remainderUnsigned((int) a, y);
+        return y == 0 ? (int) a : (int) ((a & LOW32) % (y & LOW32));
     }
 }

@@ -95,6 +95,25 @@ class IntegerInstructionTest {
     }
 
     @Test
+    void unsignedDivisionMatchesTheJdk() {
+        Random random = new Random(7);
+        long[] special = {1, 2, 3, -1, -2, Long.MIN_VALUE, Long.MAX_VALUE, 0xffff_ffffL};
+        for (int n = 0; n < 5000; n++) {
+            long a = n < 64 ? special[n % 8] : random.nextLong();
+            long b = n < 64 ? special[n / 8] : random.nextLong() >>> random.nextInt(64);
+            if (b == 0) {
+                continue;
+            }
+            assertThat(IntMath.divu(a, b)).isEqualTo(Long.divideUnsigned(a, b));
+            assertThat(IntMath.remu(a, b)).isEqualTo(Long.remainderUnsigned(a, b));
+            if ((int) b != 0) {
+                assertThat(IntMath.divuw(a, b)).isEqualTo((long) Integer.divideUnsigned((int) a, (int) b));
+                assertThat(IntMath.remuw(a, b)).isEqualTo((long) Integer.remainderUnsigned((int) a, (int) b));
+            }
+        }
+    }
+
+    @Test
     void loadsExtendAndStoresWriteTheRightBytes() {
         long data = Harness.BASE + 0x1000;
         h.ram.store64(data, 0x8182_8384_8586_8788L);
