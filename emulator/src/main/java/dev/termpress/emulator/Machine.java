@@ -163,6 +163,19 @@ public final class Machine {
         return now;
     }
 
+    /** Whether the hart sleeps in WFI: {@link #run} returns at once until input or time wakes it. */
+    public boolean idle() {
+        return cpu.waitingForInterrupt();
+    }
+
+    /**
+     * When the idle hart's next enabled timer fires, in {@link Clock} ticks ({@link Long#MAX_VALUE}:
+     * only input can wake it). A host on the wall clock sleeps until then or until input arrives.
+     */
+    public long nextWakeUpTicks() {
+        return nextWakeUp(clock.ticks(cpu.instret()));
+    }
+
     /** The earliest future timer event that is enabled in mie and so can end a WFI. */
     private long nextWakeUp(long now) {
         long enabled = cpu.csr(Csr.MIE);

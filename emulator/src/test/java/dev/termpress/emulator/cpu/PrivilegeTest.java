@@ -166,7 +166,8 @@ class PrivilegeTest {
         h.program(WFI, NOP);
         long ran = h.machine.run(100);
         assertThat(ran).isEqualTo(1);
-        assertThat(h.cpu.waitingForInterrupt()).isTrue();
+        assertThat(h.machine.idle()).isTrue();
+        assertThat(h.machine.nextWakeUpTicks()).isEqualTo(Long.MAX_VALUE);
         h.cpu.setCsr(Csr.MIE, Csr.MIP_SSIP);
         h.cpu.setCsr(Csr.MIP, Csr.MIP_SSIP);
         assertThat(h.machine.run(1)).isEqualTo(1);
