@@ -658,25 +658,32 @@ public final class Cpu implements HartInterrupts {
                     break;
                 case 0x1b: { // OP-IMM-32
                     int a = (int) x[rs1];
-                    int shamt = rs2;
-                    int funct7 = insn >>> 25;
+                    int upper = insn >>> 25;
+                    int key = funct3 | (upper << 3); // funct3 with funct7 (only meaningful for shifts)
+                    long r;
                     if (funct3 == 0) {
-                        x[rd] = a + (insn >> 20);
-                    } else if (funct3 == 1 && funct7 == 0) {
-                        x[rd] = a << shamt;
-                    } else if (funct3 == 5 && funct7 == 0) {
-                        x[rd] = a >>> shamt;
-                    } else if (funct3 == 5 && funct7 == 0x20) {
-                        x[rd] = a >> shamt;
+                        r = a + (insn >> 20);
+                    } else if (key == 1) {
+                        r = a << rs2;
+                    } else if (key == 5) {
+                        r = a >>> rs2;
+                    } else if (key == (5 | (0x20 << 3))) {
+                        r = a >> rs2;
                     } else {
                         pc = illegal(raw, pc);
                         page = -1;
                         continue;
                     }
+                    x[rd] = r;
                     pc += len;
                     break;
                 }
                 case 0x3b: { // OP-32
+                    if ((insn & 0xfe00_7000) == 0) { // ADDW, the common case, without the call
+                        x[rd] = (int) x[rs1] + (int) x[rs2];
+                        pc += len;
+                        break;
+                    }
                     long r = op32(insn, funct3, x[rs1], x[rs2]);
                     if (r == ILLEGAL_RESULT) {
                         pc = illegal(raw, pc);
