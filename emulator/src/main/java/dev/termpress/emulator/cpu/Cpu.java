@@ -481,7 +481,7 @@ public final class Cpu implements HartInterrupts {
                     } else if (funct7 == 0x20 && funct3 == 5) {
                         r = a >> b;
                     } else if (funct7 == 1) {
-                        r = multiplyDivide(funct3, a, b);
+                        r = IntMath.multiplyDivide(funct3, a, b);
                     } else {
                         pc = illegal(raw, pc);
                         page = -1;
@@ -684,8 +684,8 @@ public final class Cpu implements HartInterrupts {
                         pc += len;
                         break;
                     }
-                    long r = op32(insn, funct3, x[rs1], x[rs2]);
-                    if (r == ILLEGAL_RESULT) {
+                    long r = IntMath.op32(insn, funct3, x[rs1], x[rs2]);
+                    if (r == IntMath.ILLEGAL_RESULT) {
                         pc = illegal(raw, pc);
                         page = -1;
                         continue;
@@ -742,71 +742,5 @@ public final class Cpu implements HartInterrupts {
         }
         this.pc = pc;
         instret = count;
-    }
-
-    /** Marks an illegal OP-32 encoding; never a real result, since those are sign-extended words. */
-    private static final long ILLEGAL_RESULT = 0x5a5a_5a5a_5a5a_5a5aL;
-
-    private static long multiplyDivide(int funct3, long a, long b) {
-        switch (funct3) {
-            case 0:
-                return a * b;
-            case 1:
-                return IntMath.mulh(a, b);
-            case 2:
-                return IntMath.mulhsu(a, b);
-            case 3:
-                return IntMath.mulhu(a, b);
-            case 4:
-                return IntMath.div(a, b);
-            case 5:
-                return IntMath.divu(a, b);
-            case 6:
-                return IntMath.rem(a, b);
-            default:
-                return IntMath.remu(a, b);
-        }
-    }
-
-    /** OP-32 (RV64I and RV64M word ops); {@link #ILLEGAL_RESULT} for reserved encodings. */
-    private static long op32(int insn, int funct3, long a, long b) {
-        int funct7 = insn >>> 25;
-        int x1 = (int) a;
-        int x2 = (int) b;
-        if (funct7 == 0) {
-            switch (funct3) {
-                case 0:
-                    return x1 + x2;
-                case 1:
-                    return x1 << x2;
-                case 5:
-                    return x1 >>> x2;
-                default:
-                    break;
-            }
-        } else if (funct7 == 0x20) {
-            if (funct3 == 0) {
-                return x1 - x2;
-            }
-            if (funct3 == 5) {
-                return x1 >> x2;
-            }
-        } else if (funct7 == 1) {
-            switch (funct3) {
-                case 0:
-                    return x1 * x2;
-                case 4:
-                    return IntMath.divw(a, b);
-                case 5:
-                    return IntMath.divuw(a, b);
-                case 6:
-                    return IntMath.remw(a, b);
-                case 7:
-                    return IntMath.remuw(a, b);
-                default:
-                    break;
-            }
-        }
-        return ILLEGAL_RESULT;
     }
 }

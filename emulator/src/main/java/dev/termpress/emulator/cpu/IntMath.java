@@ -118,4 +118,70 @@ final class IntMath {
         int y = (int) b;
         return y == 0 ? (int) a : (int) ((a & LOW32) % (y & LOW32));
     }
+
+    /** Marks an illegal OP-32 encoding; never a real result, since those are sign-extended words. */
+    static final long ILLEGAL_RESULT = 0x5a5a_5a5a_5a5a_5a5aL;
+
+    static long multiplyDivide(int funct3, long a, long b) {
+        switch (funct3) {
+            case 0:
+                return a * b;
+            case 1:
+                return mulh(a, b);
+            case 2:
+                return mulhsu(a, b);
+            case 3:
+                return mulhu(a, b);
+            case 4:
+                return div(a, b);
+            case 5:
+                return divu(a, b);
+            case 6:
+                return rem(a, b);
+            default:
+                return remu(a, b);
+        }
+    }
+
+    /** OP-32 (RV64I and RV64M word ops); {@link #ILLEGAL_RESULT} for reserved encodings. */
+    static long op32(int insn, int funct3, long a, long b) {
+        int funct7 = insn >>> 25;
+        int x1 = (int) a;
+        int x2 = (int) b;
+        if (funct7 == 0) {
+            switch (funct3) {
+                case 0:
+                    return x1 + x2;
+                case 1:
+                    return x1 << x2;
+                case 5:
+                    return x1 >>> x2;
+                default:
+                    break;
+            }
+        } else if (funct7 == 0x20) {
+            if (funct3 == 0) {
+                return x1 - x2;
+            }
+            if (funct3 == 5) {
+                return x1 >> x2;
+            }
+        } else if (funct7 == 1) {
+            switch (funct3) {
+                case 0:
+                    return x1 * x2;
+                case 4:
+                    return divw(a, b);
+                case 5:
+                    return divuw(a, b);
+                case 6:
+                    return remw(a, b);
+                case 7:
+                    return remuw(a, b);
+                default:
+                    break;
+            }
+        }
+        return ILLEGAL_RESULT;
+    }
 }
