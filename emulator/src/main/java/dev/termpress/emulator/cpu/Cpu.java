@@ -728,7 +728,7 @@ public final class Cpu implements HartInterrupts {
                 case 0x4f: // FNMADD
                 case 0x53: // OP-FP
                     instret = count;
-                    pc = fpu.execute(insn, raw, pc);
+                    pc = fpu.execute(insn, raw, pc, len);
                     page = -1;
                     if (stop) {
                         end = 0;

@@ -34,8 +34,11 @@ final class FpUnit {
         return (bits & BOX) == BOX ? (int) bits : CANONICAL_NAN_32;
     }
 
-    /** Executes FP instruction {@code insn} at {@code pc}; returns the next pc. */
-    long execute(int insn, int raw, long pc) {
+    /**
+     * Executes FP instruction {@code insn} at {@code pc}, {@code length} bytes long (C.FLD and
+     * friends are 2); returns the next pc.
+     */
+    long execute(int insn, int raw, long pc, int length) {
         if ((cpu.mstatus & Csr.MSTATUS_FS) == 0) {
             return cpu.illegal(raw, pc); // FS=Off: every FP instruction is illegal (§3.1.6.6)
         }
@@ -44,9 +47,9 @@ final class FpUnit {
         int funct3 = (insn >>> 12) & 7;
         switch (insn & 0x7f) {
             case 0x07:
-                return load(insn, raw, pc, rd, rs1, funct3);
+                return load(insn, raw, pc, length, rd, rs1, funct3);
             case 0x27:
-                return store(insn, raw, pc, rs1, funct3);
+                return store(insn, raw, pc, length, rs1, funct3);
             case 0x53:
                 return operate(insn, raw, pc, rd, rs1, funct3);
             default:
@@ -54,7 +57,7 @@ final class FpUnit {
         }
     }
 
-    private long load(int insn, int raw, long pc, int rd, int rs1, int funct3) {
+    private long load(int insn, int raw, long pc, int length, int rd, int rs1, int funct3) {
         if (funct3 != 2 && funct3 != 3) {
             return cpu.illegal(raw, pc);
         }
@@ -65,10 +68,10 @@ final class FpUnit {
         }
         cpu.f[rd] = funct3 == 2 ? BOX | value : value;
         dirty();
-        return pc + 4;
+        return pc + length;
     }
 
-    private long store(int insn, int raw, long pc, int rs1, int funct3) {
+    private long store(int insn, int raw, long pc, int length, int rs1, int funct3) {
         if (funct3 != 2 && funct3 != 3) {
             return cpu.illegal(raw, pc);
         }
@@ -77,7 +80,7 @@ final class FpUnit {
         if (cpu.trapPending) {
             return cpu.takePendingTrap(pc);
         }
-        return pc + 4;
+        return pc + length;
     }
 
     private long operate(int insn, int raw, long pc, int rd, int rs1, int funct3) {

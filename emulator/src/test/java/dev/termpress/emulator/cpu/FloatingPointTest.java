@@ -144,6 +144,20 @@ class FloatingPointTest {
     }
 
     @Test
+    void compressedFloatingPointLoadsAndStoresAdvanceByTwo() {
+        long data = Harness.BASE + 0x1000;
+        h.set(8, data); // s0
+        h.cpu.setFreg(10, 0x0123_4567_89ab_cdefL);
+        h.ram.store16(Harness.BASE, 0xa408); // c.fsd fa0, 8(s0)
+        h.ram.store16(Harness.BASE + 2, 0x240c); // c.fld fa1, 8(s0)
+        h.cpu.setPc(Harness.BASE);
+        h.step(2);
+        assertThat(h.ram.load64(data + 8)).isEqualTo(0x0123_4567_89ab_cdefL);
+        assertThat(h.cpu.freg(11)).isEqualTo(0x0123_4567_89ab_cdefL);
+        assertThat(h.cpu.pc()).isEqualTo(Harness.BASE + 4);
+    }
+
+    @Test
     void classifyAndLoadStore() {
         run(Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY), 0, 0, FCLASS_D);
         assertThat(h.x(A0)).isEqualTo(1);
