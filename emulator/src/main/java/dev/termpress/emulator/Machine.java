@@ -15,7 +15,8 @@ import dev.termpress.emulator.sbi.Sbi;
 /**
  * The whole RISC-V system, QEMU {@code virt} memory map: it wires RAM, the hart, the bus devices
  * and the built-in SBI firmware together and owns nothing else. The host drives it with
- * {@link #run(long)}, which always returns.
+ * {@link #run(long)}, which always returns. Not thread-safe: call every method, including
+ * {@link #sendInput}, from the thread that runs it.
  */
 public final class Machine {
 
