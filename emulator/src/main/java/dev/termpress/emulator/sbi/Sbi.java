@@ -69,6 +69,8 @@ public final class Sbi implements Firmware {
     private final HartInterrupts hart;
     private long timerDeadline = Long.MAX_VALUE;
     private final byte[] one = new byte[1];
+    /** Reused for console writes, which the kernel makes for every line it prints. */
+    private byte[] scratch = new byte[256];
 
     /** Firmware for the hart behind {@code hart}, on {@code ram}, with console and power. */
     public Sbi(Ram ram, HartInterrupts hart, ConsoleOutput console, InputQueue input, PowerControl power) {
@@ -248,9 +250,11 @@ public final class Sbi implements Firmware {
                     result[0] = ERR_INVALID_PARAM;
                     return;
                 }
-                byte[] data = new byte[(int) count];
-                ram.read(address, data, 0, data.length);
-                console.write(data, 0, data.length);
+                if (scratch.length < count) {
+                    scratch = new byte[(int) count];
+                }
+                ram.read(address, scratch, 0, (int) count);
+                console.write(scratch, 0, (int) count);
                 result[0] = SUCCESS;
                 result[1] = count;
                 return;
