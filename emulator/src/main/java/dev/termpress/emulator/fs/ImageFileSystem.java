@@ -100,6 +100,24 @@ public final class ImageFileSystem {
         return child;
     }
 
+    /** The entry {@code name} of {@code dir}, or null (no checks: for names already validated). */
+    public Inode entry(Inode dir, String name) {
+        return dir.children == null ? null : dir.children.get(name);
+    }
+
+    /** A name under which {@code dir} holds {@code inode}, or null. */
+    public String nameOf(Inode dir, Inode inode) {
+        if (dir.children == null) {
+            return null;
+        }
+        for (java.util.Map.Entry<String, Inode> child : dir.children.entrySet()) {
+            if (child.getValue() == inode) {
+                return child.getKey();
+            }
+        }
+        return null;
+    }
+
     /** The directory's entries (without {@code .} and {@code ..}), sorted by name. */
     public List<String> list(Inode dir) throws FsException {
         requireDirectory(dir);
