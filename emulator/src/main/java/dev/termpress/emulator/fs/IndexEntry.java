@@ -10,7 +10,7 @@ package dev.termpress.emulator.fs;
  * @param mtimeSeconds modification time, seconds since the epoch
  * @param mtimeNanos sub-second part of the modification time (pax headers only)
  * @param size content length in bytes (regular files only, otherwise 0)
- * @param dataOffset offset of the content in the uncompressed tar stream
+ * @param dataOffset offset of the content in the uncompressed tar stream (regular files only, otherwise 0)
  * @param linkTarget symlink target as stored, or the normalised path of a hard link's target; empty otherwise
  */
 public record IndexEntry(String path, EntryKind kind, int permissions, int uid, int gid, long mtimeSeconds,

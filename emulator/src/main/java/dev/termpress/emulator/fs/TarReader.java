@@ -108,7 +108,7 @@ final class TarReader {
             int minor = device ? (int) number(DEVMINOR, 8, where, "devminor") : 0;
             long dataSize = hasData(type) ? size : 0;
             entries.add(new IndexEntry(path, kind, permissions, (int) uid, (int) gid, mtime, mtimeNanos,
-                    kind == EntryKind.FILE ? dataSize : 0, position,
+                    kind == EntryKind.FILE ? dataSize : 0, kind == EntryKind.FILE ? position : 0,
                     kind == EntryKind.SYMLINK || kind == EntryKind.HARDLINK ? link : "", major, minor));
             skip(dataSize, where);
             longName = null;
@@ -245,7 +245,7 @@ final class TarReader {
             throw new ImageFormatException(where + ": stream ends inside an extended header");
         }
         position += size;
-        skip(padding(size), where);
+        skipBytes(padding(size), 0, where);
         return data;
     }
 
@@ -253,19 +253,24 @@ final class TarReader {
         return (BLOCK - size % BLOCK) % BLOCK;
     }
 
+    /** Skips an entry's content and the padding after it. */
     private void skip(long dataSize, String where) throws ImageFormatException {
-        long total = dataSize + padding(dataSize);
+        skipBytes(dataSize + padding(dataSize), dataSize, where);
+    }
+
+    /** Skips {@code total} bytes of which the first {@code needed} must exist; the rest is padding. */
+    private void skipBytes(long total, long needed, String where) throws ImageFormatException {
         long remaining = total;
         while (remaining > 0) {
             int n = in.read(skipBuffer, 0, (int) Math.min(skipBuffer.length, remaining));
             if (n < 0) {
-                if (remaining <= padding(dataSize)) {
+                if (total - remaining >= needed) {
                     // A missing final padding is harmless; missing content is not.
                     position += total - remaining;
                     return;
                 }
-                throw new ImageFormatException(where + ": stream ends inside the entry's "
-                        + dataSize + " bytes of content");
+                throw new ImageFormatException(where + ": stream ends inside the entry's " + needed
+                        + " bytes of content");
             }
             remaining -= n;
         }
