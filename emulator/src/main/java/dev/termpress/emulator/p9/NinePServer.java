@@ -27,13 +27,15 @@ public final class NinePServer {
     private final MessageWriter out = new MessageWriter();
     private final Map<Integer, Fid> fids = new HashMap<>();
     private final Map<Integer, Exchange> pending = new HashMap<>();
-    private final FileOperations files = new FileOperations(this);
-    private final NamespaceOperations names = new NamespaceOperations(this);
+    private final FileOperations files;
+    private final NamespaceOperations names;
     private int msize = DEFAULT_MSIZE;
 
     /** A server presenting {@code fs}. */
     public NinePServer(ImageFileSystem fs) {
         this.fs = fs;
+        this.files = new FileOperations(this);
+        this.names = new NamespaceOperations(this);
     }
 
     /** The negotiated maximum message size. */
