@@ -266,23 +266,26 @@ final class FileOperations {
         if ((valid & (NineP.ATTR_UID | NineP.ATTR_GID)) != 0) {
             fs.chown(inode, (valid & NineP.ATTR_UID) != 0 ? uid : -1, (valid & NineP.ATTR_GID) != 0 ? gid : -1);
         }
-        if ((valid & (NineP.ATTR_ATIME | NineP.ATTR_MTIME)) != 0) {
-            fs.setTimes(time(valid, NineP.ATTR_ATIME, NineP.ATTR_ATIME_SET, atimeSeconds), (int) atimeNanos,
-                    time(valid, NineP.ATTR_MTIME, NineP.ATTR_MTIME_SET, mtimeSeconds), (int) mtimeNanos, inode);
-        }
+        // Times last: a size change would otherwise overwrite an explicitly given mtime.
+        Runnable finish = () -> {
+            if ((valid & (NineP.ATTR_ATIME | NineP.ATTR_MTIME)) != 0) {
+                fs.setTimes(time(valid, NineP.ATTR_ATIME, NineP.ATTR_ATIME_SET, atimeSeconds), (int) atimeNanos,
+                        time(valid, NineP.ATTR_MTIME, NineP.ATTR_MTIME_SET, mtimeSeconds), (int) mtimeNanos, inode);
+            }
+            server.reply(x, NineP.TSETATTR);
+            server.send(x);
+        };
         if (setsSize && inode.isRegular()) {
             fs.truncate(inode, size, errno -> {
                 if (errno != 0) {
                     server.error(x, errno);
                 } else {
-                    server.reply(x, NineP.TSETATTR);
-                    server.send(x);
+                    finish.run();
                 }
             });
-            return;
+        } else {
+            finish.run();
         }
-        server.reply(x, NineP.TSETATTR);
-        server.send(x);
     }
 
     /** The time to set: unchanged (MIN_VALUE), now (-1) or the given seconds, from the valid bits. */
