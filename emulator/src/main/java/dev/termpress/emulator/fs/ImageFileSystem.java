@@ -274,12 +274,12 @@ public final class ImageFileSystem {
     public void setTimes(long atimeSeconds, int atimeNanos, long mtimeSeconds, int mtimeNanos, Inode inode) {
         long now = clockNanos.getAsLong();
         if (atimeSeconds != Long.MIN_VALUE) {
-            inode.atimeSeconds = atimeSeconds < 0 ? Math.floorDiv(now, NANOS_PER_SECOND) : atimeSeconds;
-            inode.atimeNanos = atimeSeconds < 0 ? (int) Math.floorMod(now, NANOS_PER_SECOND) : atimeNanos;
+            inode.atimeSeconds = atimeSeconds < 0 ? seconds(now) : atimeSeconds;
+            inode.atimeNanos = atimeSeconds < 0 ? nanos(now) : atimeNanos;
         }
         if (mtimeSeconds != Long.MIN_VALUE) {
-            inode.mtimeSeconds = mtimeSeconds < 0 ? Math.floorDiv(now, NANOS_PER_SECOND) : mtimeSeconds;
-            inode.mtimeNanos = mtimeSeconds < 0 ? (int) Math.floorMod(now, NANOS_PER_SECOND) : mtimeNanos;
+            inode.mtimeSeconds = mtimeSeconds < 0 ? seconds(now) : mtimeSeconds;
+            inode.mtimeNanos = mtimeSeconds < 0 ? nanos(now) : mtimeNanos;
         }
         touchChange(inode);
     }
@@ -328,7 +328,7 @@ public final class ImageFileSystem {
             completion.done(Errno.EINVAL);
             return;
         }
-        if (offset + length > MAX_FILE_SIZE) {
+        if (offset > MAX_FILE_SIZE - length) {
             completion.done(Errno.EFBIG);
             return;
         }
@@ -465,8 +465,8 @@ public final class ImageFileSystem {
     Inode newInode(int mode) {
         Inode inode = new Inode(nextId++, mode);
         long now = clockNanos.getAsLong();
-        inode.atimeSeconds = inode.mtimeSeconds = inode.ctimeSeconds = Math.floorDiv(now, NANOS_PER_SECOND);
-        inode.atimeNanos = inode.mtimeNanos = inode.ctimeNanos = (int) Math.floorMod(now, NANOS_PER_SECOND);
+        inode.atimeSeconds = inode.mtimeSeconds = inode.ctimeSeconds = seconds(now);
+        inode.atimeNanos = inode.mtimeNanos = inode.ctimeNanos = nanos(now);
         return inode;
     }
 
@@ -530,6 +530,17 @@ public final class ImageFileSystem {
         }
     }
 
+    /** Whole seconds of an epoch-nanosecond time, rounded down (no Math.floorDiv: kept to what TeaVM surely has). */
+    private static long seconds(long nanos) {
+        long seconds = nanos / NANOS_PER_SECOND;
+        return nanos % NANOS_PER_SECOND < 0 ? seconds - 1 : seconds;
+    }
+
+    private static int nanos(long nanos) {
+        long rest = nanos % NANOS_PER_SECOND;
+        return (int) (rest < 0 ? rest + NANOS_PER_SECOND : rest);
+    }
+
     private void changed(Inode inode) {
         inode.version++;
         touchModify(inode);
@@ -537,13 +548,13 @@ public final class ImageFileSystem {
 
     private void touchModify(Inode inode) {
         long now = clockNanos.getAsLong();
-        inode.mtimeSeconds = inode.ctimeSeconds = Math.floorDiv(now, NANOS_PER_SECOND);
-        inode.mtimeNanos = inode.ctimeNanos = (int) Math.floorMod(now, NANOS_PER_SECOND);
+        inode.mtimeSeconds = inode.ctimeSeconds = seconds(now);
+        inode.mtimeNanos = inode.ctimeNanos = nanos(now);
     }
 
     private void touchChange(Inode inode) {
         long now = clockNanos.getAsLong();
-        inode.ctimeSeconds = Math.floorDiv(now, NANOS_PER_SECOND);
-        inode.ctimeNanos = (int) Math.floorMod(now, NANOS_PER_SECOND);
+        inode.ctimeSeconds = seconds(now);
+        inode.ctimeNanos = nanos(now);
     }
 }

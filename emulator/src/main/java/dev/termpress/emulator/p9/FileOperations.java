@@ -128,9 +128,9 @@ final class FileOperations {
         if (offset < 0) {
             throw FsException.of(Errno.EINVAL);
         }
-        Inode inode = fid.inode;
-        long at = (fid.openFlags & NineP.O_APPEND) != 0 ? inode.size() : offset;
-        fs.write(inode, at, in.array(), dataAt, count, errno -> {
+        // O_APPEND is the client's business: Linux computes the end-of-file offset itself, and its
+        // writeback of cached pages may go through an appending fid with explicit offsets.
+        fs.write(fid.inode, offset, in.array(), dataAt, count, errno -> {
             if (errno != 0) {
                 server.error(x, errno);
             } else {

@@ -73,7 +73,6 @@ final class NineP {
     static final int O_WRONLY = 1;
     static final int O_RDWR = 2;
     static final int O_TRUNC = 01000;
-    static final int O_APPEND = 02000;
 
     /** Tunlinkat flag: remove a directory (Linux AT_REMOVEDIR). */
     static final int AT_REMOVEDIR = 0x200;

@@ -102,9 +102,18 @@ class NinePFileTest {
     }
 
     @Test
+    void writeAtAHugeOffsetIsEfbigNotACrash() {
+        open(2, NineP.O_RDWR, "etc", "passwd");
+        assertErrno(client.write(2, Long.MAX_VALUE - 2, utf8("xyz")), Errno.EFBIG);
+        assertErrno(client.write(2, -5, utf8("xyz")), Errno.EINVAL);
+        assertThat(data(client.read(2, Long.MAX_VALUE, 10))).isEmpty();
+    }
+
+    @Test
     void appendAndTruncateFlags() {
-        open(2, NineP.O_WRONLY | NineP.O_APPEND, "etc", "passwd");
-        ok(client.write(2, 0, utf8("extra\n")));
+        // O_APPEND (02000) is passed through by the client, which sends the end-of-file offset itself.
+        open(2, NineP.O_WRONLY | 02000, "etc", "passwd");
+        ok(client.write(2, TestImage.PASSWD.length(), utf8("extra\n")));
         open(3, NineP.O_RDONLY, "etc", "passwd");
         assertThat(new String(data(client.read(3, 0, 200)), StandardCharsets.UTF_8)).isEqualTo(TestImage.PASSWD + "extra\n");
         open(4, NineP.O_WRONLY | NineP.O_TRUNC, "big");
