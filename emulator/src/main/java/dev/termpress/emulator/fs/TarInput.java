@@ -9,6 +9,20 @@ public interface TarInput {
     /** Reads up to {@code length} bytes into {@code buffer}; returns how many, or -1 at the end of the stream. */
     int read(byte[] buffer, int offset, int length) throws ImageFormatException;
 
+    /**
+     * A tar read from a stream, for JVM hosts (for example a {@code GZIPInputStream} over a layer blob);
+     * read errors become {@link ImageFormatException}s naming {@code name}.
+     */
+    static TarInput of(java.io.InputStream stream, String name) {
+        return (buffer, offset, length) -> {
+            try {
+                return stream.read(buffer, offset, length);
+            } catch (java.io.IOException e) {
+                throw new ImageFormatException(name + ": cannot read the layer: " + e.getMessage());
+            }
+        };
+    }
+
     /** A tar already in memory. */
     static TarInput of(byte[] tar) {
         return new TarInput() {

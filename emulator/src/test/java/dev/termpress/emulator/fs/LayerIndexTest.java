@@ -44,6 +44,26 @@ class LayerIndexTest {
     }
 
     @Test
+    void readsAGzippedLayerThroughAStreamAsAJvmHostDoes() throws Exception {
+        byte[] tar = new TarBuilder().file("etc/os-release", "ID=test\n").build();
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(tar);
+        }
+        LayerIndex index = LayerIndex.build(TarInput.of(
+                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.toByteArray())), "layer.tar.gz"));
+        assertThat(contentAt(tar, index.entries().get(0))).isEqualTo("ID=test\n");
+        java.io.InputStream broken = new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.IOException("disk on fire");
+            }
+        };
+        assertThatThrownBy(() -> LayerIndex.build(TarInput.of(broken, "sha256:abc")))
+                .isInstanceOf(ImageFormatException.class).hasMessage("sha256:abc: cannot read the layer: disk on fire");
+    }
+
+    @Test
     void gnuLongNamesAndLinks() throws Exception {
         String longDir = "d".repeat(60) + "/" + "e".repeat(60);
         String longName = longDir + "/" + "f".repeat(80);
