@@ -15,6 +15,7 @@ public final class Errno {
     public static final int ENOTDIR = 20;
     public static final int EISDIR = 21;
     public static final int EINVAL = 22;
+    public static final int ENFILE = 23;
     public static final int EFBIG = 27;
     public static final int ENOSPC = 28;
     public static final int EMLINK = 31;

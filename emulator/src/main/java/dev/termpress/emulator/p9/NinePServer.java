@@ -19,6 +19,11 @@ public final class NinePServer {
     public static final int MAX_MSIZE = 512 * 1024;
     /** Smallest msize accepted: every reply but Rread and Rreaddir must fit. */
     static final int MIN_MSIZE = 512;
+    /**
+     * Most fids one client may hold. Linux with cache=loose keeps one per cached dentry, so tens of
+     * thousands are normal; the cap only stops a hostile guest from growing host memory without bound.
+     */
+    static final int MAX_FIDS = 1 << 20;
     /** msize before Tversion negotiated one. */
     private static final int DEFAULT_MSIZE = 8192;
 
@@ -29,11 +34,17 @@ public final class NinePServer {
     private final Map<Integer, Exchange> pending = new HashMap<>();
     private final FileOperations files;
     private final NamespaceOperations names;
+    private final int maxFids;
     private int msize = DEFAULT_MSIZE;
 
     /** A server presenting {@code fs}. */
     public NinePServer(ImageFileSystem fs) {
+        this(fs, MAX_FIDS);
+    }
+
+    NinePServer(ImageFileSystem fs, int maxFids) {
         this.fs = fs;
+        this.maxFids = maxFids;
         this.files = new FileOperations(this);
         this.names = new NamespaceOperations(this);
     }
@@ -187,10 +198,13 @@ public final class NinePServer {
         fids.put(number, fid);
     }
 
-    /** A new fid number must not be NOFID nor in use. */
+    /** A new fid number must not be NOFID nor in use, and the table must have room. */
     void requireFreeFid(int number) throws FsException {
         if (number == NineP.NOFID || fids.containsKey(number)) {
             throw FsException.of(Errno.EBADF);
+        }
+        if (fids.size() >= maxFids) {
+            throw FsException.of(Errno.ENFILE);
         }
     }
 

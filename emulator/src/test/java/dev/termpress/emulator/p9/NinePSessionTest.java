@@ -149,6 +149,18 @@ class NinePSessionTest {
     }
 
     @Test
+    void theFidTableIsBounded() {
+        NineClient small = new NineClient(new NinePServer(fs, 3)).connect(65536);
+        ok(small.walk(ROOT, 2));
+        ok(small.walk(ROOT, 3, "etc"));
+        assertErrno(small.walk(ROOT, 4, "bin"), Errno.ENFILE);
+        assertErrno(small.call(small.t(NineP.TXATTRWALK).u32(ROOT).u32(5).string("")), Errno.ENFILE);
+        ok(small.walk(3, 3, "passwd"));
+        ok(small.clunk(2));
+        ok(small.walk(ROOT, 4, "bin"));
+    }
+
+    @Test
     void clunkForgetsAFidOnce() {
         client.connect(65536);
         ok(client.walk(ROOT, 2, "etc"));
