@@ -271,7 +271,7 @@ public final class ImageFileSystem {
     }
 
     /** Sets the access and/or modification time; a negative seconds value means "now", {@code Long.MIN_VALUE} unchanged. */
-    public void setTimes(long atimeSeconds, int atimeNanos, long mtimeSeconds, int mtimeNanos, Inode inode) {
+    public void setTimes(Inode inode, long atimeSeconds, int atimeNanos, long mtimeSeconds, int mtimeNanos) {
         long now = clockNanos.getAsLong();
         if (atimeSeconds != Long.MIN_VALUE) {
             inode.atimeSeconds = atimeSeconds < 0 ? seconds(now) : atimeSeconds;

@@ -269,8 +269,8 @@ final class FileOperations {
         // Times last: a size change would otherwise overwrite an explicitly given mtime.
         Runnable finish = () -> {
             if ((valid & (NineP.ATTR_ATIME | NineP.ATTR_MTIME)) != 0) {
-                fs.setTimes(time(valid, NineP.ATTR_ATIME, NineP.ATTR_ATIME_SET, atimeSeconds), (int) atimeNanos,
-                        time(valid, NineP.ATTR_MTIME, NineP.ATTR_MTIME_SET, mtimeSeconds), (int) mtimeNanos, inode);
+                fs.setTimes(inode, time(valid, NineP.ATTR_ATIME, NineP.ATTR_ATIME_SET, atimeSeconds), (int) atimeNanos,
+                        time(valid, NineP.ATTR_MTIME, NineP.ATTR_MTIME_SET, mtimeSeconds), (int) mtimeNanos);
             }
             server.reply(x, NineP.TSETATTR);
             server.send(x);

@@ -209,7 +209,7 @@ class UpperLayerTest {
         Inode motd = find(fs, "etc/motd");
         fs.chmod(motd, 04711);
         fs.chown(motd, 7, -1);
-        fs.setTimes(5, 6, Long.MIN_VALUE, 0, motd);
+        fs.setTimes(motd, 5, 6, Long.MIN_VALUE, 0);
         assertThat(motd.mode()).isEqualTo(FileMode.S_IFREG | 04711);
         assertThat(motd.uid()).isEqualTo(7);
         assertThat(motd.gid()).isZero();
