@@ -96,6 +96,6 @@ class NinePOperationFuzzTest {
                 client.replies.clear();
             }
         }
-        assertThat(successes).as("the sequences reach deep states, not just errors").isGreaterThan(5_000);
+        assertThat(successes).as("the sequences reach deep states, not just errors").isGreaterThan(3_000);
     }
 }
