@@ -71,7 +71,7 @@ final class NamespaceOperations {
         }
         w.array()[countAt] = (byte) walked;
         w.array()[countAt + 1] = 0;
-        if (walked == count) {
+        if (walked == count && !(count == 0 && newFid == fidNumber)) { // a zero-step walk onto itself changes nothing
             Fid walkedFid = new Fid(current, from.uid, parent, name);
             server.putFid(newFid, walkedFid);
         }

@@ -138,6 +138,15 @@ class NinePSessionTest {
     }
 
     @Test
+    void zeroStepWalkOntoItselfKeepsTheOpenFid() {
+        client.connect(65536);
+        ok(client.walk(ROOT, 2, "etc", "passwd"));
+        ok(client.lopen(2, NineP.O_RDONLY));
+        assertThat(ok(client.walk(2, 2)).u16()).isZero();
+        assertThat(new String(NineClient.data(client.read(2, 0, 4)))).isEqualTo("root");
+    }
+
+    @Test
     void walkOntoItselfMovesTheFid() {
         client.connect(65536);
         ok(client.walk(ROOT, 2));
