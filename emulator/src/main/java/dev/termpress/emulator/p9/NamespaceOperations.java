@@ -32,8 +32,9 @@ final class NamespaceOperations {
         }
         for (int i = 0; i < count; i++) {
             String name = in.string();
-            // ".." is the parent (never above the root); anything else must be one plain component.
-            if (!name.equals("..")) {
+            // ".." is the parent (never above the root), "." the directory itself (as QEMU and diod's
+            // client read it); anything else must be one plain component.
+            if (!name.equals("..") && !name.equals(".")) {
                 ImageFileSystem.checkName(name);
             }
             walkNames[i] = name;
@@ -55,6 +56,11 @@ final class NamespaceOperations {
                     next = fs.parent(current);
                     parent = null; // a directory finds its parent itself
                     name = "";
+                } else if (walkNames[walked].equals(".")) {
+                    if (!current.isDirectory()) {
+                        throw FsException.of(Errno.ENOTDIR);
+                    }
+                    next = current;
                 } else {
                     next = fs.lookup(current, walkNames[walked]);
                     parent = current;

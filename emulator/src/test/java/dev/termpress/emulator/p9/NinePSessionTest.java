@@ -60,7 +60,7 @@ class NinePSessionTest {
         assertErrno(client.call(client.t(NineP.TATTACH).u32(5).u32(NineP.NOFID).string("u").string("").u32(0)),
                 Errno.EBADF);
         assertErrno(client.call(client.t(NineP.TATTACH).u32(6).u32(9).string("u").string("").u32(0)), Errno.EBADF);
-        assertErrno(client.call(client.t(NineP.TAUTH).u32(7).string("u").string("").u32(0)), Errno.EOPNOTSUPP);
+        assertErrno(client.call(client.t(NineP.TAUTH).u32(7).string("u").string("").u32(0)), Errno.ENOENT);
     }
 
     @Test
@@ -115,7 +115,6 @@ class NinePSessionTest {
         client.connect(65536);
         assertErrno(client.walk(ROOT, 2, "etc/passwd"), Errno.EINVAL);
         assertErrno(client.walk(ROOT, 2, ""), Errno.EINVAL);
-        assertErrno(client.walk(ROOT, 2, "."), Errno.EINVAL);
         assertErrno(client.walk(ROOT, 2, "a\0b"), Errno.EINVAL);
         String[] seventeen = new String[17];
         Arrays.fill(seventeen, "..");
@@ -124,6 +123,16 @@ class NinePSessionTest {
         assertErrno(client.walk(ROOT, 2, "etc"), Errno.EBADF);
         assertErrno(client.walk(99, 3, "etc"), Errno.EBADF);
         assertErrno(client.walk(ROOT, NineP.NOFID, "etc"), Errno.EBADF);
+    }
+
+    @Test
+    void dotIsTheDirectoryItself() {
+        client.connect(65536);
+        RMessage walk = ok(client.walk(ROOT, 2, "etc", ".", "passwd"));
+        assertThat(walk.u16()).isEqualTo(3);
+        RMessage.Qid etc = walk.qid();
+        assertThat(walk.qid()).isEqualTo(etc);
+        assertErrno(client.walk(2, 3, "."), Errno.ENOTDIR);
     }
 
     @Test
