@@ -23,6 +23,12 @@ public final class ImageFileSystem {
     /** Longest name, in UTF-8 bytes (Linux NAME_MAX). */
     public static final int NAME_MAX = 255;
 
+    /**
+     * What a new name costs the upper layer's budget besides its characters: an inode and a map entry,
+     * roughly. Without it a guest could grow host memory with millions of empty files.
+     */
+    static final int ENTRY_COST = 128;
+
     private static final byte[] EMPTY = new byte[0];
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
@@ -177,6 +183,7 @@ public final class ImageFileSystem {
             throw FsException.of(Errno.ENOENT);
         }
         checkNew(dir, name);
+        charge(entryCost(name, ""));
         target.links++;
         dir.children.put(name, target);
         touchChange(target);
@@ -198,6 +205,7 @@ public final class ImageFileSystem {
             throw FsException.of(Errno.EISDIR);
         }
         dir.children.remove(name);
+        upperBytes = Math.max(0, upperBytes - entryCost(name, victim.symlinkTarget));
         dropLink(victim);
         touchChange(victim);
         touchModify(dir);
@@ -490,11 +498,23 @@ public final class ImageFileSystem {
 
     private Inode add(Inode dir, String name, Inode inode, int uid, int gid) throws FsException {
         checkNew(dir, name);
+        charge(entryCost(name, inode.symlinkTarget));
         inode.uid = uid;
         inode.gid = gid;
         dir.children.put(name, inode);
         touchModify(dir);
         return inode;
+    }
+
+    private static long entryCost(String name, String symlinkTarget) {
+        return ENTRY_COST + name.length() + symlinkTarget.length();
+    }
+
+    private void charge(long bytes) throws FsException {
+        if (upperBytes + bytes > upperLimit) {
+            throw FsException.of(Errno.ENOSPC);
+        }
+        upperBytes += bytes;
     }
 
     private void checkNew(Inode dir, String name) throws FsException {

@@ -191,7 +191,7 @@ class UpperLayerTest {
     @Test
     void upperLayerLimitGivesEnospc() throws Exception {
         ImageFileSystem fs = ImageFileSystem.create(Layers.indexes(BASE), new ByteArrayLayerSource(List.of(BASE)),
-                () -> 0L, 100);
+                () -> 0L, ImageFileSystem.ENTRY_COST + 1 + 100);
         Inode file = fs.createFile(fs.root(), "f", 0644, 0, 0);
         write(fs, file, 0, "x".repeat(100));
         write(fs, file, 100, "y");
@@ -200,6 +200,25 @@ class UpperLayerTest {
         assertThat(results).containsExactly(0, Errno.ENOSPC, Errno.ENOSPC, Errno.EFBIG);
         fs.unlink(fs.root(), "f", false);
         assertThat(fs.upperBytes()).isZero();
+    }
+
+    @Test
+    void newNamesCountAgainstTheUpperLayerLimit() throws Exception {
+        ImageFileSystem fs = ImageFileSystem.create(Layers.indexes(BASE), new ByteArrayLayerSource(List.of(BASE)),
+                () -> 0L, 10 * (ImageFileSystem.ENTRY_COST + 2));
+        int created = 0;
+        try {
+            for (; created < 1000; created++) {
+                fs.mknod(fs.root(), "f" + created, FileMode.S_IFIFO | 0644, 0, 0, 0, 0);
+            }
+        } catch (FsException e) {
+            assertThat(e.errno()).isEqualTo(Errno.ENOSPC);
+        }
+        assertThat(created).isEqualTo(10);
+        assertErrno(() -> fs.mkdir(fs.root(), "d", 0755, 0, 0), Errno.ENOSPC);
+        assertErrno(() -> fs.symlink(fs.root(), "s", "t", 0, 0), Errno.ENOSPC);
+        fs.unlink(fs.root(), "f3", false);
+        fs.mkdir(fs.root(), "d", 0755, 0, 0);
     }
 
     @Test
