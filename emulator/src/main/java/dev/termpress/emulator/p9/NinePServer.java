@@ -69,11 +69,12 @@ public final class NinePServer {
      * goes to {@code responder} now or later. The message array may be reused once this returns.
      */
     public void handle(byte[] message, int length, int replyCapacity, Responder responder) {
+        length = Math.max(0, Math.min(length, message.length));
         int tag = length >= NineP.HEADER_SIZE ? (message[5] & 0xff | (message[6] & 0xff) << 8) : NineP.NOTAG;
         Exchange exchange = new Exchange(tag, responder, Math.min(replyCapacity, msize));
         int type = -1;
         try {
-            in.reset(message, 0, Math.max(0, length));
+            in.reset(message, 0, length);
             int size = in.u32();
             type = in.u8();
             in.u16();
