@@ -65,9 +65,10 @@ static int env_count;
 /* ---- messages and failure -------------------------------------------------------------- */
 
 /* Writes one "termpress-init: ..." line to stderr (the console); null parts are skipped. */
-static void say5(const char *a, const char *b, const char *c, const char *d, const char *e)
+static void say7(const char *a, const char *b, const char *c, const char *d, const char *e,
+		 const char *f, const char *g)
 {
-	const char *parts[] = { "termpress-init: ", a, b, c, d, e, "\n" };
+	const char *parts[] = { "termpress-init: ", a, b, c, d, e, f, g, "\n" };
 	unsigned int i;
 
 	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
@@ -77,7 +78,7 @@ static void say5(const char *a, const char *b, const char *c, const char *d, con
 
 static void say(const char *a, const char *b, const char *c, const char *d)
 {
-	say5(a, b, c, d, 0);
+	say7(a, b, c, d, 0, 0, 0);
 }
 
 static const char *errno_name(int err)
@@ -135,7 +136,7 @@ static void fail(const char *what, const char *detail, int err)
 
 	number[len] = ')';
 	number[len + 1] = 0;
-	say5(what, detail, ": ", errno_name(err), number);
+	say7(what, detail, ": ", errno_name(err), number, 0, 0);
 	stop();
 }
 
@@ -251,9 +252,10 @@ static void conf_error(int line, const char *what, const char *value)
 	char number[24];
 
 	itoa_r(line, number);
-	say(CONF_PATH ":", number, ": ", what);
 	if (value)
-		say("  got: ", value, 0, 0);
+		say7(CONF_PATH ":", number, ": ", what, ", got \"", value, "\"");
+	else
+		say(CONF_PATH ":", number, ": ", what);
 	power_off();
 }
 
