@@ -139,13 +139,15 @@ configure() {
 # "is not set" symbol must not be set: olddefconfig silently drops unmet dependencies.
 verify_config() {
     config=$1 fragment=$2 bad=0
-    for line in $(grep '^CONFIG_.*=' "$fragment"); do
+    grep '^CONFIG_.*=' "$fragment" > "$config.wanted"
+    while IFS= read -r line; do
         if ! grep -qxF "$line" "$config"; then
             sym=${line%%=*}
             log "config check: wanted $line, got: $(grep "^$sym=\|^# $sym is not set" "$config" || echo missing)"
             bad=1
         fi
-    done
+    done < "$config.wanted"
+    rm "$config.wanted"
     for sym in $(sed -n 's/^# \(CONFIG_[A-Za-z0-9_]*\) is not set$/\1/p' "$fragment"); do
         if grep -q "^$sym=" "$config"; then
             log "config check: wanted $sym off, got: $(grep "^$sym=" "$config")"

@@ -198,6 +198,21 @@ static void ensure_dir(const char *path, int mode)
 		fail("mkdir ", path, errno);
 }
 
+/* Cuts the text at *cursor at the next separator (or its end) and moves *cursor past it. */
+static char *take_token(char **cursor, char separator)
+{
+	char *token = *cursor;
+	char *end = strchr(token, separator);
+
+	if (end) {
+		*end = 0;
+		*cursor = end + 1;
+	} else {
+		*cursor = token + strlen(token);
+	}
+	return token;
+}
+
 static int is_number(const char *s)
 {
 	if (!*s)
@@ -261,7 +276,8 @@ static void conf_error(int line, const char *what, const char *value)
 
 static void read_conf(void)
 {
-	char *line, *next, *value;
+	char *cursor = conf_text;
+	char *line, *value;
 	int number = 0;
 
 	if (read_file(CONF_PATH, conf_text, FILE_LIMIT) < 0) {
@@ -269,13 +285,9 @@ static void read_conf(void)
 			fail("read ", CONF_PATH, errno);
 		return;
 	}
-	for (line = conf_text; *line; line = next) {
+	while (*cursor) {
+		line = take_token(&cursor, '\n');
 		number++;
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = 0;
-		else
-			next = line + strlen(line);
 		if (!*line || *line == '#')
 			continue;
 		value = strchr(line, ' ');
@@ -342,17 +354,13 @@ static int split_fields(char *line, char **fields, int max)
 /* Finds the passwd entry whose name (by_name) or uid matches; fills name, uid, gid and home. */
 static int lookup_passwd(const char *user, int by_name, struct identity *id)
 {
-	char *line, *next, *f[7];
+	char *cursor = db_text;
+	char *f[7];
 
 	if (read_file("/etc/passwd", db_text, FILE_LIMIT) < 0)
 		return 0;
-	for (line = db_text; *line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = 0;
-		else
-			next = line + strlen(line);
-		if (split_fields(line, f, 7) < 7)
+	while (*cursor) {
+		if (split_fields(take_token(&cursor, '\n'), f, 7) < 7)
 			continue;
 		if (by_name ? strcmp(f[0], user) != 0 : strcmp(f[2], user) != 0)
 			continue;
@@ -368,29 +376,21 @@ static int lookup_passwd(const char *user, int by_name, struct identity *id)
 /* Resolves a group name to its gid, and collects the supplementary groups listing id->name. */
 static int scan_groups(const char *group_name, unsigned int *gid, struct identity *id)
 {
-	char *line, *next, *f[4], *member, *end;
+	char *cursor = db_text;
+	char *f[4], *members, *member;
 	int found = 0;
 
 	if (read_file("/etc/group", db_text, FILE_LIMIT) < 0)
 		return 0;
-	for (line = db_text; *line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = 0;
-		else
-			next = line + strlen(line);
-		if (split_fields(line, f, 4) < 4)
+	while (*cursor) {
+		if (split_fields(take_token(&cursor, '\n'), f, 4) < 4)
 			continue;
 		if (group_name && !strcmp(f[0], group_name)) {
 			*gid = atoi(f[2]);
 			found = 1;
 		}
-		for (member = f[3]; id->name && *member; member = end) {
-			end = strchr(member, ',');
-			if (end)
-				*end++ = 0;
-			else
-				end = member + strlen(member);
+		for (members = f[3]; id->name && *members;) {
+			member = take_token(&members, ',');
 			if (!strcmp(member, id->name) && id->group_count < MAX_GROUPS)
 				id->groups[id->group_count++] = atoi(f[2]);
 		}
