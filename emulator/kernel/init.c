@@ -25,6 +25,8 @@
  *                      are the /etc/group entries that list the user
  *   arg WORD           one element of argv, repeatable, in order (OCI Entrypoint then Cmd;
  *                      default "/bin/sh"). A first word without '/' is searched in PATH
+ *   winsize COLSxROWS  the console's window size, e.g. 120x40 (default: what the console
+ *                      reports, or 80x24 when it reports none)
  *
  * Example:
  *   hostname demo
@@ -35,6 +37,11 @@
  *   arg /bin/bash
  *   arg -l
  */
+
+/* nolibc.h comes first through -include (see build.sh); these add what it lacks. */
+#include <asm/termios.h> /* struct winsize, TIOCSCTTY, TIOCGWINSZ, TIOCSWINSZ */
+#include <linux/reboot.h> /* LINUX_REBOOT_CMD_POWER_OFF */
+#include <linux/mount.h>  /* MS_MOVE and the other mount flags */
 
 #define CONF_PATH "/.termpress/init.conf"
 #define ROOT_TAG "rootfs"
@@ -47,6 +54,9 @@
 #define MAX_ARGS 256
 #define MAX_ENV 256
 #define MAX_GROUPS 64
+#define DEFAULT_COLUMNS 80
+#define DEFAULT_ROWS 24
+#define MAX_WINSIZE 9999
 
 #ifndef O_DIRECTORY
 #define O_DIRECTORY 0200000
@@ -57,6 +67,7 @@ static char db_text[FILE_LIMIT + 1];
 static char *hostname = DEFAULT_HOSTNAME;
 static char *workdir = "/";
 static char *user_spec = "0:0";
+static struct winsize window; /* all zero unless init.conf has winsize */
 static char *args[MAX_ARGS + 1];
 static int arg_count;
 static char *envs[MAX_ENV + 4];
@@ -274,6 +285,28 @@ static void conf_error(int line, const char *what, const char *value)
 	power_off();
 }
 
+/* Parses "COLSxROWS" into window; returns 0 when malformed or out of range. */
+static int parse_winsize(const char *value)
+{
+	char *rows = strchr(value, 'x');
+	char columns[8];
+	long c, r;
+
+	if (!rows || rows - value >= (long)sizeof(columns) || !is_number(rows + 1))
+		return 0;
+	memcpy(columns, value, rows - value);
+	columns[rows - value] = 0;
+	if (!is_number(columns))
+		return 0;
+	c = atol(columns);
+	r = atol(rows + 1);
+	if (c < 1 || c > MAX_WINSIZE || r < 1 || r > MAX_WINSIZE)
+		return 0;
+	window.ws_col = c;
+	window.ws_row = r;
+	return 1;
+}
+
 static void read_conf(void)
 {
 	char *cursor = conf_text;
@@ -292,7 +325,8 @@ static void read_conf(void)
 			continue;
 		value = strchr(line, ' ');
 		if (!value)
-			conf_error(number, "expected \"KEY VALUE\" with KEY one of hostname, env, workdir, user, arg", line);
+			conf_error(number, "expected \"KEY VALUE\" with KEY one of hostname, env, workdir, user, arg, winsize",
+				   line);
 		*value++ = 0;
 		if (!strcmp(line, "hostname"))
 			hostname = value;
@@ -300,6 +334,10 @@ static void read_conf(void)
 			workdir = value;
 		else if (!strcmp(line, "user"))
 			user_spec = value;
+		else if (!strcmp(line, "winsize")) {
+			if (!parse_winsize(value))
+				conf_error(number, "winsize needs COLSxROWS, each 1 to 9999, e.g. 80x24", value);
+		}
 		else if (!strcmp(line, "env")) {
 			if (!strchr(value, '=') || *value == '=')
 				conf_error(number, "env needs KEY=VALUE", value);
@@ -311,7 +349,7 @@ static void read_conf(void)
 				conf_error(number, "too many arg lines (at most 256)", 0);
 			args[arg_count++] = value;
 		} else
-			conf_error(number, "unknown key (valid: hostname, env, workdir, user, arg)", line);
+			conf_error(number, "unknown key (valid: hostname, env, workdir, user, arg, winsize)", line);
 	}
 }
 
@@ -464,6 +502,20 @@ static int open_console(void)
 	return open("/dev/console", O_RDWR, 0);
 }
 
+/* Applies init.conf's winsize; a console that reports no size gets 80x24 for full-screen programs. */
+static void set_window_size(int tty)
+{
+	struct winsize current;
+
+	if (!window.ws_col) {
+		if (ioctl(tty, TIOCGWINSZ, &current) == 0 && current.ws_col && current.ws_row)
+			return;
+		window.ws_col = DEFAULT_COLUMNS;
+		window.ws_row = DEFAULT_ROWS;
+	}
+	must(ioctl(tty, TIOCSWINSZ, &window), "TIOCSWINSZ on ", "console");
+}
+
 static void complete_env(const struct identity *id)
 {
 	static char home[4096 + 6];
@@ -521,6 +573,7 @@ static void start_program(void)
 	must(dup2(tty, 0), "dup2 ", "stdin");
 	must(dup2(tty, 1), "dup2 ", "stdout");
 	must(dup2(tty, 2), "dup2 ", "stderr");
+	set_window_size(tty);
 	if (tty > 2)
 		close(tty);
 	resolve_user(&id);
