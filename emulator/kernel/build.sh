@@ -12,6 +12,11 @@
 # changed. Needs gcc-riscv64-linux-gnu, make, bc, bison, flex, libssl-dev, libelf-dev, cpio, xz.
 # The source version is pinned to the one recorded in kernel.txt; LINUX_SOURCE_VERSION=latest
 # takes trixie's newest. Kernel build: about 5 minutes on 2 cores (JOBS, default 2, runs niced).
+#
+# This directory: termpress.config (the fragment), init.c (PID 1; the init.conf format is at its
+# top), initramfs.list, trixie-apt.sh (private APT setup for trixie packages), qemu-common.sh,
+# qemu-reference.sh (boots the committed Image in QEMU to a busybox shell and prints the
+# transcript) and qemu-init-checks.sh (init's behaviour and failure paths, under QEMU).
 set -eu
 
 HERE=$(cd "$(dirname "$0")" && pwd)

@@ -58,10 +58,6 @@
 #define DEFAULT_ROWS 24
 #define MAX_WINSIZE 9999
 
-#ifndef O_DIRECTORY
-#define O_DIRECTORY 0200000
-#endif
-
 static char conf_text[FILE_LIMIT + 1];
 static char db_text[FILE_LIMIT + 1];
 static char *hostname = DEFAULT_HOSTNAME;
