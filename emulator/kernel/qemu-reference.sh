@@ -38,19 +38,21 @@ ESC=$(printf '\033')
 # The transcript without the cursor-position queries (ESC [ 6 n) busybox's line editor sends.
 transcript() { sed "s/$ESC\\[6n//g" "$RUN/out"; }
 
-# Waits until the transcript's last line (without its newline) ends with the given text.
-wait_for_tail() {
+# Waits until the transcript after byte OFFSET holds a newline and ends with a "# " prompt.
+wait_for_prompt_after() {
     while :; do
-        [ "$(transcript | tail -c "${#1}")" = "$1" ] && return
-        kill -0 "$QEMU" 2>/dev/null || { transcript; die "QEMU exited before printing '$1'"; }
+        new=$(transcript | tail -c "+$(( $1 + 1 ))"; echo .)
+        case "$new" in *"
+"*"# .") return ;; esac
+        kill -0 "$QEMU" 2>/dev/null || { transcript; die "QEMU exited before the shell prompt"; }
         [ $(( $(date +%s) - START )) -lt "$TIMEOUT" ] || { transcript; kill "$QEMU"; die "timed out"; }
         sleep 0.1
     done
 }
 
-wait_for_tail "# "
+wait_for_prompt_after 0
 printf '%s\n' "$COMMAND" >&3
-wait_for_tail "# "
+wait_for_prompt_after "$(transcript | wc -c)"
 printf 'exit\n' >&3
 wait "$QEMU" || die "QEMU exited with status $?"
 exec 3>&-
