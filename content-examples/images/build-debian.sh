@@ -46,6 +46,11 @@ out="$(realpath -m "$out")"
 
 step() { echo "[$1/5] $2 (${SECONDS}s)" >&2; }
 
+# DIR is replaced wholesale at the end, so never take over a directory that holds something else.
+if [ -e "$out" ] && [ ! -f "$out/oci-layout" ] && [ -n "$(ls -A "$out" 2>/dev/null || echo file)" ]; then
+  echo "error: $out exists and is not an OCI image layout (no oci-layout file); refusing to replace it" >&2
+  exit 1
+fi
 if ! $force && [ -e "$out" ]; then
   if oci_layout_valid "$out" "$ref_name" 2>/dev/null; then
     echo "up to date: $out (--force rebuilds it)" >&2
@@ -86,7 +91,7 @@ echo "SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH ($created)" >&2
 
 # --- 3. the root filesystem --------------------------------------------------------------------
 
-step 3 "mmdebstrap --variant=minbase $suite riscv64 (about 2 minutes)"
+step 3 "mmdebstrap --variant=minbase $suite riscv64 (about a minute)"
 mirror="$(find_mirror)"
 # The host's /etc/hostname and /etc/resolv.conf would otherwise leak into the image (and break
 # reproducibility); /dev is left out and added back empty by repack-layer.py.
