@@ -36,7 +36,7 @@ out=""
 for arg in "$@"; do
   case "$arg" in
     --force) force=true ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "usage: $0 [--force] [DIR]" >&2; exit 2 ;;
     *) [ -z "$out" ] || { echo "usage: $0 [--force] [DIR] (one DIR only)" >&2; exit 2; }; out="$arg" ;;
   esac
