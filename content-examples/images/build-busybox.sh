@@ -17,6 +17,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/lib.sh"
 target="$here/busybox"
 apt_dir="${TERMPRESS_APT_DIR:-/work/cache/apt-trixie}"
 suite=trixie
@@ -37,46 +38,8 @@ trap 'rm -rf "$work"' EXIT
 
 # --- 1. the package ---------------------------------------------------------------------------
 
-# The mirror comes from the system's apt sources at run time (deb822 "URIs:" or one-line "deb").
-find_mirror() {
-  local f uri
-  for f in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-    [ -f "$f" ] || continue
-    uri="$( { grep -hE '^[[:space:]]*URIs:' "$f" | sed -E 's/^[[:space:]]*URIs:[[:space:]]*//' | tr ' ' '\n';
-              grep -hE '^[[:space:]]*deb[[:space:]]' "$f" | sed -E 's/\[[^]]*\]//' | awk '{print $2}'; } \
-            | grep -E '/debian/?$' | head -n1 || true)"
-    if [ -n "$uri" ]; then echo "${uri%/}"; return 0; fi
-  done
-  return 1
-}
-
 fetch_deb() {
-  local mirror keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-  mirror="${TERMPRESS_MIRROR:-$(find_mirror)}" || {
-    echo "error: no Debian mirror in /etc/apt/sources.list{,.d/*}; set TERMPRESS_MIRROR=URL" >&2; exit 1; }
-  [ -f "$keyring" ] || { echo "error: $keyring missing (apt-get install debian-archive-keyring)" >&2; exit 1; }
-  mkdir -p "$apt_dir"/{etc/sources.list.d,etc/preferences.d,etc/trusted.gpg.d,state/lists/partial,cache/archives/partial,debs}
-  touch "$apt_dir/state/status"
-  cat > "$apt_dir/etc/sources.list" <<SOURCES
-deb [arch=riscv64 signed-by=$keyring] $mirror $suite main
-SOURCES
-  cat > "$apt_dir/apt.conf" <<CONF
-APT::Architecture "riscv64";
-APT::Architectures { "riscv64"; };
-APT::Sandbox::User "root";
-Dir::State "$apt_dir/state";
-Dir::State::status "$apt_dir/state/status";
-Dir::Cache "$apt_dir/cache";
-Dir::Etc::SourceList "$apt_dir/etc/sources.list";
-Dir::Etc::SourceParts "$apt_dir/etc/sources.list.d";
-Dir::Etc::Preferences "$apt_dir/etc/preferences";
-Dir::Etc::PreferencesParts "$apt_dir/etc/preferences.d";
-Dir::Etc::TrustedParts "$apt_dir/etc/trusted.gpg.d";
-Acquire::Languages "none";
-CONF
-  export APT_CONFIG="$apt_dir/apt.conf"
-  echo "apt-get update ($suite, riscv64, state in $apt_dir)" >&2
-  apt-get -q -o Debug::NoLocking=1 update >&2
+  private_apt_update "$apt_dir" "$suite"
   (cd "$apt_dir/debs" && apt-get -q -o Debug::NoLocking=1 download busybox-static:riscv64 >&2)
   ls -t "$apt_dir"/debs/busybox-static_*_riscv64.deb | head -n1
 }
@@ -143,39 +106,9 @@ gzip -n -9 -c "$layer_tar" > "$work/layer.tar.gz"
 # --- 3. the OCI image layout (image-spec v1.1: image-layout.md, manifest.md, config.md) -----------
 
 out="$work/layout"
-mkdir -p "$out/blobs/sha256"
-sha() { sha256sum "$1" | cut -d' ' -f1; }
-size() { stat -c %s "$1"; }
-# Moves a file into the blob store and prints its hex digest.
-store() { local h; h="$(sha "$1")"; mv "$1" "$out/blobs/sha256/$h"; echo "$h"; }
-
-diff_id="$(sha "$layer_tar")"
-layer_size="$(size "$work/layer.tar.gz")"
-layer_hex="$(store "$work/layer.tar.gz")"
-
-printf '%s' "{\"created\":\"$created\",\"architecture\":\"riscv64\",\"os\":\"linux\",\
-\"config\":{\"Env\":[\"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\"],\
-\"Cmd\":[\"/bin/sh\"],\"WorkingDir\":\"/root\"},\
-\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:$diff_id\"]},\
-\"history\":[{\"created\":\"$created\",\"created_by\":\"content-examples/images/build-busybox.sh from $(basename "$deb")\"}]}" \
-  > "$work/config.json"
-config_size="$(size "$work/config.json")"
-config_hex="$(store "$work/config.json")"
-
-printf '%s' "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\
-\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"sha256:$config_hex\",\"size\":$config_size},\
-\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"sha256:$layer_hex\",\"size\":$layer_size}]}" \
-  > "$work/manifest.json"
-manifest_size="$(size "$work/manifest.json")"
-manifest_hex="$(store "$work/manifest.json")"
-
-printf '%s' "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\
-\"manifests\":[{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:$manifest_hex\",\
-\"size\":$manifest_size,\"platform\":{\"architecture\":\"riscv64\",\"os\":\"linux\"},\
-\"annotations\":{\"org.opencontainers.image.ref.name\":\"$ref_name\"}}]}" > "$out/index.json"
-printf '%s' '{"imageLayoutVersion":"1.0.0"}' > "$out/oci-layout"
-
-echo "manifest: sha256:$manifest_hex (layer $layer_size bytes)" >&2
+write_oci_layout "$out" "$layer_tar" "$work/layer.tar.gz" "$created" \
+  '{"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],"Cmd":["/bin/sh"],"WorkingDir":"/root"}' \
+  "content-examples/images/build-busybox.sh from $(basename "$deb")" "$ref_name"
 
 if $check; then
   if diff -r "$out" "$target" >/dev/null; then
