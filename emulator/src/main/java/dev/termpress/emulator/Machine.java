@@ -24,7 +24,9 @@ public final class Machine {
     public static final long KERNEL_ADDRESS = Ram.BASE + 0x20_0000L;
     /** Instructions between timer polls: about 1.6 ms of guest time on the default clock. */
     private static final int SLICE = 16_384;
+    /** The device tree goes high in RAM, 2 MiB aligned as QEMU does, or page aligned if RAM is small. */
     private static final long DTB_ALIGN = 0x20_0000L;
+    private static final long DTB_SMALL_ALIGN = 0x1000L;
     private static final long ALL_COUNTERS = 0xffff_ffffL;
     /** Exceptions the firmware delegates to S-mode: all but ecall from S (it handles those). */
     private static final long FIRMWARE_MEDELEG = Csr.MEDELEG_WRITABLE & ~(1L << 9);
@@ -115,7 +117,11 @@ public final class Machine {
         }
         ram.write(KERNEL_ADDRESS, image, 0, image.length);
         byte[] dtb = deviceTree();
-        long dtbAddress = (Ram.BASE + ram.size() - dtb.length) & ~(DTB_ALIGN - 1);
+        long top = Ram.BASE + ram.size() - dtb.length;
+        long dtbAddress = top & ~(DTB_ALIGN - 1);
+        if (dtbAddress < KERNEL_ADDRESS + image.length) {
+            dtbAddress = top & ~(DTB_SMALL_ALIGN - 1); // small RAM: just below the top, page aligned
+        }
         if (dtbAddress < KERNEL_ADDRESS + image.length) {
             throw new IllegalArgumentException("no room for the device tree above the kernel image");
         }

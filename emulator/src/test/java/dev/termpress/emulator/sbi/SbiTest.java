@@ -56,6 +56,16 @@ class SbiTest {
     }
 
     @Test
+    void deviceTreeFitsAboveTheKernelInSmallRam() {
+        Machine small = new Machine(MachineConfig.deterministic(console::write).withRamBytes(4L << 20));
+        small.bootKernel(new byte[64 * 1024]);
+        long dtb = small.cpu().reg(A1);
+        assertThat(dtb).isGreaterThanOrEqualTo(Machine.KERNEL_ADDRESS + 64 * 1024);
+        assertThat(dtb & 0xfff).isZero();
+        assertThat(small.ram().contains(dtb, small.deviceTree().length)).isTrue();
+    }
+
+    @Test
     void baseExtensionReportsVersionAndProbes() {
         boot(NOP);
         assertThat(call(Sbi.EXT_BASE, 0, 0, 0)).containsExactly(0, 2L << 24);
