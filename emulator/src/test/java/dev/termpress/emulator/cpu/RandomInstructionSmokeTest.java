@@ -2,6 +2,8 @@ package dev.termpress.emulator.cpu;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.termpress.emulator.Machine;
+import dev.termpress.emulator.MachineConfig;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,23 @@ class RandomInstructionSmokeTest {
             }
             int seed = round;
             assertThatCode(() -> h.machine.run(STEPS)).as("round %d", seed).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void randomKernelImagesUnderTheFirmwareNeverThrow() {
+        Random random = new Random(7);
+        for (int round = 0; round < ROUNDS; round++) {
+            Machine machine = new Machine(MachineConfig.deterministic((d, o, l) -> { }).withRamBytes(4L << 20));
+            byte[] image = new byte[4 * WORDS];
+            random.nextBytes(image);
+            machine.bootKernel(image); // S-mode: random ecalls reach the SBI with random arguments
+            for (int r = 1; r < 32; r++) {
+                machine.cpu().setReg(r, random.nextBoolean() ? Harness.BASE + random.nextInt(4 << 20) : random.nextLong());
+            }
+            machine.cpu().setCsr(Csr.STVEC, Machine.KERNEL_ADDRESS + 4L * random.nextInt(WORDS));
+            int seed = round;
+            assertThatCode(() -> machine.run(STEPS)).as("round %d", seed).doesNotThrowAnyException();
         }
     }
 
