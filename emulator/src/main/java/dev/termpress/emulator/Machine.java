@@ -77,14 +77,17 @@ public final class Machine {
         }
     }
 
+    /** Guest RAM, for loading programs and inspecting memory. */
     public Ram ram() {
         return ram;
     }
 
+    /** The hart. */
     public Cpu cpu() {
         return cpu;
     }
 
+    /** The system bus: add a device here and its node appears in the device tree. */
     public Bus bus() {
         return bus;
     }

@@ -89,10 +89,12 @@ public final class Cpu implements HartInterrupts {
 
     // ---- API for the machine, firmware and tests ----
 
+    /** The address of the next instruction to execute. */
     public long pc() {
         return pc;
     }
 
+    /** Sets where execution continues. */
     public void setPc(long pc) {
         this.pc = pc;
     }
@@ -102,6 +104,7 @@ public final class Cpu implements HartInterrupts {
         return i == 0 ? 0 : x[i];
     }
 
+    /** Sets integer register {@code i}; writes to x0 are ignored. */
     public void setReg(int i, long value) {
         if (i != 0) {
             x[i] = value;
@@ -113,10 +116,12 @@ public final class Cpu implements HartInterrupts {
         return f[i];
     }
 
+    /** Sets the raw bits of floating-point register {@code i}. */
     public void setFreg(int i, long bits) {
         f[i] = bits;
     }
 
+    /** The current privilege level: {@link #PRIV_U}, {@link #PRIV_S} or {@link #PRIV_M}. */
     public int privilege() {
         return priv;
     }
@@ -171,6 +176,7 @@ public final class Cpu implements HartInterrupts {
         stop = true;
     }
 
+    /** Whether {@link #halt} was called. */
     public boolean halted() {
         return halted;
     }

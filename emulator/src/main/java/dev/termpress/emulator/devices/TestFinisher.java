@@ -19,6 +19,7 @@ public final class TestFinisher implements Device {
 
     private final PowerControl power;
 
+    /** A finisher that reports through {@code power}. */
     public TestFinisher(PowerControl power) {
         this.power = power;
     }

@@ -27,6 +27,7 @@ public final class InputQueue {
         size += length;
     }
 
+    /** How many bytes wait to be read. */
     public int available() {
         return size;
     }

@@ -12,6 +12,7 @@ public final class InstructionClock implements Clock {
     private final int instructionsPerTick;
     private long skipped;
 
+    /** A clock at {@link #DEFAULT_INSTRUCTIONS_PER_TICK}. */
     public InstructionClock() {
         this(DEFAULT_INSTRUCTIONS_PER_TICK);
     }
