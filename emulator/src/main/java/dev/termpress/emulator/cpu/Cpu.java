@@ -56,6 +56,9 @@ public final class Cpu implements HartInterrupts {
     long counterOffset;
     /** LR/SC reservation: the reserved physical address, or -1. */
     long reservation = -1;
+    /** TLB keys for fetches and for data accesses; see {@link #updateTranslationKeys}. */
+    long fetchKey = (long) PRIV_M << Mmu.KEY_SHIFT;
+    long dataKey = (long) PRIV_M << Mmu.KEY_SHIFT;
     /** Set by WFI until an interrupt becomes pending. */
     boolean waiting;
     /** The machine was powered off or stopped; the hart executes nothing more. */
@@ -128,10 +131,30 @@ public final class Cpu implements HartInterrupts {
 
     /** Switches privilege level, dropping translations made for the old one. */
     public void setPrivilege(int level) {
-        if (level != priv) {
-            priv = level;
-            mmu.flush();
+        priv = level;
+        updateTranslationKeys();
+    }
+
+    /**
+     * Recomputes the TLB keys: what, besides the page number, a translation depends on. Fetches
+     * depend on the privilege; loads and stores on the effective privilege (MPRV), SUM and MXR.
+     * Entries made under other keys stay in the TLB but no longer match, so privilege changes and
+     * SUM toggles (every user copy in the kernel) need no flush.
+     */
+    void updateTranslationKeys() {
+        fetchKey = (long) priv << Mmu.KEY_SHIFT;
+        long status = mstatus;
+        int data = priv;
+        if (priv == PRIV_M && (status & Csr.MSTATUS_MPRV) != 0) {
+            data = (int) ((status & Csr.MSTATUS_MPP) >>> Csr.MSTATUS_MPP_SHIFT);
         }
+        if ((status & Csr.MSTATUS_SUM) != 0) {
+            data |= 4;
+        }
+        if ((status & Csr.MSTATUS_MXR) != 0) {
+            data |= 8;
+        }
+        dataKey = (long) data << Mmu.KEY_SHIFT;
     }
 
     /** Instructions retired since reset. */
@@ -362,7 +385,7 @@ public final class Cpu implements HartInterrupts {
             long vpn = pc >>> 12;
             if (vpn != page) {
                 int index = (int) vpn & Mmu.TLB_MASK;
-                if (fetchTag[index] != vpn && !mmu.fillFetch(pc)) {
+                if (fetchTag[index] != (vpn | fetchKey) && !mmu.fillFetch(pc)) {
                     pc = takePendingTrap(pc);
                     page = -1;
                     continue;
@@ -502,7 +525,7 @@ public final class Cpu implements HartInterrupts {
                     long vp = va >>> 12;
                     int index = (int) vp & Mmu.TLB_MASK;
                     long v;
-                    if (loadTag[index] == vp && (va & ((1 << (funct3 & 3)) - 1)) == 0) {
+                    if (loadTag[index] == (vp | dataKey) && (va & ((1 << (funct3 & 3)) - 1)) == 0) {
                         int o = (int) (va + loadDelta[index]);
                         int w = mem[o >>> 2];
                         switch (funct3) {
@@ -563,7 +586,7 @@ public final class Cpu implements HartInterrupts {
                     long v = x[rs2];
                     long vp = va >>> 12;
                     int index = (int) vp & Mmu.TLB_MASK;
-                    if (storeTag[index] == vp && (va & ((1 << funct3) - 1)) == 0) {
+                    if (storeTag[index] == (vp | dataKey) && (va & ((1 << funct3) - 1)) == 0) {
                         int o = (int) (va + storeDelta[index]);
                         int i = o >>> 2;
                         switch (funct3) {

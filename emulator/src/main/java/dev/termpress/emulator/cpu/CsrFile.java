@@ -250,10 +250,7 @@ final class CsrFile {
         }
         updated = (updated & ~MSTATUS_SD) | MSTATUS_UXL_SXL;
         cpu.mstatus = updated;
-        long translationBits = MSTATUS_MPRV | MSTATUS_MPP | MSTATUS_SUM | MSTATUS_MXR;
-        if (((old ^ updated) & translationBits) != 0) {
-            cpu.mmu.flush();
-        }
+        cpu.updateTranslationKeys();
         cpu.interruptStateChanged();
     }
 

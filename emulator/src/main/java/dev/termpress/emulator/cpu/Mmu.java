@@ -11,9 +11,9 @@ import java.util.Arrays;
  *
  * <p>A TLB entry maps one 4 KiB virtual page of RAM to its offset inside {@link Ram#words()}, so the
  * interpreter's fast path is a tag compare and an array access. Entries are only made for RAM and
- * hold the permission outcome for the current privilege, MPRV, SUM and MXR, so the hart flushes
- * them whenever one of those, or satp, changes. Store entries are only made once the PTE's D bit
- * is set.
+ * hold the permission outcome for the privilege, MPRV, SUM and MXR they were made under: that
+ * state is part of the tag ({@link Cpu#updateTranslationKeys}), so changing it needs no flush;
+ * satp writes and sfence.vma flush. Store entries are only made once the PTE's D bit is set.
  */
 final class Mmu {
 
@@ -22,6 +22,8 @@ final class Mmu {
     static final int STORE = 2;
 
     static final int TLB_SIZE = 256;
+    /** Tags are the virtual page number (52 bits) with the hart's translation key above it. */
+    static final int KEY_SHIFT = 52;
     static final int TLB_MASK = TLB_SIZE - 1;
 
     private static final long PAGE_MASK = 0xfffL;
@@ -98,7 +100,7 @@ final class Mmu {
             }
         }
         if (ram.contains(pa & ~PAGE_MASK, PAGE_MASK + 1)) {
-            long vpn = va >>> PAGE_SHIFT;
+            long vpn = (va >>> PAGE_SHIFT) | (access == FETCH ? cpu.fetchKey : cpu.dataKey);
             int index = (int) vpn & TLB_MASK;
             long delta = (pa & ~PAGE_MASK) - Ram.BASE - (va & ~PAGE_MASK);
             switch (access) {
@@ -226,7 +228,7 @@ final class Mmu {
         } else {
             long vpn = va >>> PAGE_SHIFT;
             int index = (int) vpn & TLB_MASK;
-            long pa = loadTag[index] == vpn ? va + loadDelta[index] + Ram.BASE : translate(va, LOAD);
+            long pa = loadTag[index] == (vpn | cpu.dataKey) ? va + loadDelta[index] + Ram.BASE : translate(va, LOAD);
             if (pa == -1) {
                 return 0;
             }
@@ -309,7 +311,7 @@ final class Mmu {
         }
         long vpn = va >>> PAGE_SHIFT;
         int index = (int) vpn & TLB_MASK;
-        long pa = storeTag[index] == vpn ? va + storeDelta[index] + Ram.BASE : translate(va, STORE);
+        long pa = storeTag[index] == (vpn | cpu.dataKey) ? va + storeDelta[index] + Ram.BASE : translate(va, STORE);
         if (pa != -1) {
             storePhysical(pa, size, value, va);
         }

@@ -76,8 +76,7 @@ final class SystemUnit {
             status &= ~Csr.MSTATUS_MPRV;
         }
         cpu.mstatus = status;
-        cpu.mmu.flush(); // MPRV may have changed even if the privilege did not
-        cpu.setPrivilege(previous);
+        cpu.setPrivilege(previous); // also re-keys the TLB for the new MPRV
         cpu.interruptStateChanged();
         return cpu.mepc;
     }
@@ -91,10 +90,7 @@ final class SystemUnit {
         status = (status & ~Csr.MSTATUS_SIE) | ((status & Csr.MSTATUS_SPIE) >>> 4);
         status |= Csr.MSTATUS_SPIE;
         status &= ~(Csr.MSTATUS_SPP | Csr.MSTATUS_MPRV);
-        if (cpu.mstatus != status) {
-            cpu.mstatus = status;
-            cpu.mmu.flush();
-        }
+        cpu.mstatus = status;
         cpu.setPrivilege(previous);
         cpu.interruptStateChanged();
         return cpu.sepc;

@@ -187,6 +187,32 @@ class MmuTest {
     }
 
     @Test
+    void supervisorTranslationsDoNotLeakToUserMode() {
+        mapData(0, V | R | W | A | D); // a kernel page
+        h.set(A1, VA);
+        runSupervisor(0, ld(A0, A1, 0)); // now in the TLB under the S key
+        assertThat(h.x(A0)).isEqualTo(0x1234_5678_9abc_def0L);
+        h.ram.store64(ROOT + 8 * 2, pte(BASE, V | R | W | X | U | A | D)); // let U run the code page
+        h.cpu.setPrivilege(Cpu.PRIV_U);
+        h.cpu.setPc(BASE);
+        h.set(A0, 0).step(1);
+        assertThat(h.cpu.csr(Csr.MCAUSE)).isEqualTo(Trap.LOAD_PAGE_FAULT);
+        assertThat(h.cpu.csr(Csr.MEPC)).isEqualTo(BASE);
+        assertThat(h.x(A0)).isZero();
+    }
+
+    @Test
+    void clearingSumRevokesAccessToUserPagesWithoutSfence() {
+        mapData(0, V | R | W | U | A | D);
+        h.set(A1, VA).set(T0, Csr.MSTATUS_SUM);
+        runSupervisor(Csr.MSTATUS_SUM, ld(A0, A1, 0), csrrc(ZERO, Csr.SSTATUS, T0), ld(A2, A1, 0));
+        assertThat(h.x(A0)).isEqualTo(0x1234_5678_9abc_def0L);
+        assertThat(h.cpu.csr(Csr.MCAUSE)).isEqualTo(Trap.LOAD_PAGE_FAULT);
+        assertThat(h.cpu.csr(Csr.MEPC)).isEqualTo(BASE + 8);
+        assertThat(h.x(A2)).isZero();
+    }
+
+    @Test
     void pageCrossingStoreFaultsBeforeWritingAnything() {
         mapData(0, V | R | W | A | D);
         mapData(1, V | R | A); // read-only second page
