@@ -5,12 +5,17 @@ import dev.termpress.emulator.bus.Ram;
 import dev.termpress.emulator.cpu.Cpu;
 import dev.termpress.emulator.cpu.Csr;
 import dev.termpress.emulator.devices.Clint;
+import dev.termpress.emulator.devices.Plic;
 import dev.termpress.emulator.devices.PowerControl;
 import dev.termpress.emulator.devices.TestFinisher;
 import dev.termpress.emulator.fdt.DeviceTree;
 import dev.termpress.emulator.host.Clock;
 import dev.termpress.emulator.host.InputQueue;
 import dev.termpress.emulator.sbi.Sbi;
+import dev.termpress.emulator.virtio.VirtioConsole;
+import dev.termpress.emulator.virtio.VirtioDevice;
+import dev.termpress.emulator.virtio.VirtioEntropy;
+import dev.termpress.emulator.virtio.VirtioMmio;
 
 /**
  * The whole RISC-V system, QEMU {@code virt} memory map: it wires RAM, the hart, the bus devices
@@ -40,7 +45,12 @@ public final class Machine {
     private final Cpu cpu;
     private final Clint clint;
     private final Sbi sbi;
+    private final Plic plic;
+    private final VirtioMmio consoleTransport;
+    private final VirtioConsole console;
     private final InputQueue input = new InputQueue();
+    private int nextVirtioSlot;
+    private boolean booted;
     private boolean halted;
     private boolean resetRequested;
     private int exitCode;
@@ -64,8 +74,34 @@ public final class Machine {
         };
         this.clint = new Clint(cpu, () -> clock.ticks(cpu.instret()));
         this.sbi = new Sbi(ram, cpu, config.console(), input, power);
+        this.plic = new Plic(cpu);
+        this.console = new VirtioConsole(config.console());
         bus.add(clint);
         bus.add(new TestFinisher(power));
+        bus.add(plic);
+        this.consoleTransport = attach(console);
+        attach(new VirtioEntropy(config.entropy()));
+    }
+
+    /**
+     * Puts a virtio device in the next free virtio-mmio slot (IRQ = slot + 1), before booting: the
+     * device tree the kernel reads is fixed at boot.
+     */
+    public VirtioMmio attach(VirtioDevice device) {
+        if (booted) {
+            throw new IllegalStateException("attach virtio devices before booting the machine");
+        }
+        if (nextVirtioSlot == VirtioMmio.SLOTS) {
+            throw new IllegalStateException("all " + VirtioMmio.SLOTS + " virtio-mmio slots are taken");
+        }
+        VirtioMmio transport = VirtioMmio.inSlot(nextVirtioSlot++, plic, ram, device);
+        bus.add(transport);
+        return transport;
+    }
+
+    /** The virtio console (hvc0): the guest's terminal; {@link VirtioConsole#resize} reaches the guest. */
+    public VirtioConsole console() {
+        return console;
     }
 
     private void halt(int code, boolean reset) {
@@ -107,9 +143,16 @@ public final class Machine {
         return resetRequested;
     }
 
-    /** Queues console input for the guest (read today through SBI getchar / DBCN read). */
+    /**
+     * Queues console input for the guest: to hvc0 once its driver is up, before that to the
+     * firmware console (SBI getchar / DBCN read) that early boot code polls.
+     */
     public void sendInput(byte[] data, int offset, int length) {
-        input.add(data, offset, length);
+        if (consoleTransport.isLive()) {
+            console.pushInput(data, offset, length);
+        } else {
+            input.add(data, offset, length);
+        }
     }
 
     /** Loads a RISC-V Linux {@code Image} and starts it in S-mode with the built-in SBI firmware. */
@@ -118,6 +161,7 @@ public final class Machine {
             throw new IllegalArgumentException("kernel image of " + image.length + " bytes does not fit in "
                     + (ram.size() >> 20) + " MiB of RAM at 0x" + Long.toHexString(KERNEL_ADDRESS));
         }
+        booted = true;
         ram.write(KERNEL_ADDRESS, image, 0, image.length);
         byte[] dtb = deviceTree();
         long top = Ram.BASE + ram.size() - dtb.length;
@@ -141,6 +185,7 @@ public final class Machine {
 
     /** Starts the hart in M-mode at {@code entryPc} with no firmware, as bare-metal tests expect. */
     public void bootBare(long entryPc) {
+        booted = true;
         cpu.setFirmware(null);
         cpu.setPrivilege(Cpu.PRIV_M);
         cpu.setPc(entryPc);
