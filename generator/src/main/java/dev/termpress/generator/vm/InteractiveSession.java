@@ -23,6 +23,8 @@ public final class InteractiveSession {
     /** Longest single sleep, so a resize or a detach request is noticed soon. */
     private static final long MAX_SLEEP_NANOS = 50_000_000L;
     private static final byte[] END = new byte[0];
+    /** VEOF in the guest's cooked terminal (POSIX default Ctrl-D). */
+    private static final byte[] END_OF_FILE = {0x04};
 
     /** How the session ended. */
     public enum Outcome { POWERED_OFF, DETACHED, INPUT_CLOSED }
@@ -114,7 +116,10 @@ public final class InteractiveSession {
             resize.run();
         }
         if (chunk == END) {
-            inputClosed = true; // piped input: let the guest finish what it was given
+            // Piped input ran out: the guest gets an end-of-file (Ctrl-D at the start of a line, which
+            // ends a shell) after what it was given, and the session runs on until the guest powers off.
+            inputClosed = true;
+            machine.sendInput(END_OF_FILE, 0, END_OF_FILE.length);
             return null;
         }
         for (int i = 0; i < chunk.length; i++) {
