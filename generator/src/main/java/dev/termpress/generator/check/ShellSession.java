@@ -19,7 +19,9 @@ final class ShellSession {
     /** Machine instructions per slice between looks at the output. */
     private static final long SLICE = 5_000_000L;
     /** Output silence after init starts that counts as "the shell waits" when the prompt is not ours. */
-    private static final long QUIET = 300_000_000L;
+    private static final long QUIET = 100_000_000L;
+    /** The same when the output ends like a prompt ({@code "# "}, {@code "$ "}): most shells are then waiting. */
+    private static final long QUIET_AFTER_PROMPT = 10_000_000L;
 
     private final Machine machine;
     private final ByteArrayOutputStream console;
@@ -45,7 +47,8 @@ final class ShellSession {
             if (console.size() != lastSize) {
                 lastSize = console.size();
                 quietSince = executed;
-            } else if (executed - quietSince >= QUIET || waitsForInput(ran)) {
+            } else if (executed - quietSince >= (looksLikePrompt(text) ? QUIET_AFTER_PROMPT : QUIET)
+                    || waitsForInput(ran)) {
                 break;
             }
         }
@@ -96,6 +99,11 @@ final class ShellSession {
             }
         }
         return null;
+    }
+
+    private static boolean looksLikePrompt(String text) {
+        String trimmed = TerminalText.plain(text.substring(Math.max(0, text.length() - 200)));
+        return trimmed.endsWith("# ") || trimmed.endsWith("$ ") || trimmed.endsWith("> ") || trimmed.endsWith("% ");
     }
 
     /** The hart sleeps with no timer armed: only input can wake it. */
