@@ -1,6 +1,7 @@
 package dev.termpress.generator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,6 +90,19 @@ class CheckCommandTest {
 
         assertThat(err.toString()).isEmpty();
         assertThat(out.toString()).contains("all outputs match");
+        assertThat(status).isZero();
+    }
+
+    /** The draft Debian page, when its layout is built (build-debian.sh content-examples/images/debian-trixie). */
+    @Test
+    void theExampleSiteWithItsDebianDraftPasses() {
+        assumeTrue(Files.isRegularFile(EXAMPLES.resolve("images/debian-trixie/index.json")),
+                "content-examples/images/debian-trixie is not built; see content-examples/termpress.yaml");
+
+        int status = run("check", "--drafts", EXAMPLES.toString());
+
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).contains("Checked 58 commands in 16 blocks").contains("all outputs match");
         assertThat(status).isZero();
     }
 
