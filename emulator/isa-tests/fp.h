@@ -154,18 +154,26 @@
     CHECK   a1, 0
 .endm
 
-/* fcvt from an integer register. */
+/* fcvt from an integer register (rm "none" for the always exact fcvt.d.w and fcvt.d.wu). */
 .macro FP_FROMX_D n, op, rm, result, flags, a
     TEST    \n
     li      a2, \a
     fsflags zero
+    .ifc \rm, none
+    \op     f3, a2
+    .else
     \op     f3, a2, \rm
+    .endif
     FP_OUT_D \result, \flags
 .endm
 .macro FP_FROMX_S n, op, rm, result, flags, a
     TEST    \n
     li      a2, \a
     fsflags zero
+    .ifc \rm, none
+    \op     f3, a2
+    .else
     \op     f3, a2, \rm
+    .endif
     FP_OUT_S \result, \flags
 .endm
