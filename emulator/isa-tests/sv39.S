@@ -18,7 +18,7 @@
 #define U_ALIAS   0x40000000           /* VA 0xc0000000: RAM again, with U set, for U-mode code */
 #define VA_PAGES  0x40000000           /* 4 KiB test pages, see l0 below */
 #define VA_MEGA   0x40200000           /* 2 MiB page at PA 0x80200000 */
-#define VA_BADSUP 0x40400000           /* 2 MiB page with a misaligned PPN */
+#define VA_BADSUP 0x40400000           /* 2 MiB page with a misaligned PPN (VA 0x100000000: 1 GiB one) */
 
 /* Sets table[index] = PTE for physical address label + offset with flags (t0, t1 scratch). */
 .macro SET_PTE table, index, label, flags
@@ -66,6 +66,8 @@ TEST_BEGIN
     ori     t0, t0, PTE_U
     sd      t0, 24(t1)
     SET_PTE root, 1, l1, PTE_V
+    li      t0, ((0x80200000 >> 12) << 10) | PTE_V | PTE_R | PTE_W | PTE_A | PTE_D
+    sd      t0, 32(t1)                              /* [4]: gigapage with a misaligned PPN */
     SET_PTE l1, 0, l0, PTE_V
     li      t0, ((0x80200000 >> 12) << 10) | PTE_V | PTE_R | PTE_W | PTE_A | PTE_D
     la      t1, l1
@@ -182,6 +184,11 @@ TEST_BEGIN
     RUN_S   "ld a0, 0(a1)"
     CHECK_CAUSE CAUSE_LOAD_PAGE
     CHECK   s10, VA_BADSUP
+    TEST 23                                         /* misaligned gigapage */
+    li      a1, 0x100000000
+    RUN_S   "ld a0, 0(a1)"
+    CHECK_CAUSE CAUSE_LOAD_PAGE
+    CHECK   s10, 0x100000000
     TEST 21                                         /* bits 63..39 must equal bit 38 */
     li      a1, 0x0000008000000000 | VA_PAGES
     RUN_S   "ld a0, 0(a1)"
