@@ -13,8 +13,8 @@ OUT=../src/test/resources/dev/termpress/emulator/isa
 BUILD=../target/isa-tests
 CC=${CC:-riscv64-linux-gnu-gcc}
 QEMU=${QEMU:-qemu-system-riscv64}
-CFLAGS=(-march=rv64gc -mabi=lp64d -nostdlib -static -fno-pie -no-pie
-        -Wl,--build-id=none -T link.ld -I .)
+CFLAGS=(-march=rv64gc -mabi=lp64d -fno-pie -I .)
+LDFLAGS=(-march=rv64gc -mabi=lp64d -nostdlib -static -no-pie -Wl,--build-id=none -T link.ld)
 
 mkdir -p "$OUT" "$BUILD"
 
@@ -28,7 +28,10 @@ fi
 failed=0
 for name in "${names[@]}"; do
     elf="$BUILD/$name.elf"
-    "$CC" "${CFLAGS[@]}" "$name.S" -o "$elf"
+    # Two steps with fixed object names: the ELF symbol table names the object, and a temporary
+    # name would make every build differ.
+    (cd "$BUILD" && "$CC" "${CFLAGS[@]}" -I "$OLDPWD" -c "$OLDPWD/$name.S" -o "$name.o")
+    "$CC" "${LDFLAGS[@]}" "$BUILD/$name.o" -o "$elf"
     # QEMU virt jumps to 0x80000000 when there is no firmware: the entry must be there.
     entry=$(riscv64-linux-gnu-readelf -h "$elf" | awk '/Entry point/ {print $4}')
     if [ "$entry" != "0x80000000" ]; then

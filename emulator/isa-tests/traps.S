@@ -1,7 +1,7 @@
 /* Synchronous exceptions taken in M-mode (privileged spec 3.1.15-3.1.17, 3.3.1): illegal
    instructions with mtval holding the instruction bits, ecall from M, S and U, ebreak, mret
    resuming at mepc, jumps to 2-byte aligned and odd addresses (JALR clears bit 0), privileged
-   instructions from lower modes, mstatus.TSR/TVM, and access faults for loads, stores, AMOs
+   instructions from lower modes, mstatus.TSR/TVM/TW, and access faults for loads, stores, AMOs
    and fetches from addresses where nothing is mapped (0x01000000 sits in a gap of the QEMU virt memory map). */
 #include "test.h"
 
@@ -172,6 +172,17 @@ TEST_BEGIN
     j       fail
 29: CHECK_CAUSE CAUSE_ILLEGAL
     li      t0, 1 << 20
+    csrc    mstatus, t0
+    /* mstatus.TW makes wfi illegal below M. */
+    TEST 46
+    li      t0, 1 << 21
+    csrs    mstatus, t0
+    EXPECT_TRAP 33f
+    GOTO_MODE 1, 34f
+34: wfi
+    j       fail
+33: CHECK_CAUSE CAUSE_ILLEGAL
+    li      t0, 1 << 21
     csrc    mstatus, t0
     NO_TRAP
 TEST_END
