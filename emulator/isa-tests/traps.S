@@ -118,6 +118,11 @@ TEST_BEGIN
     beq     s9, t6, 32f
     CHECK_CAUSE CAUSE_STORE_ACCESS
 32:
+    TEST 34                                /* a load into x0 still accesses memory and faults */
+    EXPECT_TRAP 35f
+    lw      zero, 4(s0)
+    j       fail
+35: CHECK_CAUSE CAUSE_LOAD_ACCESS
     TEST 33
     EXPECT_TRAP 18f
     jalr    ra, 0(s0)
