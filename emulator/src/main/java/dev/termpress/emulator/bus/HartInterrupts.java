@@ -6,7 +6,9 @@ package dev.termpress.emulator.bus;
  */
 public interface HartInterrupts {
 
-    /** {@code mip.MSIP} (privileged spec §3.1.9). */
+    /** {@code mip.SSIP} (privileged spec §3.1.9): raised by SBI IPIs. */
+    long MIP_SSIP = 1L << 1;
+    /** {@code mip.MSIP}. */
     long MIP_MSIP = 1L << 3;
     /** {@code mip.STIP}. */
     long MIP_STIP = 1L << 5;

@@ -57,7 +57,7 @@ public final class DeviceTree {
     public DeviceTree property(String name, String... values) {
         ByteArrayOutputStream value = new ByteArrayOutputStream();
         for (String s : values) {
-            value.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+            write(value, s.getBytes(StandardCharsets.UTF_8));
             value.write(0);
         }
         return property(name, value.toByteArray());
@@ -90,7 +90,7 @@ public final class DeviceTree {
         putInt(structure, FDT_PROP);
         putInt(structure, value.length);
         putInt(structure, stringOffset(name));
-        structure.writeBytes(value);
+        write(structure, value);
         pad(structure);
         return this;
     }
@@ -106,7 +106,7 @@ public final class DeviceTree {
             throw new IllegalStateException(depth + " device-tree node(s) still open");
         }
         ByteArrayOutputStream struct = new ByteArrayOutputStream();
-        struct.writeBytes(structure.toByteArray());
+        write(struct, structure.toByteArray());
         putInt(struct, FDT_END);
         byte[] structBytes = struct.toByteArray();
         byte[] stringBytes = strings.toByteArray();
@@ -126,9 +126,9 @@ public final class DeviceTree {
         putInt(blob, 0); // boot_cpuid_phys
         putInt(blob, stringBytes.length);
         putInt(blob, structBytes.length);
-        blob.writeBytes(new byte[MEM_RSVMAP_SIZE]); // one terminating (0, 0) entry
-        blob.writeBytes(structBytes);
-        blob.writeBytes(stringBytes);
+        write(blob, new byte[MEM_RSVMAP_SIZE]); // one terminating (0, 0) entry
+        write(blob, structBytes);
+        write(blob, stringBytes);
         return blob.toByteArray();
     }
 
@@ -138,14 +138,19 @@ public final class DeviceTree {
             return known;
         }
         int offset = strings.size();
-        strings.writeBytes(name.getBytes(StandardCharsets.UTF_8));
+        write(strings, name.getBytes(StandardCharsets.UTF_8));
         strings.write(0);
         stringOffsets.put(name, offset);
         return offset;
     }
 
+    /** {@code out.writeBytes(bytes)} without that JDK 11 method, which TeaVM's class library lacks. */
+    private static void write(ByteArrayOutputStream out, byte[] bytes) {
+        out.write(bytes, 0, bytes.length);
+    }
+
     private static void putPaddedString(ByteArrayOutputStream out, String s) {
-        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        write(out, s.getBytes(StandardCharsets.UTF_8));
         out.write(0);
         pad(out);
     }

@@ -1,0 +1,634 @@
+/*
+ * termpress-init: PID 1 of the termpress guest, built into the kernel's initramfs.
+ *
+ * Built against the kernel's own nolibc (see build.sh), so it is a few KB with no libc.
+ * It mounts /dev (devtmpfs), /proc and /sys, mounts the 9p root filesystem (virtio mount tag
+ * "rootfs") on /newroot, moves /dev /proc /sys into it and switches root to it (chdir, MS_MOVE
+ * onto /, chroot: the initramfs cannot be pivot_root'ed). It then mounts tmpfs on /tmp, /run and
+ * /dev/shm and devpts on /dev/pts, reads the optional configuration file below, sets the hostname
+ * and starts the program in a new session whose controlling tty is the console, so job control
+ * and Ctrl-C work. PID 1 stays init: it reaps orphans, and when the program exits it reports the
+ * status and powers the machine off (SBI system reset), so `exit` ends the emulator cleanly.
+ * Any failure prints "termpress-init: <what>: <errno>" and powers off instead of panicking.
+ *
+ * Configuration: /.termpress/init.conf in the root filesystem (the host's 9p server provides it;
+ * it is optional). One setting per line: a key, one space, then the value verbatim to the end of
+ * the line (no quoting, no escapes; a value cannot contain a newline). Empty lines and lines
+ * starting with '#' are ignored. Keys:
+ *
+ *   hostname NAME      the hostname (default "termpress")
+ *   env KEY=VALUE      an environment variable, repeatable, in order (OCI Env). PATH, HOME and
+ *                      TERM get defaults when not given (HOME from /etc/passwd, else "/")
+ *   workdir DIR        the working directory (OCI WorkingDir), created if missing (default "/")
+ *   user SPEC          USER[:GROUP], each a name or a number (OCI User; default 0:0). Names are
+ *                      looked up in the image's /etc/passwd and /etc/group; supplementary groups
+ *                      are the /etc/group entries that list the user
+ *   arg WORD           one element of argv, repeatable, in order (OCI Entrypoint then Cmd;
+ *                      default "/bin/sh"). A first word without '/' is searched in PATH
+ *   winsize COLSxROWS  the console's window size, e.g. 120x40 (default: what the console
+ *                      reports, or 80x24 when it reports none)
+ *
+ * Example:
+ *   hostname demo
+ *   env PATH=/usr/local/bin:/usr/bin:/bin
+ *   env TERM=xterm-256color
+ *   workdir /root
+ *   user root
+ *   arg /bin/bash
+ *   arg -l
+ */
+
+/* nolibc.h comes first through -include (see build.sh); these add what it lacks. */
+#include <asm/termios.h> /* struct winsize, TIOCSCTTY, TIOCGWINSZ, TIOCSWINSZ */
+#include <linux/reboot.h> /* LINUX_REBOOT_CMD_POWER_OFF */
+#include <linux/mount.h>  /* MS_MOVE and the other mount flags */
+
+#define CONF_PATH "/.termpress/init.conf"
+#define ROOT_TAG "rootfs"
+#define ROOT_OPTIONS "trans=virtio,version=9p2000.L,msize=262144,cache=loose"
+#define NEW_ROOT "/newroot"
+#define DEFAULT_HOSTNAME "termpress"
+#define DEFAULT_PATH "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+#define DEFAULT_TERM "TERM=xterm-256color"
+#define FILE_LIMIT 65536 /* init.conf, /etc/passwd and /etc/group are read up to this size */
+#define MAX_ARGS 256
+#define MAX_ENV 256
+#define MAX_GROUPS 64
+#define DEFAULT_COLUMNS 80
+#define DEFAULT_ROWS 24
+#define MAX_WINSIZE 9999
+
+static char conf_text[FILE_LIMIT + 1];
+static char db_text[FILE_LIMIT + 1];
+static char *hostname = DEFAULT_HOSTNAME;
+static char *workdir = "/";
+static char *user_spec = "0:0";
+static struct winsize window; /* all zero unless init.conf has winsize */
+static char *args[MAX_ARGS + 1];
+static int arg_count;
+static char *envs[MAX_ENV + 4];
+static int env_count;
+
+/* ---- messages and failure -------------------------------------------------------------- */
+
+/* Writes one "termpress-init: ..." line to stderr (the console); null parts are skipped. */
+static void say7(const char *a, const char *b, const char *c, const char *d, const char *e,
+		 const char *f, const char *g)
+{
+	const char *parts[] = { "termpress-init: ", a, b, c, d, e, f, g, "\n" };
+	unsigned int i;
+
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		if (parts[i])
+			write(2, parts[i], strlen(parts[i]));
+}
+
+static void say(const char *a, const char *b, const char *c, const char *d)
+{
+	say7(a, b, c, d, 0, 0, 0);
+}
+
+static const char *errno_name(int err)
+{
+	switch (err) {
+	case EPERM: return "EPERM";
+	case ENOENT: return "ENOENT";
+	case EIO: return "EIO";
+	case EBADF: return "EBADF";
+	case ENXIO: return "ENXIO";
+	case E2BIG: return "E2BIG";
+	case ENOEXEC: return "ENOEXEC";
+	case ENOMEM: return "ENOMEM";
+	case EACCES: return "EACCES";
+	case EBUSY: return "EBUSY";
+	case EEXIST: return "EEXIST";
+	case ENODEV: return "ENODEV";
+	case ENOTDIR: return "ENOTDIR";
+	case EISDIR: return "EISDIR";
+	case EINVAL: return "EINVAL";
+	case ENOTTY: return "ENOTTY";
+	case ENOSPC: return "ENOSPC";
+	case EROFS: return "EROFS";
+	case ENAMETOOLONG: return "ENAMETOOLONG";
+	case ELOOP: return "ELOOP";
+	default: return "errno";
+	}
+}
+
+static void power_off(void)
+{
+	reboot(LINUX_REBOOT_CMD_POWER_OFF);
+	say("power off failed: ", errno_name(errno), ", halting", 0);
+	for (;;)
+		select(0, 0, 0, 0, 0);
+}
+
+/* Ends after an error: the child exits 127 (PID 1 reports it), PID 1 powers off. */
+static void stop(void)
+{
+	if (getpid() != 1)
+		exit(127);
+	power_off();
+}
+
+/*
+ * Prints "termpress-init: <what>: <errno>" and powers off: PID 1 must never exit. In the child
+ * that becomes the program, it exits 127 instead; PID 1 then reports that and powers off.
+ */
+static void fail(const char *what, const char *detail, int err)
+{
+	char number[24] = " (";
+
+	int len = 2 + itoa_r(err, number + 2);
+
+	number[len] = ')';
+	number[len + 1] = 0;
+	say7(what, detail, ": ", errno_name(err), number, 0, 0);
+	stop();
+}
+
+/* For nolibc wrappers: they return -1 and set errno. */
+static void must(int result, const char *what, const char *detail)
+{
+	if (result < 0)
+		fail(what, detail, errno);
+}
+
+/* For raw my_syscallN() calls: they return -errno. */
+static void must_raw(long result, const char *what, const char *detail)
+{
+	if (result < 0)
+		fail(what, detail, (int)-result);
+}
+
+/* ---- small helpers -------------------------------------------------------------------- */
+
+/* Reads a whole file into buf (NUL-terminated); returns its length or -1 with errno set. */
+static int read_file(const char *path, char *buf, int limit)
+{
+	int fd = open(path, O_RDONLY, 0);
+	int len = 0;
+	int n;
+
+	if (fd < 0)
+		return -1;
+	while (len < limit && (n = read(fd, buf + len, limit - len)) > 0)
+		len += n;
+	close(fd);
+	buf[len] = 0;
+	return len;
+}
+
+/* Creates a directory and its parents; existing ones are fine. */
+static int make_dirs(char *path)
+{
+	char *p;
+
+	for (p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = 0;
+		if (mkdir(path, 0755) < 0 && errno != EEXIST) {
+			*p = '/';
+			return -1;
+		}
+		*p = '/';
+	}
+	if (mkdir(path, 0755) < 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+static void ensure_dir(const char *path, int mode)
+{
+	if (mkdir(path, mode) < 0 && errno != EEXIST)
+		fail("mkdir ", path, errno);
+}
+
+/* Cuts the text at *cursor at the next separator (or its end) and moves *cursor past it. */
+static char *take_token(char **cursor, char separator)
+{
+	char *token = *cursor;
+	char *end = strchr(token, separator);
+
+	if (end) {
+		*end = 0;
+		*cursor = end + 1;
+	} else {
+		*cursor = token + strlen(token);
+	}
+	return token;
+}
+
+static int is_number(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+/* ---- mounts and switching root -------------------------------------------------------- */
+
+static void mount_early(void)
+{
+	must(mount("devtmpfs", "/dev", "devtmpfs", MS_NOSUID, "mode=0755"), "mount ", "/dev");
+	must(mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, 0), "mount ", "/proc");
+	must(mount("sysfs", "/sys", "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, 0), "mount ", "/sys");
+}
+
+static void switch_root(void)
+{
+	must(mount(ROOT_TAG, NEW_ROOT, "9p", 0, ROOT_OPTIONS), "mount 9p root (tag " ROOT_TAG ") on ", NEW_ROOT);
+	ensure_dir(NEW_ROOT "/dev", 0755);
+	ensure_dir(NEW_ROOT "/proc", 0555);
+	ensure_dir(NEW_ROOT "/sys", 0555);
+	must(mount("/dev", NEW_ROOT "/dev", 0, MS_MOVE, 0), "move ", "/dev");
+	must(mount("/proc", NEW_ROOT "/proc", 0, MS_MOVE, 0), "move ", "/proc");
+	must(mount("/sys", NEW_ROOT "/sys", 0, MS_MOVE, 0), "move ", "/sys");
+	must(chdir(NEW_ROOT), "chdir ", NEW_ROOT);
+	must(mount(".", "/", 0, MS_MOVE, 0), "move new root onto ", "/");
+	must(chroot("."), "chroot ", NEW_ROOT);
+	must(chdir("/"), "chdir ", "/");
+}
+
+static void mount_late(void)
+{
+	ensure_dir("/tmp", 01777);
+	must(mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777"), "mount ", "/tmp");
+	ensure_dir("/run", 0755);
+	must(mount("tmpfs", "/run", "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755"), "mount ", "/run");
+	ensure_dir("/dev/pts", 0755);
+	must(mount("devpts", "/dev/pts", "devpts", MS_NOSUID | MS_NOEXEC, "gid=5,mode=0620,ptmxmode=0666"),
+	     "mount ", "/dev/pts");
+	ensure_dir("/dev/shm", 01777);
+	must(mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777"), "mount ", "/dev/shm");
+}
+
+/* ---- configuration -------------------------------------------------------------------- */
+
+static void conf_error(int line, const char *what, const char *value)
+{
+	char number[24];
+
+	itoa_r(line, number);
+	if (value)
+		say7(CONF_PATH ":", number, ": ", what, ", got \"", value, "\"");
+	else
+		say(CONF_PATH ":", number, ": ", what);
+	power_off();
+}
+
+/* Parses "COLSxROWS" into window; returns 0 when malformed or out of range. */
+static int parse_winsize(const char *value)
+{
+	char *rows = strchr(value, 'x');
+	char columns[8];
+	long c, r;
+
+	if (!rows || rows - value >= (long)sizeof(columns) || !is_number(rows + 1))
+		return 0;
+	memcpy(columns, value, rows - value);
+	columns[rows - value] = 0;
+	if (!is_number(columns))
+		return 0;
+	c = atol(columns);
+	r = atol(rows + 1);
+	if (c < 1 || c > MAX_WINSIZE || r < 1 || r > MAX_WINSIZE)
+		return 0;
+	window.ws_col = c;
+	window.ws_row = r;
+	return 1;
+}
+
+static void read_conf(void)
+{
+	char *cursor = conf_text;
+	char *line, *value;
+	int number = 0;
+
+	if (read_file(CONF_PATH, conf_text, FILE_LIMIT) < 0) {
+		if (errno != ENOENT)
+			fail("read ", CONF_PATH, errno);
+		return;
+	}
+	while (*cursor) {
+		line = take_token(&cursor, '\n');
+		number++;
+		if (!*line || *line == '#')
+			continue;
+		value = strchr(line, ' ');
+		if (!value)
+			conf_error(number, "expected \"KEY VALUE\" with KEY one of hostname, env, workdir, user, arg, winsize",
+				   line);
+		*value++ = 0;
+		if (!strcmp(line, "hostname"))
+			hostname = value;
+		else if (!strcmp(line, "workdir"))
+			workdir = value;
+		else if (!strcmp(line, "user"))
+			user_spec = value;
+		else if (!strcmp(line, "winsize")) {
+			if (!parse_winsize(value))
+				conf_error(number, "winsize needs COLSxROWS, each 1 to 9999, e.g. 80x24", value);
+		}
+		else if (!strcmp(line, "env")) {
+			if (!strchr(value, '=') || *value == '=')
+				conf_error(number, "env needs KEY=VALUE", value);
+			if (env_count == MAX_ENV)
+				conf_error(number, "too many env lines (at most 256)", 0);
+			envs[env_count++] = value;
+		} else if (!strcmp(line, "arg")) {
+			if (arg_count == MAX_ARGS)
+				conf_error(number, "too many arg lines (at most 256)", 0);
+			args[arg_count++] = value;
+		} else
+			conf_error(number, "unknown key (valid: hostname, env, workdir, user, arg, winsize)", line);
+	}
+}
+
+static const char *env_value(const char *name)
+{
+	int len = strlen(name);
+	int i;
+
+	for (i = 0; i < env_count; i++)
+		if (!strncmp(envs[i], name, len) && envs[i][len] == '=')
+			return envs[i] + len + 1;
+	return 0;
+}
+
+/* ---- user and groups (OCI User: name or number, optional :group) ---------------------- */
+
+struct identity {
+	unsigned int uid;
+	unsigned int gid;
+	char *name; /* the user's name when /etc/passwd knows it, else 0 */
+	char *home;
+	unsigned int groups[MAX_GROUPS];
+	int group_count;
+};
+
+/* Splits a passwd/group line into up to max ':'-separated fields; returns the field count. */
+static int split_fields(char *line, char **fields, int max)
+{
+	int count = 1;
+
+	fields[0] = line;
+	for (; *line && count < max; line++)
+		if (*line == ':') {
+			*line = 0;
+			fields[count++] = line + 1;
+		}
+	return count;
+}
+
+/* Finds the passwd entry whose name (by_name) or uid matches; fills name, uid, gid and home. */
+static int lookup_passwd(const char *user, int by_name, struct identity *id)
+{
+	char *cursor = db_text;
+	char *f[7];
+
+	if (read_file("/etc/passwd", db_text, FILE_LIMIT) < 0)
+		return 0;
+	while (*cursor) {
+		if (split_fields(take_token(&cursor, '\n'), f, 7) < 7)
+			continue;
+		if (by_name ? strcmp(f[0], user) != 0 : strcmp(f[2], user) != 0)
+			continue;
+		id->name = strdup(f[0]);
+		id->uid = atoi(f[2]);
+		id->gid = atoi(f[3]);
+		id->home = strdup(f[5]);
+		return 1;
+	}
+	return 0;
+}
+
+/* Resolves a group name to its gid, and collects the supplementary groups listing id->name. */
+static int scan_groups(const char *group_name, unsigned int *gid, struct identity *id)
+{
+	char *cursor = db_text;
+	char *f[4], *members, *member;
+	int found = 0;
+
+	if (read_file("/etc/group", db_text, FILE_LIMIT) < 0)
+		return 0;
+	while (*cursor) {
+		if (split_fields(take_token(&cursor, '\n'), f, 4) < 4)
+			continue;
+		if (group_name && !strcmp(f[0], group_name)) {
+			*gid = atoi(f[2]);
+			found = 1;
+		}
+		for (members = f[3]; id->name && *members;) {
+			member = take_token(&members, ',');
+			if (!strcmp(member, id->name) && id->group_count < MAX_GROUPS)
+				id->groups[id->group_count++] = atoi(f[2]);
+		}
+	}
+	return found;
+}
+
+static void resolve_user(struct identity *id)
+{
+	char *spec = strdup(user_spec);
+	char *group = strchr(spec, ':');
+	int known, found_group;
+
+	if (group)
+		*group++ = 0;
+	id->uid = id->gid = 0;
+	id->name = 0;
+	id->home = "/";
+	id->group_count = 0;
+	if (is_number(spec)) {
+		id->uid = atoi(spec);
+		known = lookup_passwd(spec, 0, id);
+	} else {
+		known = lookup_passwd(spec, 1, id);
+		if (!known) {
+			say("user \"", spec, "\" is not in /etc/passwd (", CONF_PATH " user)");
+			stop();
+		}
+	}
+	if (!known)
+		id->gid = 0;
+	found_group = scan_groups(group && !is_number(group) ? group : 0, &id->gid, id);
+	if (group && is_number(group))
+		id->gid = atoi(group);
+	else if (group && !found_group) {
+		say("group \"", group, "\" is not in /etc/group (", CONF_PATH " user)");
+		stop();
+	}
+}
+
+static void become(const struct identity *id)
+{
+	must_raw(my_syscall2(__NR_setgroups, id->group_count, id->groups), "setgroups", 0);
+	must_raw(my_syscall3(__NR_setresgid, id->gid, id->gid, id->gid), "setresgid", 0);
+	must_raw(my_syscall3(__NR_setresuid, id->uid, id->uid, id->uid), "setresuid", 0);
+}
+
+/* ---- starting the program ------------------------------------------------------------- */
+
+/* The tty behind /dev/console (the last name in /sys/class/tty/console/active), for job control. */
+static int open_console(void)
+{
+	static char active[128];
+	static char path[160] = "/dev/";
+	int len = read_file("/sys/class/tty/console/active", active, sizeof(active) - 1);
+	char *name = active;
+	char *p;
+	int fd;
+
+	while (len > 0 && (active[len - 1] == '\n' || active[len - 1] == ' '))
+		active[--len] = 0;
+	for (p = active; len > 0 && *p; p++)
+		if (*p == ' ')
+			name = p + 1;
+	if (len > 0 && *name) {
+		strcpy(path + 5, name);
+		fd = open(path, O_RDWR, 0);
+		if (fd >= 0)
+			return fd;
+	}
+	return open("/dev/console", O_RDWR, 0);
+}
+
+/* Applies init.conf's winsize; a console that reports no size gets 80x24 for full-screen programs. */
+static void set_window_size(int tty)
+{
+	struct winsize current;
+
+	if (!window.ws_col) {
+		if (ioctl(tty, TIOCGWINSZ, &current) == 0 && current.ws_col && current.ws_row)
+			return;
+		window.ws_col = DEFAULT_COLUMNS;
+		window.ws_row = DEFAULT_ROWS;
+	}
+	must(ioctl(tty, TIOCSWINSZ, &window), "TIOCSWINSZ on ", "console");
+}
+
+static void complete_env(const struct identity *id)
+{
+	static char home[4096 + 6];
+
+	if (!env_value("PATH"))
+		envs[env_count++] = DEFAULT_PATH;
+	if (!env_value("HOME")) {
+		strcpy(home, "HOME=");
+		strncat(home, id->home && *id->home ? id->home : "/", 4096);
+		envs[env_count++] = home;
+	}
+	if (!env_value("TERM"))
+		envs[env_count++] = DEFAULT_TERM;
+	envs[env_count] = 0;
+}
+
+/* execve, searching PATH (from the program's environment) when argv[0] has no '/'. */
+static void exec_program(void)
+{
+	static char candidate[4096];
+	const char *path = env_value("PATH");
+	const char *dir, *end;
+	int saved = ENOENT;
+
+	if (strchr(args[0], '/')) {
+		execve(args[0], args, envs);
+		fail("exec ", args[0], errno);
+	}
+	for (dir = path; dir && *dir; dir = *end ? end + 1 : end) {
+		end = strchr(dir, ':');
+		if (!end)
+			end = dir + strlen(dir);
+		if (end - dir + strlen(args[0]) + 2 > sizeof(candidate))
+			continue;
+		memcpy(candidate, dir, end - dir);
+		candidate[end - dir] = '/';
+		strcpy(candidate + (end - dir) + 1, args[0]);
+		execve(candidate, args, envs);
+		if (errno != ENOENT && errno != ENOTDIR)
+			saved = errno;
+	}
+	fail("exec ", args[0], saved);
+}
+
+/* Runs in the child: new session, console as controlling tty and stdio, identity, workdir. */
+static void start_program(void)
+{
+	struct identity id;
+	int tty;
+
+	must(setsid(), "setsid", 0);
+	tty = open_console();
+	must(tty, "open ", "console");
+	must(ioctl(tty, TIOCSCTTY, 0), "TIOCSCTTY on ", "console");
+	must(dup2(tty, 0), "dup2 ", "stdin");
+	must(dup2(tty, 1), "dup2 ", "stdout");
+	must(dup2(tty, 2), "dup2 ", "stderr");
+	set_window_size(tty);
+	if (tty > 2)
+		close(tty);
+	resolve_user(&id);
+	complete_env(&id);
+	if (chdir(workdir) < 0) {
+		char *copy = strdup(workdir);
+
+		if (errno != ENOENT || *workdir != '/' || make_dirs(copy) < 0 || chdir(workdir) < 0)
+			fail("workdir ", workdir, errno);
+	}
+	become(&id);
+	exec_program();
+}
+
+/* PID 1 after the fork: reap every child; when the program ends, report and power off. */
+static void wait_for(int program)
+{
+	char number[24];
+	int status, pid;
+
+	for (;;) {
+		pid = waitpid(-1, &status, 0);
+		if (pid < 0 && errno == EINTR)
+			continue;
+		if (pid < 0)
+			fail("wait", 0, errno);
+		if (pid != program)
+			continue;
+		if ((status & 0x7f) == 0) {
+			itoa_r(WEXITSTATUS(status), number);
+			say(args[0], " exited with status ", number, ", powering off");
+		} else {
+			itoa_r(status & 0x7f, number);
+			say(args[0], " killed by signal ", number, ", powering off");
+		}
+		power_off();
+	}
+}
+
+int main(void)
+{
+	long hostname_length;
+	int program;
+
+	say("starting", 0, 0, 0);
+	mount_early();
+	switch_root();
+	mount_late();
+	read_conf();
+	if (arg_count == 0)
+		args[arg_count++] = "/bin/sh";
+	args[arg_count] = 0;
+	/* Computed first: a function call inside my_syscallN() clobbers its argument registers. */
+	hostname_length = strlen(hostname);
+	must_raw(my_syscall2(__NR_sethostname, hostname, hostname_length), "sethostname ", hostname);
+	program = fork();
+	must(program, "fork", 0);
+	if (program == 0)
+		start_program();
+	wait_for(program);
+	return 0;
+}

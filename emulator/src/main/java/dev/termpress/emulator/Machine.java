@@ -1,0 +1,296 @@
+package dev.termpress.emulator;
+
+import dev.termpress.emulator.bus.Bus;
+import dev.termpress.emulator.bus.Ram;
+import dev.termpress.emulator.cpu.Cpu;
+import dev.termpress.emulator.cpu.Csr;
+import dev.termpress.emulator.devices.Clint;
+import dev.termpress.emulator.devices.Plic;
+import dev.termpress.emulator.devices.PowerControl;
+import dev.termpress.emulator.devices.TestFinisher;
+import dev.termpress.emulator.fdt.DeviceTree;
+import dev.termpress.emulator.host.Clock;
+import dev.termpress.emulator.host.InputQueue;
+import dev.termpress.emulator.sbi.Sbi;
+import dev.termpress.emulator.virtio.VirtioConsole;
+import dev.termpress.emulator.virtio.VirtioDevice;
+import dev.termpress.emulator.virtio.VirtioEntropy;
+import dev.termpress.emulator.virtio.VirtioMmio;
+
+/**
+ * The whole RISC-V system, QEMU {@code virt} memory map: it wires RAM, the hart, the bus devices
+ * and the built-in SBI firmware together and owns nothing else. The host drives it with
+ * {@link #run(long)}, which always returns. Not thread-safe: call every method, including
+ * {@link #sendInput}, from the thread that runs it.
+ */
+public final class Machine {
+
+    /** Where the kernel Image is loaded (the RISC-V Linux boot protocol's usual 2 MiB offset). */
+    public static final long KERNEL_ADDRESS = Ram.BASE + 0x20_0000L;
+    /** Instructions between timer polls: about 1.6 ms of guest time on the default clock. */
+    private static final int SLICE = 16_384;
+    /** The device tree goes high in RAM, 2 MiB aligned as QEMU does, or page aligned if RAM is small. */
+    private static final long DTB_ALIGN = 0x20_0000L;
+    private static final long DTB_SMALL_ALIGN = 0x1000L;
+    private static final long ALL_COUNTERS = 0xffff_ffffL;
+    /** Exceptions the firmware delegates to S-mode: all but ecall from S (it handles those). */
+    private static final long FIRMWARE_MEDELEG = Csr.MEDELEG_WRITABLE & ~(1L << 9);
+    private static final int REG_A0 = 10;
+    private static final int REG_A1 = 11;
+
+    private final MachineConfig config;
+    private final Clock clock;
+    private final Ram ram;
+    private final Bus bus = new Bus();
+    private final Cpu cpu;
+    private final Clint clint;
+    private final Sbi sbi;
+    private final Plic plic;
+    private final VirtioMmio consoleTransport;
+    private final VirtioConsole console;
+    private final InputQueue input = new InputQueue();
+    private int nextVirtioSlot;
+    private boolean booted;
+    private boolean halted;
+    private boolean resetRequested;
+    private int exitCode;
+
+    /** Builds the machine; call {@link #bootKernel} or {@link #bootBare} before running it. */
+    public Machine(MachineConfig config) {
+        this.config = config;
+        this.clock = config.clock();
+        this.ram = new Ram(config.ramBytes());
+        this.cpu = new Cpu(ram, bus, clock);
+        PowerControl power = new PowerControl() {
+            @Override
+            public void powerOff(int code) {
+                halt(code, false);
+            }
+
+            @Override
+            public void reset() {
+                halt(0, true);
+            }
+        };
+        this.clint = new Clint(cpu, () -> clock.ticks(cpu.instret()));
+        this.sbi = new Sbi(ram, cpu, config.console(), input, power);
+        this.plic = new Plic(cpu);
+        this.console = new VirtioConsole(config.console());
+        bus.add(clint);
+        bus.add(new TestFinisher(power));
+        bus.add(plic);
+        this.consoleTransport = attach(console);
+        attach(new VirtioEntropy(config.entropy()));
+    }
+
+    /**
+     * Puts a virtio device in the next free virtio-mmio slot (IRQ = slot + 1), before booting: the
+     * device tree the kernel reads is fixed at boot.
+     */
+    public VirtioMmio attach(VirtioDevice device) {
+        if (booted) {
+            throw new IllegalStateException("attach virtio devices before booting the machine");
+        }
+        if (nextVirtioSlot == VirtioMmio.SLOTS) {
+            throw new IllegalStateException("all " + VirtioMmio.SLOTS + " virtio-mmio slots are taken");
+        }
+        VirtioMmio transport = VirtioMmio.inSlot(nextVirtioSlot++, plic, ram, device);
+        bus.add(transport);
+        return transport;
+    }
+
+    /** The virtio console (hvc0): the guest's terminal; {@link VirtioConsole#resize} reaches the guest. */
+    public VirtioConsole console() {
+        return console;
+    }
+
+    private void halt(int code, boolean reset) {
+        if (!halted) {
+            halted = true;
+            exitCode = code;
+            resetRequested = reset;
+            cpu.halt();
+        }
+    }
+
+    /** Guest RAM, for loading programs and inspecting memory. */
+    public Ram ram() {
+        return ram;
+    }
+
+    /** The hart. */
+    public Cpu cpu() {
+        return cpu;
+    }
+
+    /** The system bus: add a device here and its node appears in the device tree. */
+    public Bus bus() {
+        return bus;
+    }
+
+    /** Whether the guest powered off, reset or failed; {@link #run} then does nothing. */
+    public boolean halted() {
+        return halted;
+    }
+
+    /** The guest's exit status once halted (0 for a clean power-off). */
+    public int exitCode() {
+        return exitCode;
+    }
+
+    /** Whether the guest asked for a reboot rather than a power-off. */
+    public boolean resetRequested() {
+        return resetRequested;
+    }
+
+    /**
+     * Queues console input for the guest: to hvc0 once its driver is up, before that to the
+     * firmware console (SBI getchar / DBCN read) that early boot code polls.
+     */
+    public void sendInput(byte[] data, int offset, int length) {
+        if (consoleTransport.isLive()) {
+            console.pushInput(data, offset, length);
+        } else {
+            input.add(data, offset, length);
+        }
+    }
+
+    /** Loads a RISC-V Linux {@code Image} and starts it in S-mode with the built-in SBI firmware. */
+    public void bootKernel(byte[] image) {
+        if (!ram.contains(KERNEL_ADDRESS, image.length)) {
+            throw new IllegalArgumentException("kernel image of " + image.length + " bytes does not fit in "
+                    + (ram.size() >> 20) + " MiB of RAM at 0x" + Long.toHexString(KERNEL_ADDRESS));
+        }
+        booted = true;
+        ram.write(KERNEL_ADDRESS, image, 0, image.length);
+        byte[] dtb = deviceTree();
+        long top = Ram.BASE + ram.size() - dtb.length;
+        long dtbAddress = top & ~(DTB_ALIGN - 1);
+        if (dtbAddress < KERNEL_ADDRESS + image.length) {
+            dtbAddress = top & ~(DTB_SMALL_ALIGN - 1); // small RAM: just below the top, page aligned
+        }
+        if (dtbAddress < KERNEL_ADDRESS + image.length) {
+            throw new IllegalArgumentException("no room for the device tree above the kernel image");
+        }
+        ram.write(dtbAddress, dtb, 0, dtb.length);
+        cpu.setFirmware(sbi);
+        cpu.setCsr(Csr.MEDELEG, FIRMWARE_MEDELEG);
+        cpu.setCsr(Csr.MIDELEG, Csr.S_INTERRUPTS);
+        cpu.setCsr(Csr.MCOUNTEREN, ALL_COUNTERS);
+        cpu.setReg(REG_A0, 0); // hart id
+        cpu.setReg(REG_A1, dtbAddress);
+        cpu.setPrivilege(Cpu.PRIV_S);
+        cpu.setPc(KERNEL_ADDRESS);
+    }
+
+    /** Starts the hart in M-mode at {@code entryPc} with no firmware, as bare-metal tests expect. */
+    public void bootBare(long entryPc) {
+        booted = true;
+        cpu.setFirmware(null);
+        cpu.setPrivilege(Cpu.PRIV_M);
+        cpu.setPc(entryPc);
+    }
+
+    /**
+     * Runs up to {@code maxInstructions} and returns how many ran. Returns early when the machine
+     * halts, or when the hart waits for an interrupt that only the host (input, real time) can bring.
+     */
+    public long run(long maxInstructions) {
+        long done = 0;
+        while (done < maxInstructions && !halted) {
+            long now = pollTimers();
+            int ran = cpu.run((int) Math.min(SLICE, maxInstructions - done));
+            done += ran;
+            if (ran == 0 && cpu.waitingForInterrupt() && !halted) {
+                if (!clock.skipTo(nextWakeUp(now), cpu.instret())) {
+                    break;
+                }
+            }
+        }
+        pollTimers(); // so the host sees interrupt lines as of the last instruction
+        return done;
+    }
+
+    private long pollTimers() {
+        long now = clock.ticks(cpu.instret());
+        clint.update();
+        sbi.update(now);
+        return now;
+    }
+
+    /** Whether the hart sleeps in WFI: {@link #run} returns at once until input or time wakes it. */
+    public boolean idle() {
+        return cpu.waitingForInterrupt();
+    }
+
+    /**
+     * When the idle hart's next enabled timer fires, in {@link Clock} ticks ({@link Long#MAX_VALUE}:
+     * only input can wake it). A host on the wall clock sleeps until then or until input arrives.
+     */
+    public long nextWakeUpTicks() {
+        return nextWakeUp(clock.ticks(cpu.instret()));
+    }
+
+    /** The earliest future timer event that is enabled in mie and so can end a WFI. */
+    private long nextWakeUp(long now) {
+        long enabled = cpu.csr(Csr.MIE);
+        long deadline = Long.MAX_VALUE;
+        long machineTimer = clint.nextDeadline();
+        if ((enabled & Csr.MIP_MTIP) != 0 && machineTimer > now) {
+            deadline = machineTimer;
+        }
+        long supervisorTimer = sbi.nextDeadline();
+        if ((enabled & Csr.MIP_STIP) != 0 && cpu.firmwareActive() && supervisorTimer > now) {
+            deadline = Math.min(deadline, supervisorTimer);
+        }
+        return deadline;
+    }
+
+    /** The flattened device tree describing this machine to the kernel. */
+    public byte[] deviceTree() {
+        DeviceTree tree = new DeviceTree();
+        tree.beginNode("")
+                .cells("#address-cells", 2)
+                .cells("#size-cells", 2)
+                .property("compatible", "termpress,virt", "riscv-virtio")
+                .property("model", "termpress RISC-V virtual machine");
+        tree.beginNode("chosen")
+                .property("bootargs", config.bootargs())
+                .property("rng-seed", config.rngSeed())
+                .endNode();
+        tree.beginNode("memory@" + Long.toHexString(Ram.BASE))
+                .property("device_type", "memory")
+                .longs("reg", Ram.BASE, ram.size())
+                .endNode();
+        tree.beginNode("cpus")
+                .cells("#address-cells", 1)
+                .cells("#size-cells", 0)
+                .cells("timebase-frequency", (int) Clock.TIMEBASE_HZ);
+        tree.beginNode("cpu@0")
+                .property("device_type", "cpu")
+                .cells("reg", 0)
+                .property("status", "okay")
+                .property("compatible", "riscv")
+                .property("riscv,isa", "rv64imafdc_zicsr_zifencei")
+                .property("riscv,isa-base", "rv64i")
+                .property("riscv,isa-extensions", "i", "m", "a", "f", "d", "c", "zicsr", "zifencei", "zicntr")
+                .property("mmu-type", "riscv,sv39");
+        tree.beginNode("interrupt-controller")
+                .cells("#address-cells", 0)
+                .cells("#interrupt-cells", 1)
+                .property("interrupt-controller")
+                .property("compatible", "riscv,cpu-intc")
+                .cells("phandle", DeviceTree.PHANDLE_CPU_INTC)
+                .endNode();
+        tree.endNode().endNode(); // cpu@0, cpus
+        tree.beginNode("soc")
+                .cells("#address-cells", 2)
+                .cells("#size-cells", 2)
+                .property("compatible", "simple-bus")
+                .property("ranges");
+        bus.describe(tree);
+        tree.endNode();
+        tree.endNode();
+        return tree.toBlob();
+    }
+}

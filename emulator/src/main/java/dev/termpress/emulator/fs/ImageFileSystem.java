@@ -1,0 +1,580 @@
+package dev.termpress.emulator.fs;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * An image's merged, writable tree: read-only layers below (metadata from their indexes, contents
+ * fetched through a {@link LayerSource} when first read) and an in-memory upper layer that takes every
+ * change. Deleting hides lower entries; the first write or truncate of a lower file copies it up. A fresh
+ * instance over the same indexes is the pristine image again (Reset). Single-threaded, never blocks.
+ *
+ * <p>Namespace operations answer at once and throw {@link FsException}; content operations may wait for
+ * layer bytes and answer through a callback.
+ */
+public final class ImageFileSystem {
+
+    /** Bytes the upper layer may hold by default before writes fail with ENOSPC. */
+    public static final long DEFAULT_UPPER_LIMIT = 256L << 20;
+    /** Largest file the upper layer holds: one Java array, well below the 1 GiB that traps in Wasm GC (DESIGN §5). */
+    public static final long MAX_FILE_SIZE = 512L << 20;
+    /** Longest name, in UTF-8 bytes (Linux NAME_MAX). */
+    public static final int NAME_MAX = 255;
+
+    /**
+     * What a new name costs the upper layer's budget besides its characters: an inode and a map entry,
+     * roughly. Without it a guest could grow host memory with millions of empty files.
+     */
+    static final int ENTRY_COST = 128;
+
+    private static final byte[] EMPTY = new byte[0];
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private final LayerSource source;
+    private final LongSupplier clockNanos;
+    private final long upperLimit;
+    private final Inode root;
+    private long nextId = 1;
+    private long upperBytes;
+
+    private ImageFileSystem(LayerSource source, LongSupplier clockNanos, long upperLimit) {
+        this.source = source;
+        this.clockNanos = clockNanos;
+        this.upperLimit = upperLimit;
+        this.root = newInode(FileMode.S_IFDIR | 0755);
+        root.parent = root;
+    }
+
+    /**
+     * Merges {@code layers} (bottom first) into a tree whose file contents come from {@code source}.
+     *
+     * @param clockNanos wall-clock time in nanoseconds since the epoch, for the times of changed files
+     * @throws ImageFormatException if the layers do not merge (hard link to a missing file, an entry
+     *     through a symlink)
+     */
+    public static ImageFileSystem create(List<LayerIndex> layers, LayerSource source, LongSupplier clockNanos)
+            throws ImageFormatException {
+        return create(layers, source, clockNanos, DEFAULT_UPPER_LIMIT);
+    }
+
+    /** As {@link #create(List, LayerSource, LongSupplier)}, with the upper layer limited to {@code upperLimit} bytes. */
+    public static ImageFileSystem create(List<LayerIndex> layers, LayerSource source, LongSupplier clockNanos,
+            long upperLimit) throws ImageFormatException {
+        ImageFileSystem fs = new ImageFileSystem(source, clockNanos, upperLimit);
+        new LayerMerger(fs).merge(layers);
+        return fs;
+    }
+
+    /** The root directory. */
+    public Inode root() {
+        return root;
+    }
+
+    /** Bytes held by the upper layer. */
+    public long upperBytes() {
+        return upperBytes;
+    }
+
+    /** The upper layer's limit in bytes. */
+    public long upperLimit() {
+        return upperLimit;
+    }
+
+    /** Number of inodes created so far (an upper bound of the live ones). */
+    public long inodeCount() {
+        return nextId - 1;
+    }
+
+    // ---- namespace ----
+
+    /** The directory's parent; the root's parent is the root. */
+    public Inode parent(Inode dir) throws FsException {
+        requireDirectory(dir);
+        return dir.parent == null ? dir : dir.parent;
+    }
+
+    /** The entry {@code name} of {@code dir}. */
+    public Inode lookup(Inode dir, String name) throws FsException {
+        requireDirectory(dir);
+        checkName(name);
+        Inode child = dir.children.get(name);
+        if (child == null) {
+            throw FsException.of(Errno.ENOENT);
+        }
+        return child;
+    }
+
+    /** The entry {@code name} of {@code dir}, or null (no checks: for names already validated). */
+    public Inode entry(Inode dir, String name) {
+        return dir.children == null ? null : dir.children.get(name);
+    }
+
+    /** A name under which {@code dir} holds {@code inode}, or null. */
+    public String nameOf(Inode dir, Inode inode) {
+        if (dir.children == null) {
+            return null;
+        }
+        for (java.util.Map.Entry<String, Inode> child : dir.children.entrySet()) {
+            if (child.getValue() == inode) {
+                return child.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** The directory's entries (without {@code .} and {@code ..}), sorted by name. */
+    public List<String> list(Inode dir) throws FsException {
+        requireDirectory(dir);
+        return new ArrayList<>(dir.children.keySet());
+    }
+
+    /** Creates an empty regular file. */
+    public Inode createFile(Inode dir, String name, int permissions, int uid, int gid) throws FsException {
+        Inode inode = newInode(FileMode.S_IFREG | permissions & FileMode.PERMISSIONS);
+        inode.upper = EMPTY;
+        return add(dir, name, inode, uid, gid);
+    }
+
+    /** Creates an empty directory. */
+    public Inode mkdir(Inode dir, String name, int permissions, int uid, int gid) throws FsException {
+        checkNew(dir, name);
+        Inode inode = newInode(FileMode.S_IFDIR | permissions & FileMode.PERMISSIONS);
+        inode.parent = dir;
+        return add(dir, name, inode, uid, gid);
+    }
+
+    /** Creates a symlink to {@code target} (stored as given; the guest resolves it). */
+    public Inode symlink(Inode dir, String name, String target, int uid, int gid) throws FsException {
+        if (target.isEmpty() || target.indexOf('\0') >= 0) {
+            throw FsException.of(target.isEmpty() ? Errno.ENOENT : Errno.EINVAL);
+        }
+        checkNew(dir, name);
+        Inode inode = newInode(FileMode.S_IFLNK | 0777);
+        setSymlinkTarget(inode, target);
+        return add(dir, name, inode, uid, gid);
+    }
+
+    /** Creates a device node, fifo, socket or regular file from {@code mode}'s type bits. */
+    public Inode mknod(Inode dir, String name, int mode, int major, int minor, int uid, int gid) throws FsException {
+        int type = mode & FileMode.S_IFMT;
+        if (type == FileMode.S_IFREG || type == 0) {
+            return createFile(dir, name, mode, uid, gid);
+        }
+        if (type != FileMode.S_IFCHR && type != FileMode.S_IFBLK && type != FileMode.S_IFIFO
+                && type != FileMode.S_IFSOCK) {
+            throw FsException.of(Errno.EINVAL);
+        }
+        checkNew(dir, name);
+        Inode inode = newInode(type | mode & FileMode.PERMISSIONS);
+        if (type == FileMode.S_IFCHR || type == FileMode.S_IFBLK) {
+            inode.rdev = FileMode.encodeDevice(major, minor);
+        }
+        return add(dir, name, inode, uid, gid);
+    }
+
+    /** Adds the name {@code name} in {@code dir} for the existing non-directory {@code target}. */
+    public void link(Inode dir, String name, Inode target) throws FsException {
+        if (target.isDirectory()) {
+            throw FsException.of(Errno.EPERM);
+        }
+        if (target.links == 0) {
+            throw FsException.of(Errno.ENOENT);
+        }
+        checkNew(dir, name);
+        charge(entryCost(name, ""));
+        target.links++;
+        dir.children.put(name, target);
+        touchChange(target);
+        touchModify(dir);
+    }
+
+    /** Removes {@code name}: a directory (which must be empty) when {@code directory}, otherwise a non-directory. */
+    public void unlink(Inode dir, String name, boolean directory) throws FsException {
+        checkWritableDirectory(dir);
+        Inode victim = lookup(dir, name);
+        if (directory) {
+            if (!victim.isDirectory()) {
+                throw FsException.of(Errno.ENOTDIR);
+            }
+            if (!victim.children.isEmpty()) {
+                throw FsException.of(Errno.ENOTEMPTY);
+            }
+        } else if (victim.isDirectory()) {
+            throw FsException.of(Errno.EISDIR);
+        }
+        dir.children.remove(name);
+        upperBytes = Math.max(0, upperBytes - entryCost(name, victim.symlinkTarget));
+        dropLink(victim);
+        touchChange(victim);
+        touchModify(dir);
+    }
+
+    /** Moves {@code oldName} of {@code oldDir} to {@code newName} of {@code newDir}, replacing what is there (rename(2)). */
+    public void rename(Inode oldDir, String oldName, Inode newDir, String newName) throws FsException {
+        checkWritableDirectory(oldDir);
+        checkWritableDirectory(newDir);
+        checkName(newName);
+        Inode moving = lookup(oldDir, oldName);
+        Inode replaced = newDir.children.get(newName);
+        if (replaced == moving) {
+            return;
+        }
+        if (moving.isDirectory()) {
+            for (Inode d = newDir; ; d = d.parent) {
+                if (d == moving) {
+                    throw FsException.of(Errno.EINVAL);
+                }
+                if (d == root || d.parent == null) {
+                    break;
+                }
+            }
+        }
+        if (replaced != null) {
+            if (moving.isDirectory() && !replaced.isDirectory()) {
+                throw FsException.of(Errno.ENOTDIR);
+            }
+            if (!moving.isDirectory() && replaced.isDirectory()) {
+                throw FsException.of(Errno.EISDIR);
+            }
+            if (replaced.isDirectory() && !replaced.children.isEmpty()) {
+                throw FsException.of(Errno.ENOTEMPTY);
+            }
+            dropLink(replaced);
+        }
+        oldDir.children.remove(oldName);
+        newDir.children.put(newName, moving);
+        if (moving.isDirectory()) {
+            moving.parent = newDir;
+        }
+        touchChange(moving);
+        touchModify(oldDir);
+        touchModify(newDir);
+    }
+
+    /** The target of a symlink. */
+    public String readlink(Inode inode) throws FsException {
+        if (!inode.isSymlink()) {
+            throw FsException.of(Errno.EINVAL);
+        }
+        return inode.symlinkTarget;
+    }
+
+    /** Sets the permission bits (the type stays). */
+    public void chmod(Inode inode, int permissions) {
+        inode.mode = inode.mode & FileMode.S_IFMT | permissions & FileMode.PERMISSIONS;
+        touchChange(inode);
+    }
+
+    /** Sets the owner; a negative value leaves that id unchanged. */
+    public void chown(Inode inode, int uid, int gid) {
+        if (uid != -1) {
+            inode.uid = uid;
+        }
+        if (gid != -1) {
+            inode.gid = gid;
+        }
+        touchChange(inode);
+    }
+
+    /** Sets the access and/or modification time; a negative seconds value means "now", {@code Long.MIN_VALUE} unchanged. */
+    public void setTimes(Inode inode, long atimeSeconds, int atimeNanos, long mtimeSeconds, int mtimeNanos) {
+        long now = clockNanos.getAsLong();
+        if (atimeSeconds != Long.MIN_VALUE) {
+            inode.atimeSeconds = atimeSeconds < 0 ? seconds(now) : atimeSeconds;
+            inode.atimeNanos = atimeSeconds < 0 ? nanos(now) : atimeNanos;
+        }
+        if (mtimeSeconds != Long.MIN_VALUE) {
+            inode.mtimeSeconds = mtimeSeconds < 0 ? seconds(now) : mtimeSeconds;
+            inode.mtimeNanos = mtimeSeconds < 0 ? nanos(now) : mtimeNanos;
+        }
+        touchChange(inode);
+    }
+
+    // ---- content ----
+
+    /** Reads up to {@code count} bytes at {@code offset} of a regular file; lower-layer bytes may arrive later. */
+    public void read(Inode inode, long offset, int count, ReadCallback callback) {
+        if (inode.isDirectory()) {
+            callback.failed(Errno.EISDIR);
+            return;
+        }
+        if (offset < 0 || count < 0) {
+            callback.failed(Errno.EINVAL);
+            return;
+        }
+        if (!inode.isRegular() || offset >= inode.size || count == 0) {
+            callback.data(EMPTY, 0, 0);
+            return;
+        }
+        int n = (int) Math.min(count, inode.size - offset);
+        if (!inode.isLower()) {
+            callback.data(inode.upper, (int) offset, n);
+            return;
+        }
+        source.read(inode.layer, inode.dataOffset + offset, n, new LayerSource.Callback() {
+            @Override
+            public void done(byte[] data, int dataOffset, int length) {
+                callback.data(data, dataOffset, Math.max(0, Math.min(length, n)));
+            }
+
+            @Override
+            public void failed(String reason) {
+                callback.failed(Errno.EIO);
+            }
+        });
+    }
+
+    /** Writes {@code length} bytes at {@code offset} of a regular file, copying it up first if needed. */
+    public void write(Inode inode, long offset, byte[] data, int dataOffset, int length, Completion completion) {
+        if (!inode.isRegular()) {
+            completion.done(inode.isDirectory() ? Errno.EISDIR : Errno.EINVAL);
+            return;
+        }
+        if (offset < 0 || length < 0) {
+            completion.done(Errno.EINVAL);
+            return;
+        }
+        if (offset > MAX_FILE_SIZE - length) {
+            completion.done(Errno.EFBIG);
+            return;
+        }
+        if (!inode.isLower()) {
+            completion.done(writeUpper(inode, offset, data, dataOffset, length));
+            return;
+        }
+        // The caller's buffer is reused once we return; keep our own copy for after the copy-up.
+        byte[] copy = new byte[length];
+        System.arraycopy(data, dataOffset, copy, 0, length);
+        copyUp(inode, errno -> completion.done(errno != 0 ? errno : writeUpper(inode, offset, copy, 0, length)));
+    }
+
+    /** Sets a regular file's length, copying up the kept part of a lower file. */
+    public void truncate(Inode inode, long size, Completion completion) {
+        if (!inode.isRegular()) {
+            completion.done(inode.isDirectory() ? Errno.EISDIR : Errno.EINVAL);
+            return;
+        }
+        if (size < 0) {
+            completion.done(Errno.EINVAL);
+            return;
+        }
+        if (size > MAX_FILE_SIZE) {
+            completion.done(Errno.EFBIG);
+            return;
+        }
+        if (inode.isLower() && size == 0) {
+            inode.layer = -1;
+            inode.upper = EMPTY;
+            inode.size = 0;
+            changed(inode);
+            completion.done(0);
+            return;
+        }
+        copyUp(inode, errno -> completion.done(errno != 0 ? errno : resize(inode, size)));
+    }
+
+    /** Makes the file's content upper (in memory), fetching it from its layer when needed. */
+    private void copyUp(Inode inode, Completion then) {
+        if (!inode.isLower()) {
+            then.done(0);
+            return;
+        }
+        boolean started = inode.copyUpWaiters != null;
+        if (!started && (inode.size > MAX_FILE_SIZE || upperBytes + inode.size > upperLimit)) {
+            then.done(inode.size > MAX_FILE_SIZE ? Errno.EFBIG : Errno.ENOSPC);
+            return;
+        }
+        inode.waitForCopyUp(() -> then.done(inode.isLower() ? Errno.EIO : 0));
+        if (started) {
+            return;
+        }
+        int size = (int) inode.size;
+        source.read(inode.layer, inode.dataOffset, size, new LayerSource.Callback() {
+            @Override
+            public void done(byte[] data, int offset, int length) {
+                if (inode.isLower() && length >= size) {
+                    byte[] upper = new byte[size];
+                    System.arraycopy(data, offset, upper, 0, size);
+                    inode.upper = upper;
+                    inode.layer = -1;
+                    upperBytes += size;
+                }
+                finishCopyUp(inode);
+            }
+
+            @Override
+            public void failed(String reason) {
+                finishCopyUp(inode);
+            }
+        });
+    }
+
+    private static void finishCopyUp(Inode inode) {
+        List<Runnable> waiters = inode.copyUpWaiters;
+        inode.copyUpWaiters = null;
+        if (waiters != null) {
+            for (Runnable waiter : waiters) {
+                waiter.run();
+            }
+        }
+    }
+
+    private int writeUpper(Inode inode, long offset, byte[] data, int dataOffset, int length) {
+        long end = offset + length;
+        if (end > inode.upper.length) {
+            int errno = grow(inode, end);
+            if (errno != 0) {
+                return errno;
+            }
+        }
+        System.arraycopy(data, dataOffset, inode.upper, (int) offset, length);
+        if (end > inode.size) {
+            inode.size = end;
+        }
+        changed(inode);
+        return 0;
+    }
+
+    private int resize(Inode inode, long size) {
+        if (size > inode.upper.length) {
+            int errno = grow(inode, size);
+            if (errno != 0) {
+                return errno;
+            }
+        } else if (size < inode.size) {
+            // Bytes past the end must read as zeros if the file grows again.
+            java.util.Arrays.fill(inode.upper, (int) size, (int) inode.size, (byte) 0);
+        }
+        inode.size = size;
+        changed(inode);
+        return 0;
+    }
+
+    /** Enlarges the upper array to hold at least {@code needed} bytes, within the upper layer's limit. */
+    private int grow(Inode inode, long needed) {
+        long capacity = Math.min(MAX_FILE_SIZE, Math.max(needed, inode.upper.length * 2L));
+        if (upperBytes - inode.upper.length + capacity > upperLimit) {
+            capacity = needed;
+            if (upperBytes - inode.upper.length + capacity > upperLimit) {
+                return Errno.ENOSPC;
+            }
+        }
+        byte[] grown = new byte[(int) capacity];
+        System.arraycopy(inode.upper, 0, grown, 0, (int) inode.size);
+        upperBytes += capacity - inode.upper.length;
+        inode.upper = grown;
+        return 0;
+    }
+
+    // ---- helpers shared with the merger ----
+
+    Inode newInode(int mode) {
+        Inode inode = new Inode(nextId++, mode);
+        long now = clockNanos.getAsLong();
+        inode.atimeSeconds = inode.mtimeSeconds = inode.ctimeSeconds = seconds(now);
+        inode.atimeNanos = inode.mtimeNanos = inode.ctimeNanos = nanos(now);
+        return inode;
+    }
+
+    void setSymlinkTarget(Inode inode, String target) {
+        inode.symlinkTarget = target;
+        inode.size = target.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** One name of {@code inode} is gone. */
+    void dropLink(Inode inode) {
+        if (inode.isDirectory()) {
+            inode.parent = null; // marks it deleted: nothing can be created in it any more
+            return;
+        }
+        inode.links--;
+        if (inode.links == 0 && inode.upper != null) {
+            // Open fids keep the bytes readable; the budget no longer counts them.
+            upperBytes -= inode.upper.length;
+        }
+    }
+
+    private Inode add(Inode dir, String name, Inode inode, int uid, int gid) throws FsException {
+        checkNew(dir, name);
+        charge(entryCost(name, inode.symlinkTarget));
+        inode.uid = uid;
+        inode.gid = gid;
+        dir.children.put(name, inode);
+        touchModify(dir);
+        return inode;
+    }
+
+    private static long entryCost(String name, String symlinkTarget) {
+        return ENTRY_COST + name.length() + symlinkTarget.length();
+    }
+
+    private void charge(long bytes) throws FsException {
+        if (upperBytes + bytes > upperLimit) {
+            throw FsException.of(Errno.ENOSPC);
+        }
+        upperBytes += bytes;
+    }
+
+    private void checkNew(Inode dir, String name) throws FsException {
+        checkWritableDirectory(dir);
+        checkName(name);
+        if (dir.children.containsKey(name)) {
+            throw FsException.of(Errno.EEXIST);
+        }
+    }
+
+    /** A directory that has been removed accepts no new entries. */
+    private void checkWritableDirectory(Inode dir) throws FsException {
+        requireDirectory(dir);
+        if (dir.parent == null) {
+            throw FsException.of(Errno.ENOENT);
+        }
+    }
+
+    private static void requireDirectory(Inode dir) throws FsException {
+        if (!dir.isDirectory()) {
+            throw FsException.of(Errno.ENOTDIR);
+        }
+    }
+
+    /** Rejects names that are not one path component: empty, {@code .}, {@code ..}, slashes, NULs, too long. */
+    public static void checkName(String name) throws FsException {
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
+                || name.indexOf('\0') >= 0) {
+            throw FsException.of(Errno.EINVAL);
+        }
+        if (name.length() > NAME_MAX && name.getBytes(StandardCharsets.UTF_8).length > NAME_MAX) {
+            throw FsException.of(Errno.ENAMETOOLONG);
+        }
+    }
+
+    /** Whole seconds of an epoch-nanosecond time, rounded down (no Math.floorDiv: kept to what TeaVM surely has). */
+    private static long seconds(long nanos) {
+        long seconds = nanos / NANOS_PER_SECOND;
+        return nanos % NANOS_PER_SECOND < 0 ? seconds - 1 : seconds;
+    }
+
+    private static int nanos(long nanos) {
+        long rest = nanos % NANOS_PER_SECOND;
+        return (int) (rest < 0 ? rest + NANOS_PER_SECOND : rest);
+    }
+
+    private void changed(Inode inode) {
+        inode.version++;
+        touchModify(inode);
+    }
+
+    private void touchModify(Inode inode) {
+        long now = clockNanos.getAsLong();
+        inode.mtimeSeconds = inode.ctimeSeconds = seconds(now);
+        inode.mtimeNanos = inode.ctimeNanos = nanos(now);
+    }
+
+    private void touchChange(Inode inode) {
+        long now = clockNanos.getAsLong();
+        inode.ctimeSeconds = seconds(now);
+        inode.ctimeNanos = nanos(now);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.termpress.emulator.host;
+
+/**
+ * Where guest time comes from; the host provides it so the core never reads a clock itself.
+ * Time is counted in ticks of the {@link #TIMEBASE_HZ} timebase the device tree advertises.
+ */
+public interface Clock {
+
+    /** The guest timebase: 10 MHz, as on QEMU {@code virt}. */
+    long TIMEBASE_HZ = 10_000_000L;
+
+    /** Current guest time in ticks, given the hart's retired-instruction count. */
+    long ticks(long instret);
+
+    /**
+     * The hart waits for an interrupt and the next timer fires at {@code deadline} ticks
+     * ({@link Long#MAX_VALUE}: none). A clock that can skip time advances to the deadline and
+     * returns true; otherwise it returns false and the host waits (the machine returns from run).
+     */
+    boolean skipTo(long deadline, long instret);
+}

@@ -1,0 +1,155 @@
+package dev.termpress.emulator.virtio;
+
+import dev.termpress.emulator.host.ConsoleOutput;
+import java.util.ArrayDeque;
+
+/**
+ * The virtio console (§5.3), one port: the guest's {@code hvc0}. What the guest transmits goes to a
+ * {@link ConsoleOutput}; host input waits in a buffer until the guest posts receive buffers. The
+ * terminal size lives in the configuration space, and {@link #resize} tells the guest about a new one.
+ */
+public final class VirtioConsole implements VirtioDevice {
+
+    /** Feature: cols and rows in the configuration space are valid (§5.3.3). */
+    public static final int F_SIZE = 0;
+    /** Feature: the driver may write single characters to {@code emerg_wr} (§5.3.3). */
+    public static final int F_EMERG_WRITE = 2;
+
+    private static final int RECEIVE_QUEUE = 0;
+    private static final int TRANSMIT_QUEUE = 1;
+
+    // Configuration space layout (§5.3.4): le16 cols, le16 rows, le32 max_nr_ports, le32 emerg_wr.
+    private static final int CONFIG_COLS = 0;
+    private static final int CONFIG_ROWS = 2;
+    private static final int CONFIG_MAX_NR_PORTS = 4;
+    private static final int CONFIG_EMERG_WR = 8;
+    private static final int CONFIG_SIZE = 12;
+
+    private final ConsoleOutput output;
+    private final ConfigSpace config = new ConfigSpace(CONFIG_SIZE);
+    private final ByteFifo input = new ByteFifo();
+    private final ArrayDeque<VirtioRequest> receiveBuffers = new ArrayDeque<>();
+    private byte[] scratch = new byte[4096];
+    private VirtioTransport transport;
+
+    /** A console writing guest output to {@code output}, with an initial size of {@code cols} x {@code rows}. */
+    public VirtioConsole(ConsoleOutput output, int cols, int rows) {
+        this.output = output;
+        config.put(CONFIG_COLS, 2, cols);
+        config.put(CONFIG_ROWS, 2, rows);
+        config.put(CONFIG_MAX_NR_PORTS, 4, 1);
+    }
+
+    /** A console with the classic 80 x 24 size. */
+    public VirtioConsole(ConsoleOutput output) {
+        this(output, 80, 24);
+    }
+
+    @Override
+    public int deviceId() {
+        return Virtio.DEVICE_CONSOLE;
+    }
+
+    @Override
+    public long deviceFeatures() {
+        return 1L << F_SIZE | 1L << F_EMERG_WRITE;
+    }
+
+    @Override
+    public int queueCount() {
+        return 2;
+    }
+
+    @Override
+    public void attach(VirtioTransport transport) {
+        this.transport = transport;
+    }
+
+    /** Queues host bytes (keystrokes) for the guest; they are delivered as soon as it has buffers posted. */
+    public void pushInput(byte[] data, int offset, int length) {
+        input.append(data, offset, length);
+        deliverInput();
+    }
+
+    /** Bytes pushed but not yet delivered to the guest. */
+    public int pendingInput() {
+        return input.size();
+    }
+
+    /** Sets the terminal size and raises a configuration-change interrupt so the guest resizes hvc0. */
+    public void resize(int cols, int rows) {
+        config.put(CONFIG_COLS, 2, cols);
+        config.put(CONFIG_ROWS, 2, rows);
+        if (transport != null) {
+            transport.configChanged();
+        }
+    }
+
+    public int cols() {
+        return (int) config.read(CONFIG_COLS, 2);
+    }
+
+    public int rows() {
+        return (int) config.read(CONFIG_ROWS, 2);
+    }
+
+    @Override
+    public void handle(int queue, VirtioRequest request) {
+        if (queue == RECEIVE_QUEUE) {
+            if (receiveBuffers.size() >= queueSizeMax(RECEIVE_QUEUE)) {
+                // More buffers than the ring holds means the driver reposted heads; give the oldest back
+                // rather than let a misbehaving guest grow host memory without bound.
+                receiveBuffers.poll().complete(0);
+            }
+            receiveBuffers.add(request);
+            deliverInput();
+        } else if (queue == TRANSMIT_QUEUE) {
+            transmit(request);
+        }
+    }
+
+    private void transmit(VirtioRequest request) {
+        int position = 0;
+        int n;
+        while ((n = request.read(position, scratch, 0, scratch.length)) > 0) {
+            output.write(scratch, 0, n);
+            position += n;
+        }
+        request.complete(0);
+    }
+
+    private void deliverInput() {
+        while (input.size() > 0 && !receiveBuffers.isEmpty()) {
+            VirtioRequest request = receiveBuffers.poll();
+            if (!request.isLive()) {
+                continue;
+            }
+            int n = Math.min(input.size(), request.writableLength());
+            if (n > scratch.length) {
+                scratch = new byte[Math.max(n, scratch.length * 2)];
+            }
+            input.take(scratch, 0, n);
+            request.write(0, scratch, 0, n);
+            request.complete(n);
+        }
+    }
+
+    @Override
+    public long readConfig(int offset, int width) {
+        return config.read(offset, width);
+    }
+
+    @Override
+    public void writeConfig(int offset, int width, long value) {
+        if (offset == CONFIG_EMERG_WR && transport != null && transport.negotiated(F_EMERG_WRITE)) {
+            scratch[0] = (byte) value;
+            output.write(scratch, 0, 1);
+        }
+    }
+
+    @Override
+    public void reset() {
+        // Posted buffers belong to the old driver instance; typed-ahead input is kept for the next one.
+        receiveBuffers.clear();
+    }
+}

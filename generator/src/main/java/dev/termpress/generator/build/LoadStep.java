@@ -1,0 +1,51 @@
+package dev.termpress.generator.build;
+
+import dev.termpress.generator.config.SiteConfig;
+import dev.termpress.generator.config.SiteConfigLoader;
+import dev.termpress.generator.content.ContentLoader;
+import dev.termpress.generator.diag.BuildException;
+import dev.termpress.generator.diag.SiteError;
+import dev.termpress.generator.theme.Theme;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Reads {@code termpress.yaml}, the Markdown files, and lists static files and theme assets. */
+final class LoadStep implements BuildStep {
+
+    /** Files below this site directory are copied to the output root as they are. */
+    static final String STATIC_DIR = "static";
+
+    @Override
+    public String name() {
+        return "load";
+    }
+
+    @Override
+    public void run(Site site) throws BuildException {
+        SiteConfig config = SiteConfigLoader.load(site.siteDir());
+        if (site.options.baseUrl() != null) {
+            config = config.withBaseUrl(site.options.baseUrl());
+        }
+        site.config = config;
+        ContentLoader.Content content = ContentLoader.load(site.siteDir());
+        site.sources = content.markdown();
+        site.contentAssets = content.assets();
+        site.staticFiles = listStatic(site.siteDir().resolve(STATIC_DIR));
+        site.theme = new Theme(site.siteDir());
+        site.themeAssets = site.theme.assets();
+        site.progress.update("loaded " + site.sources.size() + " pages");
+    }
+
+    private static java.util.List<String> listStatic(Path dir) throws BuildException {
+        if (!Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).map(p -> ContentLoader.slashes(dir.relativize(p))).sorted().toList();
+        } catch (IOException e) {
+            throw new BuildException(new SiteError(dir, 0, "cannot list: " + e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.termpress.generator.build;
+
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import dev.termpress.generator.content.FrontMatter;
+import dev.termpress.generator.content.FrontMatterReader;
+import dev.termpress.generator.content.Page;
+import dev.termpress.generator.content.Page.LinkRef;
+import dev.termpress.generator.content.SourceFile;
+import dev.termpress.generator.diag.BuildException;
+import dev.termpress.generator.diag.ErrorCollector;
+import dev.termpress.generator.markdown.DemoBlock;
+import dev.termpress.generator.markdown.DemoBlockParser;
+import dev.termpress.generator.markdown.Markdown;
+import dev.termpress.generator.nav.NavTree;
+import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/** Parses front matter and Markdown, finds demo blocks and links, and derives the navigation. */
+final class ParseStep implements BuildStep {
+
+    /** Ids written in raw HTML; links to them are as valid as links to headings. */
+    private static final Pattern HTML_ID = Pattern.compile("\\bid\\s*=\\s*[\"']([^\"']+)[\"']");
+
+    private final Markdown markdown;
+
+    ParseStep(Markdown markdown) {
+        this.markdown = markdown;
+    }
+
+    @Override
+    public String name() {
+        return "parse";
+    }
+
+    @Override
+    public void run(Site site) throws BuildException {
+        int count = site.sources.size();
+        Page[] pages = new Page[count];
+        ErrorCollector[] errorsPerPage = new ErrorCollector[count];
+        // Pages parse independently, and flexmark's parser is thread-safe: use every core.
+        IntStream.range(0, count).parallel().forEach(i -> {
+            ErrorCollector pageErrors = new ErrorCollector();
+            try {
+                pages[i] = parse(site.sources.get(i), pageErrors);
+            } catch (BuildException e) {
+                pageErrors.addAll(e);
+            }
+            errorsPerPage[i] = pageErrors;
+        });
+        ErrorCollector errors = new ErrorCollector();
+        for (int i = 0; i < count; i++) {
+            errors.addAll(errorsPerPage[i]);
+            Page page = pages[i];
+            if (page == null) {
+                continue;
+            }
+            if (page.frontMatter().draft() && !site.options.drafts()) {
+                site.drafts.add(page.sourcePath());
+            } else {
+                site.pages.add(page);
+            }
+        }
+        errors.throwIfAny();
+        site.nav = NavTree.of(site.pages);
+        site.progress.update("parsed " + site.pages.size() + " pages");
+    }
+
+    private Page parse(SourceFile source, ErrorCollector errors) throws BuildException {
+        FrontMatterReader.Split split = FrontMatterReader.read(source.text(), source.file());
+        FrontMatter frontMatter = split.frontMatter();
+        Document document = markdown.parse(split.body());
+        new HeaderIdGenerator(document).generateIds(document);
+        Set<String> anchors = new HashSet<>();
+        Matcher htmlIds = HTML_ID.matcher(split.body());
+        while (htmlIds.find()) {
+            anchors.add(htmlIds.group(1));
+        }
+        Map<FencedCodeBlock, DemoBlock> demos = new LinkedHashMap<>();
+        List<LinkRef> links = new ArrayList<>();
+        String heading = null;
+        for (Node node : document.getDescendants()) {
+            if (node instanceof FencedCodeBlock block && DemoBlockParser.isDemo(block.getInfo().toString())) {
+                try {
+                    demos.put(block, DemoBlockParser.parse(block.getInfo().toString(),
+                            block.getContentChars().toString(), source.file(), block.getStartLineNumber() + 1));
+                } catch (BuildException e) {
+                    errors.addAll(e);
+                }
+            } else if (node instanceof Heading h) {
+                anchors.add(h.getAnchorRefId());
+                if (h.getLevel() == 1 && heading == null) {
+                    heading = h.getText().toString().strip();
+                }
+            } else if (node instanceof Link link) {
+                links.add(new LinkRef(link.getUrl().toString(), node.getStartLineNumber() + 1));
+            } else if (node instanceof Image image) {
+                links.add(new LinkRef(image.getUrl().toString(), node.getStartLineNumber() + 1));
+            } else if (node instanceof Reference reference) {
+                links.add(new LinkRef(reference.getUrl().toString(), node.getStartLineNumber() + 1));
+            }
+        }
+        String title = frontMatter.title() != null ? frontMatter.title()
+                : heading != null ? heading : NavTree.titleFromPath(source.path());
+        for (int i = 1; i <= demos.size(); i++) {
+            anchors.add("demo-" + i);
+        }
+        return new Page(source, frontMatter, document, title, heading != null, demos, links, anchors);
+    }
+}

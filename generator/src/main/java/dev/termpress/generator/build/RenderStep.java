@@ -1,0 +1,71 @@
+package dev.termpress.generator.build;
+
+import dev.termpress.generator.content.Page;
+import dev.termpress.generator.diag.BuildException;
+import dev.termpress.generator.links.LinkTargets;
+import dev.termpress.generator.links.SitePaths;
+import dev.termpress.generator.markdown.Markdown;
+import dev.termpress.generator.markdown.PageRenderContext;
+import dev.termpress.generator.theme.PageModel;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/** Renders each page's Markdown and puts it into the theme's templates; adds 404 page and sitemap. */
+final class RenderStep implements BuildStep {
+
+    /** The page static hosts (GitHub Pages among them) serve for missing paths. */
+    static final String NOT_FOUND_PAGE = "404.html";
+    static final String PAGE_TEMPLATE = "page.peb";
+    static final String NOT_FOUND_TEMPLATE = "404.peb";
+
+    private final Markdown markdown;
+
+    RenderStep(Markdown markdown) {
+        this.markdown = markdown;
+    }
+
+    @Override
+    public String name() {
+        return "render";
+    }
+
+    @Override
+    public void run(Site site) throws BuildException {
+        LinkTargets targets = CheckLinksStep.targets(site);
+        List<Page> pages = site.nav.readingOrder();
+        String[] html = new String[pages.size()];
+        BuildException[] failures = new BuildException[pages.size()];
+        AtomicInteger done = new AtomicInteger();
+        // Rendering one page reads only shared, immutable state; flexmark and Pebble are thread-safe.
+        IntStream.range(0, pages.size()).parallel().forEach(i -> {
+            Page page = pages.get(i);
+            PageRenderContext context = new PageRenderContext(SitePaths.rootPrefix(page.url()), page.demos(),
+                    site.imageDescriptors, url -> targets.resolve(page, url) instanceof LinkTargets.Resolved r ? r.url() : url);
+            String content = markdown.render(page.document(), context);
+            try {
+                html[i] = site.theme.render(PAGE_TEMPLATE, PageModel.forPage(site.config, site.nav, page, content));
+            } catch (BuildException e) {
+                failures[i] = e;
+            }
+            int n = done.incrementAndGet();
+            if (n % 50 == 0) {
+                site.progress.update("rendered " + n + "/" + pages.size() + " pages");
+            }
+        });
+        for (BuildException failure : failures) {
+            if (failure != null) {
+                throw failure; // a template error repeats on every page: report it once
+            }
+        }
+        for (int i = 0; i < pages.size(); i++) {
+            site.rendered.put(pages.get(i).outputPath(), html[i]);
+        }
+        site.rendered.put(NOT_FOUND_PAGE, site.theme.render(NOT_FOUND_TEMPLATE, PageModel.forNotFound(site.config, site.nav)));
+        String sitemap = Sitemap.xml(site.config, site.nav.readingOrder());
+        if (sitemap != null) {
+            site.rendered.put(Sitemap.FILE_NAME, sitemap);
+        }
+        site.progress.update("rendered " + pages.size() + " pages");
+    }
+}

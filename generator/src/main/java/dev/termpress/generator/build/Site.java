@@ -1,0 +1,57 @@
+package dev.termpress.generator.build;
+
+import dev.termpress.generator.config.SiteConfig;
+import dev.termpress.generator.content.Page;
+import dev.termpress.generator.content.SourceFile;
+import dev.termpress.generator.nav.NavTree;
+import dev.termpress.generator.theme.Theme;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The state one build passes from step to step; each step fills in its part. */
+public final class Site {
+
+    final BuildOptions options;
+    final Progress progress;
+    /** The temporary output directory being written. */
+    final Path staging;
+
+    SiteConfig config;
+    Theme theme;
+    List<SourceFile> sources = List.of();
+    /** Files below content/ that are not Markdown, copied as they are. */
+    List<String> contentAssets = List.of();
+    /** Files below static/, copied to the output root. */
+    List<String> staticFiles = List.of();
+    /** Theme assets (below assets/ in the output) and whether the site overrides each. */
+    Map<String, Boolean> themeAssets = Map.of();
+
+    final List<Page> pages = new ArrayList<>();
+    final Set<String> drafts = new TreeSet<>();
+    NavTree nav;
+
+    /** Image name to descriptor path relative to the output root. */
+    final Map<String, String> imageDescriptors = new HashMap<>();
+    int blobsWritten;
+    long imageBytes;
+
+    /** Rendered files: output path to content, in write order. */
+    final Map<String, String> rendered = new LinkedHashMap<>();
+    long bytesWritten;
+
+    Site(BuildOptions options, Progress progress, Path staging) {
+        this.options = options;
+        this.progress = progress;
+        this.staging = staging;
+    }
+
+    Path siteDir() {
+        return options.siteDir();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.termpress.generator.build;
+
+import dev.termpress.generator.diag.BuildException;
+import dev.termpress.generator.image.ImagePublisher;
+import dev.termpress.generator.markdown.Markdown;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/** Builds a site: load, parse, check links, resolve images, render, write; then swaps the output in. */
+public final class SiteBuilder {
+
+    private static final Logger LOG = Logger.getLogger(SiteBuilder.class.getName());
+
+    private final ImagePublisher publisher;
+    private final Progress progress;
+
+    /**
+     * @param publisher copies images into the site
+     * @param progress where to show progress
+     */
+    public SiteBuilder(ImagePublisher publisher, Progress progress) {
+        this.publisher = publisher;
+        this.progress = progress;
+    }
+
+    /** Builds the site; on failure the previous output is untouched and nothing new is left behind. */
+    public BuildResult build(BuildOptions options) throws BuildException {
+        long start = System.nanoTime();
+        Markdown markdown = new Markdown();
+        List<BuildStep> steps = List.of(
+                new LoadStep(),
+                new ParseStep(markdown),
+                new CheckLinksStep(),
+                new ResolveImagesStep(publisher),
+                new RenderStep(markdown),
+                new WriteStep());
+        Map<String, Long> times = new LinkedHashMap<>();
+        try (StagedOutput output = StagedOutput.create(options.outputDir(), options.siteDir())) {
+            Site site = new Site(options, progress, output.dir());
+            for (BuildStep step : steps) {
+                long stepStart = System.nanoTime();
+                step.run(site);
+                long millis = (System.nanoTime() - stepStart) / 1_000_000;
+                times.put(step.name(), millis);
+                LOG.fine(() -> step.name() + " took " + millis + " ms");
+            }
+            long swapStart = System.nanoTime();
+            output.commit();
+            times.put("swap", (System.nanoTime() - swapStart) / 1_000_000);
+            long total = (System.nanoTime() - start) / 1_000_000;
+            return new BuildResult(options.outputDir(), site.pages.size(), site.imageDescriptors.size(),
+                    site.blobsWritten, site.bytesWritten + site.imageBytes, total, times);
+        } finally {
+            progress.done();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.termpress.generator.build;
+
+import dev.termpress.generator.content.ContentLoader;
+import dev.termpress.generator.diag.BuildException;
+import dev.termpress.generator.diag.ErrorCollector;
+import dev.termpress.generator.diag.SiteError;
+import dev.termpress.generator.theme.Theme;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
+
+/** Writes rendered pages and copies content assets, static files and theme assets into the staging directory. */
+final class WriteStep implements BuildStep {
+
+    @Override
+    public String name() {
+        return "write";
+    }
+
+    @Override
+    public void run(Site site) throws BuildException {
+        Map<String, Path> owners = new HashMap<>();
+        ErrorCollector errors = new ErrorCollector();
+        site.rendered.keySet().forEach(path -> owners.put(path, null));
+        site.themeAssets.keySet().forEach(asset -> owners.put(Theme.ASSETS_DIR + asset, null));
+        claim(owners, site.contentAssets, site.siteDir().resolve(ContentLoader.CONTENT_DIR), errors);
+        claim(owners, site.staticFiles, site.siteDir().resolve(LoadStep.STATIC_DIR), errors);
+        errors.throwIfAny();
+        try {
+            List<Map.Entry<String, String>> files = List.copyOf(site.rendered.entrySet());
+            AtomicLong bytes = new AtomicLong();
+            AtomicInteger written = new AtomicInteger();
+            // File creation is mostly waiting on the file system: overlap it.
+            files.parallelStream().forEach(file -> {
+                byte[] data = file.getValue().getBytes(StandardCharsets.UTF_8);
+                try {
+                    Files.write(target(site, file.getKey()), data);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                bytes.addAndGet(data.length);
+                if (written.incrementAndGet() % 100 == 0) {
+                    site.progress.update("wrote " + written.get() + " pages");
+                }
+            });
+            site.bytesWritten += bytes.get();
+            for (String asset : site.contentAssets) {
+                copy(site, site.siteDir().resolve(ContentLoader.CONTENT_DIR).resolve(asset), asset);
+            }
+            for (String file : site.staticFiles) {
+                copy(site, site.siteDir().resolve(LoadStep.STATIC_DIR).resolve(file), file);
+            }
+            for (Map.Entry<String, Boolean> asset : site.themeAssets.entrySet()) {
+                try (InputStream in = site.theme.openAsset(asset.getKey(), asset.getValue())) {
+                    site.bytesWritten += Files.copy(in, target(site, Theme.ASSETS_DIR + asset.getKey()));
+                }
+            }
+            site.progress.update("wrote " + files.size() + " pages, " + megabytes(site) + " MB");
+        } catch (IOException | UncheckedIOException e) {
+            throw new BuildException(new SiteError(site.staging, 0, "cannot write output: " + e.getMessage()));
+        }
+    }
+
+    /** Reports a file that two sources would write to the same output path. */
+    private static void claim(Map<String, Path> owners, Iterable<String> files, Path dir, ErrorCollector errors) {
+        for (String file : files) {
+            if (owners.containsKey(file)) {
+                Path other = owners.get(file);
+                errors.add(dir.resolve(file), 0, "would overwrite " + (other == null ? "a generated file" : other)
+                        + " at " + file + " in the output (rename or remove one of them)");
+            } else {
+                owners.put(file, dir.resolve(file));
+            }
+        }
+    }
+
+    private static void copy(Site site, Path source, String relative) throws IOException {
+        Path target = target(site, relative);
+        Files.copy(source, target);
+        site.bytesWritten += Files.size(target);
+    }
+
+    private static Path target(Site site, String relative) throws IOException {
+        Path target = site.staging.resolve(relative);
+        Files.createDirectories(target.getParent());
+        return target;
+    }
+
+    private static String megabytes(Site site) {
+        return String.format("%.1f", (site.bytesWritten + site.imageBytes) / 1e6);
+    }
+}

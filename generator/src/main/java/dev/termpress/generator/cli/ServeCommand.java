@@ -1,0 +1,96 @@
+package dev.termpress.generator.cli;
+
+import dev.termpress.generator.build.BuildOptions;
+import dev.termpress.generator.build.BuildResult;
+import dev.termpress.generator.build.SiteBuilder;
+import dev.termpress.generator.diag.BuildException;
+import dev.termpress.generator.serve.DevServer;
+import dev.termpress.generator.serve.SourceWatcher;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code termpress serve}: builds, serves on localhost and rebuilds when sources change. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Build the site, serve it on localhost and rebuild + reload pages when sources change.")
+final class ServeCommand implements Callable<Integer> {
+
+    /** How often sources are checked for changes. */
+    private static final long POLL_MILLIS = 300;
+
+    @Mixin
+    SiteArgs site;
+
+    @Option(names = {"-p", "--port"}, defaultValue = "4000", description = "Port (0 picks a free one). Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on. Default: ${DEFAULT-VALUE}")
+    String bind;
+
+    @Option(names = "--drafts", description = "Also build pages marked draft: true.")
+    boolean drafts;
+
+    @Option(names = "--no-reload", negatable = false, description = "Do not watch sources or reload pages.")
+    boolean noReload;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        BuildOptions options = new BuildOptions(site.siteDir(), site.outputDir(), null, drafts);
+        SourceWatcher watcher = new SourceWatcher(options.siteDir());
+        build(options, out, err);
+        DevServer started;
+        try {
+            started = new DevServer(options.outputDir(), new InetSocketAddress(bind, port), !noReload);
+        } catch (BindException e) {
+            err.println("error: cannot listen on " + bind + ":" + port + " (" + e.getMessage()
+                    + "); choose another port with --port, or --port 0 for any free one");
+            return ExitCodes.BAD_INPUT;
+        }
+        try (DevServer server = started) {
+            out.println("Serving " + options.outputDir() + " at http://" + bind + ":" + server.port() + "/ (Ctrl+C to stop)");
+            out.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            while (true) {
+                Thread.sleep(POLL_MILLIS);
+                if (noReload || !watcher.changed()) {
+                    continue;
+                }
+                // Editors write in bursts: wait until the sources settle.
+                do {
+                    Thread.sleep(POLL_MILLIS);
+                } while (watcher.changed());
+                String failure = build(options, out, err);
+                if (failure == null) {
+                    server.liveReload().reload();
+                } else {
+                    server.liveReload().failed(failure);
+                }
+            }
+        }
+    }
+
+    /** Builds once; returns the error text, or {@code null} on success. */
+    private static String build(BuildOptions options, PrintWriter out, PrintWriter err) {
+        try {
+            BuildResult result = new SiteBuilder(Publishers.standard(), Terminal.progress()).build(options);
+            out.println(result.summary());
+            out.flush();
+            return null;
+        } catch (BuildException e) {
+            Terminal.report(e, err);
+            return e.getMessage();
+        }
+    }
+}

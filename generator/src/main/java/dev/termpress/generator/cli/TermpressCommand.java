@@ -1,0 +1,40 @@
+package dev.termpress.generator.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code termpress} command; each verb is its own class, listed in {@link #VERBS}. */
+@Command(
+        name = "termpress",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Static sites with live Linux terminals: Markdown in, HTML out.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class TermpressCommand implements Runnable {
+
+    /** The verbs; adding one is a new class plus one entry here. */
+    static final Object[] VERBS = {new InitCommand(), new BuildCommand(), new ServeCommand(), new CleanCommand()};
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The configured command line, for {@link #main} and tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new TermpressCommand());
+        for (Object verb : VERBS) {
+            cli.addSubcommand(verb);
+        }
+        cli.setExecutionExceptionHandler(new InternalErrorHandler());
+        return cli;
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.termpress.generator.config;
+
+import dev.termpress.generator.image.ImageSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A site's {@code termpress.yaml}.
+ *
+ * @param file the configuration file
+ * @param title the site title shown in every page's header
+ * @param description the default meta description
+ * @param language the {@code lang} of every page
+ * @param baseUrl where the site is published, used only where an absolute URL is required
+ *     (canonical links, sitemap, 404 page); {@code null} when unknown
+ * @param images the declared images, in declaration order
+ */
+public record SiteConfig(
+        Path file, String title, String description, String language, String baseUrl, List<ImageSpec> images) {
+
+    /** The config file's name inside a site directory. */
+    public static final String FILE_NAME = "termpress.yaml";
+
+    public SiteConfig {
+        images = List.copyOf(images);
+    }
+
+    /** The image declared under {@code name}. */
+    public Optional<ImageSpec> image(String name) {
+        return images.stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    /** The declared image names, for "valid: ..." messages. */
+    public List<String> imageNames() {
+        return images.stream().map(ImageSpec::name).toList();
+    }
+
+    /** The same configuration published under another base URL. */
+    public SiteConfig withBaseUrl(String newBaseUrl) {
+        return new SiteConfig(file, title, description, language, newBaseUrl, images);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.termpress.generator.config;
+
+import dev.termpress.generator.diag.BuildException;
+import dev.termpress.generator.diag.ErrorCollector;
+import dev.termpress.generator.diag.SiteError;
+import dev.termpress.generator.image.ImageSpec;
+import dev.termpress.generator.yaml.YamlFields;
+import dev.termpress.generator.yaml.YamlNode;
+import dev.termpress.generator.yaml.YamlNode.Entry;
+import dev.termpress.generator.yaml.YamlNode.YamlMap;
+import dev.termpress.generator.yaml.YamlNode.YamlScalar;
+import dev.termpress.generator.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Reads and checks {@code termpress.yaml}. */
+public final class SiteConfigLoader {
+
+    static final List<String> KEYS = List.of("title", "description", "language", "base_url", "theme", "images");
+    static final List<String> IMAGE_KEYS = List.of("source", "ref");
+    static final List<String> THEMES = List.of("default");
+    /** Image names end up in file names and HTML attributes: keep them tame. */
+    private static final Pattern IMAGE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
+
+    private SiteConfigLoader() {}
+
+    /** Loads {@code siteDir/termpress.yaml}. */
+    public static SiteConfig load(Path siteDir) throws BuildException {
+        Path file = siteDir.resolve(SiteConfig.FILE_NAME);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new BuildException(new SiteError(file, 0,
+                    "no " + SiteConfig.FILE_NAME + " here: is this a termpress site? (`termpress init DIR` creates one)"));
+        } catch (IOException e) {
+            throw new BuildException(new SiteError(file, 0, "cannot read: " + e.getMessage()));
+        }
+        return parse(text, file);
+    }
+
+    /** Parses configuration text that belongs to {@code file}. */
+    public static SiteConfig parse(String text, Path file) throws BuildException {
+        YamlNode root = YamlReader.read(text, file, 1);
+        if (!(root instanceof YamlMap map)) {
+            throw new BuildException(new SiteError(file, root.line(),
+                    "expected a mapping of settings (valid: " + String.join(", ", KEYS) + "), got " + root.kind()));
+        }
+        ErrorCollector errors = new ErrorCollector();
+        YamlFields fields = new YamlFields(map, file, errors);
+        fields.rejectUnknownKeys("setting", KEYS);
+        String title = fields.string("title").orElse("termpress site");
+        String description = fields.string("description").orElse("");
+        String language = fields.string("language").orElse("en");
+        String baseUrl = fields.string("base_url").orElse(null);
+        fields.entry("theme").ifPresent(entry -> checkTheme(entry, file, errors));
+        List<ImageSpec> images = fields.entry("images").map(e -> images(e, file, errors)).orElse(List.of());
+        errors.throwIfAny();
+        return new SiteConfig(file, title, description, language, baseUrl, images);
+    }
+
+    private static void checkTheme(Entry entry, Path file, ErrorCollector errors) {
+        if (!(entry.value() instanceof YamlScalar scalar) || !THEMES.contains(scalar.text())) {
+            errors.add(file, entry.value().line(), "unknown theme (valid: " + String.join(", ", THEMES)
+                    + "; override single files in the site's theme/ directory)");
+        }
+    }
+
+    private static List<ImageSpec> images(Entry entry, Path file, ErrorCollector errors) {
+        if (!(entry.value() instanceof YamlMap map)) {
+            if (!(entry.value() instanceof YamlScalar s && s.text() == null)) {
+                errors.add(file, entry.value().line(), "'images' must map names to sources, e.g. `busybox: images/busybox`");
+            }
+            return List.of();
+        }
+        Path siteDir = file.toAbsolutePath().getParent();
+        // Image errors come from the publisher; give it the path as our own messages show it.
+        Path shownAs = Path.of(SiteError.displayPath(file));
+        List<ImageSpec> specs = new ArrayList<>();
+        for (Entry image : map.entries().values()) {
+            if (!IMAGE_NAME.matcher(image.key()).matches()) {
+                errors.add(file, image.keyLine(), "image name '" + image.key()
+                        + "' must start with a letter or digit and use only letters, digits and . _ : -");
+                continue;
+            }
+            ImageSpec spec = image(image, siteDir, file, shownAs, errors);
+            if (spec != null) {
+                specs.add(spec);
+            }
+        }
+        return specs;
+    }
+
+    private static ImageSpec image(Entry image, Path siteDir, Path file, Path shownAs, ErrorCollector errors) {
+        if (image.value() instanceof YamlScalar scalar && scalar.text() != null && !scalar.text().isBlank()) {
+            return new ImageSpec(image.key(), siteDir.resolve(scalar.text()).normalize(), null, shownAs, image.keyLine());
+        }
+        if (image.value() instanceof YamlMap details) {
+            YamlFields fields = new YamlFields(details, file, errors);
+            fields.rejectUnknownKeys("image", IMAGE_KEYS);
+            String source = fields.string("source").orElse(null);
+            if (source == null || source.isBlank()) {
+                errors.add(file, image.keyLine(), "image '" + image.key() + "' needs a source (an OCI layout directory,"
+                        + " an oci-archive tar or a docker save tar)");
+                return null;
+            }
+            String ref = fields.string("ref").orElse(null);
+            return new ImageSpec(image.key(), siteDir.resolve(source).normalize(), ref, shownAs, image.keyLine());
+        }
+        errors.add(file, image.keyLine(), "image '" + image.key() + "' must be a path or {source: PATH, ref: TAG}");
+        return null;
+    }
+}

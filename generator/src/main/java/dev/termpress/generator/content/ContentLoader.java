@@ -1,0 +1,87 @@
+package dev.termpress.generator.content;
+
+import dev.termpress.generator.diag.BuildException;
+import dev.termpress.generator.diag.ErrorCollector;
+import dev.termpress.generator.diag.SiteError;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Finds and reads a site's Markdown files and the other files that sit beside them. */
+public final class ContentLoader {
+
+    /** The content directory's name inside a site. */
+    public static final String CONTENT_DIR = "content";
+
+    private ContentLoader() {}
+
+    /** What {@code content/} holds. */
+    public record Content(List<SourceFile> markdown, List<String> assets) {}
+
+    /** Reads every {@code .md} file below {@code siteDir/content} and lists the other files there. */
+    public static Content load(Path siteDir) throws BuildException {
+        Path contentDir = siteDir.resolve(CONTENT_DIR);
+        if (!Files.isDirectory(contentDir)) {
+            throw new BuildException(new SiteError(contentDir, 0, "missing: a site keeps its pages in content/*.md"));
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(contentDir)) {
+            files = walk.filter(Files::isRegularFile).filter(p -> !isHidden(contentDir.relativize(p))).sorted().toList();
+        } catch (IOException e) {
+            throw new BuildException(new SiteError(contentDir, 0, "cannot list: " + e.getMessage()));
+        }
+        ErrorCollector errors = new ErrorCollector();
+        List<SourceFile> markdown = new ArrayList<>();
+        List<String> assets = new ArrayList<>();
+        for (Path file : files) {
+            String relative = slashes(contentDir.relativize(file));
+            if (!relative.endsWith(".md")) {
+                assets.add(relative);
+                continue;
+            }
+            try {
+                markdown.add(new SourceFile(file, relative, readUtf8(file)));
+            } catch (CharacterCodingException e) {
+                errors.add(file, 0, "not valid UTF-8 text (save the file as UTF-8)");
+            } catch (IOException e) {
+                errors.add(file, 0, "cannot read: " + e.getMessage());
+            }
+        }
+        errors.throwIfAny();
+        if (markdown.isEmpty()) {
+            throw new BuildException(new SiteError(contentDir, 0, "no pages: add at least content/index.md"));
+        }
+        return new Content(markdown, assets);
+    }
+
+    /** A relative path with {@code /} separators whatever the platform. */
+    public static String slashes(Path relative) {
+        return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String readUtf8(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String text = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
+        return text.replace("\r\n", "\n");
+    }
+}

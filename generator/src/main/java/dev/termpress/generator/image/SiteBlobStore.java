@@ -1,0 +1,111 @@
+package dev.termpress.generator.image;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The site's {@code images/blobs/sha256/} directory: each blob written once, shared between images,
+ * always through a temporary file and a rename so no reader ever sees half a blob.
+ */
+final class SiteBlobStore {
+
+    /** Relative to the site root; the descriptor's blob URLs are relative to {@code images/}. */
+    static final String IMAGES_DIR = "images";
+    static final String BLOBS_DIR = "blobs/sha256";
+
+    private final Path directory;
+    private int blobsWritten;
+    private long bytesWritten;
+
+    SiteBlobStore(Path siteOutput) {
+        this.directory = siteOutput.resolve(IMAGES_DIR).resolve(BLOBS_DIR);
+    }
+
+    int blobsWritten() {
+        return blobsWritten;
+    }
+
+    long bytesWritten() {
+        return bytesWritten;
+    }
+
+    /** A blob already published (by this or an earlier image) has the expected size. */
+    private boolean present(Descriptor descriptor) {
+        Path path = directory.resolve(descriptor.digest().hex());
+        try {
+            return Files.isRegularFile(path) && Files.size(path) == descriptor.size();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Publishes an already verified small blob. */
+    void putVerified(Descriptor descriptor, byte[] bytes) throws IOException {
+        if (present(descriptor)) {
+            return;
+        }
+        Path temp = temporary(descriptor);
+        try {
+            Files.write(temp, bytes);
+            commit(temp, descriptor);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Streams a layer from the source, verifying size and sha256 and scanning its tar entries on the
+     * way; writes it only if the site does not have it yet. Nothing is left behind on failure.
+     */
+    LayerFacts putLayer(ImageSource source, Descriptor layer, Compression compression)
+            throws ImageException, IOException {
+        String where = source.locate(layer.digest());
+        boolean write = !present(layer);
+        Path temp = write ? temporary(layer) : null;
+        try (InputStream raw = source.openBlob(layer.digest());
+                OutputStream out = write ? Files.newOutputStream(temp) : OutputStream.nullOutputStream()) {
+            HashingInputStream verified = new HashingInputStream(raw, out);
+            LayerFacts facts;
+            try {
+                facts = LayerScanner.scan(verified, compression, where);
+            } catch (ImageException e) {
+                // A corrupt blob usually breaks the tar too; the digest is the clearer message then.
+                verified.drain();
+                Verification.check(where, layer, verified.count(), verified.digest());
+                throw e;
+            }
+            verified.drain();
+            Verification.check(where, layer, verified.count(), verified.digest());
+            out.close();
+            if (write) {
+                commit(temp, layer);
+            }
+            return facts;
+        } finally {
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private Path temporary(Descriptor descriptor) throws IOException {
+        Files.createDirectories(directory);
+        return Files.createTempFile(directory, "." + descriptor.digest().hex(), ".tmp");
+    }
+
+    private void commit(Path temp, Descriptor descriptor) throws IOException {
+        Path target = directory.resolve(descriptor.digest().hex());
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        blobsWritten++;
+        bytesWritten += descriptor.size();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.termpress.generator.markdown;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fenced {@code container} block: a shell session to run in an image.
+ *
+ * @param file the Markdown file it is in
+ * @param line the 1-based line of its opening fence
+ * @param image the image name ({@code image=})
+ * @param workdir the working directory ({@code workdir=}), or {@code null} for the image's own
+ * @param user the user ({@code user=}), or {@code null} for the image's own
+ * @param env extra environment variables ({@code env=KEY=VALUE}, repeatable), in order
+ * @param title a caption ({@code title=}), or {@code null}
+ * @param autorun whether the runtime starts it without waiting for Run ({@code autorun})
+ * @param steps the commands with their expected output
+ */
+public record DemoBlock(
+        Path file,
+        int line,
+        String image,
+        String workdir,
+        String user,
+        Map<String, String> env,
+        String title,
+        boolean autorun,
+        List<Step> steps) {
+
+    public DemoBlock {
+        env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
+        steps = List.copyOf(steps);
+    }
+
+    /**
+     * One command and what it prints.
+     *
+     * @param command the command as typed after the prompt (continuation lines joined by newlines)
+     * @param output the expected output, possibly empty
+     * @param line the 1-based line of the command in its file
+     */
+    public record Step(String command, String output, int line) {}
+
+    /** The commands alone, in order. */
+    public List<String> commands() {
+        return steps.stream().map(Step::command).toList();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.termpress.generator.markdown;
+
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * What rendering one page needs beyond its Markdown; stored in the flexmark document under
+ * {@link ContainerBlockExtension#PAGE_CONTEXT}.
+ *
+ * @param rootPrefix the relative path from the page to the site root ({@code ""} or {@code "../../"})
+ * @param demos the demo blocks of this page by the fenced block they came from
+ * @param imageDescriptors image name to descriptor path relative to the site root
+ * @param links rewrites a link as written in Markdown into its URL in the output
+ */
+public record PageRenderContext(
+        String rootPrefix,
+        Map<FencedCodeBlock, DemoBlock> demos,
+        Map<String, String> imageDescriptors,
+        UnaryOperator<String> links) {
+
+    /** A context for rendering without a site (demo blocks need one, so there are none). */
+    public static final PageRenderContext NONE = new PageRenderContext("", Map.of(), Map.of(), UnaryOperator.identity());
+}

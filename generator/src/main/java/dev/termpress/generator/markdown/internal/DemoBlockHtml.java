@@ -1,0 +1,102 @@
+package dev.termpress.generator.markdown.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.termpress.generator.markdown.DemoBlock;
+import dev.termpress.generator.markdown.DemoBlock.Step;
+
+/**
+ * The HTML of one demo block: a readable transcript that works without JavaScript, wrapped in an
+ * element whose {@code data-*} attributes carry what the browser runtime needs (docs/architecture.md).
+ */
+public final class DemoBlockHtml {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DemoBlockHtml() {}
+
+    /**
+     * Renders a demo block.
+     *
+     * @param demo the block
+     * @param id the element id, unique within the page
+     * @param descriptorUrl the image descriptor's URL relative to the page
+     */
+    public static String render(DemoBlock demo, String id, String descriptorUrl) {
+        StringBuilder html = new StringBuilder(512);
+        html.append("<figure class=\"tp-demo\" id=\"").append(attr(id)).append('"');
+        data(html, "image", descriptorUrl);
+        data(html, "image-name", demo.image());
+        if (demo.workdir() != null) {
+            data(html, "workdir", demo.workdir());
+        }
+        if (demo.user() != null) {
+            data(html, "user", demo.user());
+        }
+        data(html, "env", json(demo.env()));
+        data(html, "autorun", String.valueOf(demo.autorun()));
+        data(html, "commands", json(demo.commands()));
+        html.append(">\n");
+        if (demo.title() != null) {
+            html.append("<figcaption class=\"tp-demo-title\">").append(text(demo.title())).append("</figcaption>\n");
+        }
+        html.append("<div class=\"tp-terminal\">\n");
+        if (demo.steps().isEmpty()) {
+            html.append("<p class=\"tp-empty\">An interactive shell in <code>")
+                    .append(text(demo.image())).append("</code>.</p>\n");
+        } else {
+            html.append("<ol class=\"tp-transcript\">\n");
+            for (Step step : demo.steps()) {
+                step(html, step);
+            }
+            html.append("</ol>\n");
+        }
+        html.append("</div>\n");
+        html.append("<div class=\"tp-controls\"><button type=\"button\" class=\"tp-run\">Run</button>")
+                .append("<span class=\"tp-status\" role=\"status\" aria-live=\"polite\"></span></div>\n");
+        html.append("</figure>");
+        return html.toString();
+    }
+
+    private static void step(StringBuilder html, Step step) {
+        html.append("<li class=\"tp-step\"><div class=\"tp-command\">")
+                .append("<span class=\"tp-prompt\" aria-hidden=\"true\">$</span> ")
+                .append("<code class=\"tp-cmd\">").append(text(step.command())).append("</code>")
+                .append("<button type=\"button\" class=\"tp-copy\" data-copy=\"").append(attr(step.command()))
+                .append("\" aria-label=\"Copy command\">Copy</button></div>");
+        if (!step.output().isEmpty()) {
+            html.append("<pre class=\"tp-output\"><samp>").append(text(step.output())).append("</samp></pre>");
+        }
+        html.append("</li>\n");
+    }
+
+    private static void data(StringBuilder html, String name, String value) {
+        html.append(" data-").append(name).append("=\"").append(attr(value)).append('"');
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("strings and maps of strings always serialize", e);
+        }
+    }
+
+    static String text(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    static String attr(String s) {
+        return text(s).replace("\"", "&quot;").replace("'", "&#39;");
+    }
+}

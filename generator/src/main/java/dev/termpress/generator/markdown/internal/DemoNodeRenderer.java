@@ -1,0 +1,46 @@
+package dev.termpress.generator.markdown.internal;
+
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRendererFactory;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.util.data.DataHolder;
+import dev.termpress.generator.markdown.ContainerBlockExtension;
+import dev.termpress.generator.markdown.DemoBlock;
+import dev.termpress.generator.markdown.PageRenderContext;
+import java.util.Set;
+
+/** Renders demo blocks; every other fenced block goes to flexmark's own renderer. */
+public final class DemoNodeRenderer implements NodeRenderer {
+
+    @Override
+    public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+        return Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, this::render));
+    }
+
+    private void render(FencedCodeBlock block, NodeRendererContext context, HtmlWriter html) {
+        PageRenderContext page = ContainerBlockExtension.PAGE_CONTEXT.get(context.getDocument());
+        DemoBlock demo = page.demos().get(block);
+        if (demo == null) {
+            context.delegateRender();
+            return;
+        }
+        int index = 1 + (int) page.demos().keySet().stream()
+                .filter(other -> other.getStartOffset() < block.getStartOffset())
+                .count();
+        String descriptor = page.rootPrefix() + page.imageDescriptors().getOrDefault(demo.image(), "");
+        html.line();
+        html.raw(DemoBlockHtml.render(demo, "demo-" + index, descriptor));
+        html.line();
+    }
+
+    /** Creates the renderer. */
+    public static final class Factory implements NodeRendererFactory {
+        @Override
+        public NodeRenderer apply(DataHolder options) {
+            return new DemoNodeRenderer();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.termpress.generator.serve;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Serves a built site the way static hosts do: {@code dir/} serves {@code dir/index.html},
+ * {@code dir} redirects to {@code dir/}, missing files get {@code 404.html}; plus byte ranges.
+ */
+final class StaticFileHandler implements HttpHandler {
+
+    private static final String INDEX = "index.html";
+    private static final String NOT_FOUND = "404.html";
+    private static final String BODY_END = "</body>";
+
+    private final Path root;
+    private final boolean liveReload;
+
+    StaticFileHandler(Path root, boolean liveReload) {
+        this.root = root.toAbsolutePath().normalize();
+        this.liveReload = liveReload;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            boolean head = method.equals("HEAD");
+            if (!head && !method.equals("GET")) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            Path file = resolve(path);
+            if (file != null && Files.isDirectory(file)) {
+                if (!path.endsWith("/")) {
+                    // Pages use relative URLs, which only resolve right from "dir/".
+                    String query = exchange.getRequestURI().getRawQuery();
+                    exchange.getResponseHeaders().set("Location", exchange.getRequestURI().getRawPath() + "/"
+                            + (query == null ? "" : "?" + query));
+                    exchange.sendResponseHeaders(301, -1);
+                    return;
+                }
+                file = file.resolve(INDEX);
+            }
+            if (file == null || !Files.isRegularFile(file)) {
+                Path notFound = root.resolve(NOT_FOUND);
+                send(exchange, Files.isRegularFile(notFound) ? notFound : null, 404, head);
+                return;
+            }
+            send(exchange, file, 200, head);
+        }
+    }
+
+    /** The file for a request path, or {@code null} if it would leave the root. */
+    private Path resolve(String path) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        Path file = root.resolve(relative).normalize();
+        return file.startsWith(root) ? file : null;
+    }
+
+    private void send(HttpExchange exchange, Path file, int status, boolean head) throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Cache-Control", "no-cache");
+        if (file == null) {
+            byte[] body = "404 not found\n".getBytes(StandardCharsets.UTF_8);
+            headers.set("Content-Type", "text/plain; charset=utf-8");
+            exchange.sendResponseHeaders(status, head ? -1 : body.length);
+            if (!head) {
+                exchange.getResponseBody().write(body);
+            }
+            return;
+        }
+        String type = MimeTypes.of(file.getFileName().toString());
+        headers.set("Content-Type", type);
+        if (liveReload && type.startsWith("text/html")) {
+            sendBytes(exchange, injectScript(Files.readAllBytes(file)), status, head);
+            return;
+        }
+        long length = Files.size(file);
+        headers.set("Accept-Ranges", "bytes");
+        ByteRange.Outcome outcome = status == 200
+                ? ByteRange.parse(exchange.getRequestHeaders().getFirst("Range"), length)
+                : new ByteRange.Whole();
+        if (outcome instanceof ByteRange.Unsatisfiable) {
+            headers.set("Content-Range", "bytes */" + length);
+            exchange.sendResponseHeaders(416, -1);
+            return;
+        }
+        long start = 0;
+        long count = length;
+        if (outcome instanceof ByteRange.Partial partial) {
+            start = partial.range().start();
+            count = partial.range().length();
+            status = 206;
+            headers.set("Content-Range", partial.range().contentRange(length));
+        }
+        if (head) {
+            headers.set("Content-Length", String.valueOf(count));
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, count == 0 ? -1 : count);
+        try (InputStream in = Files.newInputStream(file); OutputStream out = exchange.getResponseBody()) {
+            in.skipNBytes(start);
+            byte[] buffer = new byte[64 * 1024];
+            long left = count;
+            while (left > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    break;
+                }
+                out.write(buffer, 0, n);
+                left -= n;
+            }
+        }
+    }
+
+    private static void sendBytes(HttpExchange exchange, byte[] body, int status, boolean head) throws IOException {
+        if (head) {
+            exchange.getResponseHeaders().set("Content-Length", String.valueOf(body.length));
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    private static byte[] injectScript(byte[] html) {
+        String page = new String(html, StandardCharsets.UTF_8);
+        int end = page.lastIndexOf(BODY_END);
+        String injected = end < 0 ? page + LiveReload.SCRIPT
+                : page.substring(0, end) + LiveReload.SCRIPT + page.substring(end);
+        return injected.getBytes(StandardCharsets.UTF_8);
+    }
+}

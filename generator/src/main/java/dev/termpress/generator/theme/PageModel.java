@@ -1,0 +1,108 @@
+package dev.termpress.generator.theme;
+
+import dev.termpress.generator.config.SiteConfig;
+import dev.termpress.generator.content.Page;
+import dev.termpress.generator.links.SitePaths;
+import dev.termpress.generator.nav.NavNode;
+import dev.termpress.generator.nav.NavTree;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the variables templates see; docs/architecture.md lists them for theme authors. */
+public final class PageModel {
+
+    private PageModel() {}
+
+    /** The variables for rendering {@code page} whose Markdown became {@code contentHtml}. */
+    public static Map<String, Object> forPage(SiteConfig config, NavTree nav, Page page, String contentHtml) {
+        String root = SitePaths.rootPrefix(page.url());
+        Map<String, Object> model = common(config, root);
+        String description = page.frontMatter().description() != null ? page.frontMatter().description()
+                : config.description();
+        model.put("page", Map.of(
+                "title", page.title(),
+                "description", description,
+                "content", new SafeString(contentHtml),
+                "url", page.url(),
+                "source", page.sourcePath(),
+                "hasTitleHeading", page.hasTitleHeading(),
+                "demos", page.demos().size(),
+                "home", page.url().isEmpty()));
+        model.put("nav", links(nav.top(), page));
+        model.put("prev", link(nav.previous(page), page));
+        model.put("next", link(nav.next(page), page));
+        model.put("canonical", absolute(config, page.url()));
+        return model;
+    }
+
+    /** The variables for the 404 page, which may be served at any depth and so uses the base URL's path. */
+    public static Map<String, Object> forNotFound(SiteConfig config, NavTree nav) {
+        String root = basePath(config);
+        Map<String, Object> model = common(config, root);
+        model.put("page", Map.of("title", "Page not found", "description", config.description(), "url", "404.html",
+                "source", "", "hasTitleHeading", false, "demos", 0, "home", false));
+        List<NavLink> top = new ArrayList<>();
+        for (NavNode node : nav.top()) {
+            top.add(new NavLink(node.title(), node.page() == null ? null : root + node.page().url(), false, false,
+                    !node.children().isEmpty(), List.of()));
+        }
+        model.put("nav", top);
+        return model;
+    }
+
+    /** The absolute URL of a site path, or {@code null} without an absolute base URL. */
+    public static String absolute(SiteConfig config, String path) {
+        String base = config.baseUrl();
+        if (base == null || !(base.startsWith("http://") || base.startsWith("https://"))) {
+            return null;
+        }
+        return (base.endsWith("/") ? base : base + "/") + path;
+    }
+
+    private static Map<String, Object> common(SiteConfig config, String root) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("site", Map.of("title", config.title(), "description", config.description(),
+                "language", config.language()));
+        model.put("root", root);
+        model.put("assets", root + Theme.ASSETS_DIR);
+        model.put("homeHref", root.isEmpty() ? "./" : root);
+        return model;
+    }
+
+    /** The path of the base URL ({@code /repo/}), or {@code /}. */
+    static String basePath(SiteConfig config) {
+        String base = config.baseUrl();
+        if (base == null || base.isBlank()) {
+            return "/";
+        }
+        String path = base.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
+        if (!path.startsWith("/")) {
+            path = "/" + path;
+        }
+        return path.endsWith("/") ? path : path + "/";
+    }
+
+    private static List<NavLink> links(List<NavNode> nodes, Page current) {
+        List<NavLink> links = new ArrayList<>(nodes.size());
+        for (NavNode node : nodes) {
+            boolean open = node.contains(current);
+            String href = node.page() == null ? null : SitePaths.relative(current.url(), node.page().url());
+            links.add(new NavLink(node.title(), href, node.page() == current, open, !node.children().isEmpty(),
+                    open ? links(node.children(), current) : List.of()));
+        }
+        return links;
+    }
+
+    private static Map<String, String> link(Page target, Page from) {
+        if (target == null) {
+            return null;
+        }
+        Map<String, String> link = new HashMap<>();
+        link.put("title", target.title());
+        link.put("href", SitePaths.relative(from.url(), target.url()));
+        return link;
+    }
+}

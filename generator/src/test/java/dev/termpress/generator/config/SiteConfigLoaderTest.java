@@ -1,0 +1,73 @@
+package dev.termpress.generator.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.termpress.generator.image.ImageSpec;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class SiteConfigLoaderTest {
+
+    private static final Path FILE = Path.of("/site/termpress.yaml");
+
+    @Test
+    void readsSettingsAndBothImageForms() throws Exception {
+        SiteConfig config = SiteConfigLoader.parse("""
+                title: Demo
+                base_url: https://example.org/demo/
+                theme: default
+                images:
+                  busybox: images/busybox
+                  debian:
+                    source: images/debian.tar
+                    ref: trixie
+                """, FILE);
+        assertThat(config.title()).isEqualTo("Demo");
+        assertThat(config.baseUrl()).isEqualTo("https://example.org/demo/");
+        assertThat(config.images()).containsExactly(
+                new ImageSpec("busybox", Path.of("/site/images/busybox"), null, FILE, 5),
+                new ImageSpec("debian", Path.of("/site/images/debian.tar"), "trixie", FILE, 6));
+    }
+
+    @Test
+    void emptyFileGivesDefaults() throws Exception {
+        SiteConfig config = SiteConfigLoader.parse("", FILE);
+        assertThat(config.title()).isEqualTo("termpress site");
+        assertThat(config.images()).isEmpty();
+    }
+
+    @Test
+    void unknownSettingNamesTheValidOnes() {
+        assertThatThrownBy(() -> SiteConfigLoader.parse("title: x\nbaseurl: /x/\n", FILE))
+                .hasMessageEndingWith("termpress.yaml:2: unknown setting key 'baseurl'"
+                        + " (valid: title, description, language, base_url, theme, images)");
+    }
+
+    @Test
+    void badImageDeclarationsAreErrors() {
+        assertThatThrownBy(() -> SiteConfigLoader.parse("""
+                images:
+                  a:
+                    ref: x
+                  b: {source: x, tag: y}
+                  "bad name": x
+                """, FILE))
+                .hasMessageContaining("termpress.yaml:2: image 'a' needs a source")
+                .hasMessageContaining("termpress.yaml:4: unknown image key 'tag' (valid: source, ref)")
+                .hasMessageContaining("termpress.yaml:5: image name 'bad name'");
+    }
+
+    @Test
+    void unknownThemeIsAnError() {
+        assertThatThrownBy(() -> SiteConfigLoader.parse("theme: fancy\n", FILE))
+                .hasMessageContaining("termpress.yaml:1: unknown theme (valid: default");
+    }
+
+    @Test
+    void yamlSyntaxErrorNamesTheLine() {
+        assertThatThrownBy(() -> SiteConfigLoader.parse("title: x\nimages: [\n", FILE))
+                .hasMessageContaining("termpress.yaml:")
+                .hasMessageContaining("invalid YAML");
+    }
+}

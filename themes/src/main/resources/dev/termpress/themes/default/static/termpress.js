@@ -1,0 +1,73 @@
+// termpress default theme: copy buttons, dark/light toggle, small-screen menu.
+// The live terminals come from the runtime script, which reads each figure.tp-demo's data attributes.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // Fallback for plain-HTTP hosts, where the Clipboard API is unavailable.
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = document.execCommand("copy");
+    document.body.removeChild(area);
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest(".tp-copy") : null;
+    if (!button) return;
+    var label = button.textContent;
+    copyText(button.getAttribute("data-copy")).then(function () {
+      button.textContent = "Copied";
+    }, function () {
+      button.textContent = "Press Ctrl+C";
+    });
+    setTimeout(function () { button.textContent = label; }, 1500);
+  });
+
+  // Until a runtime script takes over a demo (it sets data-state on the figure), Run explains itself.
+  document.addEventListener("click", function (event) {
+    var run = event.target.closest ? event.target.closest(".tp-run") : null;
+    if (!run) return;
+    var figure = run.closest(".tp-demo");
+    setTimeout(function () {
+      if (!figure || figure.hasAttribute("data-state")) return;
+      var status = figure.querySelector(".tp-status");
+      if (status) status.textContent = "The live terminal is not available on this page.";
+    }, 0);
+  });
+
+  function currentScheme() {
+    if (root.dataset.theme) return root.dataset.theme;
+    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var toggle = document.querySelector(".tp-theme-toggle");
+    if (toggle) {
+      toggle.setAttribute("aria-pressed", String(currentScheme() === "dark"));
+      toggle.addEventListener("click", function () {
+        var next = currentScheme() === "dark" ? "light" : "dark";
+        root.dataset.theme = next;
+        toggle.setAttribute("aria-pressed", String(next === "dark"));
+        try { localStorage.setItem("tp-theme", next); } catch (e) { /* private mode: not remembered */ }
+      });
+    }
+    var menu = document.querySelector(".tp-menu");
+    var sidebar = document.getElementById("tp-sidebar");
+    if (menu && sidebar) {
+      menu.addEventListener("click", function () {
+        var shown = sidebar.classList.toggle("tp-shown");
+        menu.setAttribute("aria-expanded", String(shown));
+      });
+    }
+  });
+})();
