@@ -14,19 +14,8 @@ class ElfLoaderTest {
 
     private static final long ENTRY = 0x8000_0000L;
 
-    /** A minimal executable: one PT_LOAD of {@code code} at {@code paddr}, memsz = filesz + bss. */
     private static byte[] elf(long paddr, byte[] code, int bss) {
-        ByteBuffer b = ByteBuffer.allocate(64 + 56 + code.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0});
-        b.position(16);
-        b.putShort((short) 2).putShort((short) 243).putInt(1);
-        b.putLong(ENTRY).putLong(64).putLong(0);
-        b.putInt(0).putShort((short) 64).putShort((short) 56).putShort((short) 1);
-        b.putShort((short) 64).putShort((short) 0).putShort((short) 0);
-        b.putInt(1).putInt(5).putLong(120).putLong(paddr).putLong(paddr);
-        b.putLong(code.length).putLong(code.length + bss).putLong(0x1000);
-        b.put(code);
-        return b.array();
+        return TinyElf.executable(paddr, code, bss);
     }
 
     @Test
