@@ -98,6 +98,9 @@ TEST_BEGIN
 6:  wfi
     j       6b
 5:  CHECK   s9, INT(IRQ_MTI)
+    la      a1, 6b                         /* wfi completed: mepc is the instruction after it */
+    addi    a1, a1, 4
+    CHECK_EQ s11, a1
     csrr    a0, mip
     andi    a0, a0, 1 << IRQ_MTI
     CHECK   a0, 1 << IRQ_MTI

@@ -3,8 +3,8 @@
    set them instead of faulting), and every page-fault case: invalid PTE, missing R/W/X, U pages
    from S with SUM off and on, S pages from U, MXR, misaligned superpage, non-leaf PTE at level 0,
    the reserved W-without-R encoding, a non-canonical address; sfence.vma after a PTE change,
-   satp WARL, and MPRV translating M-mode loads. Faults are not delegated: they reach M, which
-   checks mcause and mtval (the faulting virtual address). */
+   satp WARL, MPRV translating M-mode loads, and instructions that straddle two pages. Faults
+   are not delegated: they reach M, which checks mcause and mtval (the faulting virtual address). */
 #include "test.h"
 
 #define PTE_V 0x01
@@ -84,6 +84,9 @@ TEST_BEGIN
     SET_PTE l0, 7, page0, PTE_V | PTE_R | PTE_W     /* A and D clear */
     SET_PTE l0, 8, page1, PTE_V | PTE_R | PTE_W | PTE_A  /* D clear */
     SET_PTE l0, 10, page0, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D
+    SET_PTE l0, 11, pageC, PTE_V | PTE_X | PTE_A     /* l0[12] stays invalid */
+    SET_PTE l0, 14, pageA, PTE_V | PTE_X | PTE_A
+    SET_PTE l0, 15, pageB, PTE_V | PTE_X | PTE_A     /* physically before pageA */
     li      t0, 0x80200000
     li      t1, 0x5a5a
     sd      t1, 8(t0)
@@ -315,6 +318,24 @@ TEST_BEGIN
     csrc    mstatus, t0
     NO_TRAP
 
+    /* A 32-bit instruction across two virtual pages whose physical pages are not adjacent:
+       each half comes through its own translation. */
+    TEST 75
+    li      a0, 0
+    li      a1, VA_PAGES + 0xeffe
+    RUN_S   "jr a1"
+    CHECK_CAUSE CAUSE_ECALL_S
+    CHECK   a0, 0x123                             /* addi a0, zero, 0x123 */
+    CHECK   s11, VA_PAGES + 0xf002
+    /* The same with the second page invalid: a fetch page fault at the start of the
+       instruction (mepc), mtval naming the part that faulted (privileged spec 3.1.16). */
+    TEST 76
+    li      a1, VA_PAGES + 0xbffe
+    RUN_S   "jr a1"
+    CHECK_CAUSE CAUSE_FETCH_PAGE
+    CHECK   s11, VA_PAGES + 0xbffe
+    CHECK   s10, VA_PAGES + 0xc000
+
     /* Bare mode again: no translation for S. */
     TEST 80
     csrw    satp, zero
@@ -339,4 +360,12 @@ page3:  .dword  0x3333
         .dword  0
 page3_code:
         .word   0x00000073                      /* ecall */
+        .balign 4096
+pageB:  .half   0x1230                          /* upper half of addi a0, zero, 0x123 */
+        .half   0x0073, 0x0000                  /* ecall */
+        .balign 4096
+pageA:  .skip   0xffe
+        .half   0x0513                          /* lower half of addi a0, zero, 0x123 */
+pageC:  .skip   0xffe                           /* also what follows pageA physically */
+        .half   0x0513
         .balign 4096
