@@ -253,4 +253,33 @@ TEST_BEGIN
     li      a1, MSTATUS_MPP | MSTATUS_MIE | MSTATUS_MPIE
     and     a0, a0, a1
     CHECK   a0, 0
+
+    /* sie and sip show only what mideleg delegates; the rest reads as zero (privileged spec
+       3.1.9). STIP is read-only through sip, SSIP writable. */
+    TEST 80
+    csrw    mideleg, zero
+    li      t0, 0x222                  /* SEIE, STIE, SSIE */
+    csrw    mie, t0
+    csrr    a0, sie
+    CHECK   a0, 0
+    TEST 81
+    csrw    mideleg, t0
+    csrr    a0, sie
+    CHECK   a0, 0x222
+    csrw    sie, zero
+    csrr    a0, mie
+    CHECK   a0, 0
+    TEST 82
+    csrwi   sip, 0x2                   /* SSIP */
+    csrr    a0, mip
+    andi    a0, a0, 0x222
+    CHECK   a0, 0x2
+    csrwi   sip, 0
+    TEST 83
+    li      t1, 0x20
+    csrs    sip, t1                    /* STIP: not writable through sip */
+    csrr    a0, mip
+    andi    a0, a0, 0x20
+    CHECK   a0, 0
+    csrw    mideleg, zero
 TEST_END
