@@ -87,6 +87,9 @@ TEST_BEGIN
     SET_PTE l0, 11, pageC, PTE_V | PTE_X | PTE_A     /* l0[12] stays invalid */
     SET_PTE l0, 14, pageA, PTE_V | PTE_X | PTE_A
     SET_PTE l0, 15, pageB, PTE_V | PTE_X | PTE_A     /* physically before pageA */
+    SET_PTE l0, 16, page1, PTE_V | PTE_R | PTE_W | PTE_A  /* D clear, read before written */
+    SET_PTE l0, 17, pageD, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D  /* pageD as data... */
+    SET_PTE l0, 18, pageD, PTE_V | PTE_X | PTE_A     /* ...and as code */
     li      t0, 0x80200000
     li      t1, 0x5a5a
     sd      t1, 8(t0)
@@ -279,6 +282,57 @@ TEST_BEGIN
     andi    a0, a2, PTE_D
     CHECK   a0, PTE_D
 
+    TEST 52                                         /* read first, then write: D still gets set */
+    li      a1, VA_PAGES + 0x10000
+    RUN_S   "ld a0, 0(a1)", "sd a0, 32(a1)"
+    CHECK_CAUSE CAUSE_ECALL_S
+    la      a1, l0
+    ld      a2, 16 * 8(a1)
+    andi    a0, a2, PTE_D
+    CHECK   a0, PTE_D
+
+    /* Permission bits are checked on every access: turning SUM or MXR off needs no sfence. */
+    TEST 53
+    li      t0, MSTATUS_SUM
+    csrs    mstatus, t0
+    li      a1, VA_PAGES + 0x3000
+    RUN_S   "ld a0, 0(a1)"
+    CHECK_CAUSE CAUSE_ECALL_S
+    li      t0, MSTATUS_SUM
+    csrc    mstatus, t0
+    RUN_S   "ld a0, 0(a1)"
+    CHECK_CAUSE CAUSE_LOAD_PAGE
+    TEST 54
+    li      t0, MSTATUS_MXR
+    csrs    mstatus, t0
+    li      a1, VA_PAGES + 0x2000
+    RUN_S   "lw a0, 0(a1)"
+    CHECK_CAUSE CAUSE_ECALL_S
+    li      t0, MSTATUS_MXR
+    csrc    mstatus, t0
+    RUN_S   "lw a0, 0(a1)"
+    CHECK_CAUSE CAUSE_LOAD_PAGE
+    TEST 55                                         /* a U page used from U, then from S */
+    li      a1, VA_PAGES + 0x3000
+    RUN_U   "ld a0, 0(a1)"
+    CHECK_CAUSE CAUSE_ECALL_U
+    RUN_S   "ld a0, 0(a1)"
+    CHECK_CAUSE CAUSE_LOAD_PAGE
+
+    /* Code written through one virtual mapping runs through another after fence.i. */
+    TEST 56
+    li      a0, 0
+    li      a1, VA_PAGES + 0x12000
+    RUN_S   "jr a1"
+    CHECK_CAUSE CAUSE_ECALL_S
+    CHECK   a0, 1
+    li      a0, 0
+    li      a2, 0x00200513                          /* addi a0, zero, 2 */
+    li      a3, VA_PAGES + 0x11000
+    RUN_S   "sw a2, 0(a3)", "fence.i", "jr a1"
+    CHECK_CAUSE CAUSE_ECALL_S
+    CHECK   a0, 2
+
     /* sfence.vma makes a changed PTE visible. */
     TEST 60
     li      a1, VA_PAGES + 0xa000
@@ -368,4 +422,7 @@ pageA:  .skip   0xffe
         .half   0x0513                          /* lower half of addi a0, zero, 0x123 */
 pageC:  .skip   0xffe                           /* also what follows pageA physically */
         .half   0x0513
+        .balign 4096
+pageD:  .word   0x00100513                      /* addi a0, zero, 1 */
+        .word   0x00000073                      /* ecall */
         .balign 4096
