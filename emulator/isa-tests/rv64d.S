@@ -144,6 +144,15 @@ TEST_BEGIN
     FP_RRR_D 125, fmadd.d, rne, 0x7fefffffffffffff, 0x0, 0x7fefffffffffffff, 0x4000000000000000, 0xffefffffffffffff
     FP_RRR_D 126, fmadd.d, rne, 0x7ff0000000000000, 0x5, 0x7fefffffffffffff, 0x4000000000000000, 0x0
     FP_RRR_D 127, fmadd.d, rtz, 0x7fefffffffffffff, 0x5, 0x7fefffffffffffff, 0x4000000000000000, 0x0
+    /* Tininess is detected after rounding: a product just below the smallest normal that rounds
+       up to it raises NX only; rounding toward zero leaves it subnormal, raising UF too. */
+    FP_RR_D 128, fmul.d, rne, 0x10000000000000, 0x1, 0x3ff0000000000001, 0xfffffffffffff
+    FP_RR_D 129, fmul.d, rtz, 0xfffffffffffff, 0x3, 0x3ff0000000000001, 0xfffffffffffff
+    FP_RR_D 130, fmul.d, rdn, 0xfffffffffffff, 0x3, 0x3ff0000000000001, 0xfffffffffffff
+    FP_RR_D 131, fmul.d, rup, 0x10000000000000, 0x1, 0x3ff0000000000001, 0xfffffffffffff
+    FP_RR_D 132, fmul.d, rmm, 0x10000000000000, 0x1, 0x3ff0000000000001, 0xfffffffffffff
+    FP_RRR_D 133, fmadd.d, rne, 0x10000000000000, 0x1, 0x3ff0000000000001, 0xfffffffffffff, 0x0
+    FP_RRR_D 134, fmadd.d, rtz, 0xfffffffffffff, 0x3, 0x3ff0000000000001, 0xfffffffffffff, 0x0
 
     /* Dynamic rounding: rm = dyn takes the mode from frm (1 + half an ulp, a tie). */
     TEST    200

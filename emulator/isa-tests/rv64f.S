@@ -144,6 +144,15 @@ TEST_BEGIN
     FP_RRR_S 125, fmadd.s, rne, 0x7f7fffff, 0x0, 0x7f7fffff, 0x40000000, 0xff7fffff
     FP_RRR_S 126, fmadd.s, rne, 0x7f800000, 0x5, 0x7f7fffff, 0x40000000, 0x0
     FP_RRR_S 127, fmadd.s, rtz, 0x7f7fffff, 0x5, 0x7f7fffff, 0x40000000, 0x0
+    /* Tininess is detected after rounding: a product just below the smallest normal that rounds
+       up to it raises NX only; rounding toward zero leaves it subnormal, raising UF too. */
+    FP_RR_S 128, fmul.s, rne, 0x800000, 0x1, 0x3f800001, 0x7fffff
+    FP_RR_S 129, fmul.s, rtz, 0x7fffff, 0x3, 0x3f800001, 0x7fffff
+    FP_RR_S 130, fmul.s, rdn, 0x7fffff, 0x3, 0x3f800001, 0x7fffff
+    FP_RR_S 131, fmul.s, rup, 0x800000, 0x1, 0x3f800001, 0x7fffff
+    FP_RR_S 132, fmul.s, rmm, 0x800000, 0x1, 0x3f800001, 0x7fffff
+    FP_RRR_S 133, fmadd.s, rne, 0x800000, 0x1, 0x3f800001, 0x7fffff, 0x0
+    FP_RRR_S 134, fmadd.s, rtz, 0x7fffff, 0x3, 0x3f800001, 0x7fffff, 0x0
 
     /* Dynamic rounding: rm = dyn takes the mode from frm (1 + half an ulp, a tie). */
     TEST    200
