@@ -48,8 +48,10 @@ class RandomInstructionFuzzTest {
     private static final int SATP = 0x180;
     private static final int FCSR = 0x003;
     private static final long SATP_SV39 = 8L << 60;
-    /** mstatus MPRV, SUM, MXR, TVM, TW, TSR (privileged spec 3.1.6): chosen at random. */
-    private static final long MSTATUS_RANDOM_CONTROLS = 0x3fL << 17;
+    /** mstatus SIE, MIE and MPRV, SUM, MXR, TVM, TW, TSR (privileged spec 3.1.6): chosen at random. */
+    private static final long MSTATUS_RANDOM_CONTROLS = (0x3fL << 17) | 0xa;
+    /** mie SSIE, MSIE, STIE, MTIE, SEIE, MEIE (privileged spec 3.1.9). */
+    private static final long MIE_STANDARD = 0xaaa;
     /** Sv39 PTE bits (privileged spec 4.3.1). */
     private static final long PTE_V = 1;
     private static final long PTE_RWX = 0xe;
@@ -128,7 +130,7 @@ class RandomInstructionFuzzTest {
         cpu.setCsr(STVEC, HANDLER); // anything delegated by random code lands in S at the handler
         cpu.setCsr(MEDELEG, 0);
         cpu.setCsr(MIDELEG, 0);
-        cpu.setCsr(MIE, 0);
+        cpu.setCsr(MIE, random.nextLong() & MIE_STANDARD); // interrupts may arrive mid-stream
         cpu.setCsr(MCOUNTEREN, random.nextLong());
         long fs = (long) random.nextInt(4) << 13;
         long controls = random.nextLong() & MSTATUS_RANDOM_CONTROLS;
@@ -145,7 +147,7 @@ class RandomInstructionFuzzTest {
 
     /** Registers are often addresses: bias them towards RAM, the code and the device windows. */
     private static long randomValue(SplittableRandom random) {
-        switch (random.nextInt(6)) {
+        switch (random.nextInt(8)) {
             case 0:
                 return CODE + random.nextInt(CODE_PARCELS * 2);
             case 1:
@@ -154,6 +156,10 @@ class RandomInstructionFuzzTest {
                 return 0x0200_0000L + random.nextInt(0x10000); // CLINT
             case 3:
                 return random.nextInt(4096) - 2048;
+            case 4:
+                return 0x0c00_0000L + random.nextInt(0x40_0000); // PLIC
+            case 5:
+                return 0x1000_1000L + random.nextInt(0x8000); // virtio-mmio slots
             default:
                 return random.nextLong();
         }
