@@ -142,7 +142,7 @@ class RandomInstructionFuzzTest {
             cpu.setFreg(r, random.nextLong());
         }
         cpu.setPrivilege(mode);
-        cpu.flushTlb();
+        cpu.flushTlb(); // the code came from the host: a decoded-instruction cache must not keep old words
     }
 
     /** Registers are often addresses: bias them towards RAM, the code and the device windows. */
