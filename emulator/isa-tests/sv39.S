@@ -319,6 +319,24 @@ TEST_BEGIN
     RUN_S   "ld a0, 0(a1)"
     CHECK_CAUSE CAUSE_LOAD_PAGE
 
+    /* Misaligned accesses across two pages: each part is translated; a fault in the second
+       part names that part in mtval (privileged spec 3.1.16). */
+    TEST 57
+    li      a1, VA_PAGES + 0x0ffc                   /* page0 (RW) then page1 (R) */
+    RUN_S   "ld a0, 0(a1)"
+    CHECK_CAUSE CAUSE_ECALL_S
+    li      a2, 0x0000222200000000                  /* page1 starts with 0x2222, page0 ends in 0 */
+    CHECK_EQ a0, a2
+    TEST 58
+    RUN_S   "sd zero, 0(a1)"                        /* the page1 part is read-only */
+    CHECK_CAUSE CAUSE_STORE_PAGE
+    CHECK   s10, VA_PAGES + 0x1000
+    TEST 59
+    li      a1, VA_PAGES + 0x1ffe                   /* page1 (R) then page2 (X only) */
+    RUN_S   "lw a0, 0(a1)"
+    CHECK_CAUSE CAUSE_LOAD_PAGE
+    CHECK   s10, VA_PAGES + 0x2000
+
     /* Code written through one virtual mapping runs through another after fence.i. */
     TEST 56
     li      a0, 0
