@@ -708,10 +708,24 @@ public final class Cpu implements HartInterrupts {
                     break;
                 }
                 case 0x3b: { // OP-32
-                    if ((insn & 0xfe00_7000) == 0) { // ADDW, the common case, without the call
-                        x[rd] = (int) x[rs1] + (int) x[rs2];
-                        pc += len;
-                        break;
+                    if ((insn >>> 25) == 0) { // ADDW, SLLW, SRLW inline: hashing and crypto live on them
+                        int a = (int) x[rs1];
+                        int b = (int) x[rs2];
+                        if (funct3 == 0) {
+                            x[rd] = a + b;
+                            pc += len;
+                            break;
+                        }
+                        if (funct3 == 1) {
+                            x[rd] = a << b;
+                            pc += len;
+                            break;
+                        }
+                        if (funct3 == 5) {
+                            x[rd] = a >>> b;
+                            pc += len;
+                            break;
+                        }
                     }
                     long r = IntMath.op32(insn, funct3, x[rs1], x[rs2]);
                     if (r == IntMath.ILLEGAL_RESULT) {
