@@ -151,9 +151,22 @@ public final class Machine {
      */
     public void sendInput(byte[] data, int offset, int length) {
         if (consoleTransport.isLive()) {
+            handOverEarlyInput();
             console.pushInput(data, offset, length);
         } else {
             input.add(data, offset, length);
+        }
+    }
+
+    /** Moves input typed before hvc0 was up, and not read by early boot code, to hvc0, in order. */
+    private void handOverEarlyInput() {
+        int waiting = input.available();
+        if (waiting > 0 && consoleTransport.isLive()) {
+            byte[] early = new byte[waiting];
+            for (int i = 0; i < waiting; i++) {
+                early[i] = (byte) input.poll();
+            }
+            console.pushInput(early, 0, waiting);
         }
     }
 
@@ -202,6 +215,7 @@ public final class Machine {
      */
     public long run(long maxInstructions) {
         long done = 0;
+        handOverEarlyInput();
         while (done < maxInstructions && !halted) {
             long now = pollTimers();
             int ran = cpu.run((int) Math.min(SLICE, maxInstructions - done));
