@@ -85,6 +85,37 @@ class CheckCommandTest {
     }
 
     @Test
+    void aCommandThatEndsTheShellIsReportedAndTheBlockStops() throws IOException {
+        writeSite("""
+                ```container image=busybox
+                $ echo bye; exit 3
+                bye
+                $ echo never
+                never
+                ```
+                """);
+
+        int status = run("check", site.toString());
+
+        assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).startsWith("content/index.md:2: $ echo bye; exit 3\n"
+                + "  the shell exited (the machine powered off) before the next prompt\n")
+                .contains("    | bye").doesNotContain("echo never");
+    }
+
+    @Test
+    void aMissingImageIsReportedPerBlockWithoutACrash() throws IOException {
+        writeSite("```container image=busybox\n$ true\n```\n");
+        Files.writeString(site.resolve("termpress.yaml"), "title: t\nimages:\n  busybox: nowhere\n");
+
+        int status = run("check", site.toString());
+
+        assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).startsWith("content/index.md:1: $ true\n  cannot boot image \"busybox\": ")
+                .contains("nowhere: no such file or directory");
+    }
+
+    @Test
     void theExampleSitePasses() {
         int status = run("check", EXAMPLES.toString());
 
