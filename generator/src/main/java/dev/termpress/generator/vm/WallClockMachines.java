@@ -10,14 +10,19 @@ import java.security.SecureRandom;
 public final class WallClockMachines {
 
     private static final int SEED_BYTES = 32;
+    /**
+     * Only kernel errors reach the user's terminal (kernel-parameters.txt, "loglevel"). No earlycon:
+     * the SBI boot console prints every early message whatever the log level.
+     */
+    static final String BOOTARGS = "console=hvc0 loglevel=3";
 
     private WallClockMachines() {}
 
-    /** Default RAM and boot arguments, {@code clock} for time, fresh seeds from the host's secure random source. */
+    /** Default RAM, a quiet kernel, {@code clock} for time, fresh seeds from the host's secure random source. */
     public static MachineConfig config(WallClock clock, ConsoleOutput console) {
         byte[] seed = new byte[SEED_BYTES];
         new SecureRandom().nextBytes(seed);
-        return new MachineConfig(MachineConfig.DEFAULT_RAM_BYTES, MachineConfig.DEFAULT_BOOTARGS, clock, console, seed,
+        return new MachineConfig(MachineConfig.DEFAULT_RAM_BYTES, BOOTARGS, clock, console, seed,
                 new SecureEntropySource());
     }
 }
