@@ -245,7 +245,7 @@
     this.area.classList.remove("tp-failed");
   };
 
-  /** Shows what went wrong in the terminal area, stops the machine and offers Reset. */
+  /** Shows what went wrong in the terminal area and stops the machine; Run tries again. */
   Demo.prototype.fail = function (text) {
     this.finish("failed");
     this.clearError();
@@ -255,7 +255,7 @@
     box.textContent = "The live terminal failed: " + text;
     this.area.classList.add("tp-failed");
     this.area.insertBefore(box, this.area.firstChild);
-    this.say("Failed. Press Reset to try again.");
+    this.say("Failed. Press Run to try again.");
   };
 
   /** Ends the worker; the terminal keeps what it showed. */
