@@ -521,6 +521,11 @@ public final class Cpu implements HartInterrupts {
                     break;
                 }
                 case 0x03: { // LOAD
+                    if (funct3 == 7) {
+                        pc = illegal(raw, pc);
+                        page = -1;
+                        continue;
+                    }
                     long va = x[rs1] + (insn >> 20);
                     long vp = va >>> 12;
                     int index = (int) vp & Mmu.TLB_MASK;
@@ -528,39 +533,16 @@ public final class Cpu implements HartInterrupts {
                     if (loadTag[index] == (vp | dataKey) && (va & ((1 << (funct3 & 3)) - 1)) == 0) {
                         int o = (int) (va + loadDelta[index]);
                         int w = mem[o >>> 2];
-                        switch (funct3) {
-                            case 0:
-                                v = (byte) (w >>> ((o & 3) << 3));
-                                break;
-                            case 1:
-                                v = (short) (w >>> ((o & 2) << 3));
-                                break;
-                            case 2:
-                                v = w;
-                                break;
-                            case 3:
-                                v = (w & LOW32) | ((long) mem[(o >>> 2) + 1] << 32);
-                                break;
-                            case 4:
-                                v = (w >>> ((o & 3) << 3)) & 0xff;
-                                break;
-                            case 5:
-                                v = (w >>> ((o & 2) << 3)) & 0xffff;
-                                break;
-                            case 6:
-                                v = w & LOW32;
-                                break;
-                            default:
-                                pc = illegal(raw, pc);
-                                page = -1;
-                                continue;
+                        if (funct3 == 3) {
+                            v = (w & LOW32) | ((long) mem[(o >>> 2) + 1] << 32);
+                        } else {
+                            // Width and signedness by shifts instead of a second switch.
+                            int shifted = w >>> ((o & 3) << 3);
+                            int unused = 32 - (8 << (funct3 & 3));
+                            v = (funct3 & 4) == 0 ? (long) ((shifted << unused) >> unused)
+                                    : ((shifted << unused) >>> unused) & LOW32;
                         }
                     } else {
-                        if (funct3 == 7) {
-                            pc = illegal(raw, pc);
-                            page = -1;
-                            continue;
-                        }
                         instret = count;
                         v = mmu.load(va, funct3);
                         if (trapPending) {
@@ -708,10 +690,24 @@ public final class Cpu implements HartInterrupts {
                     break;
                 }
                 case 0x3b: { // OP-32
-                    if ((insn & 0xfe00_7000) == 0) { // ADDW, the common case, without the call
-                        x[rd] = (int) x[rs1] + (int) x[rs2];
-                        pc += len;
-                        break;
+                    if ((insn >>> 25) == 0) { // ADDW, SLLW, SRLW inline: hashing and crypto live on them
+                        int a = (int) x[rs1];
+                        int b = (int) x[rs2];
+                        if (funct3 == 0) {
+                            x[rd] = a + b;
+                            pc += len;
+                            break;
+                        }
+                        if (funct3 == 1) {
+                            x[rd] = a << b;
+                            pc += len;
+                            break;
+                        }
+                        if (funct3 == 5) {
+                            x[rd] = a >>> b;
+                            pc += len;
+                            break;
+                        }
                     }
                     long r = IntMath.op32(insn, funct3, x[rs1], x[rs2]);
                     if (r == IntMath.ILLEGAL_RESULT) {

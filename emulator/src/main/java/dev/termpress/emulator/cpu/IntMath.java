@@ -1,5 +1,7 @@
 package dev.termpress.emulator.cpu;
 
+import dev.termpress.emulator.cpu.fpu.Wide;
+
 /**
  * The M extension's arithmetic (unprivileged spec chapter 13), written without
  * {@code Math.multiplyHigh} (missing in TeaVM) and with every division guarded: WebAssembly GC
@@ -14,16 +16,7 @@ final class IntMath {
 
     /** High 64 bits of the unsigned 128-bit product. */
     static long mulhu(long a, long b) {
-        long aLo = a & LOW32;
-        long aHi = a >>> 32;
-        long bLo = b & LOW32;
-        long bHi = b >>> 32;
-        long lolo = aLo * bLo;
-        long hilo = aHi * bLo;
-        long lohi = aLo * bHi;
-        long hihi = aHi * bHi;
-        long middle = (lolo >>> 32) + (hilo & LOW32) + (lohi & LOW32);
-        return hihi + (hilo >>> 32) + (lohi >>> 32) + (middle >>> 32);
+        return Wide.mulHighUnsigned(a, b);
     }
 
     /** High 64 bits of the signed 128-bit product. */

@@ -4,7 +4,7 @@ package dev.termpress.emulator.cpu.fpu;
  * Unsigned 64- and 128-bit helpers on plain longs; 128-bit values travel as (hi, lo) pairs.
  * TeaVM 0.15 has no {@code Math.multiplyHigh} (DESIGN §5), so the high product is built from halves.
  */
-final class Wide {
+public final class Wide {
 
     private static final long LOW32 = 0xffff_ffffL;
 
@@ -12,7 +12,7 @@ final class Wide {
     }
 
     /** High 64 bits of the unsigned 128-bit product x * y. */
-    static long mulHighUnsigned(long x, long y) {
+    public static long mulHighUnsigned(long x, long y) {
         long x0 = x & LOW32;
         long x1 = x >>> 32;
         long y0 = y & LOW32;
