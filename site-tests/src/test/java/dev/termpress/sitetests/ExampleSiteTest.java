@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,11 +52,17 @@ class ExampleSiteTest {
             Page page = open(context, "", problems);
             LiveDemo demo = new LiveDemo(page, 0);
             assertThat(demo.state()).as("the runtime took over the block").isEqualTo("idle");
+            AtomicLong downloaded = new AtomicLong();
+            context.onResponse(response -> {
+                String length = response.headerValue("content-length");
+                downloaded.addAndGet(length == null ? 0 : Long.parseLong(length));
+            });
 
             long started = System.nanoTime();
             demo.press("run");
             demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
-            System.out.printf("busybox, cold cache: Run to prompt %.2f s%n", (System.nanoTime() - started) / 1e9);
+            System.out.printf("busybox, cold cache: Run to prompt %.2f s, %.2f MB downloaded after Run%n",
+                    (System.nanoTime() - started) / 1e9, downloaded.get() / 1e6);
 
             assertThat(demo.state()).isEqualTo("running");
             assertThat(demo.command("uname -m")).contains("riscv64");
