@@ -7,6 +7,8 @@ import com.microsoft.playwright.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,5 +118,30 @@ class ExampleSiteTest {
             assertThat(first.figure().locator(".tp-transcript").isVisible()).isTrue();
             assertThat(second.command("echo still-here")).contains("still-here");
         }
+    }
+
+    @Test
+    void narrowerWindowReachesTheGuestTty() {
+        try (BrowserContext context = chromium.browser().newContext()) {
+            Page page = open(context, "", new ArrayList<>());
+            LiveDemo demo = new LiveDemo(page, 0);
+            demo.press("run");
+            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            int wide = columns(demo.command("stty size"));
+
+            page.setViewportSize(700, 720);
+            page.waitForTimeout(300); // the resize event, the fit, the worker message, the guest's SIGWINCH
+            int narrow = columns(demo.command("stty size"));
+
+            assertThat(wide).isGreaterThan(40);
+            assertThat(narrow).isLessThan(wide).isGreaterThan(20);
+        }
+    }
+
+    /** The columns from {@code stty size} output ("ROWS COLS"). */
+    private static int columns(String output) {
+        Matcher size = Pattern.compile("(\\d+) (\\d+)").matcher(output);
+        assertThat(size.find()).as("stty size printed ROWS COLS: %s", output).isTrue();
+        return Integer.parseInt(size.group(2));
     }
 }
