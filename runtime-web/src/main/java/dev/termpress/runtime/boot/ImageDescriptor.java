@@ -25,10 +25,11 @@ public record ImageDescriptor(String name, String blobs, ImageConfig config, Lis
      * @param digest {@code sha256:<hex>}
      * @param size the blob's size in bytes
      * @param gzip whether the blob is gzip data (else a plain tar)
-     * @param index the digest of the layer's published index, or null when there is none
-     * @param indexSize the index's size in bytes (0 without one)
+     * @param index the URL of the layer's published index relative to the descriptor, or null when there
+     *     is none
+     * @param indexDigest the index file's digest ({@code sha256:<hex>}), or null when there is none
      */
-    public record Layer(String digest, long size, boolean gzip, String index, long indexSize) {
+    public record Layer(String digest, long size, boolean gzip, String index, String indexDigest) {
 
         /** The 64 hex digits of the digest. */
         public String hex() {

@@ -11,11 +11,15 @@ import org.teavm.jso.typedarrays.ArrayBuffer;
  */
 public final class Blobs {
 
+    /** The size to pass to {@link #fetchVerified} when the descriptor gives none (only the digest is checked). */
+    public static final double UNKNOWN_SIZE = -1;
+
     private Blobs() {
     }
 
     /**
-     * Fetches {@code url} and checks that it is {@code size} bytes whose sha256 is {@code sha256Hex}; the
+     * Fetches {@code url} and checks that it is {@code size} bytes (any size for {@link #UNKNOWN_SIZE})
+     * whose sha256 is {@code sha256Hex}; the
      * verified bytes are kept in the Cache API under the digest, and a later call for the same digest (from
      * any page of the site, any image) is answered from there. Rejects with a message that names the URL.
      * Where SubtleCrypto is missing (a page served over plain http from another host) the digest cannot be
@@ -26,7 +30,7 @@ public final class Blobs {
             + "  const key = new URL('/__termpress/blobs/sha256/' + sha256Hex, self.location.href).href;"
             + "  const cache = self.caches ? await self.caches.open('termpress-blobs-v1').catch(() => null) : null;"
             + "  const check = async function(bytes) {"
-            + "    if (bytes.byteLength !== size) {"
+            + "    if (size >= 0 && bytes.byteLength !== size) {"
             + "      throw new Error(url + ' has ' + bytes.byteLength + ' bytes, the image descriptor says ' + size);"
             + "    }"
             + "    if (self.crypto && self.crypto.subtle) {"
@@ -54,19 +58,22 @@ public final class Blobs {
             + "    throw new Error('cannot download ' + url + ': HTTP ' + response.status + ' ' + response.statusText);"
             + "  }"
             + "  const reader = response.body.getReader();"
-            + "  const bytes = new Uint8Array(size);"
+            + "  const parts = [];"
             + "  let received = 0;"
             + "  for (;;) {"
             + "    const part = await reader.read();"
             + "    if (part.done) break;"
-            + "    if (received + part.value.length > size) {"
+            + "    received += part.value.length;"
+            + "    if (size >= 0 && received > size) {"
             + "      throw new Error(url + ' is larger than the ' + size + ' bytes the image descriptor says');"
             + "    }"
-            + "    bytes.set(part.value, received);"
-            + "    received += part.value.length;"
+            + "    parts.push(part.value);"
             + "    progress(received);"
             + "  }"
-            + "  const verified = await check(bytes.buffer.slice(0, received));"
+            + "  const bytes = new Uint8Array(received);"
+            + "  let at = 0;"
+            + "  for (const part of parts) { bytes.set(part, at); at += part.length; }"
+            + "  const verified = await check(bytes.buffer);"
             + "  if (cache) {"
             + "    await cache.put(key, new Response(verified.slice(0))).catch(() => undefined);"
             + "  }"

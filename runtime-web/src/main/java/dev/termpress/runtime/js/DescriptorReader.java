@@ -62,14 +62,15 @@ public final class DescriptorReader {
         if (!"gzip".equals(compression) && !"none".equals(compression)) {
             throw bad("has " + where + "compression " + compression + " (valid: gzip, none)");
         }
-        String index = null;
-        long indexSize = 0;
-        JSObject indexObject = JsJson.object(layer, "index");
-        if (indexObject != null) {
-            index = digest(indexObject, where + "index.");
-            indexSize = size(indexObject, where + "index.");
+        String index = JsJson.string(layer, "index");
+        String indexDigest = JsJson.string(layer, "indexDigest");
+        if ((index == null) != (indexDigest == null)) {
+            throw bad("has only one of " + where + "index and " + where + "indexDigest (a layer has both or neither)");
         }
-        return new ImageDescriptor.Layer(digest, size, "gzip".equals(compression), index, indexSize);
+        if (indexDigest != null && !Digests.valid(indexDigest)) {
+            throw bad("has " + where + "indexDigest " + indexDigest + " (valid: sha256: and 64 lowercase hex digits)");
+        }
+        return new ImageDescriptor.Layer(digest, size, "gzip".equals(compression), index, indexDigest);
     }
 
     private String digest(JSObject object, String where) {

@@ -82,7 +82,8 @@ final class ImageLoader {
             ImageDescriptor.Layer layer = image.layers().get(i);
             int n = i;
             if (layer.index() != null) {
-                Blobs.fetchVerified(blobUrl(layer.index()), hex(layer.index()), layer.indexSize(), bytes -> { })
+                String indexUrl = WorkerScope.resolve(layer.index(), descriptorUrl);
+                Blobs.fetchVerified(indexUrl, hex(layer.indexDigest()), Blobs.UNKNOWN_SIZE, bytes -> { })
                         .then(bytes -> guard(() -> {
                             indexes[n] = LayerIndex.fromBytes(Int8Array.create(bytes).copyToJavaArray());
                             indexFound();
