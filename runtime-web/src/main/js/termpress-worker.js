@@ -27,7 +27,16 @@
       throw new Error("this browser has no WebAssembly");
     }
     importScripts(runtime);
-    TeaVM.wasmGC.load(wasm).then(function (teavm) {
+    // Streaming compilation needs the application/wasm MIME type; hosts that send another get a
+    // second try from the bytes.
+    TeaVM.wasmGC.load(wasm).catch(function () {
+      return fetch(wasm).then(function (response) {
+        if (!response.ok) throw new Error("cannot download " + wasm + ": HTTP " + response.status);
+        return response.arrayBuffer();
+      }).then(function (bytes) {
+        return TeaVM.wasmGC.load(bytes);
+      });
+    }).then(function (teavm) {
       teavm.exports.main([]); // sets self.onmessage
       const handler = self.onmessage;
       for (const data of queued) {
