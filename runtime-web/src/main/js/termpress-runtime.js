@@ -6,10 +6,13 @@
  *     "kernel": ..., "xterm": ..., "xtermCss": ..., "fit": ..., "css": ...}' defer></script>
  * Each Run starts one Web Worker (termpress-worker.js) that runs one machine. Messages:
  *   page -> worker  {type: "start", descriptor, kernel, workdir, user, env: ["K=V"], cols, rows}
- *                   {type: "input", data: Uint8Array} {type: "resize", cols, rows} {type: "stop"}
+ *                   {type: "input", data: Uint8Array} {type: "resize", cols, rows} {type: "stop"} {type: "stats"}
  *   worker -> page  {type: "status", phase: "downloading" | "booting", done, total}
  *                   {type: "output", data: Int8Array} {type: "error", message} {type: "exit", code}
- * The figure's data-state is idle, loading, running, stopped, exited or failed.
+ *                   {type: "stats", instructions, busyMillis}
+ * The figure's data-state is idle, loading, running, stopped, exited or failed. A "tp-stats" event
+ * dispatched on a running figure (benchmarks, tests) asks the worker for its counters, which arrive as
+ * the figure's data-guest-instructions and data-guest-busy-ms attributes.
  */
 (function () {
   "use strict";
@@ -98,6 +101,9 @@
     this.setState("idle");
     var self = this;
     this.runButton.addEventListener("click", function () { self.run(); });
+    figure.addEventListener("tp-stats", function () {
+      if (self.worker) self.worker.postMessage({ type: "stats" });
+    });
     this.resetButton.addEventListener("click", function () { self.stop("idle"); self.run(); });
     this.stopButton.addEventListener("click", function () { self.stop("stopped"); self.say("Stopped."); });
   }
@@ -206,6 +212,10 @@
         break;
       case "error":
         this.fail(message.message);
+        break;
+      case "stats":
+        this.figure.setAttribute("data-guest-instructions", String(message.instructions));
+        this.figure.setAttribute("data-guest-busy-ms", String(message.busyMillis));
         break;
       case "exit":
         this.terminal.write("\r\n[the machine powered off]\r\n");

@@ -63,10 +63,20 @@ class ExampleSiteTest {
             long started = System.nanoTime();
             demo.press("run");
             demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
-            System.out.printf("busybox, cold cache: Run to prompt %.2f s, %.2f MB downloaded after Run%n",
-                    (System.nanoTime() - started) / 1e9, downloaded.get() / 1e6);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double[] stats = demo.stats();
+            System.out.printf("busybox, cold cache: Run to prompt %.2f s, %.2f MB downloaded after Run;"
+                    + " boot %.1f M guest instructions in %.0f ms of slices, %.0f MIPS%n", seconds,
+                    downloaded.get() / 1e6, stats[0] / 1e6, stats[1], stats[0] / stats[1] / 1e3);
+            assertThat(stats[0]).as("guest instructions to the prompt").isGreaterThan(1e6);
 
             assertThat(demo.state()).isEqualTo("running");
+            double[] before = demo.stats();
+            assertThat(demo.command("i=0; while [ $i -lt 30000 ]; do i=$((i+1)); done; echo $i")).contains("30000");
+            double[] after = demo.stats();
+            System.out.printf("busybox, a shell loop: %.1f M guest instructions in %.0f ms of slices, %.0f MIPS%n",
+                    (after[0] - before[0]) / 1e6, after[1] - before[1],
+                    (after[0] - before[0]) / (after[1] - before[1]) / 1e3);
             assertThat(demo.command("uname -m")).contains("riscv64");
             assertThat(demo.command("pwd")).as("the block's workdir").contains("/tmp");
             assertThat(demo.command("echo kept > note.txt && cat note.txt")).contains("kept");

@@ -114,6 +114,20 @@ final class LiveDemo {
         return count;
     }
 
+    /** The worker's counters: guest instructions so far and host milliseconds spent running them. */
+    double[] stats() {
+        figure.evaluate("f => { f.removeAttribute('data-guest-instructions'); f.dispatchEvent(new Event('tp-stats')); }");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (figure.getAttribute("data-guest-instructions") == null) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the worker did not answer a stats request");
+            }
+            page.waitForTimeout(POLL_MILLIS);
+        }
+        return new double[] {Double.parseDouble(figure.getAttribute("data-guest-instructions")),
+            Double.parseDouble(figure.getAttribute("data-guest-busy-ms"))};
+    }
+
     /** Saves a picture of the demo block as a test artifact. */
     void screenshot(String name) throws IOException {
         Path dir = Path.of(System.getProperty("termpress.artifacts", "target/site-test-artifacts"));

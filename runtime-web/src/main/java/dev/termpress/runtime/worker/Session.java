@@ -33,6 +33,8 @@ public final class Session {
     private final Clock clock;
     private boolean soonRequested;
     private boolean finished;
+    private long instructions;
+    private double busyMillis;
 
     private Session(SessionHost host, Machine machine, Clock clock) {
         this.host = host;
@@ -72,13 +74,18 @@ public final class Session {
         if (finished) {
             return;
         }
-        double deadline = host.nowMillis() + SLICE_MILLIS;
+        double start = host.nowMillis();
+        double deadline = start + SLICE_MILLIS;
+        double now;
         do {
             long ran = machine.run(CHUNK);
+            instructions += ran;
+            now = host.nowMillis();
             if (machine.halted() || ran < CHUNK && machine.idle() || output.size() >= OUTPUT_FLUSH_BYTES) {
                 break;
             }
-        } while (host.nowMillis() < deadline);
+        } while (now < deadline);
+        busyMillis += now - start;
         flush();
         if (machine.halted()) {
             finished = true;
@@ -89,8 +96,8 @@ public final class Session {
         } else {
             long wake = machine.nextWakeUpTicks();
             if (wake != Long.MAX_VALUE) {
-                long now = clock.ticks(machine.cpu().instret());
-                host.runAfter(Math.max(0, wake - now) / TICKS_PER_MILLI);
+                long ticks = clock.ticks(machine.cpu().instret());
+                host.runAfter(Math.max(0, wake - ticks) / TICKS_PER_MILLI);
             } // else only input wakes it: sendInput calls wake()
         }
     }
@@ -123,6 +130,16 @@ public final class Session {
     public void stop() {
         finished = true;
         host.cancelTimer();
+    }
+
+    /** Guest instructions executed so far. */
+    public long instructions() {
+        return instructions;
+    }
+
+    /** Host milliseconds spent running the guest (not waiting): instructions / busy time is the guest speed. */
+    public double busyMillis() {
+        return busyMillis;
     }
 
     /** Whether the guest halted or the session was stopped. */

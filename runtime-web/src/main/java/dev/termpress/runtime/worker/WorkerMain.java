@@ -56,6 +56,10 @@ public final class WorkerMain {
                 resize((int) JsJson.number(message, "cols"), (int) JsJson.number(message, "rows"));
             } else if ("stop".equals(type)) {
                 stop();
+            } else if ("stats".equals(type)) {
+                if (session != null) {
+                    WorkerScope.postStats(session.instructions(), session.busyMillis());
+                }
             } else {
                 WorkerScope.postError("the worker got a message of unknown type " + type);
             }
