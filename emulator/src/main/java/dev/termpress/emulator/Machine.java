@@ -33,6 +33,8 @@ public final class Machine {
     private static final long DTB_ALIGN = 0x20_0000L;
     private static final long DTB_SMALL_ALIGN = 0x1000L;
     private static final long ALL_COUNTERS = 0xffff_ffffL;
+    /** scounteren bit 1: U-mode may read the time CSR (privileged spec §4.1.5). */
+    private static final long SCOUNTEREN_TM = 1L << 1;
     /** Exceptions the firmware delegates to S-mode: all but ecall from S (it handles those). */
     private static final long FIRMWARE_MEDELEG = Csr.MEDELEG_WRITABLE & ~(1L << 9);
     private static final int REG_A0 = 10;
@@ -177,6 +179,9 @@ public final class Machine {
         cpu.setCsr(Csr.MEDELEG, FIRMWARE_MEDELEG);
         cpu.setCsr(Csr.MIDELEG, Csr.S_INTERRUPTS);
         cpu.setCsr(Csr.MCOUNTEREN, ALL_COUNTERS);
+        // User-mode rdtime (glibc's vDSO clock_gettime): Linux enables it only in its SBI PMU driver,
+        // which our kernel leaves out, so the firmware hands over with scounteren.TM already set.
+        cpu.setCsr(Csr.SCOUNTEREN, SCOUNTEREN_TM);
         cpu.setReg(REG_A0, 0); // hart id
         cpu.setReg(REG_A1, dtbAddress);
         cpu.setPrivilege(Cpu.PRIV_S);

@@ -56,6 +56,13 @@ class SbiTest {
     }
 
     @Test
+    void userModeMayReadTheTimeCsrAfterHandover() {
+        boot(NOP); // glibc's vDSO reads time in U-mode; without scounteren.TM bash dies with SIGILL
+        assertThat(cpu.csr(Csr.SCOUNTEREN) & 0b10).isNotZero();
+        assertThat(cpu.csr(Csr.MCOUNTEREN) & 0b10).isNotZero();
+    }
+
+    @Test
     void deviceTreeFitsAboveTheKernelInSmallRam() {
         Machine small = new Machine(MachineConfig.deterministic(console::write).withRamBytes(4L << 20));
         small.bootKernel(new byte[64 * 1024]);

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 public final class TermpressCommand implements Runnable {
 
     /** The verbs; adding one is a new class plus one entry here. */
-    static final Object[] VERBS = {new InitCommand(), new BuildCommand(), new ServeCommand(), new CleanCommand()};
+    static final Object[] VERBS = {new InitCommand(), new BuildCommand(), new ServeCommand(), new CheckCommand(),
+        new RunCommand(), new CleanCommand()};
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -72,6 +72,9 @@ final class ImageDescriptorWriter {
             node.put("compression", MediaTypes.layerCompression(layer.mediaType()).orElseThrow().label);
             node.put("diffId", facts.get(i).diffId().toString());
             node.put("uncompressedSize", facts.get(i).uncompressedSize());
+            Digest index = facts.get(i).indexDigest();
+            node.put("index", SiteBlobStore.INDEXES_DIR + "/" + index.hex());
+            node.put("indexDigest", index.toString());
             total += layer.size();
         }
         root.put("layersSize", total);

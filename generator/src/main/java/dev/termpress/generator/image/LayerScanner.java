@@ -21,9 +21,15 @@ final class LayerScanner {
      * @throws ImageException for an unsafe entry name or a stream that is not a (compressed) tar
      */
     static LayerFacts scan(InputStream blob, Compression compression, String where) throws ImageException {
+        return scan(blob, compression, where, OutputStream.nullOutputStream());
+    }
+
+    /** As {@link #scan(InputStream, Compression, String)}, copying the uncompressed tar to {@code uncompressedCopy}. */
+    static LayerFacts scan(InputStream blob, Compression compression, String where, OutputStream uncompressedCopy)
+            throws ImageException {
         try {
             InputStream plain = compression == Compression.GZIP ? new GzipCompressorInputStream(blob, true) : blob;
-            HashingInputStream uncompressed = new HashingInputStream(plain, OutputStream.nullOutputStream());
+            HashingInputStream uncompressed = new HashingInputStream(plain, uncompressedCopy);
             TarArchiveInputStream tar = new TarArchiveInputStream(uncompressed);
             int entries = 0;
             TarArchiveEntry entry;

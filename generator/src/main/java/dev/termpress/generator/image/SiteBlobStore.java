@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 
 /**
  * The site's {@code images/blobs/sha256/} directory: each blob written once, shared between images,
@@ -17,13 +18,17 @@ final class SiteBlobStore {
     /** Relative to the site root; the descriptor's blob URLs are relative to {@code images/}. */
     static final String IMAGES_DIR = "images";
     static final String BLOBS_DIR = "blobs/sha256";
+    /** Layer indexes (docs/layer-index.md), named by the sha256 of their bytes. */
+    static final String INDEXES_DIR = "indexes/sha256";
 
     private final Path directory;
+    private final Path indexes;
     private int blobsWritten;
     private long bytesWritten;
 
     SiteBlobStore(Path siteOutput) {
         this.directory = siteOutput.resolve(IMAGES_DIR).resolve(BLOBS_DIR);
+        this.indexes = siteOutput.resolve(IMAGES_DIR).resolve(INDEXES_DIR);
     }
 
     int blobsWritten() {
@@ -59,8 +64,9 @@ final class SiteBlobStore {
     }
 
     /**
-     * Streams a layer from the source, verifying size and sha256 and scanning its tar entries on the
-     * way; writes it only if the site does not have it yet. Nothing is left behind on failure.
+     * Streams a layer from the source, verifying size and sha256, scanning its tar entries and
+     * building its {@code LayerIndex} on the way; writes the blob only if the site does not have it
+     * yet, and the index under {@link #INDEXES_DIR}. Nothing is left behind on failure.
      */
     LayerFacts putLayer(ImageSource source, Descriptor layer, Compression compression)
             throws ImageException, IOException {
@@ -68,11 +74,12 @@ final class SiteBlobStore {
         boolean write = !present(layer);
         Path temp = write ? temporary(layer) : null;
         try (InputStream raw = source.openBlob(layer.digest());
-                OutputStream out = write ? Files.newOutputStream(temp) : OutputStream.nullOutputStream()) {
+                OutputStream out = write ? Files.newOutputStream(temp) : OutputStream.nullOutputStream();
+                LayerIndexer indexer = new LayerIndexer(where)) {
             HashingInputStream verified = new HashingInputStream(raw, out);
             LayerFacts facts;
             try {
-                facts = LayerScanner.scan(verified, compression, where);
+                facts = LayerScanner.scan(verified, compression, where, indexer.sink());
             } catch (ImageException e) {
                 // A corrupt blob usually breaks the tar too; the digest is the clearer message then.
                 verified.drain();
@@ -81,16 +88,40 @@ final class SiteBlobStore {
             }
             verified.drain();
             Verification.check(where, layer, verified.count(), verified.digest());
+            Digest indexDigest = putIndex(indexer.finish(where).toBytes());
             out.close();
             if (write) {
                 commit(temp, layer);
             }
-            return facts;
+            return facts.withIndex(indexDigest);
         } finally {
             if (temp != null) {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /** Writes an index under its own sha256 unless it is there already; returns that digest. */
+    private Digest putIndex(byte[] bytes) throws IOException {
+        MessageDigest sha256 = Digest.newSha256();
+        Digest digest = Digest.of(sha256.digest(bytes));
+        Path target = indexes.resolve(digest.hex());
+        if (Files.isRegularFile(target) && Files.size(target) == bytes.length) {
+            return digest;
+        }
+        Files.createDirectories(indexes);
+        Path temp = Files.createTempFile(indexes, "." + digest.hex(), ".tmp");
+        try {
+            Files.write(temp, bytes);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return digest;
     }
 
     private Path temporary(Descriptor descriptor) throws IOException {

@@ -1,0 +1,119 @@
+package dev.termpress.generator.check;
+
+import dev.termpress.emulator.Machine;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Types commands into a booted guest shell and collects what each prints, on the deterministic
+ * clock. The prompt is a marker no command prints ({@link #PROMPT}); after boot the session turns
+ * terminal echo off and sets the prompt, so a command's output is exactly the text before the next
+ * marker.
+ */
+final class ShellSession {
+
+    /** The prompt the shell is given; output is cut at it. */
+    static final String PROMPT = "%%termpress-ready%%";
+    /** Typed once after boot. The marker is spelt in two quoted halves so the echo of this line does not contain it. */
+    static final String SETUP = "stty -echo; PS1='%%termpress-''ready%%'; PS2=''; set +o emacs +o vi 2>/dev/null\n";
+    /** Machine instructions per slice between looks at the output. */
+    private static final long SLICE = 5_000_000L;
+    /** Output silence after init starts that counts as "the shell waits" when the prompt is not ours. */
+    private static final long QUIET = 300_000_000L;
+
+    private final Machine machine;
+    private final ByteArrayOutputStream console;
+    private int consumed;
+
+    ShellSession(Machine machine, ByteArrayOutputStream console) {
+        this.machine = machine;
+        this.console = console;
+    }
+
+    /** Runs the boot until the shell waits at a prompt, then sets up echo and prompt; false if it never did. */
+    boolean start(long budget) {
+        long executed = 0;
+        int lastSize = -1;
+        long quietSince = 0;
+        while (executed < budget && !machine.halted()) {
+            long ran = machine.run(SLICE);
+            executed += ran;
+            String text = text();
+            if (text.contains(PROMPT)) {
+                break;
+            }
+            if (console.size() != lastSize) {
+                lastSize = console.size();
+                quietSince = executed;
+            } else if (executed - quietSince >= QUIET || waitsForInput(ran)) {
+                break;
+            }
+        }
+        if (machine.halted() || executed >= budget) {
+            return false;
+        }
+        consumed = console.size();
+        type(SETUP);
+        return awaitPrompt(budget) != null;
+    }
+
+    /** Types one command (continuation lines included) and returns its output, or {@code null} on timeout or exit. */
+    String run(String command, long budget) {
+        type(command + "\n");
+        return awaitPrompt(budget);
+    }
+
+    /** Everything the guest wrote, for failure messages. */
+    String transcript() {
+        return TerminalText.plain(utf8(text()));
+    }
+
+    /** The output since the last prompt, after a {@link #run} that returned {@code null}. */
+    String pendingOutput() {
+        return TerminalText.plain(utf8(text().substring(Math.min(consumed, text().length()))));
+    }
+
+    boolean halted() {
+        return machine.halted();
+    }
+
+    private String awaitPrompt(long budget) {
+        long executed = 0;
+        while (!machine.halted()) {
+            String fresh = text().substring(consumed);
+            int at = fresh.indexOf(PROMPT);
+            if (at >= 0) {
+                consumed += at + PROMPT.length();
+                return TerminalText.plain(utf8(fresh.substring(0, at)));
+            }
+            if (executed >= budget) {
+                return null;
+            }
+            long ran = machine.run(SLICE);
+            executed += ran;
+            if (waitsForInput(ran) && !text().substring(consumed).contains(PROMPT)) {
+                return null; // the guest waits for input that will not come (a command reading the terminal)
+            }
+        }
+        return null;
+    }
+
+    /** The hart sleeps with no timer armed: only input can wake it. */
+    private boolean waitsForInput(long ran) {
+        return ran < SLICE && !machine.halted() && machine.idle() && machine.nextWakeUpTicks() == Long.MAX_VALUE;
+    }
+
+    private void type(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        machine.sendInput(bytes, 0, bytes.length);
+    }
+
+    private static String utf8(String latin1) {
+        return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    }
+
+    /** Console bytes as text; ISO-8859-1 keeps byte offsets equal to char offsets, UTF-8 is restored at the end. */
+    private String text() {
+        return console.toString(StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.termpress.generator.image;
+
+import dev.termpress.generator.guest.ContainerSettings;
+import java.util.List;
+
+/**
+ * An image read into memory for the JVM emulator: its runtime settings and its layers as
+ * uncompressed tar streams, bottom first, every blob and diff_id verified.
+ *
+ * @param description where it came from, for messages
+ * @param settings the config's Env, WorkingDir, User, Entrypoint and Cmd
+ * @param layers each layer's uncompressed tar bytes, bottom first
+ */
+public record LocalImage(String description, ContainerSettings settings, List<byte[]> layers) {
+
+    public LocalImage {
+        layers = List.copyOf(layers);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.termpress.generator.vm;
+
+import dev.termpress.emulator.Machine;
+import dev.termpress.emulator.host.Clock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs a machine for a person at a terminal. The emulator is single-threaded: this loop owns the
+ * machine and feeds it from a queue that a reader thread fills from the user's input. When the
+ * hart idles, the loop sleeps until the next guest timer or the next input, whichever comes first.
+ */
+public final class InteractiveSession {
+
+    /** Ctrl-] (GS), as in telnet: leaves the session without stopping it politely. */
+    public static final int DETACH = 0x1d;
+    private static final long SLICE = 2_000_000L;
+    private static final long NANOS_PER_TICK = 1_000_000_000L / Clock.TIMEBASE_HZ;
+    /** Longest single sleep, so a resize or a detach request is noticed soon. */
+    private static final long MAX_SLEEP_NANOS = 50_000_000L;
+    private static final byte[] END = new byte[0];
+    /** VEOF in the guest's cooked terminal (POSIX default Ctrl-D). */
+    private static final byte[] END_OF_FILE = {0x04};
+
+    /** How the session ended. */
+    public enum Outcome { POWERED_OFF, DETACHED, INPUT_CLOSED }
+
+    private final Machine machine;
+    private final LongSupplier nowTicks;
+    private final Runnable afterSlice;
+    private final BlockingQueue<byte[]> input = new LinkedBlockingQueue<>();
+    private volatile Runnable pendingResize;
+    private boolean inputClosed;
+
+    /**
+     * @param nowTicks the clock's current time in ticks (the wall clock the machine runs on)
+     * @param afterSlice called after each slice, e.g. to flush output
+     */
+    public InteractiveSession(Machine machine, LongSupplier nowTicks, Runnable afterSlice) {
+        this.machine = machine;
+        this.nowTicks = nowTicks;
+        this.afterSlice = afterSlice;
+    }
+
+    /** Starts a daemon thread copying {@code in} into the input queue. */
+    public void readFrom(InputStream in) {
+        Thread reader = new Thread(() -> {
+            byte[] buffer = new byte[4096];
+            try {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    input.add(java.util.Arrays.copyOf(buffer, n));
+                }
+            } catch (IOException e) {
+                // The terminal went away: end the session like end of input.
+            }
+            input.add(END);
+        }, "termpress-input");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Asks the loop to run {@code action} (a console resize) on the machine's thread. */
+    public void onMachineThread(Runnable action) {
+        pendingResize = action;
+        input.add(new byte[0]); // wakes a sleeping loop; empty input is ignored
+    }
+
+    /** Runs until power-off, detach, or end of input with the guest waiting for more. */
+    public Outcome run() throws InterruptedException {
+        while (true) {
+            byte[] chunk;
+            while ((chunk = input.poll()) != null) {
+                Outcome outcome = deliver(chunk);
+                if (outcome != null) {
+                    return outcome;
+                }
+            }
+            long ran = machine.run(SLICE);
+            afterSlice.run();
+            if (machine.halted()) {
+                return Outcome.POWERED_OFF;
+            }
+            if (ran < SLICE && machine.idle()) {
+                if (inputClosed && machine.nextWakeUpTicks() == Long.MAX_VALUE) {
+                    return Outcome.INPUT_CLOSED; // nothing can wake the guest any more
+                }
+                chunk = input.poll(sleepNanos(), TimeUnit.NANOSECONDS);
+                if (chunk != null) {
+                    Outcome outcome = deliver(chunk);
+                    if (outcome != null) {
+                        return outcome;
+                    }
+                }
+            }
+        }
+    }
+
+    private long sleepNanos() {
+        long next = machine.nextWakeUpTicks();
+        if (next == Long.MAX_VALUE) {
+            return MAX_SLEEP_NANOS;
+        }
+        long ticks = next - nowTicks.getAsLong();
+        return Math.max(0, Math.min(MAX_SLEEP_NANOS, ticks * NANOS_PER_TICK));
+    }
+
+    private Outcome deliver(byte[] chunk) {
+        Runnable resize = pendingResize;
+        if (resize != null) {
+            pendingResize = null;
+            resize.run();
+        }
+        if (chunk == END) {
+            // Piped input ran out: the guest gets an end-of-file (Ctrl-D at the start of a line, which
+            // ends a shell) after what it was given, and the session runs on until the guest powers off.
+            inputClosed = true;
+            machine.sendInput(END_OF_FILE, 0, END_OF_FILE.length);
+            return null;
+        }
+        for (int i = 0; i < chunk.length; i++) {
+            if ((chunk[i] & 0xff) == DETACH) {
+                machine.sendInput(chunk, 0, i);
+                return Outcome.DETACHED;
+            }
+        }
+        if (chunk.length > 0) {
+            machine.sendInput(chunk, 0, chunk.length);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.termpress.generator.vm;
+
+import dev.termpress.emulator.Machine;
+import dev.termpress.emulator.MachineConfig;
+import dev.termpress.emulator.fs.ByteArrayLayerSource;
+import dev.termpress.emulator.fs.FsException;
+import dev.termpress.emulator.fs.ImageFileSystem;
+import dev.termpress.emulator.fs.ImageFormatException;
+import dev.termpress.emulator.fs.LayerIndex;
+import dev.termpress.emulator.fs.TarInput;
+import dev.termpress.emulator.kernel.KernelImage;
+import dev.termpress.emulator.p9.Virtio9p;
+import dev.termpress.generator.image.LocalImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * An image ready to boot on the JVM: its layer indexes built once, so every boot (one per demo
+ * block in {@code check}) only merges the tree again and starts a fresh machine.
+ */
+public final class PreparedImage {
+
+    private final LocalImage image;
+    private final List<LayerIndex> indexes;
+    private final ByteArrayLayerSource source;
+
+    private PreparedImage(LocalImage image, List<LayerIndex> indexes) {
+        this.image = image;
+        this.indexes = indexes;
+        this.source = new ByteArrayLayerSource(image.layers());
+    }
+
+    /** Indexes the image's layers; a layer termpress cannot serve is an error naming it. */
+    public static PreparedImage of(LocalImage image) throws ImageFormatException {
+        List<LayerIndex> indexes = new ArrayList<>();
+        for (byte[] layer : image.layers()) {
+            indexes.add(LayerIndex.build(TarInput.of(layer)));
+        }
+        return new PreparedImage(image, indexes);
+    }
+
+    /** The loaded image. */
+    public LocalImage image() {
+        return image;
+    }
+
+    /**
+     * A new machine with the kernel loaded and the image (pristine, plus {@code initConf} as
+     * {@code /.termpress/init.conf}) as its root filesystem; the caller runs it.
+     *
+     * @param clockNanos wall time for files the guest changes, nanoseconds since the epoch
+     */
+    public Machine boot(String initConf, MachineConfig config, LongSupplier clockNanos)
+            throws ImageFormatException {
+        ImageFileSystem fs = ImageFileSystem.create(indexes, source, clockNanos);
+        try {
+            InitConfFile.install(fs, initConf);
+        } catch (FsException e) {
+            throw new ImageFormatException(image.description() + ": cannot write /.termpress/init.conf (errno "
+                    + e.errno() + ")");
+        }
+        Machine machine = new Machine(config);
+        machine.attach(new Virtio9p(fs));
+        machine.bootKernel(KernelImage.load());
+        return machine;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.termpress.generator.vm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.termpress.emulator.Machine;
+import dev.termpress.emulator.MachineConfig;
+import dev.termpress.generator.guest.GuestOverrides;
+import dev.termpress.generator.guest.InitConf;
+import dev.termpress.generator.image.LocalImage;
+import dev.termpress.generator.image.LocalImageLoader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The run loop of {@code termpress run}, fed through a pipe, on the deterministic clock. */
+class InteractiveSessionTest {
+
+    private static final Path BUSYBOX = Path.of("..", "content-examples", "images", "busybox");
+    private static PreparedImage image;
+
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private final PipedOutputStream keyboard = new PipedOutputStream();
+    private boolean typed;
+
+    @BeforeAll
+    static void loadImage() throws Exception {
+        LocalImage local = LocalImageLoader.load(BUSYBOX, null);
+        image = PreparedImage.of(local);
+    }
+
+    @Test
+    void theShellsExitPowersOff() throws Exception {
+        InteractiveSession.Outcome outcome = session("echo typed-$((6*7)); exit\n").run();
+
+        assertThat(outcome).isEqualTo(InteractiveSession.Outcome.POWERED_OFF);
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("typed-42").contains("powering off");
+    }
+
+    @Test
+    void ctrlRightBracketDetaches() throws Exception {
+        InteractiveSession.Outcome outcome = session("echo before\n\u001d").run();
+
+        assertThat(outcome).isEqualTo(InteractiveSession.Outcome.DETACHED);
+    }
+
+    @Test
+    void endOfInputReachesTheShellAsEndOfFile() throws Exception {
+        InteractiveSession.Outcome outcome = session(null).run();
+
+        assertThat(outcome).isEqualTo(InteractiveSession.Outcome.POWERED_OFF);
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("exited with status 0");
+    }
+
+    /** A session that types {@code text} (or closes its input, for null) once the prompt shows. */
+    private InteractiveSession session(String text) throws Exception {
+        String initConf = InitConf.render(image.image().settings(), GuestOverrides.none());
+        Machine machine = image.boot(initConf, MachineConfig.deterministic(console::write), () -> 0L);
+        PipedInputStream in = new PipedInputStream(keyboard);
+        InteractiveSession session = new InteractiveSession(machine, () -> 0L, () -> {
+            if (!typed && console.toString(StandardCharsets.UTF_8).contains(" # ")) {
+                typed = true;
+                try {
+                    if (text != null) {
+                        keyboard.write(text.getBytes(StandardCharsets.UTF_8));
+                        keyboard.flush();
+                    } else {
+                        keyboard.close();
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+        session.readFrom(in);
+        return session;
+    }
+}
