@@ -202,7 +202,9 @@
     switch (message.type) {
       case "status":
         if (message.phase === "downloading") {
-          this.say("Downloading " + megabytes(message.done) + " of " + megabytes(message.total) + " MB…");
+          // Layers with an index download while the machine runs, when first read.
+          this.say(this.ready && message.done >= message.total ? "Running"
+            : "Downloading " + megabytes(message.done) + " of " + megabytes(message.total) + " MB…");
         } else if (message.phase === "booting") {
           this.say("Booting…");
         }

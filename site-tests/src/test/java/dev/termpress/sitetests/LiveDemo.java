@@ -5,6 +5,8 @@ import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /** One demo block on a page, seen as a reader sees it: buttons, status line, terminal text. */
@@ -18,10 +20,15 @@ final class LiveDemo {
 
     private final Page page;
     private final Locator figure;
+    /** What the page and its workers logged: named in failures, for diagnosis. */
+    private final List<String> console = new CopyOnWriteArrayList<>();
 
     LiveDemo(Page page, int index) {
         this.page = page;
         this.figure = page.locator("figure.tp-demo").nth(index);
+        page.onConsoleMessage(message -> console.add(message.type() + ": " + message.text()));
+        page.onPageError(error -> console.add("page error: " + error));
+        page.onWorker(worker -> worker.onClose(closed -> console.add("worker closed: " + closed.url())));
     }
 
     Locator figure() {
@@ -80,7 +87,7 @@ final class LiveDemo {
             page.waitForTimeout(POLL_MILLIS);
         }
         throw new AssertionError("waited " + (long) timeoutMillis + " ms for " + pattern + "; state "
-                + state() + ", status '" + status() + "', terminal:\n" + text);
+                + state() + ", status '" + status() + "', console " + console + ", terminal:\n" + text);
     }
 
     /**
@@ -103,7 +110,7 @@ final class LiveDemo {
             }
             page.waitForTimeout(POLL_MILLIS);
         }
-        throw new AssertionError("no prompt after " + line + "; terminal:\n" + text);
+        throw new AssertionError("no prompt after " + line + "; console " + console + ", terminal:\n" + text);
     }
 
     private static int occurrences(String text, String part) {

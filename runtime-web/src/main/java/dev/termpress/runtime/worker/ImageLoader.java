@@ -102,6 +102,8 @@ final class ImageLoader {
     /** The filesystem's first read of a layer that has an index but whose bytes are not here. */
     private void fetchLayer(int n) {
         downloadLayer(n).then(buffer -> guard(() -> {
+            received[n] = image.layers().get(n).size();
+            progress(true); // the last progress before it may have been dropped by the rate limit
             source.supply(n, Int8Array.create(buffer).copyToJavaArray());
             layerArrived.run();
         }), error -> {

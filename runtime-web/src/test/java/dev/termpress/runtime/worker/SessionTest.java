@@ -96,6 +96,41 @@ class SessionTest {
         assertThat(host.soon).as("a stopped session schedules nothing").isFalse();
     }
 
+    @Test
+    void layerArrivingLaterAnswersTheWaitingReadsOfAnotherUser() throws Exception {
+        FakeHost host = new FakeHost();
+        int[] fetches = {0};
+        OnDemandLayerSource source = new OnDemandLayerSource(1, n -> fetches[0]++);
+        BlockOptions block = new BlockOptions("/srv", "nobody", List.of("GREETING=hello"));
+        Session session = Session.boot(new SessionSpec(kernel, List.of(LayerIndex.build(TarInput.of(layer))),
+                source, BUSYBOX, block, 80, 24), MachineConfig.deterministic((d, o, l) -> { }).withClock(host), host);
+
+        for (int i = 0; i < 200 && fetches[0] == 0; i++) {
+            tickOrSleep(session, host);
+        }
+        assertThat(fetches[0]).as("the first read of a file asked for the layer").isEqualTo(1);
+        for (int i = 0; i < 20; i++) {
+            tickOrSleep(session, host); // the guest goes on (or idles) while the download runs
+        }
+        source.supply(0, layer);
+        session.wake();
+        runUntil(session, host, " $ ");
+        session.input("echo \"$GREETING from $(pwd) as $(id -un)\"\n".getBytes(StandardCharsets.UTF_8));
+        runUntil(session, host, "hello from /srv as nobody");
+        assertThat(fetches[0]).isEqualTo(1);
+    }
+
+    private static void tickOrSleep(Session session, FakeHost host) {
+        if (host.soon) {
+            host.soon = false;
+        } else if (host.timerMillis >= 0) {
+            host.sleep();
+        } else {
+            return;
+        }
+        session.tick();
+    }
+
     private static OnDemandLayerSource prefetched() {
         OnDemandLayerSource source = new OnDemandLayerSource(1, n -> {
             throw new AssertionError("a supplied layer is never fetched");
