@@ -24,6 +24,12 @@ public final class Session {
     /** Output that ends a slice early, so a flood of output reaches the page in pieces. */
     static final int OUTPUT_FLUSH_BYTES = 64 * 1024;
 
+    /**
+     * How long an idle guest with no timer armed sleeps before the host looks again: a safety net for
+     * a timer that fell due while the host was asking (cheap: an idle run returns at once).
+     */
+    static final double IDLE_RECHECK_MILLIS = 250;
+
     private static final double TICKS_PER_MILLI = Clock.TIMEBASE_HZ / 1000.0;
     private static final long NANOS_PER_MILLI = 1_000_000L;
 
@@ -98,7 +104,11 @@ public final class Session {
             if (wake != Long.MAX_VALUE) {
                 long ticks = clock.ticks(machine.cpu().instret());
                 host.runAfter(Math.max(0, wake - ticks) / TICKS_PER_MILLI);
-            } // else only input wakes it: sendInput calls wake()
+            } else {
+                // Input wakes it (sendInput calls wake()); but a timer whose deadline passed after run()
+                // returned and before nextWakeUpTicks() looked is reported as none, so look again soon.
+                host.runAfter(IDLE_RECHECK_MILLIS);
+            }
         }
     }
 

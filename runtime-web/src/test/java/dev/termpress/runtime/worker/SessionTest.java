@@ -84,6 +84,8 @@ class SessionTest {
             session.tick();
         }
         assertThat(host.soon).as("a shell waiting for a key needs no slice at once").isFalse();
+        assertThat(host.timerMillis).as("only a timer: the guest's own, or the idle re-check")
+                .isBetween(0.0, Session.IDLE_RECHECK_MILLIS);
 
         session.input("echo woken\n".getBytes(StandardCharsets.UTF_8));
         assertThat(host.soon).as("input schedules a slice").isTrue();
