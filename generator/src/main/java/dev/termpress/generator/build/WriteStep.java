@@ -5,6 +5,7 @@ import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.diag.ErrorCollector;
 import dev.termpress.generator.diag.SiteError;
 import dev.termpress.generator.theme.Theme;
+import dev.termpress.runtime.RuntimeAssets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.Map;
 
-/** Writes rendered pages and copies content assets, static files and theme assets into the staging directory. */
+/**
+ * Writes rendered pages and copies content assets, static files, theme assets and the browser runtime into the
+ * staging directory.
+ */
 final class WriteStep implements BuildStep {
+
+    /** The browser runtime, once per site with demo blocks (content-hashed names: cacheable forever). */
+    static final String RUNTIME_DIR = Theme.ASSETS_DIR + RuntimeAssets.DIRECTORY;
 
     @Override
     public String name() {
@@ -31,6 +38,8 @@ final class WriteStep implements BuildStep {
         ErrorCollector errors = new ErrorCollector();
         site.rendered.keySet().forEach(path -> owners.put(path, null));
         site.themeAssets.keySet().forEach(asset -> owners.put(Theme.ASSETS_DIR + asset, null));
+        Map<String, byte[]> runtime = hasDemos(site) ? RuntimeAssets.get().files() : Map.of();
+        runtime.keySet().forEach(file -> owners.put(RUNTIME_DIR + file, null));
         claim(owners, site.contentAssets, site.siteDir().resolve(ContentLoader.CONTENT_DIR), errors);
         claim(owners, site.staticFiles, site.siteDir().resolve(LoadStep.STATIC_DIR), errors);
         errors.throwIfAny();
@@ -63,10 +72,18 @@ final class WriteStep implements BuildStep {
                     site.bytesWritten += Files.copy(in, target(site, Theme.ASSETS_DIR + asset.getKey()));
                 }
             }
+            for (Map.Entry<String, byte[]> file : runtime.entrySet()) {
+                Files.write(target(site, RUNTIME_DIR + file.getKey()), file.getValue());
+                site.bytesWritten += file.getValue().length;
+            }
             site.progress.update("wrote " + files.size() + " pages, " + megabytes(site) + " MB");
         } catch (IOException | UncheckedIOException e) {
             throw new BuildException(new SiteError(site.staging, 0, "cannot write output: " + e.getMessage()));
         }
+    }
+
+    private static boolean hasDemos(Site site) {
+        return site.pages.stream().anyMatch(page -> !page.demos().isEmpty());
     }
 
     /** Reports a file that two sources would write to the same output path. */

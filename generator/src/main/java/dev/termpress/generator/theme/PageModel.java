@@ -5,6 +5,7 @@ import dev.termpress.generator.content.Page;
 import dev.termpress.generator.links.SitePaths;
 import dev.termpress.generator.nav.NavNode;
 import dev.termpress.generator.nav.NavTree;
+import dev.termpress.runtime.RuntimeAssets;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,7 +70,18 @@ public final class PageModel {
         model.put("root", root);
         model.put("assets", root + Theme.ASSETS_DIR);
         model.put("homeHref", root.isEmpty() ? "./" : root);
+        model.put("runtime", runtime(root));
         return model;
+    }
+
+    /**
+     * The browser runtime's script tag parts: {@code runtime.script} (its URL) and {@code runtime.assets}
+     * (the JSON its {@code data-assets} attribute carries), both relative to the page.
+     */
+    private static Map<String, String> runtime(String root) {
+        RuntimeAssets assets = RuntimeAssets.get();
+        String prefix = root + Theme.ASSETS_DIR + RuntimeAssets.DIRECTORY;
+        return Map.of("script", prefix + assets.script(), "assets", assets.assetsJson(prefix));
     }
 
     /** The path of the base URL ({@code /repo/}), or {@code /}. */

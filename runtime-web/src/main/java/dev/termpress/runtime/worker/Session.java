@@ -1,0 +1,173 @@
+package dev.termpress.runtime.worker;
+
+import dev.termpress.emulator.Machine;
+import dev.termpress.emulator.MachineConfig;
+import dev.termpress.emulator.fs.ImageFileSystem;
+import dev.termpress.emulator.fs.ImageFormatException;
+import dev.termpress.emulator.host.Clock;
+import dev.termpress.emulator.p9.Virtio9p;
+import dev.termpress.runtime.boot.InitConf;
+import dev.termpress.runtime.boot.RootFiles;
+
+/**
+ * One running guest: the machine over the image's filesystem, run in slices of a few milliseconds so the
+ * worker stays responsive (DESIGN §4). Between slices it asks its {@link SessionHost} to be called again:
+ * at once while the guest computes, at the next timer when it idles, or not at all when only input can
+ * wake it. Single-threaded: every method runs on the worker's thread.
+ */
+public final class Session {
+
+    /** Wall time one slice may take before control goes back to the event loop (messages, fetches). */
+    static final double SLICE_MILLIS = 8;
+    /** Instructions between looks at the clock: about a millisecond at the speeds measured in DESIGN §5. */
+    static final long CHUNK = 150_000;
+    /** Output that ends a slice early, so a flood of output reaches the page in pieces. */
+    static final int OUTPUT_FLUSH_BYTES = 64 * 1024;
+
+    /**
+     * How long an idle guest with no timer armed sleeps before the host looks again: a safety net for
+     * a timer that fell due while the host was asking (cheap: an idle run returns at once).
+     */
+    static final double IDLE_RECHECK_MILLIS = 250;
+
+    private static final double TICKS_PER_MILLI = Clock.TIMEBASE_HZ / 1000.0;
+    private static final long NANOS_PER_MILLI = 1_000_000L;
+
+    private final SessionHost host;
+    private final OutputBuffer output = new OutputBuffer();
+    private final Machine machine;
+    private final Clock clock;
+    private boolean soonRequested;
+    private boolean finished;
+    private long instructions;
+    private double busyMillis;
+
+    private Session(SessionHost host, Machine machine, Clock clock) {
+        this.host = host;
+        this.machine = machine;
+        this.clock = clock;
+    }
+
+    /**
+     * Builds the filesystem (with init.conf in its upper layer) and the machine, and boots the kernel;
+     * the guest runs from the first {@link #tick}, which this requests.
+     *
+     * @param base the machine settings; its console is replaced by the session's
+     * @throws ImageFormatException if the layers do not merge
+     */
+    public static Session boot(SessionSpec spec, MachineConfig base, SessionHost host) throws ImageFormatException {
+        ImageFileSystem fs = ImageFileSystem.create(spec.layers(), spec.source(),
+                () -> System.currentTimeMillis() * NANOS_PER_MILLI);
+        RootFiles.writeInitConf(fs, InitConf.render(spec.image(), spec.block(), spec.cols(), spec.rows()));
+        OutputBuffer[] sink = new OutputBuffer[1];
+        MachineConfig config = new MachineConfig(base.ramBytes(), base.bootargs(), base.clock(),
+                (data, offset, length) -> sink[0].write(data, offset, length), base.rngSeed(), base.entropy());
+        Machine machine = new Machine(config);
+        Session session = new Session(host, machine, base.clock());
+        sink[0] = session.output;
+        machine.attach(new Virtio9p(fs));
+        if (spec.cols() > 0 && spec.rows() > 0) {
+            machine.console().resize(spec.cols(), spec.rows());
+        }
+        machine.bootKernel(spec.kernel());
+        session.wake();
+        return session;
+    }
+
+    /** Runs the guest for one slice, sends its output and arranges the next slice. */
+    public void tick() {
+        soonRequested = false;
+        if (finished) {
+            return;
+        }
+        double start = host.nowMillis();
+        double deadline = start + SLICE_MILLIS;
+        double now;
+        do {
+            long ran = machine.run(CHUNK);
+            instructions += ran;
+            now = host.nowMillis();
+            if (machine.halted() || ran < CHUNK && machine.idle() || output.size() >= OUTPUT_FLUSH_BYTES) {
+                break;
+            }
+        } while (now < deadline);
+        busyMillis += now - start;
+        flush();
+        if (machine.halted()) {
+            finished = true;
+            host.cancelTimer();
+            host.exited(machine.exitCode());
+        } else if (!machine.idle()) {
+            requestSoon();
+        } else {
+            long wake = machine.nextWakeUpTicks();
+            if (wake != Long.MAX_VALUE) {
+                long ticks = clock.ticks(machine.cpu().instret());
+                host.runAfter(Math.max(0, wake - ticks) / TICKS_PER_MILLI);
+            } else {
+                // Input wakes it (sendInput calls wake()); but a timer whose deadline passed after run()
+                // returned and before nextWakeUpTicks() looked is reported as none, so look again soon.
+                host.runAfter(IDLE_RECHECK_MILLIS);
+            }
+        }
+    }
+
+    /** Keystrokes for the guest. */
+    public void input(byte[] data) {
+        if (!finished) {
+            machine.sendInput(data, 0, data.length);
+            wake();
+        }
+    }
+
+    /** The terminal's new size; the guest's tty follows (SIGWINCH). */
+    public void resize(int cols, int rows) {
+        if (!finished && cols > 0 && rows > 0) {
+            machine.console().resize(cols, rows);
+            wake();
+        }
+    }
+
+    /** Something outside the guest happened (input, layer bytes arrived): run the next slice soon. */
+    public void wake() {
+        if (!finished) {
+            host.cancelTimer();
+            requestSoon();
+        }
+    }
+
+    /** Ends the session; nothing runs after this. */
+    public void stop() {
+        finished = true;
+        host.cancelTimer();
+    }
+
+    /** Guest instructions executed so far. */
+    public long instructions() {
+        return instructions;
+    }
+
+    /** Host milliseconds spent running the guest (not waiting): instructions / busy time is the guest speed. */
+    public double busyMillis() {
+        return busyMillis;
+    }
+
+    /** Whether the guest halted or the session was stopped. */
+    public boolean finished() {
+        return finished;
+    }
+
+    private void requestSoon() {
+        if (!soonRequested) {
+            soonRequested = true;
+            host.runSoon();
+        }
+    }
+
+    private void flush() {
+        byte[] bytes = output.take();
+        if (bytes != null) {
+            host.output(bytes);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.termpress.runtime.worker;
+
+/**
+ * What a {@link Session} needs from the place it runs: time, a way to be called again, and somewhere to
+ * send what the guest prints. The worker implements it with browser APIs; tests with a fake.
+ */
+public interface SessionHost {
+
+    /** A monotonic clock in milliseconds (fractions allowed). */
+    double nowMillis();
+
+    /** Calls {@link Session#tick} again as soon as the event loop has handled what is waiting. */
+    void runSoon();
+
+    /** Calls {@link Session#tick} after {@code millis}, replacing an earlier such request. */
+    void runAfter(double millis);
+
+    /** Drops the request of {@link #runAfter}, if any. */
+    void cancelTimer();
+
+    /** Guest console output, in order; {@code data} may be kept. */
+    void output(byte[] data);
+
+    /** The guest powered off (or reset, which the runtime treats as the end). */
+    void exited(int code);
+}

@@ -1,0 +1,184 @@
+package dev.termpress.runtime.worker;
+
+import dev.termpress.emulator.MachineConfig;
+import dev.termpress.emulator.fs.LayerIndex;
+import dev.termpress.emulator.fs.OnDemandLayerSource;
+import dev.termpress.emulator.host.WallClock;
+import dev.termpress.runtime.boot.BlockOptions;
+import dev.termpress.runtime.boot.ImageDescriptor;
+import dev.termpress.runtime.js.JsJson;
+import dev.termpress.runtime.js.WorkerScope;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/**
+ * The worker's entry point: one terminal's machine. The page posts {@code start} (image descriptor and
+ * kernel URLs, block options, terminal size), then {@code input}, {@code resize} and {@code stop}; the
+ * worker answers with {@code status}, {@code output}, {@code error} and {@code exit} (the page script
+ * documents the fields).
+ */
+public final class WorkerMain {
+
+    private static final int SEED_BYTES = 32;
+    /**
+     * Quiet kernel on hvc0 only: the reader sees the shell, not the boot log (the SBI early console would
+     * also print it with bare line feeds); warnings and errors still show.
+     */
+    private static final String BOOTARGS = "console=hvc0 quiet";
+
+    private static Session session;
+    private static boolean started;
+    private static boolean stopped;
+    private static final List<byte[]> earlyInput = new ArrayList<>();
+    private static int cols;
+    private static int rows;
+
+    private WorkerMain() {
+    }
+
+    public static void main(String[] args) {
+        WorkerScope.onMessage(WorkerMain::receive);
+    }
+
+    private static void receive(JSObject message) {
+        try {
+            String type = JsJson.string(message, "type");
+            if ("start".equals(type)) {
+                start(message);
+            } else if ("input".equals(type)) {
+                Int8Array data = JsJson.bytes(message, "data");
+                if (data != null) {
+                    input(data.copyToJavaArray());
+                }
+            } else if ("resize".equals(type)) {
+                resize((int) JsJson.number(message, "cols"), (int) JsJson.number(message, "rows"));
+            } else if ("stop".equals(type)) {
+                stop();
+            } else if ("stats".equals(type)) {
+                if (session != null) {
+                    WorkerScope.postStats(session.instructions(), session.busyMillis());
+                }
+            } else {
+                WorkerScope.postError("the worker got a message of unknown type " + type);
+            }
+        } catch (Throwable e) {
+            fail(e);
+        }
+    }
+
+    private static void start(JSObject message) {
+        if (started) {
+            WorkerScope.postError("this worker already runs a machine; start a new worker for another");
+            return;
+        }
+        started = true;
+        cols = (int) JsJson.number(message, "cols");
+        rows = (int) JsJson.number(message, "rows");
+        List<String> env = new ArrayList<>();
+        int count = JsJson.arrayLength(message, "env");
+        for (int i = 0; i < count; i++) {
+            env.add(JsJson.stringElement(message, "env", i));
+        }
+        BlockOptions block = new BlockOptions(emptyToNull(JsJson.string(message, "workdir")),
+                emptyToNull(JsJson.string(message, "user")), env);
+        String descriptor = JsJson.string(message, "descriptor");
+        String kernel = JsJson.string(message, "kernel");
+        if (descriptor == null || kernel == null) {
+            WorkerScope.postError("the start message needs the image descriptor and kernel URLs");
+            return;
+        }
+        new ImageLoader(descriptor, kernel, new ImageLoader.Listener() {
+            @Override
+            public void loaded(byte[] image, ImageDescriptor descriptor, List<LayerIndex> indexes,
+                    OnDemandLayerSource source) {
+                boot(image, descriptor, indexes, source, block);
+            }
+
+            @Override
+            public void failed(String message) {
+                WorkerScope.postError(message);
+            }
+        }, WorkerMain::wake).start();
+    }
+
+    private static void boot(byte[] kernel, ImageDescriptor descriptor, List<LayerIndex> indexes,
+            OnDemandLayerSource source, BlockOptions block) {
+        if (stopped) {
+            return;
+        }
+        try {
+            WorkerScope.postStatus("booting", 0, 0);
+            BrowserEntropy entropy = new BrowserEntropy();
+            byte[] seed = new byte[SEED_BYTES];
+            entropy.fill(seed, 0, seed.length);
+            MachineConfig config = new MachineConfig(MachineConfig.DEFAULT_RAM_BYTES, BOOTARGS, new WallClock(),
+                    (data, offset, length) -> { }, seed, entropy);
+            SessionSpec spec = new SessionSpec(kernel, indexes, source, descriptor.config(), block, cols, rows);
+            session = Session.boot(spec, config, new BrowserHost(WorkerMain::tick));
+            for (byte[] bytes : earlyInput) {
+                session.input(bytes);
+            }
+            earlyInput.clear();
+        } catch (Throwable e) {
+            fail(e);
+        }
+    }
+
+    private static void tick() {
+        try {
+            if (session != null) {
+                session.tick();
+            }
+        } catch (Throwable e) {
+            fail(e);
+        }
+    }
+
+    private static void wake() {
+        if (session != null) {
+            session.wake();
+        }
+    }
+
+    private static void input(byte[] bytes) {
+        if (session != null) {
+            session.input(bytes);
+        } else if (!stopped) {
+            earlyInput.add(bytes);
+        }
+    }
+
+    private static void resize(int newCols, int newRows) {
+        if (newCols <= 0 || newRows <= 0) {
+            return;
+        }
+        cols = newCols;
+        rows = newRows;
+        if (session != null) {
+            session.resize(newCols, newRows);
+        }
+    }
+
+    private static void stop() {
+        stopped = true;
+        if (session != null) {
+            session.stop();
+        }
+        WorkerScope.close();
+    }
+
+    /** Reports an unexpected failure and stops the machine: the page shows the message. */
+    private static void fail(Throwable e) {
+        if (session != null) {
+            session.stop();
+        }
+        String message = e.getMessage() != null ? e.getMessage() : e.toString();
+        WorkerScope.postError("the emulator stopped: " + message);
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

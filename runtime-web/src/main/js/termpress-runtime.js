@@ -1,0 +1,314 @@
+/*
+ * termpress page runtime: turns every figure.tp-demo into a live terminal.
+ *
+ * The generator's script tag carries the runtime's file names (content-hashed, relative to the page):
+ *   <script src=".../termpress-runtime.HASH.js" data-assets='{"worker": ..., "wasm": ..., "teavm": ...,
+ *     "kernel": ..., "xterm": ..., "xtermCss": ..., "fit": ..., "css": ...}' defer></script>
+ * Each Run starts one Web Worker (termpress-worker.js) that runs one machine. Messages:
+ *   page -> worker  {type: "start", descriptor, kernel, workdir, user, env: ["K=V"], cols, rows}
+ *                   {type: "input", data: Uint8Array} {type: "resize", cols, rows} {type: "stop"} {type: "stats"}
+ *   worker -> page  {type: "status", phase: "downloading" | "booting", done, total}
+ *                   {type: "output", data: Int8Array} {type: "error", message} {type: "exit", code}
+ *                   {type: "stats", instructions, busyMillis}
+ * The figure's data-state is idle, loading, running, stopped, exited or failed. A "tp-stats" event
+ * dispatched on a running figure (benchmarks, tests) asks the worker for its counters, which arrive as
+ * the figure's data-guest-instructions and data-guest-busy-ms attributes.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var assets;
+  try {
+    assets = JSON.parse(script.getAttribute("data-assets"));
+  } catch (e) {
+    assets = null;
+  }
+  var PROMPT = /[#$] $/;
+  var NO_OUTPUT_MILLIS = 60000;
+  var MB = 1024 * 1024;
+  var libraries = null;
+
+  function url(name) {
+    return new URL(assets[name], document.baseURI).href;
+  }
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = src;
+      tag.onload = resolve;
+      tag.onerror = function () { reject(new Error("cannot load " + src)); };
+      document.head.appendChild(tag);
+    });
+  }
+
+  function loadStyle(href) {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("link");
+      tag.rel = "stylesheet";
+      tag.href = href;
+      tag.onload = resolve;
+      tag.onerror = function () { reject(new Error("cannot load " + href)); };
+      document.head.appendChild(tag);
+    });
+  }
+
+  /** xterm.js and its fit addon, loaded once, on the first Run. */
+  function loadLibraries() {
+    if (!libraries) {
+      libraries = Promise.all([loadStyle(url("xtermCss")), loadStyle(url("css")), loadScript(url("xterm"))])
+        .then(function () { return loadScript(url("fit")); });
+    }
+    return libraries;
+  }
+
+  function megabytes(bytes) {
+    return (bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0);
+  }
+
+  function parseJson(text, fallback) {
+    try {
+      return text ? JSON.parse(text) : fallback;
+    } catch (e) {
+      return fallback;
+    }
+  }
+
+  function button(label, className) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = className;
+    b.textContent = label;
+    return b;
+  }
+
+  /** One demo block: its buttons, its terminal and, while running, its worker. */
+  function Demo(figure) {
+    this.figure = figure;
+    this.area = figure.querySelector(".tp-terminal");
+    this.status = figure.querySelector(".tp-status");
+    this.runButton = figure.querySelector(".tp-run");
+    this.resetButton = button("Reset", "tp-reset");
+    this.stopButton = button("Stop", "tp-stop");
+    this.resetButton.setAttribute("aria-label", "Reset: start again from the pristine image");
+    var controls = figure.querySelector(".tp-controls");
+    controls.insertBefore(this.stopButton, this.status);
+    controls.insertBefore(this.resetButton, this.stopButton);
+    this.worker = null;
+    this.terminal = null;
+    this.generation = 0;
+    this.setState("idle");
+    var self = this;
+    this.runButton.addEventListener("click", function () { self.run(); });
+    figure.addEventListener("tp-stats", function () {
+      if (self.worker) self.worker.postMessage({ type: "stats" });
+    });
+    this.resetButton.addEventListener("click", function () { self.stop("idle"); self.run(); });
+    this.stopButton.addEventListener("click", function () { self.stop("stopped"); self.say("Stopped."); });
+  }
+
+  Demo.prototype.setState = function (state) {
+    this.figure.setAttribute("data-state", state);
+  };
+
+  Demo.prototype.say = function (text) {
+    if (this.status) this.status.textContent = text;
+  };
+
+  Demo.prototype.run = function () {
+    if (this.worker) return;
+    this.teardown();
+    var self = this;
+    var generation = ++this.generation;
+    this.setState("loading");
+    this.say("Starting…");
+    this.clearError();
+    if (!assets) {
+      this.fail("The runtime's script tag has no data-assets; the site was not built by termpress.");
+      return;
+    }
+    loadLibraries().then(function () {
+      if (generation === self.generation) self.startWorker();
+    }, function (error) {
+      if (generation === self.generation) self.fail(error.message);
+    });
+  };
+
+  Demo.prototype.startWorker = function () {
+    var self = this;
+    this.area.classList.add("tp-live");
+    this.screen = document.createElement("div");
+    this.screen.className = "tp-live-screen";
+    this.area.appendChild(this.screen);
+    var terminal = new Terminal({ convertEol: false, cursorBlink: true, scrollback: 5000,
+      fontFamily: getComputedStyle(this.area).fontFamily, fontSize: 14,
+      theme: { background: getComputedStyle(this.figure).backgroundColor } });
+    var fit = new FitAddon.FitAddon();
+    terminal.loadAddon(fit);
+    terminal.open(this.screen);
+    fit.fit();
+    this.terminal = terminal;
+    this.fit = fit;
+    this.decoder = new TextDecoder();
+    this.encoder = new TextEncoder();
+    this.tail = "";
+    this.ready = false;
+    this.pending = this.figure.getAttribute("data-autorun") === "true"
+      ? parseJson(this.figure.getAttribute("data-commands"), []).slice() : [];
+
+    var workerUrl = url("worker") + "?runtime=" + encodeURIComponent(url("teavm"))
+      + "&wasm=" + encodeURIComponent(url("wasm"));
+    var worker;
+    try {
+      worker = new Worker(workerUrl);
+    } catch (e) {
+      this.fail("cannot start a Web Worker: " + e.message);
+      return;
+    }
+    this.worker = worker;
+    worker.onmessage = function (event) { if (self.worker === worker) self.receive(event.data); };
+    worker.onerror = function (event) {
+      if (self.worker === worker) self.fail("the emulator worker failed: " + (event.message || "cannot load " + workerUrl));
+    };
+    terminal.onData(function (text) {
+      if (self.worker === worker) worker.postMessage({ type: "input", data: self.encoder.encode(text) });
+    });
+    terminal.onResize(function (size) {
+      if (self.worker === worker) worker.postMessage({ type: "resize", cols: size.cols, rows: size.rows });
+    });
+    this.resizeListener = function () { if (self.fit) self.fit.fit(); };
+    window.addEventListener("resize", this.resizeListener);
+
+    var env = parseJson(this.figure.getAttribute("data-env"), {});
+    worker.postMessage({
+      type: "start",
+      descriptor: new URL(this.figure.getAttribute("data-image"), document.baseURI).href,
+      kernel: url("kernel"),
+      workdir: this.figure.getAttribute("data-workdir") || "",
+      user: this.figure.getAttribute("data-user") || "",
+      env: Object.keys(env).map(function (name) { return name + "=" + env[name]; }),
+      cols: terminal.cols,
+      rows: terminal.rows
+    });
+    this.watchdog = setTimeout(function () {
+      if (self.worker === worker && !self.ready) {
+        self.fail("No output from the machine after " + NO_OUTPUT_MILLIS / 1000 + " seconds.");
+      }
+    }, NO_OUTPUT_MILLIS);
+  };
+
+  Demo.prototype.receive = function (message) {
+    switch (message.type) {
+      case "status":
+        if (message.phase === "downloading") {
+          // Layers with an index download while the machine runs, when first read.
+          this.say(this.ready && message.done >= message.total ? "Running"
+            : "Downloading " + megabytes(message.done) + " of " + megabytes(message.total) + " MB…");
+        } else if (message.phase === "booting") {
+          this.say("Booting…");
+        }
+        break;
+      case "output":
+        this.output(new Uint8Array(message.data.buffer, message.data.byteOffset, message.data.byteLength));
+        break;
+      case "error":
+        this.fail(message.message);
+        break;
+      case "stats":
+        this.figure.setAttribute("data-guest-instructions", String(message.instructions));
+        this.figure.setAttribute("data-guest-busy-ms", String(message.busyMillis));
+        break;
+      case "exit":
+        this.terminal.write("\r\n[the machine powered off]\r\n");
+        this.finish("exited");
+        this.say("The machine powered off. Press Run to start it again.");
+        break;
+      default:
+        break;
+    }
+  };
+
+  Demo.prototype.output = function (bytes) {
+    var text = this.decoder.decode(bytes, { stream: true });
+    this.terminal.write(bytes);
+    if (!this.ready) {
+      this.ready = true;
+      clearTimeout(this.watchdog);
+      this.area.classList.add("tp-ready");
+      this.setState("running");
+      this.say("Running");
+      this.fit.fit();
+      this.terminal.focus();
+    }
+    if (this.pending.length) {
+      // Autorun: type the next command once the shell shows its prompt again.
+      this.tail = (this.tail + text).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "").slice(-64);
+      if (PROMPT.test(this.tail)) {
+        this.tail = "";
+        this.worker.postMessage({ type: "input", data: this.encoder.encode(this.pending.shift() + "\n") });
+      }
+    }
+  };
+
+  Demo.prototype.clearError = function () {
+    var old = this.area.querySelector(".tp-live-error");
+    if (old) old.remove();
+    this.area.classList.remove("tp-failed");
+  };
+
+  /** Shows what went wrong in the terminal area and stops the machine; Run tries again. */
+  Demo.prototype.fail = function (text) {
+    this.finish("failed");
+    this.clearError();
+    var box = document.createElement("p");
+    box.className = "tp-live-error";
+    box.setAttribute("role", "alert");
+    box.textContent = "The live terminal failed: " + text;
+    this.area.classList.add("tp-failed");
+    this.area.insertBefore(box, this.area.firstChild);
+    this.say("Failed. Press Run to try again.");
+  };
+
+  /** Ends the worker; the terminal keeps what it showed. */
+  Demo.prototype.finish = function (state) {
+    if (this.worker) {
+      this.worker.terminate(); // frees the machine's memory at once
+      this.worker = null;
+    }
+    clearTimeout(this.watchdog);
+    if (this.resizeListener) window.removeEventListener("resize", this.resizeListener);
+    this.resizeListener = null;
+    this.setState(state);
+  };
+
+  /** Ends the worker and removes the terminal, showing the transcript again. */
+  Demo.prototype.stop = function (state) {
+    this.generation++;
+    this.finish(state);
+    this.teardown();
+  };
+
+  Demo.prototype.teardown = function () {
+    this.clearError();
+    if (this.terminal) this.terminal.dispose();
+    this.terminal = null;
+    this.fit = null;
+    if (this.screen) this.screen.remove();
+    this.screen = null;
+    this.area.classList.remove("tp-live", "tp-ready");
+  };
+
+  function init() {
+    var figures = document.querySelectorAll("figure.tp-demo");
+    for (var i = 0; i < figures.length; i++) {
+      new Demo(figures[i]);
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

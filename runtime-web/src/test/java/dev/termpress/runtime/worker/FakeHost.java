@@ -1,0 +1,72 @@
+package dev.termpress.runtime.worker;
+
+import dev.termpress.emulator.host.Clock;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A {@link SessionHost} on a counter clock that records what the session asks for. As a {@link Clock} it is
+ * a wall clock in miniature: guest time is the host's milliseconds and never skips ahead.
+ */
+final class FakeHost implements SessionHost, Clock {
+
+    private static final long TICKS_PER_MILLI = TIMEBASE_HZ / 1000;
+
+    final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    double now;
+    boolean soon;
+    double timerMillis = -1;
+    int outputMessages;
+    Integer exitCode;
+
+    @Override
+    public double nowMillis() {
+        return now += 1; // every look at the clock costs a millisecond: slices end after a few chunks
+    }
+
+    @Override
+    public void runSoon() {
+        soon = true;
+    }
+
+    @Override
+    public void runAfter(double millis) {
+        timerMillis = millis;
+    }
+
+    @Override
+    public void cancelTimer() {
+        timerMillis = -1;
+    }
+
+    @Override
+    public void output(byte[] data) {
+        outputMessages++;
+        console.writeBytes(data);
+    }
+
+    @Override
+    public void exited(int code) {
+        exitCode = code;
+    }
+
+    @Override
+    public long ticks(long instret) {
+        return (long) (now * TICKS_PER_MILLI);
+    }
+
+    @Override
+    public boolean skipTo(long deadline, long instret) {
+        return false;
+    }
+
+    /** Lets the time of a requested timer pass. */
+    void sleep() {
+        now += timerMillis;
+        timerMillis = -1;
+    }
+
+    String text() {
+        return console.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,174 @@
+package dev.termpress.runtime.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.termpress.emulator.MachineConfig;
+import dev.termpress.emulator.fs.LayerIndex;
+import dev.termpress.emulator.fs.OnDemandLayerSource;
+import dev.termpress.emulator.fs.TarInput;
+import dev.termpress.emulator.kernel.KernelImage;
+import dev.termpress.runtime.boot.BlockOptions;
+import dev.termpress.runtime.boot.ImageConfig;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worker's session logic on the JVM: the example busybox image boots through {@link Session} with
+ * the block's settings applied, the slices hand control back, and input and resizes reach the guest.
+ */
+class SessionTest {
+
+    private static final Path BUSYBOX_BLOBS = Path.of("../content-examples/images/busybox/blobs/sha256");
+    private static final ImageConfig BUSYBOX = new ImageConfig(
+            List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), "/root", null, null,
+            List.of("/bin/sh"));
+    private static final int MAX_TICKS = 2_000;
+
+    private static byte[] kernel;
+    private static byte[] layer;
+
+    @BeforeAll
+    static void load() throws IOException {
+        kernel = KernelImage.load();
+        layer = busyboxLayerTar();
+    }
+
+    @Test
+    void blockSettingsReachTheShell() throws Exception {
+        FakeHost host = new FakeHost();
+        int[] fetches = {0};
+        OnDemandLayerSource[] source = new OnDemandLayerSource[1];
+        source[0] = new OnDemandLayerSource(1, n -> {
+            fetches[0]++;
+            source[0].supply(n, layer);
+        });
+        BlockOptions block = new BlockOptions("/tmp", null, List.of("NAME=reader"));
+        Session session = Session.boot(new SessionSpec(kernel, List.of(LayerIndex.build(TarInput.of(layer))),
+                source[0], BUSYBOX, block, 100, 30), MachineConfig.deterministic((d, o, l) -> { }), host);
+
+        runUntil(session, host, " # ");
+        session.input("pwd; echo hi-$NAME; stty size\n".getBytes(StandardCharsets.UTF_8));
+        runUntil(session, host, "30 100");
+        session.resize(120, 40);
+        session.input("stty size\n".getBytes(StandardCharsets.UTF_8));
+        runUntil(session, host, "40 120");
+
+        assertThat(host.text()).contains("/tmp\r\n").contains("hi-reader").doesNotContain("/root");
+        assertThat(fetches[0]).as("the layer was fetched once, when first read").isEqualTo(1);
+        assertThat(host.outputMessages).as("output arrives in batches, not byte by byte")
+                .isLessThan(host.text().length() / 4);
+
+        session.input("exit\n".getBytes(StandardCharsets.UTF_8));
+        runUntil(session, host, "powering off");
+        assertThat(host.exitCode).isZero();
+        assertThat(session.finished()).isTrue();
+    }
+
+    @Test
+    void idleGuestSleepsUntilItsTimerOrInput() throws Exception {
+        FakeHost host = new FakeHost();
+        Session session = Session.boot(new SessionSpec(kernel, List.of(LayerIndex.build(TarInput.of(layer))),
+                prefetched(), BUSYBOX, BlockOptions.NONE, 80, 24),
+                MachineConfig.deterministic((d, o, l) -> { }).withClock(host), host);
+        runUntil(session, host, " # ");
+        for (int i = 0; i < 50 && host.soon; i++) {
+            host.soon = false;
+            session.tick();
+        }
+        assertThat(host.soon).as("a shell waiting for a key needs no slice at once").isFalse();
+        assertThat(host.timerMillis).as("only a timer: the guest's own, or the idle re-check")
+                .isBetween(0.0, Session.IDLE_RECHECK_MILLIS);
+
+        session.input("echo woken\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(host.soon).as("input schedules a slice").isTrue();
+        assertThat(host.timerMillis).as("and drops the sleep").isNegative();
+        runUntil(session, host, "woken\r\n");
+
+        session.stop();
+        host.soon = false;
+        session.input("echo late\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(host.soon).as("a stopped session schedules nothing").isFalse();
+    }
+
+    @Test
+    void layerArrivingLaterAnswersTheWaitingReadsOfAnotherUser() throws Exception {
+        FakeHost host = new FakeHost();
+        int[] fetches = {0};
+        OnDemandLayerSource source = new OnDemandLayerSource(1, n -> fetches[0]++);
+        BlockOptions block = new BlockOptions("/srv", "nobody", List.of("GREETING=hello"));
+        Session session = Session.boot(new SessionSpec(kernel, List.of(LayerIndex.build(TarInput.of(layer))),
+                source, BUSYBOX, block, 80, 24), MachineConfig.deterministic((d, o, l) -> { }).withClock(host), host);
+
+        for (int i = 0; i < 200 && fetches[0] == 0; i++) {
+            tickOrSleep(session, host);
+        }
+        assertThat(fetches[0]).as("the first read of a file asked for the layer").isEqualTo(1);
+        for (int i = 0; i < 20; i++) {
+            tickOrSleep(session, host); // the guest goes on (or idles) while the download runs
+        }
+        source.supply(0, layer);
+        session.wake();
+        runUntil(session, host, " $ ");
+        session.input("echo \"$GREETING from $(pwd) as $(id -un)\"\n".getBytes(StandardCharsets.UTF_8));
+        runUntil(session, host, "hello from /srv as nobody");
+        assertThat(fetches[0]).isEqualTo(1);
+    }
+
+    private static void tickOrSleep(Session session, FakeHost host) {
+        if (host.soon) {
+            host.soon = false;
+        } else if (host.timerMillis >= 0) {
+            host.sleep();
+        } else {
+            return;
+        }
+        session.tick();
+    }
+
+    private static OnDemandLayerSource prefetched() {
+        OnDemandLayerSource source = new OnDemandLayerSource(1, n -> {
+            throw new AssertionError("a supplied layer is never fetched");
+        });
+        source.supply(0, layer);
+        return source;
+    }
+
+    /** Runs the slices the session asks for until the console shows {@code expected}. */
+    private static void runUntil(Session session, FakeHost host, String expected) {
+        int from = host.text().length();
+        for (int ticks = 0; ticks < MAX_TICKS && !host.text().substring(from).contains(expected); ticks++) {
+            if (!host.soon && host.timerMillis < 0) {
+                break; // nothing would wake the guest
+            }
+            if (host.soon) {
+                host.soon = false;
+            } else {
+                host.sleep();
+            }
+            session.tick();
+        }
+        assertThat(host.text().substring(from)).as("console waiting for %s", expected).contains(expected);
+    }
+
+    private static byte[] busyboxLayerTar() throws IOException {
+        try (var blobs = Files.list(BUSYBOX_BLOBS)) {
+            for (Path blob : (Iterable<Path>) blobs::iterator) {
+                byte[] bytes = Files.readAllBytes(blob);
+                if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+                    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                        return in.readAllBytes();
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no gzip layer in " + BUSYBOX_BLOBS.toAbsolutePath());
+    }
+}

@@ -1,0 +1,157 @@
+package dev.termpress.sitetests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** content-examples in Chromium, served below a sub-path: the reader's path through a live terminal. */
+class ExampleSiteTest {
+
+    private static Chromium chromium;
+    private static ServedSite site;
+
+    @BeforeAll
+    static void start() throws Exception {
+        chromium = Chromium.start();
+        site = ServedSite.examples();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (site != null) {
+            site.close();
+        }
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    private static Page open(BrowserContext context, String path, List<String> problems) {
+        Page page = context.newPage();
+        page.onPageError(problems::add);
+        page.onResponse(response -> {
+            if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) {
+                problems.add(response.status() + " " + response.url());
+            }
+        });
+        page.navigate(site.url(path));
+        return page;
+    }
+
+    @Test
+    void runGivesAShellThatAnswers() throws Exception {
+        List<String> problems = new ArrayList<>();
+        try (BrowserContext context = chromium.browser().newContext()) {
+            Page page = open(context, "", problems);
+            LiveDemo demo = new LiveDemo(page, 0);
+            assertThat(demo.state()).as("the runtime took over the block").isEqualTo("idle");
+            AtomicLong downloaded = new AtomicLong();
+            context.onResponse(response -> {
+                String length = response.headerValue("content-length");
+                downloaded.addAndGet(length == null ? 0 : Long.parseLong(length));
+            });
+
+            long started = System.nanoTime();
+            demo.press("run");
+            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double[] stats = demo.stats();
+            System.out.printf("busybox, cold cache: Run to prompt %.2f s, %.2f MB downloaded after Run;"
+                    + " boot %.1f M guest instructions in %.0f ms of slices, %.0f MIPS%n", seconds,
+                    downloaded.get() / 1e6, stats[0] / 1e6, stats[1], stats[0] / stats[1] / 1e3);
+            assertThat(stats[0]).as("guest instructions to the prompt").isGreaterThan(1e6);
+
+            assertThat(demo.state()).isEqualTo("running");
+            double[] before = demo.stats();
+            assertThat(demo.command("i=0; while [ $i -lt 30000 ]; do i=$((i+1)); done; echo $i")).contains("30000");
+            double[] after = demo.stats();
+            System.out.printf("busybox, a shell loop: %.1f M guest instructions in %.0f ms of slices, %.0f MIPS%n",
+                    (after[0] - before[0]) / 1e6, after[1] - before[1],
+                    (after[0] - before[0]) / (after[1] - before[1]) / 1e3);
+            assertThat(demo.command("uname -m")).contains("riscv64");
+            assertThat(demo.command("pwd")).as("the block's workdir").contains("/tmp");
+            assertThat(demo.command("echo kept > note.txt && cat note.txt")).contains("kept");
+            assertThat(demo.command("seq 1 100 | grep 7 | wc -l")).contains("19");
+            demo.screenshot("busybox-running");
+
+            page.reload();
+            demo = new LiveDemo(page, 0);
+            started = System.nanoTime();
+            demo.press("run");
+            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            System.out.printf("busybox, warm cache: Run to prompt %.2f s%n", (System.nanoTime() - started) / 1e9);
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void resetBringsBackThePristineImage() {
+        try (BrowserContext context = chromium.browser().newContext()) {
+            LiveDemo demo = new LiveDemo(open(context, "", new ArrayList<>()), 0);
+            demo.press("run");
+            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            assertThat(demo.command("touch /root/made && ls /root")).contains("made");
+
+            demo.press("reset");
+            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            assertThat(demo.text()).doesNotContain("made");
+            assertThat(demo.command("ls /root/made")).contains("No such file");
+        }
+    }
+
+    @Test
+    void twoTerminalsRunSideBySideAndStopFreesOne() {
+        try (BrowserContext context = chromium.browser().newContext()) {
+            Page page = open(context, "basics/files/", new ArrayList<>());
+            LiveDemo first = new LiveDemo(page, 0);
+            LiveDemo second = new LiveDemo(page, 1);
+            first.press("run");
+            second.press("run");
+            first.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            second.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+
+            assertThat(first.command("echo one > /tmp/which; cat /tmp/which")).contains("one");
+            assertThat(second.command("cat /tmp/which")).as("each terminal has its own machine")
+                    .contains("No such file");
+
+            first.press("stop");
+            assertThat(first.state()).isEqualTo("stopped");
+            assertThat(first.figure().locator(".tp-transcript").isVisible()).isTrue();
+            assertThat(second.command("echo still-here")).contains("still-here");
+        }
+    }
+
+    @Test
+    void narrowerWindowReachesTheGuestTty() {
+        try (BrowserContext context = chromium.browser().newContext()) {
+            Page page = open(context, "", new ArrayList<>());
+            LiveDemo demo = new LiveDemo(page, 0);
+            demo.press("run");
+            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            int wide = columns(demo.command("stty size"));
+
+            page.setViewportSize(700, 720);
+            page.waitForTimeout(300); // the resize event, the fit, the worker message, the guest's SIGWINCH
+            int narrow = columns(demo.command("stty size"));
+
+            assertThat(wide).isGreaterThan(40);
+            assertThat(narrow).isLessThan(wide).isGreaterThan(20);
+        }
+    }
+
+    /** The columns from {@code stty size} output ("ROWS COLS"). */
+    private static int columns(String output) {
+        Matcher size = Pattern.compile("(\\d+) (\\d+)").matcher(output);
+        assertThat(size.find()).as("stty size printed ROWS COLS: %s", output).isTrue();
+        return Integer.parseInt(size.group(2));
+    }
+}

@@ -1,0 +1,144 @@
+package dev.termpress.sitetests;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/** One demo block on a page, seen as a reader sees it: buttons, status line, terminal text. */
+final class LiveDemo {
+
+    static final double BOOT_TIMEOUT_MILLIS = 120_000;
+    static final double COMMAND_TIMEOUT_MILLIS = 30_000;
+    private static final long POLL_MILLIS = 50;
+    /** A shell prompt at the end of the terminal: busybox ash as root or as another user. */
+    static final Pattern PROMPT = Pattern.compile("[#$]\\s*$");
+
+    private final Page page;
+    private final Locator figure;
+    /** What the page and its workers logged: named in failures, for diagnosis. */
+    private final List<String> console = new CopyOnWriteArrayList<>();
+
+    LiveDemo(Page page, int index) {
+        this.page = page;
+        this.figure = page.locator("figure.tp-demo").nth(index);
+        page.onConsoleMessage(message -> console.add(message.type() + ": " + message.text()));
+        page.onPageError(error -> console.add("page error: " + error));
+        page.onWorker(worker -> worker.onClose(closed -> console.add("worker closed: " + closed.url())));
+    }
+
+    Locator figure() {
+        return figure;
+    }
+
+    String state() {
+        return figure.getAttribute("data-state");
+    }
+
+    String status() {
+        return figure.locator(".tp-status").textContent();
+    }
+
+    void press(String button) {
+        figure.locator(".tp-" + button).click();
+    }
+
+    /**
+     * The terminal's visible text, rows joined by newlines (empty before the terminal exists). The block is
+     * scrolled into view first: xterm.js does not render a terminal that is off screen.
+     */
+    String text() {
+        Locator rows = figure.locator(".xterm-rows");
+        if (rows.count() == 0) {
+            return "";
+        }
+        figure.scrollIntoViewIfNeeded();
+        return rows.innerText().replace('\u00a0', ' ');
+    }
+
+    /** Text of the error box in the terminal area, or null. */
+    String error() {
+        Locator box = figure.locator(".tp-live-error");
+        return box.count() == 0 ? null : box.textContent();
+    }
+
+    /** Types into the terminal as the reader would. */
+    void type(String text) {
+        figure.locator(".xterm-helper-textarea").pressSequentially(text);
+    }
+
+    /** Waits until the terminal text (trailing blanks removed) matches; fails with what it shows. */
+    String waitFor(Pattern pattern, double timeoutMillis) {
+        long deadline = System.nanoTime() + (long) (timeoutMillis * 1e6);
+        String text = "";
+        while (System.nanoTime() < deadline) {
+            text = text().stripTrailing();
+            if (pattern.matcher(text).find()) {
+                return text;
+            }
+            String error = error();
+            if (error != null) {
+                throw new AssertionError("the demo failed while waiting for " + pattern + ": " + error);
+            }
+            page.waitForTimeout(POLL_MILLIS);
+        }
+        throw new AssertionError("waited " + (long) timeoutMillis + " ms for " + pattern + "; state "
+                + state() + ", status '" + status() + "', console " + console + ", terminal:\n" + text);
+    }
+
+    /**
+     * Types a command (short enough for one terminal row) and returns what follows its echo once the next
+     * prompt shows.
+     */
+    String command(String line) {
+        int seen = occurrences(text(), line);
+        type(line + "\n");
+        long deadline = System.nanoTime() + (long) (COMMAND_TIMEOUT_MILLIS * 1e6);
+        String text = "";
+        while (System.nanoTime() < deadline) {
+            text = text().stripTrailing();
+            if (occurrences(text, line) > seen && !text.endsWith(line) && PROMPT.matcher(text).find()) {
+                return text.substring(text.lastIndexOf(line) + line.length());
+            }
+            String error = error();
+            if (error != null) {
+                throw new AssertionError("the demo failed while running " + line + ": " + error);
+            }
+            page.waitForTimeout(POLL_MILLIS);
+        }
+        throw new AssertionError("no prompt after " + line + "; console " + console + ", terminal:\n" + text);
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    /** The worker's counters: guest instructions so far and host milliseconds spent running them. */
+    double[] stats() {
+        figure.evaluate("f => { f.removeAttribute('data-guest-instructions'); f.dispatchEvent(new Event('tp-stats')); }");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (figure.getAttribute("data-guest-instructions") == null) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the worker did not answer a stats request");
+            }
+            page.waitForTimeout(POLL_MILLIS);
+        }
+        return new double[] {Double.parseDouble(figure.getAttribute("data-guest-instructions")),
+            Double.parseDouble(figure.getAttribute("data-guest-busy-ms"))};
+    }
+
+    /** Saves a picture of the demo block as a test artifact. */
+    void screenshot(String name) throws IOException {
+        Path dir = Path.of(System.getProperty("termpress.artifacts", "target/site-test-artifacts"));
+        Files.createDirectories(dir);
+        figure.screenshot(new Locator.ScreenshotOptions().setPath(dir.resolve(name + ".png")));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.termpress.sitetests;
+
+import dev.termpress.generator.build.BuildOptions;
+import dev.termpress.generator.build.Progress;
+import dev.termpress.generator.build.SiteBuilder;
+import dev.termpress.generator.image.OciImagePublisher;
+import dev.termpress.generator.serve.DevServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A site built by the generator into a temporary directory and served on localhost below a sub-path, so
+ * every test also proves that the runtime's relative URLs work under a base path.
+ */
+final class ServedSite implements AutoCloseable {
+
+    /** The URL path the site is served under. */
+    static final String SUB_PATH = "/docs/tour/";
+
+    private final Path output;
+    private final DevServer server;
+
+    private ServedSite(Path root, Path output) throws Exception {
+        this.output = output;
+        this.server = new DevServer(root, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), false);
+    }
+
+    /** Builds {@code siteDir} and serves it. */
+    static ServedSite build(Path siteDir) throws Exception {
+        Path root = Files.createTempDirectory("termpress-site-tests");
+        Path output = root.resolve(SUB_PATH.substring(1));
+        Files.createDirectories(output.getParent());
+        new SiteBuilder(new OciImagePublisher(), Progress.QUIET)
+                .build(new BuildOptions(siteDir.toAbsolutePath(), output, null, false));
+        return new ServedSite(root, output);
+    }
+
+    /** content-examples. */
+    static ServedSite examples() throws Exception {
+        return build(Path.of(System.getProperty("termpress.examples", "../content-examples")));
+    }
+
+    /** The built site's files. */
+    Path output() {
+        return output;
+    }
+
+    /** The absolute URL of a page path such as {@code basics/files/}. */
+    String url(String page) {
+        return "http://localhost:" + server.port() + SUB_PATH + page;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
