@@ -247,7 +247,17 @@ public final class Machine {
      * only input can wake it). A host on the wall clock sleeps until then or until input arrives.
      */
     public long nextWakeUpTicks() {
-        return nextWakeUp(clock.ticks(cpu.instret()));
+        long now = clock.ticks(cpu.instret());
+        // A timer that fell due after run() returned is "now", not "none": the host must run again.
+        return Math.min(nextWakeUp(now), pastDueTimer(now));
+    }
+
+    /** {@code now} if an enabled timer's deadline has passed (it pends on the next run), else none. */
+    private long pastDueTimer(long now) {
+        long enabled = cpu.csr(Csr.MIE);
+        boolean machineDue = (enabled & Csr.MIP_MTIP) != 0 && clint.nextDeadline() <= now;
+        boolean supervisorDue = (enabled & Csr.MIP_STIP) != 0 && cpu.firmwareActive() && sbi.nextDeadline() <= now;
+        return machineDue || supervisorDue ? now : Long.MAX_VALUE;
     }
 
     /** The earliest future timer event that is enabled in mie and so can end a WFI. */

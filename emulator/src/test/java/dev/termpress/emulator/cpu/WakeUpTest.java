@@ -1,0 +1,62 @@
+package dev.termpress.emulator.cpu;
+
+import static dev.termpress.emulator.cpu.Asm.A1;
+import static dev.termpress.emulator.cpu.Asm.A2;
+import static dev.termpress.emulator.cpu.Asm.A3;
+import static dev.termpress.emulator.cpu.Asm.WFI;
+import static dev.termpress.emulator.cpu.Asm.ld;
+import static dev.termpress.emulator.cpu.Asm.sd;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.termpress.emulator.Machine;
+import dev.termpress.emulator.MachineConfig;
+import dev.termpress.emulator.bus.Ram;
+import dev.termpress.emulator.devices.Clint;
+import dev.termpress.emulator.host.Clock;
+import org.junit.jupiter.api.Test;
+
+/** What an idle machine tells a host that waits on real time. */
+class WakeUpTest {
+
+    /** A wall clock the test moves by hand. */
+    private static final class ManualClock implements Clock {
+        long now;
+
+        @Override
+        public long ticks(long instret) {
+            return now;
+        }
+
+        @Override
+        public boolean skipTo(long deadline, long instret) {
+            return false;
+        }
+    }
+
+    @Test
+    void aTimerThatFellDueWhileTheHostLookedAwayMeansWakeNow() {
+        ManualClock clock = new ManualClock();
+        Machine machine = new Machine(MachineConfig.deterministic((b, o, n) -> { })
+                .withRamBytes(4L << 20).withClock(clock));
+        Cpu cpu = machine.cpu();
+        long base = Ram.BASE;
+        machine.ram().store64(base + 0x100, 100); // mtimecmp value
+        cpu.setReg(A1, Clint.BASE + 0x4000);
+        cpu.setReg(A2, base + 0x100);
+        int[] program = {ld(A3, A2, 0), sd(A3, A1, 0), WFI, WFI};
+        for (int i = 0; i < program.length; i++) {
+            machine.ram().store32(base + 4L * i, program[i]);
+        }
+        cpu.setCsr(Csr.MIE, Csr.MIP_MTIP);
+        machine.bootBare(base);
+
+        machine.run(100);
+        assertThat(machine.idle()).isTrue();
+        assertThat(machine.nextWakeUpTicks()).isEqualTo(100);
+
+        clock.now = 150; // the deadline passed after run() returned
+        assertThat(machine.nextWakeUpTicks()).as("past due: run now, not 'no timer'").isLessThanOrEqualTo(150);
+        machine.run(100);
+        assertThat(cpu.pendingInterrupts() & Csr.MIP_MTIP).isNotZero();
+    }
+}
