@@ -5,37 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A fixture site (src/test/sites/features) whose block sets workdir, user, env and autorun. */
 class BlockFeaturesTest {
 
-    private static Chromium chromium;
-    private static ServedSite site;
+    @RegisterExtension
+    static final LiveSite live = new LiveSite(BlockFeaturesTest::openSite);
 
-    @BeforeAll
-    static void start() throws Exception {
-        chromium = Chromium.start();
-        site = ServedSite.build(Path.of(System.getProperty("termpress.features", "src/test/sites/features")));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
+    private static ServedSite openSite() throws Exception {
+        ServedSite site = ServedSite.build(Path.of(System.getProperty("termpress.features", "src/test/sites/features")));
+        return site;
     }
 
     @Test
     void autorunTypesTheCommandsWithTheBlockSettingsApplied() throws Exception {
-        try (BrowserContext context = chromium.browser().newContext()) {
+        try (BrowserContext context = live.chromium().browser().newContext()) {
             var page = context.newPage();
-            page.navigate(site.url(""));
+            page.navigate(live.site().url(""));
             LiveDemo demo = new LiveDemo(page, 0);
             demo.press("run");
 

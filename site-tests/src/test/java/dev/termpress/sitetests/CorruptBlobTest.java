@@ -6,41 +6,29 @@ import com.microsoft.playwright.BrowserContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A layer blob changed on the server after the build: Run must say so instead of booting or hanging. */
 class CorruptBlobTest {
 
-    private static Chromium chromium;
-    private static ServedSite site;
+    @RegisterExtension
+    static final LiveSite live = new LiveSite(CorruptBlobTest::openSite);
 
-    @BeforeAll
-    static void start() throws Exception {
-        chromium = Chromium.start();
-        site = ServedSite.examples();
+    private static ServedSite openSite() throws Exception {
+        ServedSite site = ServedSite.examples();
         Path layer = largestBlob(site.output().resolve("images/blobs/sha256"));
         byte[] bytes = Files.readAllBytes(layer);
         bytes[bytes.length / 2] ^= 0x55;
         Files.write(layer, bytes);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
+        return site;
     }
 
     @Test
     void corruptLayerShowsAnErrorInTheTerminalArea() throws Exception {
-        try (BrowserContext context = chromium.browser().newContext()) {
+        try (BrowserContext context = live.chromium().browser().newContext()) {
             var page = context.newPage();
-            page.navigate(site.url(""));
+            page.navigate(live.site().url(""));
             LiveDemo demo = new LiveDemo(page, 0);
             demo.press("run");
 

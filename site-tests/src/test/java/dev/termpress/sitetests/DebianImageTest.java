@@ -8,9 +8,8 @@ import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Debian trixie image that content-examples/images/build-debian.sh caches (not committed; skipped
@@ -22,36 +21,25 @@ class DebianImageTest {
     private static final Path LAYOUT = Path.of(System.getenv().getOrDefault("TERMPRESS_IMAGE_CACHE",
             "/work/cache/images")).resolve("debian-trixie");
 
-    private static Chromium chromium;
-    private static ServedSite site;
+    @RegisterExtension
+    static final LiveSite live = new LiveSite(DebianImageTest::openSite);
 
-    @BeforeAll
-    static void start() throws Exception {
+    private static ServedSite openSite() throws Exception {
         assumeTrue(Files.isDirectory(LAYOUT), LAYOUT + " is not built; run content-examples/images/build-debian.sh");
-        chromium = Chromium.start();
         Path dir = Files.createTempDirectory("termpress-debian-site");
         Files.writeString(dir.resolve("termpress.yaml"), "title: Debian\nimages:\n  debian: " + LAYOUT + "\n");
         Files.createDirectories(dir.resolve("content"));
         Files.writeString(dir.resolve("content/index.md"),
                 "# Debian\n\n```container image=debian\n$ cat /etc/debian_version\n13\n```\n");
-        site = ServedSite.build(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
+        ServedSite site = ServedSite.build(dir);
+        return site;
     }
 
     @Test
     void bashAnswersInTheBrowser() throws Exception {
-        try (BrowserContext context = chromium.browser().newContext()) {
+        try (BrowserContext context = live.chromium().browser().newContext()) {
             Page page = context.newPage();
-            page.navigate(site.url(""));
+            page.navigate(live.site().url(""));
             AtomicLong downloaded = new AtomicLong();
             context.onResponse(response -> {
                 String length = response.headerValue("content-length");

@@ -9,30 +9,18 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** content-examples in Chromium, served below a sub-path: the reader's path through a live terminal. */
 class ExampleSiteTest {
 
-    private static Chromium chromium;
-    private static ServedSite site;
+    @RegisterExtension
+    static final LiveSite live = new LiveSite(ExampleSiteTest::openSite);
 
-    @BeforeAll
-    static void start() throws Exception {
-        chromium = Chromium.start();
-        site = ServedSite.examples();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
+    private static ServedSite openSite() throws Exception {
+        ServedSite site = ServedSite.examples();
+        return site;
     }
 
     private static Page open(BrowserContext context, String path, List<String> problems) {
@@ -43,14 +31,14 @@ class ExampleSiteTest {
                 problems.add(response.status() + " " + response.url());
             }
         });
-        page.navigate(site.url(path));
+        page.navigate(live.site().url(path));
         return page;
     }
 
     @Test
     void runGivesAShellThatAnswers() throws Exception {
         List<String> problems = new ArrayList<>();
-        try (BrowserContext context = chromium.browser().newContext()) {
+        try (BrowserContext context = live.chromium().browser().newContext()) {
             Page page = open(context, "", problems);
             LiveDemo demo = new LiveDemo(page, 0);
             assertThat(demo.state()).as("the runtime took over the block").isEqualTo("idle");
@@ -95,7 +83,7 @@ class ExampleSiteTest {
 
     @Test
     void resetBringsBackThePristineImage() {
-        try (BrowserContext context = chromium.browser().newContext()) {
+        try (BrowserContext context = live.chromium().browser().newContext()) {
             LiveDemo demo = new LiveDemo(open(context, "", new ArrayList<>()), 0);
             demo.press("run");
             demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
@@ -110,7 +98,7 @@ class ExampleSiteTest {
 
     @Test
     void twoTerminalsRunSideBySideAndStopFreesOne() {
-        try (BrowserContext context = chromium.browser().newContext()) {
+        try (BrowserContext context = live.chromium().browser().newContext()) {
             Page page = open(context, "basics/files/", new ArrayList<>());
             LiveDemo first = new LiveDemo(page, 0);
             LiveDemo second = new LiveDemo(page, 1);
@@ -132,7 +120,7 @@ class ExampleSiteTest {
 
     @Test
     void narrowerWindowReachesTheGuestTty() {
-        try (BrowserContext context = chromium.browser().newContext()) {
+        try (BrowserContext context = live.chromium().browser().newContext()) {
             Page page = open(context, "", new ArrayList<>());
             LiveDemo demo = new LiveDemo(page, 0);
             demo.press("run");

@@ -16,9 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Layers with a published index (descriptor {@code layers[].index} and {@code indexDigest}): the runtime
@@ -27,33 +26,22 @@ import org.junit.jupiter.api.Test;
  */
 class LazyLayerTest {
 
-    private static Chromium chromium;
-    private static ServedSite site;
+    @RegisterExtension
+    static final LiveSite live = new LiveSite(LazyLayerTest::openSite);
 
-    @BeforeAll
-    static void start() throws Exception {
-        chromium = Chromium.start();
-        site = ServedSite.examples();
+    private static ServedSite openSite() throws Exception {
+        ServedSite site = ServedSite.examples();
         addIndexes(site.output().resolve("images"), "busybox.json");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
+        return site;
     }
 
     @Test
     void indexFirstLayerWhenFirstRead() {
         List<String> requests = new CopyOnWriteArrayList<>();
-        try (BrowserContext context = chromium.browser().newContext()) {
+        try (BrowserContext context = live.chromium().browser().newContext()) {
             context.onRequest(request -> requests.add(request.url()));
             Page page = context.newPage();
-            page.navigate(site.url(""));
+            page.navigate(live.site().url(""));
             LiveDemo demo = new LiveDemo(page, 0);
             demo.press("run");
             demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
