@@ -49,6 +49,14 @@ class BusyboxShellTest {
         type(machine, "echo hello > /tmp/f && cat /tmp/f && ls /bin/busybox\n");
         runUntil(machine, console, "/bin/busybox\r\n", COMMAND_BUDGET);
 
+        // The console is the shell's controlling tty: Ctrl-C reaches a foreground program as SIGINT.
+        type(machine, "cat\n");
+        runUntil(machine, console, "cat\r\n", COMMAND_BUDGET);
+        type(machine, "\u0003");
+        runUntil(machine, console, " # ", COMMAND_BUDGET); // SIGINT flushes typed-ahead input: wait
+        type(machine, "echo status-$?\n");
+        runUntil(machine, console, "status-130", COMMAND_BUDGET);
+
         String log = console.toString(StandardCharsets.UTF_8);
         assertThat(log).contains("termpress-init: starting").contains("riscv64").contains("hello");
         type(machine, "exit\n");
