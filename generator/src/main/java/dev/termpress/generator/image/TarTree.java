@@ -1,10 +1,9 @@
 package dev.termpress.generator.image;
 
+import dev.termpress.generator.paths.SlashPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -108,27 +107,9 @@ final class TarTree implements FileTree {
         if (target.startsWith("/")) {
             return null;
         }
-        Deque<String> parts = new ArrayDeque<>();
         int slash = linkPath.lastIndexOf('/');
-        if (slash > 0) {
-            for (String part : linkPath.substring(0, slash).split("/")) {
-                parts.addLast(part);
-            }
-        }
-        for (String part : target.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (parts.isEmpty()) {
-                    return null;
-                }
-                parts.removeLast();
-            } else {
-                parts.addLast(part);
-            }
-        }
-        return String.join("/", parts);
+        String directory = slash > 0 ? linkPath.substring(0, slash + 1) : "";
+        return SlashPaths.resolveDots(directory + target);
     }
 
     @Override

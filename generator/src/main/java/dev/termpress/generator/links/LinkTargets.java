@@ -1,11 +1,10 @@
 package dev.termpress.generator.links;
 
 import dev.termpress.generator.content.Page;
+import dev.termpress.generator.paths.SlashPaths;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,23 +126,12 @@ public final class LinkTargets {
 
     /** Resolves {@code .} and {@code ..}; {@code null} when the path climbs above the root. */
     static String normalize(String path) {
-        Deque<String> parts = new ArrayDeque<>();
         boolean directory = path.isEmpty() || path.endsWith("/") || path.endsWith("/.") || path.endsWith("/..")
                 || path.equals(".") || path.equals("..");
-        for (String part : path.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (parts.isEmpty()) {
-                    return null;
-                }
-                parts.removeLast();
-            } else {
-                parts.addLast(part);
-            }
+        String joined = SlashPaths.resolveDots(path);
+        if (joined == null) {
+            return null;
         }
-        String joined = String.join("/", parts);
         return directory && !joined.isEmpty() ? joined + "/" : joined;
     }
 
