@@ -3,10 +3,8 @@ package dev.termpress.generator.image;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 
 /**
@@ -54,13 +52,8 @@ final class SiteBlobStore {
         if (present(descriptor)) {
             return;
         }
-        Path temp = temporary(descriptor);
-        try {
-            Files.write(temp, bytes);
-            commit(temp, descriptor);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(directory.resolve(descriptor.digest().hex()), bytes);
+        counted(descriptor);
     }
 
     /**
@@ -109,33 +102,20 @@ final class SiteBlobStore {
         if (Files.isRegularFile(target) && Files.size(target) == bytes.length) {
             return digest;
         }
-        Files.createDirectories(indexes);
-        Path temp = Files.createTempFile(indexes, "." + digest.hex(), ".tmp");
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(target, bytes);
         return digest;
     }
 
     private Path temporary(Descriptor descriptor) throws IOException {
-        Files.createDirectories(directory);
-        return Files.createTempFile(directory, "." + descriptor.digest().hex(), ".tmp");
+        return AtomicFiles.temporaryFor(directory.resolve(descriptor.digest().hex()));
     }
 
     private void commit(Path temp, Descriptor descriptor) throws IOException {
-        Path target = directory.resolve(descriptor.digest().hex());
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.moveInto(temp, directory.resolve(descriptor.digest().hex()));
+        counted(descriptor);
+    }
+
+    private void counted(Descriptor descriptor) {
         blobsWritten++;
         bytesWritten += descriptor.size();
     }
