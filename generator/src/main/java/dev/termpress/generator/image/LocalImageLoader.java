@@ -1,6 +1,6 @@
 package dev.termpress.generator.image;
 
-import dev.termpress.generator.guest.ContainerSettings;
+import dev.termpress.emulator.guest.ContainerSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

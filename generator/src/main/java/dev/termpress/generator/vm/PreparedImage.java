@@ -3,11 +3,11 @@ package dev.termpress.generator.vm;
 import dev.termpress.emulator.Machine;
 import dev.termpress.emulator.MachineConfig;
 import dev.termpress.emulator.fs.ByteArrayLayerSource;
-import dev.termpress.emulator.fs.FsException;
 import dev.termpress.emulator.fs.ImageFileSystem;
 import dev.termpress.emulator.fs.ImageFormatException;
 import dev.termpress.emulator.fs.LayerIndex;
 import dev.termpress.emulator.fs.TarInput;
+import dev.termpress.emulator.guest.InitConfFile;
 import dev.termpress.emulator.kernel.KernelImage;
 import dev.termpress.emulator.p9.Virtio9p;
 import dev.termpress.generator.image.LocalImage;
@@ -56,9 +56,8 @@ public final class PreparedImage {
         ImageFileSystem fs = ImageFileSystem.create(indexes, source, clockNanos);
         try {
             InitConfFile.install(fs, initConf);
-        } catch (FsException e) {
-            throw new ImageFormatException(image.description() + ": cannot write /.termpress/init.conf (errno "
-                    + e.errno() + ")");
+        } catch (IllegalStateException e) {
+            throw new ImageFormatException(image.description() + ": " + e.getMessage());
         }
         Machine machine = new Machine(config);
         machine.attach(new Virtio9p(fs));

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.termpress.emulator.Machine;
 import dev.termpress.emulator.MachineConfig;
-import dev.termpress.generator.guest.GuestOverrides;
-import dev.termpress.generator.guest.InitConf;
+import dev.termpress.emulator.guest.GuestOverrides;
+import dev.termpress.emulator.guest.InitConf;
 import dev.termpress.generator.image.LocalImage;
 import dev.termpress.generator.image.LocalImageLoader;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package dev.termpress.runtime.boot;
 
+import dev.termpress.emulator.guest.GuestOverrides;
 import java.util.List;
 
 /**
@@ -16,5 +17,16 @@ public record BlockOptions(String workdir, String user, List<String> env) {
 
     public BlockOptions {
         env = env == null ? List.of() : List.copyOf(env);
+    }
+
+    /** These settings, for a terminal of {@code cols} x {@code rows}, as init.conf overrides. */
+    public GuestOverrides overrides(int cols, int rows) {
+        GuestOverrides overrides = new GuestOverrides(null, workdir, user, null, cols, rows);
+        for (String entry : env) {
+            int eq = entry.indexOf('=');
+            overrides = eq < 0 ? overrides.withEnv(entry, "")
+                    : overrides.withEnv(entry.substring(0, eq), entry.substring(eq + 1));
+        }
+        return overrides;
     }
 }

@@ -1,5 +1,6 @@
 package dev.termpress.runtime.boot;
 
+import dev.termpress.emulator.guest.ContainerSettings;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param config the config fields the runtime applies
  * @param layers the layers, bottom first
  */
-public record ImageDescriptor(String name, String blobs, ImageConfig config, List<Layer> layers) {
+public record ImageDescriptor(String name, String blobs, ContainerSettings config, List<Layer> layers) {
 
     /** The descriptor format this runtime reads ({@code descriptorVersion}). */
     public static final int VERSION = 1;

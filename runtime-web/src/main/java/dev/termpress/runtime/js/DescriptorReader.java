@@ -1,7 +1,7 @@
 package dev.termpress.runtime.js;
 
 import dev.termpress.runtime.boot.Digests;
-import dev.termpress.runtime.boot.ImageConfig;
+import dev.termpress.emulator.guest.ContainerSettings;
 import dev.termpress.runtime.boot.ImageDescriptor;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class DescriptorReader {
         if (config == null) {
             throw bad("has no config object");
         }
-        ImageConfig image = new ImageConfig(strings(config, "config.", "env"), JsJson.string(config, "workingDir"),
+        ContainerSettings image = new ContainerSettings(strings(config, "config.", "env"), JsJson.string(config, "workingDir"),
                 JsJson.string(config, "user"), strings(config, "config.", "entrypoint"),
                 strings(config, "config.", "cmd"));
         int count = JsJson.arrayLength(json, "layers");

@@ -4,10 +4,10 @@ import dev.termpress.emulator.Machine;
 import dev.termpress.emulator.MachineConfig;
 import dev.termpress.emulator.fs.ImageFileSystem;
 import dev.termpress.emulator.fs.ImageFormatException;
+import dev.termpress.emulator.guest.InitConf;
+import dev.termpress.emulator.guest.InitConfFile;
 import dev.termpress.emulator.host.Clock;
 import dev.termpress.emulator.p9.Virtio9p;
-import dev.termpress.runtime.boot.InitConf;
-import dev.termpress.runtime.boot.RootFiles;
 
 /**
  * One running guest: the machine over the image's filesystem, run in slices of a few milliseconds so the
@@ -23,12 +23,6 @@ public final class Session {
     static final long CHUNK = 150_000;
     /** Output that ends a slice early, so a flood of output reaches the page in pieces. */
     static final int OUTPUT_FLUSH_BYTES = 64 * 1024;
-
-    /**
-     * How long an idle guest with no timer armed sleeps before the host looks again: a safety net for
-     * a timer that fell due while the host was asking (cheap: an idle run returns at once).
-     */
-    static final double IDLE_RECHECK_MILLIS = 250;
 
     private static final double TICKS_PER_MILLI = Clock.TIMEBASE_HZ / 1000.0;
     private static final long NANOS_PER_MILLI = 1_000_000L;
@@ -58,7 +52,7 @@ public final class Session {
     public static Session boot(SessionSpec spec, MachineConfig base, SessionHost host) throws ImageFormatException {
         ImageFileSystem fs = ImageFileSystem.create(spec.layers(), spec.source(),
                 () -> System.currentTimeMillis() * NANOS_PER_MILLI);
-        RootFiles.writeInitConf(fs, InitConf.render(spec.image(), spec.block(), spec.cols(), spec.rows()));
+        InitConfFile.install(fs, InitConf.render(spec.image(), spec.block().overrides(spec.cols(), spec.rows())));
         OutputBuffer[] sink = new OutputBuffer[1];
         MachineConfig config = new MachineConfig(base.ramBytes(), base.bootargs(), base.clock(),
                 (data, offset, length) -> sink[0].write(data, offset, length), base.rngSeed(), base.entropy());
@@ -100,16 +94,25 @@ public final class Session {
         } else if (!machine.idle()) {
             requestSoon();
         } else {
-            long wake = machine.nextWakeUpTicks();
-            if (wake != Long.MAX_VALUE) {
-                long ticks = clock.ticks(machine.cpu().instret());
-                host.runAfter(Math.max(0, wake - ticks) / TICKS_PER_MILLI);
+            double sleepMillis = idleSleepMillis();
+            if (sleepMillis >= 0) {
+                host.runAfter(sleepMillis);
             } else {
-                // Input wakes it (sendInput calls wake()); but a timer whose deadline passed after run()
-                // returned and before nextWakeUpTicks() looked is reported as none, so look again soon.
-                host.runAfter(IDLE_RECHECK_MILLIS);
+                host.cancelTimer(); // only input or arriving layer bytes can wake it: they call wake()
             }
         }
+    }
+
+    /**
+     * How long the idle guest may sleep before its next timer ({@code 0} when one is already due),
+     * or {@code -1} when no timer is armed.
+     */
+    double idleSleepMillis() {
+        long wake = machine.nextWakeUpTicks();
+        if (wake == Long.MAX_VALUE) {
+            return -1;
+        }
+        return Math.max(0, wake - clock.ticks(machine.cpu().instret())) / TICKS_PER_MILLI;
     }
 
     /** Keystrokes for the guest. */

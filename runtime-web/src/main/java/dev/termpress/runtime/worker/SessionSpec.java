@@ -3,7 +3,7 @@ package dev.termpress.runtime.worker;
 import dev.termpress.emulator.fs.LayerIndex;
 import dev.termpress.emulator.fs.LayerSource;
 import dev.termpress.runtime.boot.BlockOptions;
-import dev.termpress.runtime.boot.ImageConfig;
+import dev.termpress.emulator.guest.ContainerSettings;
 import java.util.List;
 
 /**
@@ -17,7 +17,7 @@ import java.util.List;
  * @param cols the terminal's columns at boot
  * @param rows the terminal's rows at boot
  */
-public record SessionSpec(byte[] kernel, List<LayerIndex> layers, LayerSource source, ImageConfig image,
+public record SessionSpec(byte[] kernel, List<LayerIndex> layers, LayerSource source, ContainerSettings image,
         BlockOptions block, int cols, int rows) {
 
     public SessionSpec {

@@ -8,7 +8,7 @@ import dev.termpress.emulator.fs.OnDemandLayerSource;
 import dev.termpress.emulator.fs.TarInput;
 import dev.termpress.emulator.kernel.KernelImage;
 import dev.termpress.runtime.boot.BlockOptions;
-import dev.termpress.runtime.boot.ImageConfig;
+import dev.termpress.emulator.guest.ContainerSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class SessionTest {
 
     private static final Path BUSYBOX_BLOBS = Path.of("../content-examples/images/busybox/blobs/sha256");
-    private static final ImageConfig BUSYBOX = new ImageConfig(
+    private static final ContainerSettings BUSYBOX = new ContainerSettings(
             List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), "/root", null, null,
             List.of("/bin/sh"));
     private static final int MAX_TICKS = 2_000;
@@ -84,8 +84,8 @@ class SessionTest {
             session.tick();
         }
         assertThat(host.soon).as("a shell waiting for a key needs no slice at once").isFalse();
-        assertThat(host.timerMillis).as("only a timer: the guest's own, or the idle re-check")
-                .isBetween(0.0, Session.IDLE_RECHECK_MILLIS);
+        assertThat(host.timerMillis).as("only a timer: exactly the guest's own, or none")
+                .isEqualTo(session.idleSleepMillis());
 
         session.input("echo woken\n".getBytes(StandardCharsets.UTF_8));
         assertThat(host.soon).as("input schedules a slice").isTrue();

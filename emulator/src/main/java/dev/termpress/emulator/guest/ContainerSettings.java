@@ -1,4 +1,4 @@
-package dev.termpress.generator.guest;
+package dev.termpress.emulator.guest;
 
 import java.util.List;
 
@@ -17,6 +17,9 @@ public record ContainerSettings(List<String> env, String workingDir, String user
 
     public ContainerSettings {
         env = env == null ? List.of() : List.copyOf(env);
+        // An empty WorkingDir or User in an OCI config means the default (image-spec config.md).
+        workingDir = workingDir == null || workingDir.isEmpty() ? null : workingDir;
+        user = user == null || user.isEmpty() ? null : user;
         entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
         cmd = cmd == null ? null : List.copyOf(cmd);
     }

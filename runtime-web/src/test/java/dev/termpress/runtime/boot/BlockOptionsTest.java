@@ -3,17 +3,20 @@ package dev.termpress.runtime.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.termpress.emulator.guest.ContainerSettings;
+import dev.termpress.emulator.guest.InitConf;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class InitConfTest {
+/** A block's data attributes become init.conf overrides on top of its image. */
+class BlockOptionsTest {
 
-    private static final ImageConfig DEBIAN_LIKE = new ImageConfig(
+    private static final ContainerSettings DEBIAN_LIKE = new ContainerSettings(
             List.of("PATH=/usr/bin:/bin", "LANG=C.UTF-8"), "/root", null, null, List.of("bash"));
 
     @Test
     void imageConfigBecomesInitSettings() {
-        String text = InitConf.render(DEBIAN_LIKE, BlockOptions.NONE, 100, 30);
+        String text = InitConf.render(DEBIAN_LIKE, BlockOptions.NONE.overrides(100, 30));
 
         assertThat(text.lines().filter(line -> !line.startsWith("#"))).containsExactly(
                 "env PATH=/usr/bin:/bin", "env LANG=C.UTF-8", "workdir /root", "arg bash", "winsize 100x30");
@@ -23,7 +26,7 @@ class InitConfTest {
     void blockOverridesWorkdirUserAndEnvByName() {
         BlockOptions block = new BlockOptions("/tmp", "nobody", List.of("LANG=de_DE.UTF-8", "NAME=reader"));
 
-        String text = InitConf.render(DEBIAN_LIKE, block, 0, 0);
+        String text = InitConf.render(DEBIAN_LIKE, block.overrides(0, 0));
 
         assertThat(text.lines().filter(line -> !line.startsWith("#"))).containsExactly(
                 "env PATH=/usr/bin:/bin", "env LANG=de_DE.UTF-8", "env NAME=reader", "workdir /tmp",
@@ -32,9 +35,9 @@ class InitConfTest {
 
     @Test
     void entrypointComesBeforeCmd() {
-        ImageConfig image = new ImageConfig(null, null, "1000:1000", List.of("/bin/sh", "-c"), List.of("exec sh"));
+        ContainerSettings image = new ContainerSettings(null, null, "1000:1000", List.of("/bin/sh", "-c"), List.of("exec sh"));
 
-        String text = InitConf.render(image, BlockOptions.NONE, 0, 0);
+        String text = InitConf.render(image, BlockOptions.NONE.overrides(0, 0));
 
         assertThat(text).contains("user 1000:1000\narg /bin/sh\narg -c\narg exec sh\n").doesNotContain("workdir");
     }
@@ -43,9 +46,9 @@ class InitConfTest {
     void valueWithALineBreakIsRefusedWithItsName() {
         BlockOptions block = new BlockOptions(null, null, List.of("EVIL=a\nuser root"));
 
-        assertThatThrownBy(() -> InitConf.render(DEBIAN_LIKE, block, 80, 24))
+        assertThatThrownBy(() -> InitConf.render(DEBIAN_LIKE, block.overrides(80, 24)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("env value \"EVIL=a\\nuser root\"")
+                .hasMessageContaining("env \"EVIL=a\\nuser root\"")
                 .hasMessageContaining("line break");
     }
 }

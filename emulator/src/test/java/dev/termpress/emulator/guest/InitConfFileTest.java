@@ -1,4 +1,4 @@
-package dev.termpress.runtime.boot;
+package dev.termpress.emulator.guest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,14 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RootFilesTest {
+class InitConfFileTest {
 
     @Test
     void initConfLandsInTheUpperLayer() throws Exception {
         ImageFileSystem fs = emptyImage();
 
-        RootFiles.writeInitConf(fs, "workdir /tmp\n");
-        RootFiles.writeInitConf(fs, "workdir /root\n"); // a second write replaces the first
+        InitConfFile.install(fs, "workdir /tmp\n");
+        InitConfFile.install(fs, "workdir /root\n"); // a second write replaces the first
 
         Inode file = fs.lookup(fs.lookup(fs.root(), ".termpress"), "init.conf");
         assertThat(read(fs, file)).isEqualTo("workdir /root\n");
@@ -29,7 +29,7 @@ class RootFilesTest {
         ImageFileSystem fs = emptyImage();
         fs.createFile(fs.root(), ".termpress", 0644, 0, 0);
 
-        assertThatThrownBy(() -> RootFiles.writeInitConf(fs, "x\n"))
+        assertThatThrownBy(() -> InitConfFile.install(fs, "x\n"))
                 .hasMessageContaining("/.termpress that is not a directory");
     }
 

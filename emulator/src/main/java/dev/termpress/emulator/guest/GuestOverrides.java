@@ -1,4 +1,4 @@
-package dev.termpress.generator.guest;
+package dev.termpress.emulator.guest;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.termpress.generator.guest;
+package dev.termpress.emulator.guest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
