@@ -47,6 +47,47 @@ class LayerIndexPublishingTest {
     }
 
     @Test
+    void aLargeGzipLayerGetsCheckpointsWhoseSpansMatchTheBlob() throws Exception {
+        Path site = temp.resolve("site");
+        java.util.Random random = new java.util.Random(1);
+        byte[] noise = new byte[(int) (LayerCheckpoints.WHOLE_BLOB_BELOW + LayerCheckpoints.SPACING)];
+        random.nextBytes(noise);
+        TestImage image = TestImage.riscv64().gzipLayer(dir("opt/"), file("opt/noise", noise),
+                file("opt/after", "the last file\n"));
+        Path layout = new LayoutFixture().image(image, "latest").writeDirectory(temp.resolve("layout"));
+        PublishedImage published = new OciImagePublisher().publish(new ImageSpec("big", layout, null, null, 0), site);
+
+        JsonNode layer = new PublishedSite(site).descriptor(published).at("/layers/0");
+        byte[] indexFile = Files.readAllBytes(site.resolve("images").resolve(layer.get("index").asText()));
+        assertThat(layer.get("indexDigest").asText()).isEqualTo("sha256:" + Tars.hex(indexFile));
+        assertThat(indexFile[0] & 0xff).as("a version 2 index is published gzip-compressed").isEqualTo(0x1f);
+        LayerIndex index = LayerIndex.fromBytes(new GZIPInputStream(new ByteArrayInputStream(indexFile)).readAllBytes());
+        byte[] blob = Files.readAllBytes(site.resolve("images/blobs/sha256")
+                .resolve(layer.get("digest").asText().substring("sha256:".length())));
+        var checkpoints = index.checkpoints();
+        assertThat(checkpoints).isNotNull();
+        assertThat(checkpoints.blobSize()).isEqualTo(blob.length);
+        assertThat(checkpoints.spans()).hasSizeGreaterThanOrEqualTo(3);
+        for (var span : checkpoints.spans()) {
+            byte[] bytes = java.util.Arrays.copyOfRange(blob, (int) span.firstByte(), (int) span.endByte());
+            assertThat(Tars.hex(bytes)).isEqualTo(java.util.HexFormat.of().formatHex(span.sha256()));
+        }
+        assertThat(checkpoints.spans().get(checkpoints.spans().size() - 1).uncompressedEnd())
+                .isEqualTo(layer.get("uncompressedSize").asLong());
+    }
+
+    @Test
+    void aSmallLayerKeepsAVersionOneIndex() throws Exception {
+        Path site = temp.resolve("site");
+        PublishedImage published = new OciImagePublisher()
+                .publish(new ImageSpec("busybox", BUSYBOX, null, Path.of("termpress.yaml"), 1), site);
+        JsonNode layer = new PublishedSite(site).descriptor(published).at("/layers/0");
+        byte[] indexFile = Files.readAllBytes(site.resolve("images").resolve(layer.get("index").asText()));
+        assertThat(indexFile[4]).as("busybox's 1 MB blob is read whole").isEqualTo((byte) 1);
+        assertThat(LayerIndex.fromBytes(indexFile).checkpoints()).isNull();
+    }
+
+    @Test
     void anImageRepublishedKeepsOneCopyOfEachIndex() throws Exception {
         Path site = temp.resolve("site");
         TestImage image = TestImage.riscv64().gzipLayer(dir("etc/"), file("etc/motd", "hi\n"));
