@@ -1,0 +1,123 @@
+package dev.termpress.runtime.worker;
+
+import dev.termpress.emulator.fs.ImageFormatException;
+import dev.termpress.emulator.fs.InflateCheckpoints;
+import dev.termpress.emulator.fs.OnDemandLayerSource;
+import dev.termpress.emulator.fs.deflate.SpanStream;
+import dev.termpress.runtime.boot.Sha256;
+import dev.termpress.runtime.js.Blobs;
+import dev.termpress.runtime.js.Hasher;
+import dev.termpress.runtime.js.JsErrors;
+import dev.termpress.runtime.js.WorkerScope;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.typedarrays.ArrayBuffer;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/**
+ * Gets single spans of gzip layers (DESIGN §3, step 2): an HTTP Range request for the span's compressed
+ * bytes, their sha256 checked against the layer index, then inflated by the browser's
+ * DecompressionStream from the checkpoint on ({@link SpanStream}) and handed to the filesystem. A host
+ * that ignores Range, or a span that fails in any way, sends that layer back to step 1: the whole blob,
+ * verified against its own digest.
+ */
+final class SpanFetcher {
+
+    /**
+     * Span requests in flight at once. Browsers open about six HTTP/1.1 connections per host; four leave
+     * room for the whole-blob and index fetches, and a booting guest rarely waits on more than a few files.
+     */
+    static final int MAX_PARALLEL = 4;
+
+    /** The SHA-256 of pages without SubtleCrypto (plain http). */
+    static final Hasher JAVA_SHA256 = bytes -> Sha256.hexDigest(Int8Array.create(bytes).copyToJavaArray());
+
+    /** What the fetcher needs from the loader. */
+    interface Host {
+
+        /** The absolute URL of layer {@code layer}'s blob. */
+        String blobUrl(int layer);
+
+        /** Fetch the whole layer instead (step 1); the loader ignores repeated calls while one is under way. */
+        void wholeLayer(int layer);
+
+        /** Compressed bytes of layer {@code layer} arrived (for the progress line) and the guest may go on. */
+        void arrived(int layer, double compressedBytes);
+    }
+
+    private record Request(int layer, int span) {
+    }
+
+    private final OnDemandLayerSource source;
+    private final InflateCheckpoints[] checkpoints;
+    private final Host host;
+    private final Deque<Request> queue = new ArrayDeque<>();
+    private int running;
+    private boolean rangesUnsupported;
+
+    SpanFetcher(OnDemandLayerSource source, InflateCheckpoints[] checkpoints, Host host) {
+        this.source = source;
+        this.checkpoints = checkpoints;
+        this.host = host;
+    }
+
+    /** The filesystem asks for span {@code span} of layer {@code layer}. */
+    void request(int layer, int span) {
+        queue.add(new Request(layer, span));
+        pump();
+    }
+
+    private void pump() {
+        while (running < MAX_PARALLEL && !queue.isEmpty()) {
+            Request next = queue.poll();
+            if (rangesUnsupported) {
+                host.wholeLayer(next.layer());
+            } else {
+                start(next.layer(), next.span());
+            }
+        }
+    }
+
+    private void start(int layer, int span) {
+        running++;
+        InflateCheckpoints.Span meta = checkpoints[layer].spans().get(span);
+        String url = host.blobUrl(layer);
+        String name = url + " span " + span;
+        Blobs.fetchRange(url, meta.firstByte(), meta.endByte(), Sha256.hex(meta.sha256(), 0, meta.sha256().length),
+                        bytes -> { }, JAVA_SHA256)
+                .flatThen(compressed -> inflate(meta, compressed, name))
+                .then(inflated -> {
+                    running--;
+                    byte[] bytes = Int8Array.create(inflated, meta.window().length,
+                            inflated.getByteLength() - meta.window().length).copyToJavaArray();
+                    source.supplySpan(layer, span, bytes);
+                    host.arrived(layer, meta.compressedLength());
+                    pump();
+                    return null;
+                }, error -> {
+                    running--;
+                    if (Blobs.isNoRange((JSObject) error)) {
+                        rangesUnsupported = true;
+                    } else {
+                        JsErrors.warn("termpress: " + WorkerScope.describe((JSObject) error)
+                                + "; fetching the whole layer instead");
+                    }
+                    host.wholeLayer(layer);
+                    pump();
+                    return null;
+                });
+    }
+
+    /** Inflates the span from its checkpoint: a stream DecompressionStream('deflate-raw') can read on its own. */
+    private static JSPromise<ArrayBuffer> inflate(InflateCheckpoints.Span meta, ArrayBuffer compressed, String name) {
+        byte[] stream;
+        try {
+            stream = SpanStream.of(meta, Int8Array.create(compressed).copyToJavaArray());
+        } catch (ImageFormatException e) {
+            return JSPromise.reject(JsErrors.error(name + ": " + e.getMessage()));
+        }
+        return Blobs.inflateRaw(Int8Array.copyFromJavaArray(stream), name);
+    }
+}
