@@ -23,12 +23,14 @@ import java.util.List;
  *   CHAR, BLOCK only: major varint, minor varint
  * version 2 only, the {@link InflateCheckpoints}:
  *   blobSize   varint   bytes of the compressed blob
+ *   windows    32 bytes sha256 of the windows file, then varint its size
  *   spans      varint   number of spans (at least 1)
  *   startBit   varint   where the first span starts, in bits from the blob's first byte; then per span:
  *     bits     varint   its length in compressed bits (the next span starts where it ends)
  *     bytes    varint   its length in uncompressed bytes
  *     stored   varint   0, or 1 + the bit offset in the span of its first stored block
- *     window   min(32768, uncompressed offset of the span) bytes: the output before it
+ *     window   varint   bytes of its window's raw deflate data in the windows file (which follow the
+ *                       previous span's), then 32 bytes of their sha256
  *     sha256   32 bytes of the blob's bytes holding the span (from its first bit's byte to its last bit's)
  * </pre>
  */
@@ -39,6 +41,8 @@ final class IndexCodec {
     private static final int VERSION_CHECKPOINTS = 2;
     /** Far beyond any layer, and small enough that bit counts of it fit a long. */
     private static final long MAX_BLOB_SIZE = 1L << 48;
+    /** A 32 KiB window compresses to at most a little more than itself (stored blocks, RFC 1951 §3.2.4). */
+    private static final long WINDOW_DATA_LIMIT = 2L * InflateCheckpoints.MAX_WINDOW;
     private static final EntryKind[] KINDS = EntryKind.values();
 
     private IndexCodec() {
@@ -99,13 +103,16 @@ final class IndexCodec {
 
     private static void encodeCheckpoints(Output out, InflateCheckpoints checkpoints) {
         out.varint(checkpoints.blobSize());
+        out.bytes(checkpoints.windowsSha256(), 0, InflateCheckpoints.DIGEST_BYTES);
+        out.varint(checkpoints.windowsSize());
         out.varint(checkpoints.spans().size());
         out.varint(checkpoints.spans().get(0).startBit());
         for (InflateCheckpoints.Span span : checkpoints.spans()) {
             out.varint(span.endBit() - span.startBit());
             out.varint(span.uncompressedEnd() - span.uncompressedStart());
             out.varint(span.firstStoredBit() < 0 ? 0 : span.firstStoredBit() - span.startBit() + 1);
-            out.bytes(span.window(), 0, span.window().length);
+            out.varint(span.window().length());
+            out.bytes(span.window().sha256(), 0, InflateCheckpoints.DIGEST_BYTES);
             out.bytes(span.sha256(), 0, InflateCheckpoints.DIGEST_BYTES);
         }
     }
@@ -200,13 +207,16 @@ final class IndexCodec {
         if (blobSize > MAX_BLOB_SIZE) {
             throw in.error("blob size " + blobSize + " (valid: at most " + MAX_BLOB_SIZE + ")");
         }
+        byte[] windowsSha256 = digest(in);
+        long windowsSize = in.varint();
         long count = in.varint();
-        if (count == 0 || count > in.remaining() / InflateCheckpoints.DIGEST_BYTES) {
+        if (count == 0 || count > in.remaining() / (2 * InflateCheckpoints.DIGEST_BYTES)) {
             throw in.error(count + " spans cannot fit in the " + in.remaining() + " bytes left (valid: at least 1)");
         }
         List<InflateCheckpoints.Span> spans = new ArrayList<>((int) count);
         long bit = in.varint();
         long uncompressed = 0;
+        long windowOffset = 0;
         for (int i = 0; i < count; i++) {
             long bits = in.varint();
             long bytes = in.varint();
@@ -221,11 +231,16 @@ final class IndexCodec {
             if (bytes > Long.MAX_VALUE / 2 - uncompressed) {
                 throw in.error("span " + i + " is " + bytes + " bytes long");
             }
-            byte[] window = new byte[(int) Math.min(InflateCheckpoints.MAX_WINDOW, uncompressed)];
-            in.bytes(window, 0, window.length);
-            byte[] sha256 = new byte[InflateCheckpoints.DIGEST_BYTES];
-            in.bytes(sha256, 0, sha256.length);
-            spans.add(new InflateCheckpoints.Span(bit, bit + bits, uncompressed, uncompressed + bytes, window, sha256,
+            long windowLength = in.varint();
+            if (windowLength > WINDOW_DATA_LIMIT || windowLength > windowsSize - windowOffset
+                    || (windowLength == 0) != (uncompressed == 0)) {
+                throw in.error("span " + i + " has a " + windowLength + "-byte window at byte " + windowOffset
+                        + " of the " + windowsSize + "-byte windows file (valid: within it, empty only for the first)");
+            }
+            InflateCheckpoints.WindowRef window = new InflateCheckpoints.WindowRef(windowOffset, (int) windowLength,
+                    digest(in));
+            windowOffset += windowLength;
+            spans.add(new InflateCheckpoints.Span(bit, bit + bits, uncompressed, uncompressed + bytes, window, digest(in),
                     stored == 0 ? -1 : bit + stored - 1, i == count - 1));
             bit += bits;
             uncompressed += bytes;
@@ -234,7 +249,13 @@ final class IndexCodec {
             throw in.error("the spans inflate to " + uncompressed + " bytes, less than the " + streamLength
                     + "-byte tar stream they must cover");
         }
-        return new InflateCheckpoints(spans, blobSize);
+        return new InflateCheckpoints(spans, blobSize, windowsSha256, windowsSize);
+    }
+
+    private static byte[] digest(Input in) throws ImageFormatException {
+        byte[] sha256 = new byte[InflateCheckpoints.DIGEST_BYTES];
+        in.bytes(sha256, 0, sha256.length);
+        return sha256;
     }
 
     private static long zigzag(long value) {

@@ -60,6 +60,12 @@ public final class OnDemandLayerSource implements LayerSource {
         spanFetching[layer] = new boolean[layerCheckpoints.spans().size()];
     }
 
+    /** Span {@code span}'s uncompressed bytes if they are here (the next span's window is their end), else null. */
+    public byte[] spanBytes(int layer, int span) {
+        checkSpan(layer, span);
+        return spans[layer] == null ? null : spans[layer][span];
+    }
+
     /** Whether the whole layer's bytes are here. */
     public boolean has(int layer) {
         return layer >= 0 && layer < layers.length && layers[layer] != null;

@@ -1,6 +1,5 @@
 package dev.termpress.generator.image;
 
-import dev.termpress.emulator.fs.InflateCheckpoints;
 import dev.termpress.emulator.fs.LayerIndex;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -65,7 +64,7 @@ final class SiteBlobStore {
      * Streams a layer from the source, verifying size and sha256, scanning its tar entries and
      * building its {@code LayerIndex} on the way; writes the blob only if the site does not have it
      * yet, and the index under {@link #INDEXES_DIR}, with inflate checkpoints for a large gzip blob
-     * ({@link LayerCheckpoints}). Nothing is left behind on failure.
+     * ({@link LayerCheckpoints}) and their windows file next to it. Nothing is left behind on failure.
      */
     LayerFacts putLayer(ImageSource source, Descriptor layer, Compression compression)
             throws ImageException, IOException {
@@ -93,9 +92,10 @@ final class SiteBlobStore {
                 commit(temp, layer);
             }
             if (compression == Compression.GZIP) {
-                InflateCheckpoints checkpoints = LayerCheckpoints.find(blobPath(layer), facts.diffId(), where);
-                if (checkpoints != null) {
-                    index = index.withCheckpoints(checkpoints);
+                LayerCheckpoints.Found found = LayerCheckpoints.find(blobPath(layer), facts.diffId(), where);
+                if (found != null) {
+                    putIndex(found.windowsFile()); // before the index that names it
+                    index = index.withCheckpoints(found.checkpoints());
                 }
             }
             return facts.withIndex(putIndex(indexFile(index)));
@@ -130,7 +130,7 @@ final class SiteBlobStore {
         return directory.resolve(descriptor.digest().hex());
     }
 
-    /** Writes an index under its own sha256 unless it is there already; returns that digest. */
+    /** Writes an index (or a windows file) under its own sha256 unless it is there already; returns that digest. */
     private Digest putIndex(byte[] bytes) throws IOException {
         MessageDigest sha256 = Digest.newSha256();
         Digest digest = Digest.of(sha256.digest(bytes));

@@ -74,6 +74,21 @@ class LayerIndexPublishingTest {
         }
         assertThat(checkpoints.spans().get(checkpoints.spans().size() - 1).uncompressedEnd())
                 .isEqualTo(layer.get("uncompressedSize").asLong());
+        String windowsHex = java.util.HexFormat.of().formatHex(checkpoints.windowsSha256());
+        byte[] windows = Files.readAllBytes(site.resolve("images/indexes/sha256").resolve(windowsHex));
+        assertThat(Tars.hex(windows)).isEqualTo(windowsHex);
+        assertThat((long) windows.length).isEqualTo(checkpoints.windowsSize());
+        var last = checkpoints.spans().get(checkpoints.spans().size() - 1);
+        byte[] packed = java.util.Arrays.copyOfRange(windows, (int) last.window().offset(),
+                (int) last.window().offset() + last.window().length());
+        assertThat(Tars.hex(packed)).isEqualTo(java.util.HexFormat.of().formatHex(last.window().sha256()));
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+        inflater.setInput(packed);
+        byte[] window = new byte[last.windowLength()];
+        assertThat(inflater.inflate(window)).isEqualTo(window.length);
+        byte[] tar = new GZIPInputStream(new ByteArrayInputStream(blob)).readAllBytes();
+        assertThat(window).isEqualTo(java.util.Arrays.copyOfRange(tar, (int) last.uncompressedStart() - window.length,
+                (int) last.uncompressedStart()));
     }
 
     @Test
@@ -96,7 +111,7 @@ class LayerIndexPublishingTest {
         new OciImagePublisher().publish(new ImageSpec("a", layout, null, null, 0), site);
         new OciImagePublisher().publish(new ImageSpec("b", layout, null, null, 0), site);
 
-        try (var files = Files.list(site.resolve("images/indexes/sha256"))) {
+        try (var files = Files.list(site.resolve("images/indexes/sha256"))) { // small layer: no windows file
             assertThat(files.map(p -> p.getFileName().toString())).hasSize(1).allMatch(name -> name.matches("[0-9a-f]{64}"));
         }
     }

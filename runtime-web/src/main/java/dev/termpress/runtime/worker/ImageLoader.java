@@ -6,6 +6,7 @@ import dev.termpress.emulator.fs.LayerIndex;
 import dev.termpress.emulator.fs.OnDemandLayerSource;
 import dev.termpress.emulator.fs.TarInput;
 import dev.termpress.runtime.boot.ImageDescriptor;
+import dev.termpress.runtime.boot.Sha256;
 import dev.termpress.runtime.js.Blobs;
 import dev.termpress.runtime.js.DescriptorReader;
 import dev.termpress.runtime.js.JsJson;
@@ -101,6 +102,13 @@ final class ImageLoader {
             @Override
             public String blobUrl(int layer) {
                 return ImageLoader.this.blobUrl(image.layers().get(layer).digest());
+            }
+
+            @Override
+            public String windowsUrl(int layer) {
+                byte[] digest = checkpoints[layer].windowsSha256();
+                return WorkerScope.resolve(Sha256.hex(digest, 0, digest.length),
+                        WorkerScope.resolve(image.layers().get(layer).index(), descriptorUrl));
             }
 
             @Override

@@ -17,9 +17,10 @@ import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
- * Gets single spans of gzip layers (DESIGN §3, step 2): an HTTP Range request for the span's compressed
- * bytes, their sha256 checked against the layer index, then inflated by the browser's
- * DecompressionStream from the checkpoint on ({@link SpanStream}) and handed to the filesystem. A host
+ * Gets single spans of gzip layers (DESIGN §3, step 2): HTTP Range requests for the span's compressed
+ * bytes and for its window in the layer's windows file, each sha256-checked against the layer index, then
+ * inflated by the browser's DecompressionStream from the checkpoint on ({@link SpanStream}) and handed to
+ * the filesystem. A host
  * that ignores Range, or a span that fails in any way, sends that layer back to step 1: the whole blob,
  * verified against its own digest.
  */
@@ -39,6 +40,9 @@ final class SpanFetcher {
 
         /** The absolute URL of layer {@code layer}'s blob. */
         String blobUrl(int layer);
+
+        /** The absolute URL of layer {@code layer}'s windows file (next to its index). */
+        String windowsUrl(int layer);
 
         /** Fetch the whole layer instead (step 1); the loader ignores repeated calls while one is under way. */
         void wholeLayer(int layer);
@@ -85,15 +89,17 @@ final class SpanFetcher {
         InflateCheckpoints.Span meta = checkpoints[layer].spans().get(span);
         String url = host.blobUrl(layer);
         String name = url + " span " + span;
-        Blobs.fetchRange(url, meta.firstByte(), meta.endByte(), Sha256.hex(meta.sha256(), 0, meta.sha256().length),
-                        bytes -> { }, JAVA_SHA256)
-                .flatThen(compressed -> inflate(meta, compressed, name))
+        // Both requests go out at once; the window is usually the smaller and arrives first.
+        JSPromise<ArrayBuffer> window = window(layer, span, meta);
+        JSPromise<ArrayBuffer> compressed = Blobs.fetchRange(url, meta.firstByte(), meta.endByte(),
+                hex(meta.sha256()), bytes -> { }, JAVA_SHA256);
+        window.flatThen(windowBytes -> compressed.flatThen(spanBytes -> inflate(meta, windowBytes, spanBytes, name)))
                 .then(inflated -> {
                     running--;
-                    byte[] bytes = Int8Array.create(inflated, meta.window().length,
-                            inflated.getByteLength() - meta.window().length).copyToJavaArray();
+                    byte[] bytes = Int8Array.create(inflated, meta.windowLength(),
+                            inflated.getByteLength() - meta.windowLength()).copyToJavaArray();
                     source.supplySpan(layer, span, bytes);
-                    host.arrived(layer, meta.compressedLength());
+                    host.arrived(layer, meta.compressedLength() + meta.window().length());
                     pump();
                     return null;
                 }, error -> {
@@ -110,11 +116,38 @@ final class SpanFetcher {
                 });
     }
 
+    /**
+     * The span's window: nothing for the first span, the end of the previous span when that is here
+     * already (reads often go forward), else its entry in the windows file, verified and inflated.
+     */
+    private JSPromise<ArrayBuffer> window(int layer, int span, InflateCheckpoints.Span meta) {
+        int length = meta.windowLength();
+        byte[] previous = span > 0 ? source.spanBytes(layer, span - 1) : null;
+        if (length == 0 || previous != null && previous.length >= length) {
+            byte[] window = new byte[length];
+            if (length > 0) {
+                System.arraycopy(previous, previous.length - length, window, 0, length);
+            }
+            return JSPromise.resolve(Int8Array.copyFromJavaArray(window).getBuffer());
+        }
+        InflateCheckpoints.WindowRef ref = meta.window();
+        String url = host.windowsUrl(layer);
+        return Blobs.fetchRange(url, ref.offset(), ref.offset() + ref.length(), hex(ref.sha256()), bytes -> { },
+                        JAVA_SHA256)
+                .flatThen(packed -> Blobs.inflateRaw(packed, url + " window " + span));
+    }
+
+    private static String hex(byte[] digest) {
+        return Sha256.hex(digest, 0, digest.length);
+    }
+
     /** Inflates the span from its checkpoint: a stream DecompressionStream('deflate-raw') can read on its own. */
-    private static JSPromise<ArrayBuffer> inflate(InflateCheckpoints.Span meta, ArrayBuffer compressed, String name) {
+    private static JSPromise<ArrayBuffer> inflate(InflateCheckpoints.Span meta, ArrayBuffer window,
+            ArrayBuffer compressed, String name) {
         byte[] stream;
         try {
-            stream = SpanStream.of(meta, Int8Array.create(compressed).copyToJavaArray());
+            stream = SpanStream.of(meta, Int8Array.create(window).copyToJavaArray(),
+                    Int8Array.create(compressed).copyToJavaArray());
         } catch (ImageFormatException e) {
             return JSPromise.reject(JsErrors.error(name + ": " + e.getMessage()));
         }

@@ -23,7 +23,20 @@ public final class CheckpointFinder {
         byte[] sha256(long firstByte, long endByte) throws IOException;
     }
 
-    /** A span before its digest is known: see {@link InflateCheckpoints.Span}. */
+    /** Builds the windows file: stores one window (compressed as raw deflate) and says where it went. */
+    public interface WindowPacker {
+
+        /** Appends {@code window} (empty for the first span) to the windows file. */
+        InflateCheckpoints.WindowRef add(byte[] window) throws IOException;
+
+        /** The finished windows file's sha256. */
+        byte[] sha256();
+
+        /** The finished windows file's size. */
+        long size();
+    }
+
+    /** A span before its digest is known: see {@link InflateCheckpoints.Span}; {@code window} is its window itself. */
     public record Cut(long startBit, long endBit, long uncompressedStart, long uncompressedEnd, byte[] window,
             long firstStoredBit, boolean last) {
     }
@@ -37,15 +50,16 @@ public final class CheckpointFinder {
      */
     public record Found(List<Cut> cuts, long uncompressedLength, boolean moreMembers) {
 
-        /** The checkpoints, with each span's digest from {@code digester}. */
-        public InflateCheckpoints checkpoints(long blobSize, SpanDigester digester) throws IOException {
+        /** The checkpoints, with each span's digest from {@code digester} and its window packed by {@code windows}. */
+        public InflateCheckpoints checkpoints(long blobSize, SpanDigester digester, WindowPacker windows)
+                throws IOException {
             List<InflateCheckpoints.Span> spans = new ArrayList<>(cuts.size());
             for (Cut cut : cuts) {
                 byte[] digest = digester.sha256(cut.startBit() >>> 3, (cut.endBit() + 7) >>> 3);
                 spans.add(new InflateCheckpoints.Span(cut.startBit(), cut.endBit(), cut.uncompressedStart(),
-                        cut.uncompressedEnd(), cut.window(), digest, cut.firstStoredBit(), cut.last()));
+                        cut.uncompressedEnd(), windows.add(cut.window()), digest, cut.firstStoredBit(), cut.last()));
             }
-            return new InflateCheckpoints(spans, blobSize);
+            return new InflateCheckpoints(spans, blobSize, windows.sha256(), windows.size());
         }
     }
 

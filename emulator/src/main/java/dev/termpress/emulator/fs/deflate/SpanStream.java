@@ -25,15 +25,19 @@ public final class SpanStream {
     }
 
     /**
-     * The standalone stream for {@code span}, given the blob's bytes {@code span.firstByte()} up to
-     * {@code span.endByte()}.
+     * The standalone stream for {@code span}, given its window (inflated) and the blob's bytes
+     * {@code span.firstByte()} up to {@code span.endByte()}.
      */
-    public static byte[] of(InflateCheckpoints.Span span, byte[] compressed) throws ImageFormatException {
+    public static byte[] of(InflateCheckpoints.Span span, byte[] window, byte[] compressed)
+            throws ImageFormatException {
         if (compressed.length != span.compressedLength()) {
             throw new ImageFormatException("a span of " + span.compressedLength() + " compressed bytes was given "
                     + compressed.length);
         }
-        byte[] window = span.window();
+        if (window.length != span.windowLength()) {
+            throw new ImageFormatException("a span with a " + span.windowLength() + "-byte window was given "
+                    + window.length + " bytes of window");
+        }
         BitWriter out = new BitWriter(STORED_HEADER_BYTES + window.length + compressed.length + 2 * STORED_HEADER_BYTES);
         out.storedBlock(window);
         long base = span.firstByte() * 8; // blob bit of compressed[0]'s first bit

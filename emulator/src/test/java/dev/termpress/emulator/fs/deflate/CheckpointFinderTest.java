@@ -48,7 +48,8 @@ class CheckpointFinderTest {
         InflateCheckpoints whole = checkpoints(blob, blob.length);
         assertThat(whole.spans()).hasSize(1);
         assertThat(whole.spans().get(0).last()).isTrue();
-        assertThat(whole.spans().get(0).window()).isEmpty();
+        assertThat(whole.spans().get(0).window().length()).isZero();
+        assertThat(whole.spans().get(0).windowLength()).isZero();
     }
 
     @Test
@@ -107,8 +108,12 @@ class CheckpointFinderTest {
     }
 
     static InflateCheckpoints checkpoints(byte[] blob, long spacing) throws Exception {
+        return checkpoints(blob, spacing, new TestWindows());
+    }
+
+    static InflateCheckpoints checkpoints(byte[] blob, long spacing, TestWindows windows) throws Exception {
         return CheckpointFinder.find(new ByteArrayInputStream(blob), spacing, (b, o, l) -> { }, "sample")
-                .checkpoints(blob.length, (from, to) -> GzipSamples.sha256(blob, from, to));
+                .checkpoints(blob.length, (from, to) -> GzipSamples.sha256(blob, from, to), windows);
     }
 
     /** Checks the finder's output and every span's standalone stream; returns the checkpoints. */
@@ -118,15 +123,19 @@ class CheckpointFinderTest {
         CheckpointFinder.Found found = CheckpointFinder.find(new ByteArrayInputStream(blob), spacing, walked::write,
                 "sample");
         assertThat(walked.toByteArray()).as("the walker inflates like java.util.zip").isEqualTo(whole);
-        InflateCheckpoints checkpoints = found.checkpoints(blob.length, (from, to) -> GzipSamples.sha256(blob, from, to));
+        TestWindows windows = new TestWindows();
+        InflateCheckpoints checkpoints = found.checkpoints(blob.length, (from, to) -> GzipSamples.sha256(blob, from, to),
+                windows);
         long expectedStart = 0;
         for (InflateCheckpoints.Span span : checkpoints.spans()) {
             assertThat(span.uncompressedStart()).isEqualTo(expectedStart);
             expectedStart = span.uncompressedEnd();
             byte[] compressed = Arrays.copyOfRange(blob, (int) span.firstByte(), (int) span.endByte());
-            byte[] inflated = inflateRaw(SpanStream.of(span, compressed));
-            byte[] expected = new byte[span.window().length + (int) (span.uncompressedEnd() - span.uncompressedStart())];
-            System.arraycopy(whole, (int) span.uncompressedStart() - span.window().length, expected, 0, expected.length);
+            byte[] window = windows.window(span);
+            assertThat(window).hasSize(span.windowLength());
+            byte[] inflated = inflateRaw(SpanStream.of(span, window, compressed));
+            byte[] expected = new byte[window.length + (int) (span.uncompressedEnd() - span.uncompressedStart())];
+            System.arraycopy(whole, (int) span.uncompressedStart() - window.length, expected, 0, expected.length);
             assertThat(inflated).as("span at bit %d", span.startBit()).isEqualTo(expected);
         }
         assertThat(expectedStart).isEqualTo(whole.length);

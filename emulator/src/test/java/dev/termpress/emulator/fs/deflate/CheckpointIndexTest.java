@@ -36,13 +36,17 @@ class CheckpointIndexTest {
         List<InflateCheckpoints.Span> spans = decoded.checkpoints().spans();
         assertThat(spans).hasSameSizeAs(checkpoints.spans());
         assertThat(decoded.checkpoints().blobSize()).isEqualTo(blob.length);
+        assertThat(decoded.checkpoints().windowsSha256()).isEqualTo(checkpoints.windowsSha256());
+        assertThat(decoded.checkpoints().windowsSize()).isEqualTo(checkpoints.windowsSize()).isPositive();
         for (int i = 0; i < spans.size(); i++) {
             InflateCheckpoints.Span a = spans.get(i);
             InflateCheckpoints.Span b = checkpoints.spans().get(i);
             assertThat(List.of(a.startBit(), a.endBit(), a.uncompressedStart(), a.uncompressedEnd(), a.firstStoredBit()))
                     .isEqualTo(List.of(b.startBit(), b.endBit(), b.uncompressedStart(), b.uncompressedEnd(),
                             b.firstStoredBit()));
-            assertThat(a.window()).isEqualTo(b.window());
+            assertThat(a.window().offset()).isEqualTo(b.window().offset());
+            assertThat(a.window().length()).isEqualTo(b.window().length());
+            assertThat(a.window().sha256()).isEqualTo(b.window().sha256());
             assertThat(a.sha256()).isEqualTo(b.sha256());
             assertThat(a.last()).isEqualTo(b.last());
         }
@@ -68,17 +72,21 @@ class CheckpointIndexTest {
                 .isInstanceOf(ImageFormatException.class).hasMessageContaining("truncated");
 
         // A section whose spans lie outside a 10-byte blob.
-        assertThatThrownBy(() -> LayerIndex.fromBytes(withSection(v1, 10, 1, 0, 81, 5, 0)))
+        assertThatThrownBy(() -> LayerIndex.fromBytes(withSection(v1, 10, -1, 0, 1, 0, 81, 5, 0, 0, -1, -1)))
                 .isInstanceOf(ImageFormatException.class).hasMessageContaining("outside the 10-byte blob");
         // Spans that inflate to less than the tar the entries describe.
-        assertThatThrownBy(() -> LayerIndex.fromBytes(withSection(v1, 10, 1, 0, 80, 5, 0)))
+        assertThatThrownBy(() -> LayerIndex.fromBytes(withSection(v1, 10, -1, 0, 1, 0, 80, 5, 0, 0, -1, -1)))
                 .isInstanceOf(ImageFormatException.class).hasMessageContaining("less than the");
         // No spans at all.
-        assertThatThrownBy(() -> LayerIndex.fromBytes(withSection(v1, 10, 0)))
+        assertThatThrownBy(() -> LayerIndex.fromBytes(withSection(v1, 10, -1, 0, 0)))
                 .isInstanceOf(ImageFormatException.class).hasMessageContaining("valid: at least 1");
         // A huge blob size that would overflow bit arithmetic.
-        assertThatThrownBy(() -> LayerIndex.fromBytes(withSection(v1, Long.MAX_VALUE, 1, 0, 8, 5, 0)))
+        assertThatThrownBy(() -> LayerIndex.fromBytes(withSection(v1, Long.MAX_VALUE, -1, 0, 1, 0, 8, 5, 0, 0, -1, -1)))
                 .isInstanceOf(ImageFormatException.class).hasMessageContaining("blob size");
+        // A second span whose window lies past the end of the windows file.
+        assertThatThrownBy(() -> LayerIndex.fromBytes(withSection(v1, 100, -1, 50, 2, 0, 80, 5, 0, 0, -1, -1,
+                80, 5, 0, 60, -1, -1)))
+                .isInstanceOf(ImageFormatException.class).hasMessageContaining("60-byte window at byte 0 of the 50-byte");
     }
 
     @Test
@@ -98,18 +106,21 @@ class CheckpointIndexTest {
         }
     }
 
-    /** A version 2 index made of {@code v1}'s entries plus the given varints (and one zero digest) as the section. */
+    /** A version 2 index made of {@code v1}'s entries plus the given varints as the section; -1 stands for a zero digest. */
     private static byte[] withSection(byte[] v1, long... varints) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(v1, 0, v1.length);
         for (long v : varints) {
+            if (v == -1) {
+                out.write(new byte[InflateCheckpoints.DIGEST_BYTES], 0, InflateCheckpoints.DIGEST_BYTES);
+                continue;
+            }
             while ((v & ~0x7fL) != 0) {
                 out.write((int) (v & 0x7f | 0x80));
                 v >>>= 7;
             }
             out.write((int) v);
         }
-        out.write(new byte[InflateCheckpoints.DIGEST_BYTES], 0, InflateCheckpoints.DIGEST_BYTES);
         byte[] bytes = out.toByteArray();
         bytes[4] = 2;
         return bytes;

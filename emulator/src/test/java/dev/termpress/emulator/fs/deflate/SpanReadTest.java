@@ -23,6 +23,7 @@ class SpanReadTest {
 
     private byte[] tar;
     private byte[] blob;
+    private final TestWindows windows = new TestWindows();
     private LayerIndex index;
     private final List<Integer> spanFetches = new ArrayList<>();
     private final List<Integer> layerFetches = new ArrayList<>();
@@ -34,7 +35,8 @@ class SpanReadTest {
     void setUp() throws Exception {
         tar = CheckpointIndexTest.tar(3_000_000);
         blob = CheckpointIndexTest.gzip(tar);
-        index = LayerIndex.build(TarInput.of(tar)).withCheckpoints(CheckpointFinderTest.checkpoints(blob, 128 * 1024));
+        index = LayerIndex.build(TarInput.of(tar))
+                .withCheckpoints(CheckpointFinderTest.checkpoints(blob, 128 * 1024, windows));
         source = new OnDemandLayerSource(1, new OnDemandLayerSource.Fetcher() {
             @Override
             public void fetch(int layer) {
@@ -72,6 +74,9 @@ class SpanReadTest {
         read(file, 1, 10);
         assertThat((byte[]) results.get(1)).isEqualTo(Arrays.copyOfRange(contentOf(file), 1, 11));
         assertThat(spanFetches).as("nothing fetched twice").hasSize(expected.size());
+        assertThat(source.spanBytes(0, first)).hasSize((int) (checkpoints.spans().get(first).uncompressedEnd()
+                - checkpoints.spans().get(first).uncompressedStart()));
+        assertThat(source.spanBytes(0, last + 1 < checkpoints.spans().size() ? last + 1 : 0)).isNull();
     }
 
     @Test
@@ -98,9 +103,10 @@ class SpanReadTest {
 
     private byte[] inflate(int span) throws Exception {
         InflateCheckpoints.Span meta = index.checkpoints().spans().get(span);
-        byte[] stream = SpanStream.of(meta, Arrays.copyOfRange(blob, (int) meta.firstByte(), (int) meta.endByte()));
+        byte[] stream = SpanStream.of(meta, windows.window(meta),
+                Arrays.copyOfRange(blob, (int) meta.firstByte(), (int) meta.endByte()));
         byte[] out = CheckpointFinderTest.inflateRaw(stream);
-        return Arrays.copyOfRange(out, meta.window().length, out.length);
+        return Arrays.copyOfRange(out, meta.windowLength(), out.length);
     }
 
     /** A file whose content crosses a span boundary. */
