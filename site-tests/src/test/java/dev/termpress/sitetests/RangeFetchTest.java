@@ -77,6 +77,61 @@ class RangeFetchTest {
         assertThat(fetches).extracting(Fetch::status).contains(200).doesNotContain(206);
     }
 
+    @Test
+    void aCorruptSpanIsRejectedAndTheWholeBlobServesTheRead() throws Exception {
+        List<Fetch> fetches = new CopyOnWriteArrayList<>();
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        byte[] blob = Files.readAllBytes(live.site().output().resolve("images/blobs/sha256").resolve(image.layerHex()));
+        try (BrowserContext context = live.chromium().browser().newContext()) {
+            context.route("**/" + image.layerHex(), (Route route) -> {
+                String range = route.request().headerValue("range");
+                if (range == null) {
+                    route.resume();
+                    return;
+                }
+                String[] bounds = range.substring("bytes=".length()).split("-");
+                int first = Integer.parseInt(bounds[0]);
+                int last = Integer.parseInt(bounds[1]);
+                byte[] part = java.util.Arrays.copyOfRange(blob, first, last + 1);
+                part[part.length / 2] ^= 0x20; // the right length, the wrong bytes
+                route.fulfill(new Route.FulfillOptions().setStatus(206).setBodyBytes(part)
+                        .setContentType("application/octet-stream")
+                        .setHeaders(java.util.Map.of("Content-Range", "bytes " + first + "-" + last + "/" + blob.length)));
+            });
+            context.onResponse(response -> record(response, fetches));
+            Page page = context.newPage();
+            page.onWorker(worker -> worker.onConsole(message -> warnings.add(message.text())));
+            page.navigate(live.site().url(""));
+            LiveDemo demo = new LiveDemo(page, 0);
+            demo.press("run");
+            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            assertThat(demo.command("md5sum " + LargeLayerImage.name(30))).contains(LargeLayerImage.md5(30));
+        }
+        assertThat(fetches).extracting(Fetch::status).as("a span, then the whole blob").contains(206, 200);
+        assertThat(String.join("\n", warnings)).contains("are corrupt").contains("fetching the whole layer instead");
+    }
+
+    @Test
+    void aSecondVisitReadsSpansFromTheCache() throws Exception {
+        List<Fetch> fetches = new CopyOnWriteArrayList<>();
+        try (BrowserContext context = live.chromium().browser().newContext()) {
+            Page page = context.newPage();
+            page.navigate(live.site().url(""));
+            LiveDemo demo = new LiveDemo(page, 0);
+            demo.press("run");
+            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            assertThat(demo.command("md5sum " + LargeLayerImage.name(25))).contains(LargeLayerImage.md5(25));
+
+            context.onResponse(response -> record(response, fetches));
+            page.reload();
+            demo = new LiveDemo(page, 0);
+            demo.press("run");
+            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            assertThat(demo.command("md5sum " + LargeLayerImage.name(25))).contains(LargeLayerImage.md5(25));
+        }
+        assertThat(fetches).as("the spans came from the Cache API").isEmpty();
+    }
+
     private static void record(Response response, List<Fetch> fetches) {
         if (!response.url().endsWith(image.layerHex())) {
             return;
