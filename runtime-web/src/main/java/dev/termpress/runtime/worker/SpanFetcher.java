@@ -96,10 +96,17 @@ final class SpanFetcher {
         window.flatThen(windowBytes -> compressed.flatThen(spanBytes -> inflate(meta, windowBytes, spanBytes, name)))
                 .then(inflated -> {
                     running--;
-                    byte[] bytes = Int8Array.create(inflated, meta.windowLength(),
-                            inflated.getByteLength() - meta.windowLength()).copyToJavaArray();
-                    source.supplySpan(layer, span, bytes);
-                    host.arrived(layer, meta.compressedLength() + meta.window().length());
+                    long expected = meta.windowLength() + meta.uncompressedEnd() - meta.uncompressedStart();
+                    if (inflated.getByteLength() != expected) {
+                        JsErrors.warn("termpress: " + name + " inflated to " + inflated.getByteLength()
+                                + " bytes, its index says " + expected + "; fetching the whole layer instead");
+                        host.wholeLayer(layer);
+                    } else {
+                        byte[] bytes = Int8Array.create(inflated, meta.windowLength(),
+                                inflated.getByteLength() - meta.windowLength()).copyToJavaArray();
+                        source.supplySpan(layer, span, bytes);
+                        host.arrived(layer, meta.compressedLength() + meta.window().length());
+                    }
                     pump();
                     return null;
                 }, error -> {

@@ -35,7 +35,21 @@ class CheckpointFinderTest {
             assertThat(checkpoints.spans()).as("level %d", level).hasSizeGreaterThan(3);
             assertThat(checkpoints.spans()).as("some checkpoints are mid-byte")
                     .anyMatch(span -> (span.startBit() & 7) != 0);
+            if (level == 0) {
+                assertThat(checkpoints.spans()).as("a mid-byte span with a stored block: its padding is redone")
+                        .anyMatch(span -> (span.startBit() & 7) != 0 && span.firstStoredBit() >= 0);
+            }
         }
+    }
+
+    @Test
+    void aSpanStreamRefusesBytesOrWindowsOfTheWrongSize() throws Exception {
+        InflateCheckpoints checkpoints = checkpoints(GzipSamples.synthetic(1, 6, 13), 64 * 1024);
+        InflateCheckpoints.Span span = checkpoints.spans().get(1);
+        assertThatThrownBy(() -> SpanStream.of(span, new byte[span.windowLength()], new byte[3]))
+                .isInstanceOf(ImageFormatException.class).hasMessageContaining("compressed bytes was given 3");
+        assertThatThrownBy(() -> SpanStream.of(span, new byte[5], new byte[span.compressedLength()]))
+                .isInstanceOf(ImageFormatException.class).hasMessageContaining("was given 5 bytes of window");
     }
 
     @Test
