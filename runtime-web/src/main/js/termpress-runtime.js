@@ -12,7 +12,9 @@
  *                   {type: "stats", instructions, busyMillis}
  * The figure's data-state is idle, loading, running, stopped, exited or failed. A "tp-stats" event
  * dispatched on a running figure (benchmarks, tests) asks the worker for its counters, which arrive as
- * the figure's data-guest-instructions and data-guest-busy-ms attributes.
+ * the figure's data-guest-instructions and data-guest-busy-ms attributes. While a terminal exists, the
+ * figure's termpressTerminal property is its xterm.js Terminal (null otherwise), so `termpress check
+ * --browser` can read the terminal buffer exactly as the reader sees it.
  */
 (function () {
   "use strict";
@@ -149,6 +151,7 @@
     terminal.open(this.screen);
     fit.fit();
     this.terminal = terminal;
+    this.figure.termpressTerminal = terminal;
     this.fit = fit;
     this.decoder = new TextDecoder();
     this.encoder = new TextEncoder();
@@ -293,6 +296,7 @@
     this.clearError();
     if (this.terminal) this.terminal.dispose();
     this.terminal = null;
+    this.figure.termpressTerminal = null;
     this.fit = null;
     if (this.screen) this.screen.remove();
     this.screen = null;
