@@ -64,13 +64,15 @@ class CheckBrowserTest {
                 $ seq 1 40 | tail -n 2
                 39
                 40
+                $ printf '%%0150d\\n' 0 | tr 0 x
+                %s
                 ```
-                """);
+                """.formatted("x".repeat(150)));
 
         int status = run("--browser", "--chromium", CHROMIUM.toString(), site.toString());
 
         assertThat(err.toString()).isEmpty();
-        assertThat(out.toString()).contains("Checked 6 commands in 2 blocks (2 boots)").contains("all outputs match");
+        assertThat(out.toString()).contains("Checked 7 commands in 2 blocks (2 boots)").contains("all outputs match");
         assertThat(status).isZero();
     }
 
@@ -102,6 +104,31 @@ class CheckBrowserTest {
                   actual:
                     | 2
                 """);
+        assertThat(out.toString()).contains("Checked 3 commands in 2 blocks (2 boots): 1 mismatch,");
+    }
+
+    @Test
+    void aShellThatExitsIsReportedAndTheNextBlockStillRuns() throws IOException {
+        writeSite("index.md", """
+                ```container image=busybox
+                $ echo bye; exit 3
+                bye
+                $ echo never
+                never
+                ```
+
+                ```container image=busybox
+                $ echo still here
+                still here
+                ```
+                """);
+
+        int status = run("--browser", "--chromium", CHROMIUM.toString(), site.toString());
+
+        assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).startsWith("content/index.md:2: $ echo bye; exit 3\n"
+                + "  the shell exited (the machine powered off) before the next prompt\n")
+                .contains("    | bye").doesNotContain("echo never").doesNotContain("still here");
         assertThat(out.toString()).contains("Checked 3 commands in 2 blocks (2 boots): 1 mismatch,");
     }
 
