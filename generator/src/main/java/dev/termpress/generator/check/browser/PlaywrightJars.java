@@ -25,7 +25,7 @@ public final class PlaywrightJars {
                 Class.forName(name, false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
                 return "browser checks need Playwright's jars in " + expectedFolder()
-                        + " next to termpress.jar (./mvnw package puts them there); " + name + " is missing.";
+                        + " next to termpress.jar (mvn package puts them there); " + name + " is missing.";
             }
         }
         return null;

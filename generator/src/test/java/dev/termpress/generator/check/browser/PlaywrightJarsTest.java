@@ -20,7 +20,7 @@ class PlaywrightJarsTest {
             String problem = PlaywrightJars.problem(bare);
 
             assertThat(problem).startsWith("browser checks need Playwright's jars in " + PlaywrightJars.expectedFolder()
-                    + " next to termpress.jar (./mvnw package puts them there); com.microsoft.playwright.Playwright is missing.");
+                    + " next to termpress.jar (mvn package puts them there); com.microsoft.playwright.Playwright is missing.");
             assertThat(PlaywrightJars.expectedFolder().getFileName()).hasToString("browser");
         }
     }
