@@ -52,6 +52,7 @@ class ExampleSiteTest {
             demo.press("run");
             demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
             double seconds = (System.nanoTime() - started) / 1e9;
+            assertThat(demo.text()).as("the reader sees the prompt, not boot messages").doesNotContain("termpress-init");
             double[] stats = demo.stats();
             System.out.printf("busybox, cold cache: Run to prompt %.2f s, %.2f MB downloaded after Run;"
                     + " boot %.1f M guest instructions in %.0f ms of slices, %.0f MIPS%n", seconds,
