@@ -29,17 +29,27 @@ final class ServedSite implements AutoCloseable {
 
     /** Builds {@code siteDir} and serves it. */
     static ServedSite build(Path siteDir) throws Exception {
+        return build(siteDir, false);
+    }
+
+    /** Builds {@code siteDir}, with its draft pages when {@code drafts}, and serves it. */
+    static ServedSite build(Path siteDir, boolean drafts) throws Exception {
         Path root = Files.createTempDirectory("termpress-site-tests");
         Path output = root.resolve(SUB_PATH.substring(1));
         Files.createDirectories(output.getParent());
         new SiteBuilder(new OciImagePublisher(), Progress.QUIET)
-                .build(new BuildOptions(siteDir.toAbsolutePath(), output, null, false));
+                .build(new BuildOptions(siteDir.toAbsolutePath(), output, null, drafts));
         return new ServedSite(root, output);
     }
 
     /** content-examples. */
     static ServedSite examples() throws Exception {
-        return build(Path.of(System.getProperty("termpress.examples", "../content-examples")));
+        return build(examplesDir());
+    }
+
+    /** Where content-examples is (system property {@code termpress.examples}). */
+    static Path examplesDir() {
+        return Path.of(System.getProperty("termpress.examples", "../content-examples"));
     }
 
     /** The built site's files. */

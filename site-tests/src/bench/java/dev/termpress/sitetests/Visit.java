@@ -1,0 +1,79 @@
+package dev.termpress.sitetests;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.util.Map;
+
+/**
+ * One reader's visit to a page: open it, press Run on a demo block, wait for the prompt. Keeps the Run-to-prompt
+ * time, the bytes fetched from opening the page to the prompt, and the worker's counters at the prompt.
+ */
+final class Visit implements AutoCloseable {
+
+    private final Page page;
+    private final LiveDemo demo;
+    private final LiveDemo.RunTiming timing;
+    private final Map<Downloads.Kind, Long> bytes;
+    private final double[] bootStats;
+
+    private Visit(Page page, LiveDemo demo, LiveDemo.RunTiming timing, Map<Downloads.Kind, Long> bytes,
+            double[] bootStats) {
+        this.page = page;
+        this.demo = demo;
+        this.timing = timing;
+        this.bytes = bytes;
+        this.bootStats = bootStats;
+    }
+
+    /** Opens {@code url} in a new page of {@code context} and runs its demo block {@code index} to the prompt. */
+    static Visit run(BrowserContext context, Downloads downloads, String url, int index) {
+        downloads.clear();
+        Page page = context.newPage();
+        page.navigate(url);
+        LiveDemo demo = new LiveDemo(page, index);
+        page.waitForCondition(() -> "idle".equals(demo.state()));
+        LiveDemo.RunTiming timing = demo.runToPrompt();
+        Map<Downloads.Kind, Long> bytes = downloads.bytes();
+        return new Visit(page, demo, timing, bytes, demo.stats());
+    }
+
+    LiveDemo demo() {
+        return demo;
+    }
+
+    double runToPromptMillis() {
+        return timing.millis();
+    }
+
+    /** When each status line first showed, e.g. "Booting… 310 ms, Running 520 ms". */
+    String phases() {
+        StringBuilder text = new StringBuilder();
+        timing.phases().forEach((phase, millis) -> text.append(text.length() == 0 ? "" : ", ")
+                .append(phase).append(String.format(" %.0f", millis)));
+        return text.toString();
+    }
+
+    Map<Downloads.Kind, Long> bytes() {
+        return bytes;
+    }
+
+    long totalBytes() {
+        return bytes.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Guest instructions from boot to the prompt. */
+    double bootInstructions() {
+        return bootStats[0];
+    }
+
+    /** Guest millions of instructions per second of run slices, from boot to the prompt. */
+    double bootMips() {
+        return bootStats[0] / bootStats[1] / 1e3;
+    }
+
+    /** Closing the page ends its worker. */
+    @Override
+    public void close() {
+        page.close();
+    }
+}
