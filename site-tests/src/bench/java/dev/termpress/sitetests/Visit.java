@@ -45,12 +45,9 @@ final class Visit implements AutoCloseable {
         return timing.millis();
     }
 
-    /** When each status line first showed, e.g. "Booting… 310 ms, Running 520 ms". */
+    /** When each status line first showed, e.g. "Starting… 5, Booting… 310, Running 520 ms". */
     String phases() {
-        StringBuilder text = new StringBuilder();
-        timing.phases().forEach((phase, millis) -> text.append(text.length() == 0 ? "" : ", ")
-                .append(phase).append(String.format(" %.0f", millis)));
-        return text.toString();
+        return timing.phaseSummary();
     }
 
     Map<Downloads.Kind, Long> bytes() {

@@ -61,6 +61,11 @@ final class Downloads {
         return bytes;
     }
 
+    /** Response body bytes of every request counted. */
+    long total() {
+        return bytes().values().stream().mapToLong(Long::longValue).sum();
+    }
+
     /** Requests that failed (URL and reason), for a diagnosis. */
     List<String> failures() {
         List<String> lines = new ArrayList<>();

@@ -100,6 +100,14 @@ final class LiveDemo {
      *     milliseconds when it first showed, in order
      */
     record RunTiming(double millis, Map<String, Double> phases) {
+
+        /** The phases as text, e.g. "Starting… 5, Booting… 310, Running 520 ms". */
+        String phaseSummary() {
+            StringBuilder text = new StringBuilder();
+            phases.forEach((phase, at) -> text.append(text.length() == 0 ? "" : ", ")
+                    .append(phase).append(String.format(" %.0f", at)));
+            return text.append(" ms").toString();
+        }
     }
 
     /**
