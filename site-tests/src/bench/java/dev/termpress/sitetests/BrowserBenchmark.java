@@ -7,15 +7,17 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Run to prompt and guest MIPS in Chromium (docs/benchmarks.md): builds content-examples (with the Debian draft
- * page when its image layout is there), serves it on localhost and, per repetition, opens the page in a fresh
- * browser context (empty HTTP cache and Cache API), presses Run and waits for the prompt (cold), then opens it
- * again in the same context (warm). Busybox also runs a CPU-bound shell loop. Prints every run, then the median
- * and best.
+ * page when its image layout is there), serves it on localhost twice, by {@code termpress serve}'s server and by a
+ * {@link CachingHost}, and per repetition and server opens the page in a fresh browser context (empty HTTP cache
+ * and Cache API), presses Run and waits for the prompt (cold), then opens it again in the same context (warm).
+ * Busybox also runs a CPU-bound shell loop. Prints every run, then the median and best.
  *
  * <p>System properties: {@code termpress.examples} (content-examples), {@code termpress.chromium},
  * {@code termpress.bench.runs} (busybox repetitions, default 5), {@code termpress.bench.debianRuns} (default 3).
@@ -24,6 +26,8 @@ public final class BrowserBenchmark {
 
     /** Where build-debian.sh's layout is expected (termpress.yaml's debian image source). */
     private static final String DEBIAN_LAYOUT = "images/debian-trixie";
+    /** content-examples' draft page whose first block runs the Debian image. */
+    private static final String DEBIAN_PAGE = "debian/";
     /** About 460 M guest instructions in busybox ash: long enough to swamp typing and the echo. */
     static final int LOOP_ITERATIONS = 30_000;
     static final String LOOP = "i=0; while [ $i -lt " + LOOP_ITERATIONS + " ]; do i=$((i+1)); done; echo $i";
@@ -39,25 +43,34 @@ public final class BrowserBenchmark {
         System.out.printf("%s UTC, load average %s%n",
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), loadAverage());
         long buildStarted = System.nanoTime();
-        try (ServedSite site = ServedSite.build(examples, debian); Chromium chromium = Chromium.launch()) {
+        try (ServedSite site = ServedSite.build(examples, debian); CachingHost caching = new CachingHost(site.output());
+                Chromium chromium = Chromium.launch()) {
             System.out.printf("site built in %.1f s; Chromium %s (headless)%n",
                     (System.nanoTime() - buildStarted) / 1e9, chromium.browser().version());
-            Scenario busybox = new Scenario("busybox");
+            List<Scenario> scenarios = new ArrayList<>();
+            Scenario busyboxServe = new Scenario("busybox, termpress serve");
+            Scenario busyboxCaching = new Scenario("busybox, caching host");
             for (int run = 1; run <= runs; run++) {
-                busybox.measure(chromium, site.url(""), run, true);
+                busyboxServe.measure(chromium, site.url(""), run, true);
+                busyboxCaching.measure(chromium, caching.url(""), run, false);
             }
-            Scenario debianScenario = null;
+            scenarios.add(busyboxServe);
+            scenarios.add(busyboxCaching);
             if (debian) {
-                debianScenario = new Scenario("debian");
+                Scenario debianServe = new Scenario("debian, termpress serve");
+                Scenario debianCaching = new Scenario("debian, caching host");
                 for (int run = 1; run <= debianRuns; run++) {
-                    debianScenario.measure(chromium, site.url("debian/"), run, false);
+                    debianServe.measure(chromium, site.url(DEBIAN_PAGE), run, false);
+                    debianCaching.measure(chromium, caching.url(DEBIAN_PAGE), run, false);
                 }
+                scenarios.add(debianServe);
+                scenarios.add(debianCaching);
             }
             System.out.printf("%nload average %s%n%n", loadAverage());
-            busybox.report();
-            if (debianScenario != null) {
-                debianScenario.report();
-            } else {
+            for (Scenario scenario : scenarios) {
+                scenario.report();
+            }
+            if (!debian) {
                 System.out.println("debian: skipped, no image layout at " + examples.resolve(DEBIAN_LAYOUT)
                         + " (build it with content-examples/images/build-debian.sh)");
             }
@@ -78,6 +91,10 @@ public final class BrowserBenchmark {
         private final String name;
         private final Samples coldMillis = Samples.lowerIsBetter();
         private final Samples warmMillis = Samples.lowerIsBetter();
+        private final Samples coldWorker = Samples.lowerIsBetter();
+        private final Samples warmWorker = Samples.lowerIsBetter();
+        private final Samples coldBoot = Samples.lowerIsBetter();
+        private final Samples warmBoot = Samples.lowerIsBetter();
         private final Samples bootMips = Samples.higherIsBetter();
         private final Samples bootMegaInstructions = Samples.lowerIsBetter();
         private final Samples loopSliceMips = Samples.higherIsBetter();
@@ -99,6 +116,8 @@ public final class BrowserBenchmark {
                 Downloads downloads = new Downloads(context);
                 try (Visit cold = Visit.run(context, downloads, url, 0)) {
                     record(cold, coldMillis, coldBytes);
+                    coldWorker.add(cold.workerRunningMillis());
+                    coldBoot.add(cold.bootStartedMillis());
                     System.out.printf("%s run %d, cold: Run to prompt %.0f ms (%s), %s; boot %.1f M instructions,"
                             + " %.0f MIPS%n", name, run, cold.runToPromptMillis(), cold.phases(), megabytes(cold),
                             cold.bootInstructions() / 1e6, cold.bootMips());
@@ -108,6 +127,8 @@ public final class BrowserBenchmark {
                 }
                 try (Visit warm = Visit.run(context, downloads, url, 0)) {
                     record(warm, warmMillis, warmBytes);
+                    warmWorker.add(warm.workerRunningMillis());
+                    warmBoot.add(warm.bootStartedMillis());
                     System.out.printf("%s run %d, warm: Run to prompt %.0f ms (%s), %s; boot %.0f MIPS%n",
                             name, run, warm.runToPromptMillis(), warm.phases(), megabytes(warm), warm.bootMips());
                 }
@@ -143,18 +164,23 @@ public final class BrowserBenchmark {
         }
 
         void report() {
-            System.out.printf("%s (%d runs)                     median     best%n", name, coldMillis.count());
+            System.out.printf("%s, %d runs%n", name, coldMillis.count());
+            System.out.printf("  %-30s %8s %8s%n", "", "median", "best");
             row("Run to prompt, cold (ms)", coldMillis, "%.0f");
             row("Run to prompt, warm (ms)", warmMillis, "%.0f");
+            row("  cold: worker running at (ms)", coldWorker, "%.0f");
+            row("  cold: boot started at (ms)", coldBoot, "%.0f");
+            row("  warm: worker running at (ms)", warmWorker, "%.0f");
+            row("  warm: boot started at (ms)", warmBoot, "%.0f");
             row("boot, M guest instructions", bootMegaInstructions, "%.1f");
             row("boot MIPS (in slices)", bootMips, "%.0f");
             if (loopSliceMips.count() > 0) {
                 row("shell loop MIPS (in slices)", loopSliceMips, "%.0f");
                 row("shell loop MIPS (wall clock)", loopWallMips, "%.0f");
             }
-            System.out.println("  bytes before the prompt       cold        warm");
+            System.out.printf("  %-30s %8s %8s%n", "bytes before the prompt", "cold", "warm");
             for (Downloads.Kind kind : Downloads.Kind.values()) {
-                System.out.printf("    %-26s %11.0f %11.0f%n", kind.label, coldBytes.get(kind).median(),
+                System.out.printf("    %-28s %8.0f %8.0f%n", kind.label, coldBytes.get(kind).median(),
                         warmBytes.get(kind).median());
             }
             System.out.println();

@@ -45,6 +45,20 @@ final class Visit implements AutoCloseable {
         return timing.millis();
     }
 
+    /**
+     * Milliseconds from Run to the worker's first status message (libraries, worker script and module loaded):
+     * the first status line after the page's own "Starting…".
+     */
+    double workerRunningMillis() {
+        return timing.phases().entrySet().stream().filter(phase -> !phase.getKey().startsWith("Starting"))
+                .mapToDouble(Map.Entry::getValue).findFirst().orElse(Double.NaN);
+    }
+
+    /** Milliseconds from Run to "Booting…": kernel, descriptor and layer indexes are in, the machine starts. */
+    double bootStartedMillis() {
+        return timing.phases().getOrDefault("Booting…", Double.NaN);
+    }
+
     /** When each status line first showed, e.g. "Starting… 5, Booting… 310, Running 520 ms". */
     String phases() {
         return timing.phaseSummary();
