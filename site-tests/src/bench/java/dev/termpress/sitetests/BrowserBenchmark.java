@@ -97,6 +97,7 @@ public final class BrowserBenchmark {
         private final Samples warmBoot = Samples.lowerIsBetter();
         private final Samples bootMips = Samples.higherIsBetter();
         private final Samples bootMegaInstructions = Samples.lowerIsBetter();
+        private final Samples bootBusyMillis = Samples.lowerIsBetter();
         private final Samples loopSliceMips = Samples.higherIsBetter();
         private final Samples loopWallMips = Samples.higherIsBetter();
         private final Map<Downloads.Kind, Samples> coldBytes = new EnumMap<>(Downloads.Kind.class);
@@ -142,6 +143,7 @@ public final class BrowserBenchmark {
             millis.add(visit.runToPromptMillis());
             bootMips.add(visit.bootMips());
             bootMegaInstructions.add(visit.bootInstructions() / 1e6);
+            bootBusyMillis.add(visit.bootBusyMillis());
             visit.bytes().forEach((kind, count) -> bytes.get(kind).add(count));
         }
 
@@ -173,6 +175,7 @@ public final class BrowserBenchmark {
             row("  warm: worker running at (ms)", warmWorker, "%.0f");
             row("  warm: boot started at (ms)", warmBoot, "%.0f");
             row("boot, M guest instructions", bootMegaInstructions, "%.1f");
+            row("boot, ms in run slices", bootBusyMillis, "%.0f");
             row("boot MIPS (in slices)", bootMips, "%.0f");
             if (loopSliceMips.count() > 0) {
                 row("shell loop MIPS (in slices)", loopSliceMips, "%.0f");

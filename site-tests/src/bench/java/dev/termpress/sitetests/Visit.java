@@ -77,6 +77,11 @@ final class Visit implements AutoCloseable {
         return bootStats[0];
     }
 
+    /** Host milliseconds the worker spent running the guest from boot to the prompt. */
+    double bootBusyMillis() {
+        return bootStats[1];
+    }
+
     /** Guest millions of instructions per second of run slices, from boot to the prompt. */
     double bootMips() {
         return bootStats[0] / bootStats[1] / 1e3;
