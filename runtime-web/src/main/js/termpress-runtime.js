@@ -142,7 +142,8 @@
     this.screen.className = "tp-live-screen";
     this.area.appendChild(this.screen);
     var terminal = new Terminal({ convertEol: false, cursorBlink: true, scrollback: 5000,
-      fontFamily: getComputedStyle(this.area).fontFamily, fontSize: 14,
+      // lineHeight above 1: at 1, the row below paints over the underscore of common monospace fonts.
+      fontFamily: getComputedStyle(this.area).fontFamily, fontSize: 14, lineHeight: 1.15,
       theme: { background: getComputedStyle(this.figure).backgroundColor } });
     var fit = new FitAddon.FitAddon();
     terminal.loadAddon(fit);

@@ -44,6 +44,7 @@ class ExampleSiteTest {
             Downloads downloads = new Downloads(context);
 
             LiveDemo.RunTiming cold = demo.runToPrompt();
+            assertThat(demo.text()).as("the reader sees the prompt, not boot messages").doesNotContain("termpress-init");
             double[] stats = demo.stats();
             System.out.printf("busybox, cold cache: Run to prompt %.0f ms (%s), %.2f MB fetched after Run;"
                     + " boot %.1f M guest instructions in %.0f ms of slices, %.0f MIPS%n", cold.millis(),

@@ -3,6 +3,7 @@ package dev.termpress.generator.check;
 import dev.termpress.emulator.Machine;
 import dev.termpress.emulator.MachineConfig;
 import dev.termpress.emulator.fs.ImageFormatException;
+import dev.termpress.emulator.host.InstructionClock;
 import dev.termpress.generator.build.SiteReader.Demo;
 import dev.termpress.emulator.guest.GuestOverrides;
 import dev.termpress.emulator.guest.InitConf;
@@ -25,8 +26,8 @@ import java.util.Map;
  */
 public final class DemoChecker {
 
-    /** Fixed guest wall time for files the guest changes, so runs are reproducible: 2024-01-01T00:00:00Z. */
-    private static final long GUEST_EPOCH_NANOS = 1_704_067_200_000_000_000L;
+    /** Fixed guest wall time for files the guest changes, so runs are reproducible: the RTC's boot date. */
+    private static final long GUEST_EPOCH_NANOS = InstructionClock.BOOT_UNIX_NANOS;
     /** Instruction budgets: the busybox prompt takes about 60 M, Debian's a few hundred M. */
     static final long BOOT_BUDGET = 4_000_000_000L;
     static final long COMMAND_BUDGET = 4_000_000_000L;
