@@ -40,6 +40,15 @@ public final class BrowserBenchmark {
         int debianRuns = Integer.getInteger("termpress.bench.debianRuns", 3);
         Path examples = ServedSite.examplesDir().toAbsolutePath().normalize();
         boolean debian = Files.isDirectory(examples.resolve(DEBIAN_LAYOUT));
+        if (!Files.isExecutable(Chromium.executable())) {
+            System.err.println("no Chromium at " + Chromium.executable()
+                    + ": install Debian's chromium package or pass -Dtermpress.chromium=PATH");
+            System.exit(1);
+        }
+        if (!debian) {
+            System.out.println("Debian rows skipped: no image layout at " + examples.resolve(DEBIAN_LAYOUT)
+                    + " (build it with content-examples/images/build-debian.sh)");
+        }
         System.out.printf("%s UTC, load average %s%n",
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), loadAverage());
         long buildStarted = System.nanoTime();
@@ -71,8 +80,7 @@ public final class BrowserBenchmark {
                 scenario.report();
             }
             if (!debian) {
-                System.out.println("debian: skipped, no image layout at " + examples.resolve(DEBIAN_LAYOUT)
-                        + " (build it with content-examples/images/build-debian.sh)");
+                System.out.println("debian: skipped, no image layout at " + examples.resolve(DEBIAN_LAYOUT));
             }
         }
     }
