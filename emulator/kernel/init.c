@@ -9,6 +9,9 @@
  * and starts the program in a new session whose controlling tty is the console, so job control
  * and Ctrl-C work. PID 1 stays init: it reaps orphans, and when the program exits it reports the
  * status and powers the machine off (SBI system reset), so `exit` ends the emulator cleanly.
+ * Before that it writes the status (the exit code, or 128 + the signal number as shells report
+ * it) as a decimal line to /.termpress/exit-status, where the host reads it from the 9p upper
+ * layer after power-off, so `termpress run` can exit with the program's status.
  * Any failure prints "termpress-init: <what>: <errno>" and powers off instead of panicking.
  * It announces itself with "termpress-init: starting" unless the kernel command line has "quiet"
  * (the browser runtime and `termpress run` pass it, so readers see only their program).
@@ -46,6 +49,8 @@
 #include <linux/mount.h>  /* MS_MOVE and the other mount flags */
 
 #define CONF_PATH "/.termpress/init.conf"
+#define EXIT_STATUS_PATH "/.termpress/exit-status"
+#define SIGNAL_STATUS_BASE 128 /* a shell's $? for a program killed by signal N is 128 + N */
 #define ROOT_TAG "rootfs"
 #define ROOT_OPTIONS "trans=virtio,version=9p2000.L,msize=262144,cache=loose"
 #define NEW_ROOT "/newroot"
@@ -603,6 +608,23 @@ static void start_program(void)
 	exec_program();
 }
 
+/* Leaves the program's status for the host; best effort, since power-off follows anyway. */
+static void record_exit_status(int code)
+{
+	char line[24];
+	int fd = open(EXIT_STATUS_PATH, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	int length;
+
+	if (fd < 0)
+		return;
+	itoa_r(code, line);
+	length = strlen(line);
+	line[length++] = '\n';
+	write(fd, line, length);
+	my_syscall1(__NR_fsync, fd); /* the 9p mount caches: the host must see it before power-off */
+	close(fd);
+}
+
 /* PID 1 after the fork: reap every child; when the program ends, report and power off. */
 static void wait_for(int program)
 {
@@ -618,9 +640,11 @@ static void wait_for(int program)
 		if (pid != program)
 			continue;
 		if ((status & 0x7f) == 0) {
+			record_exit_status(WEXITSTATUS(status));
 			itoa_r(WEXITSTATUS(status), number);
 			say(args[0], " exited with status ", number, ", powering off");
 		} else {
+			record_exit_status(SIGNAL_STATUS_BASE + (status & 0x7f));
 			itoa_r(status & 0x7f, number);
 			say(args[0], " killed by signal ", number, ", powering off");
 		}

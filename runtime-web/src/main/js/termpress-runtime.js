@@ -226,7 +226,8 @@
       case "exit":
         this.terminal.write("\r\n[the machine powered off]\r\n");
         this.finish("exited");
-        this.say("The machine powered off. Press Run to start it again.");
+        this.say("The machine powered off" + (message.code ? " (exit status " + message.code + ")" : "")
+          + ". Press Run to start it again.");
         break;
       default:
         break;

@@ -93,7 +93,8 @@ final class JvmHost implements DemoHost {
             return current.session();
         }
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        Machine machine = image.boot(initConf, MachineConfig.deterministic(console::write), () -> GUEST_EPOCH_NANOS);
+        Machine machine = image.boot(initConf, MachineConfig.deterministic(console::write), () -> GUEST_EPOCH_NANOS)
+                .machine();
         boots++;
         ShellSession session = new ShellSession(machine, console);
         current = null;

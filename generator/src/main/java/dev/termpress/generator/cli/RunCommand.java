@@ -11,6 +11,7 @@ import dev.termpress.emulator.guest.InitConf;
 import dev.termpress.generator.image.ImageException;
 import dev.termpress.generator.image.ImageSpec;
 import dev.termpress.generator.image.LocalImageLoader;
+import dev.termpress.generator.vm.BootedImage;
 import dev.termpress.generator.vm.InteractiveSession;
 import dev.termpress.generator.vm.PreparedImage;
 import dev.termpress.generator.vm.RawTerminal;
@@ -84,15 +85,16 @@ final class RunCommand implements Callable<Integer> {
         }
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 65536);
         WallClock clock = new WallClock();
-        Machine machine;
+        BootedImage booted;
         try {
-            machine = prepared.boot(initConf, WallClockMachines.config(clock, (data, offset, length) -> write(out, data, offset, length)),
+            booted = prepared.boot(initConf, WallClockMachines.config(clock, (data, offset, length) -> write(out, data, offset, length)),
                     () -> System.currentTimeMillis() * 1_000_000L);
         } catch (ImageFormatException e) {
             err.println("error: " + e.getMessage());
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
+        Machine machine = booted.machine();
         if (size != null) {
             machine.console().resize(size[0], size[1]);
         }
@@ -118,7 +120,9 @@ final class RunCommand implements Callable<Integer> {
                 System.err.print("\r\ntermpress: detached; the machine was stopped\r\n");
                 return ExitCodes.OK;
             }
-            return outcome == InteractiveSession.Outcome.POWERED_OFF ? machine.exitCode() : ExitCodes.OK;
+            // Like docker run: the program's own status, else the machine's (a failed guest is 1).
+            return outcome == InteractiveSession.Outcome.POWERED_OFF
+                    ? booted.exitStatus().orElse(machine.exitCode()) : ExitCodes.OK;
         } finally {
             if (terminal != null) {
                 terminal.restore();

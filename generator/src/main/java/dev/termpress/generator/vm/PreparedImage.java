@@ -51,7 +51,7 @@ public final class PreparedImage {
      *
      * @param clockNanos wall time for files the guest changes, nanoseconds since the epoch
      */
-    public Machine boot(String initConf, MachineConfig config, LongSupplier clockNanos)
+    public BootedImage boot(String initConf, MachineConfig config, LongSupplier clockNanos)
             throws ImageFormatException {
         ImageFileSystem fs = ImageFileSystem.create(indexes, source, clockNanos);
         try {
@@ -62,6 +62,6 @@ public final class PreparedImage {
         Machine machine = new Machine(config);
         machine.attach(new Virtio9p(fs));
         machine.bootKernel(KernelImage.load());
-        return machine;
+        return new BootedImage(machine, fs);
     }
 }

@@ -27,6 +27,7 @@ class InteractiveSessionTest {
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private final PipedOutputStream keyboard = new PipedOutputStream();
     private boolean typed;
+    private BootedImage booted;
 
     @BeforeAll
     static void loadImage() throws Exception {
@@ -40,6 +41,23 @@ class InteractiveSessionTest {
 
         assertThat(outcome).isEqualTo(InteractiveSession.Outcome.POWERED_OFF);
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("typed-42").contains("powering off");
+        assertThat(booted.exitStatus()).hasValue(0);
+    }
+
+    @Test
+    void theShellsExitStatusReachesTheHost() throws Exception {
+        InteractiveSession.Outcome outcome = session("exit 7\n").run();
+
+        assertThat(outcome).isEqualTo(InteractiveSession.Outcome.POWERED_OFF);
+        assertThat(booted.exitStatus()).hasValue(7);
+    }
+
+    @Test
+    void aShellKilledByASignalReportsOneHundredTwentyEightPlusIt() throws Exception {
+        InteractiveSession.Outcome outcome = session("kill -KILL $$\n").run();
+
+        assertThat(outcome).isEqualTo(InteractiveSession.Outcome.POWERED_OFF);
+        assertThat(booted.exitStatus()).hasValue(128 + 9);
     }
 
     @Test
@@ -60,7 +78,8 @@ class InteractiveSessionTest {
     /** A session that types {@code text} (or closes its input, for null) once the prompt shows. */
     private InteractiveSession session(String text) throws Exception {
         String initConf = InitConf.render(image.image().settings(), GuestOverrides.none());
-        Machine machine = image.boot(initConf, MachineConfig.deterministic(console::write), () -> 0L);
+        booted = image.boot(initConf, MachineConfig.deterministic(console::write), () -> 0L);
+        Machine machine = booted.machine();
         PipedInputStream in = new PipedInputStream(keyboard);
         InteractiveSession session = new InteractiveSession(machine, () -> 0L, () -> {
             if (!typed && console.toString(StandardCharsets.UTF_8).contains(" # ")) {

@@ -4,6 +4,7 @@ import dev.termpress.emulator.Machine;
 import dev.termpress.emulator.MachineConfig;
 import dev.termpress.emulator.fs.ImageFileSystem;
 import dev.termpress.emulator.fs.ImageFormatException;
+import dev.termpress.emulator.guest.ExitStatusFile;
 import dev.termpress.emulator.guest.InitConf;
 import dev.termpress.emulator.guest.InitConfFile;
 import dev.termpress.emulator.host.Clock;
@@ -30,15 +31,17 @@ public final class Session {
     private final SessionHost host;
     private final OutputBuffer output = new OutputBuffer();
     private final Machine machine;
+    private final ImageFileSystem fs;
     private final Clock clock;
     private boolean soonRequested;
     private boolean finished;
     private long instructions;
     private double busyMillis;
 
-    private Session(SessionHost host, Machine machine, Clock clock) {
+    private Session(SessionHost host, Machine machine, ImageFileSystem fs, Clock clock) {
         this.host = host;
         this.machine = machine;
+        this.fs = fs;
         this.clock = clock;
     }
 
@@ -57,7 +60,7 @@ public final class Session {
         MachineConfig config = new MachineConfig(base.ramBytes(), base.bootargs(), base.clock(),
                 (data, offset, length) -> sink[0].write(data, offset, length), base.rngSeed(), base.entropy());
         Machine machine = new Machine(config);
-        Session session = new Session(host, machine, base.clock());
+        Session session = new Session(host, machine, fs, base.clock());
         sink[0] = session.output;
         machine.attach(new Virtio9p(fs));
         if (spec.cols() > 0 && spec.rows() > 0) {
@@ -90,7 +93,7 @@ public final class Session {
         if (machine.halted()) {
             finished = true;
             host.cancelTimer();
-            host.exited(machine.exitCode());
+            host.exited(ExitStatusFile.read(fs).orElse(machine.exitCode()));
         } else if (!machine.idle()) {
             requestSoon();
         } else {

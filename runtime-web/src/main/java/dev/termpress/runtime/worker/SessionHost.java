@@ -21,6 +21,9 @@ public interface SessionHost {
     /** Guest console output, in order; {@code data} may be kept. */
     void output(byte[] data);
 
-    /** The guest powered off (or reset, which the runtime treats as the end). */
+    /**
+     * The guest powered off (or reset, which the runtime treats as the end); {@code code} is the
+     * program's exit status when init recorded one, else the machine's (0 clean, non-zero failed).
+     */
     void exited(int code);
 }

@@ -66,9 +66,9 @@ class SessionTest {
         assertThat(host.outputMessages).as("output arrives in batches, not byte by byte")
                 .isLessThan(host.text().length() / 4);
 
-        session.input("exit\n".getBytes(StandardCharsets.UTF_8));
+        session.input("exit 5\n".getBytes(StandardCharsets.UTF_8));
         runUntil(session, host, "powering off");
-        assertThat(host.exitCode).isZero();
+        assertThat(host.exitCode).as("the shell's exit status").isEqualTo(5);
         assertThat(session.finished()).isTrue();
     }
 

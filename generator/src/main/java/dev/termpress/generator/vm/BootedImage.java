@@ -1,0 +1,20 @@
+package dev.termpress.generator.vm;
+
+import dev.termpress.emulator.Machine;
+import dev.termpress.emulator.fs.ImageFileSystem;
+import dev.termpress.emulator.guest.ExitStatusFile;
+import java.util.OptionalInt;
+
+/**
+ * A machine booted from a {@link PreparedImage}, with the root filesystem it serves the guest.
+ *
+ * @param machine the machine, ready to run
+ * @param fs its root filesystem (the image plus the guest's changes)
+ */
+public record BootedImage(Machine machine, ImageFileSystem fs) {
+
+    /** The guest program's exit status once the machine powered off, if termpress-init recorded one. */
+    public OptionalInt exitStatus() {
+        return ExitStatusFile.read(fs);
+    }
+}
