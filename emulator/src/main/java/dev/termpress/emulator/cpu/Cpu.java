@@ -21,7 +21,6 @@ public final class Cpu implements HartInterrupts {
     public static final int PRIV_S = 1;
     public static final int PRIV_M = 3;
 
-    private static final int[] RVC = Rvc.table();
     private static final long LOW32 = 0xffff_ffffL;
 
     final long[] x = new long[32];
@@ -73,7 +72,9 @@ public final class Cpu implements HartInterrupts {
 
     final Ram ram;
     final int[] mem;
+    final int[] decodedPages;
     final Mmu mmu;
+    final DecodeCache decodeCache;
     final Clock clock;
     final CsrFile csrFile;
     final SoftFloat softFloat = new SoftFloat();
@@ -84,8 +85,10 @@ public final class Cpu implements HartInterrupts {
     public Cpu(Ram ram, Bus bus, Clock clock) {
         this.ram = ram;
         this.mem = ram.words();
+        this.decodedPages = ram.decodedPages();
         this.clock = clock;
         this.mmu = new Mmu(this, ram, bus);
+        this.decodeCache = new DecodeCache(this, ram);
         this.csrFile = new CsrFile(this);
         this.fpu = new FpUnit(this);
     }
@@ -367,6 +370,8 @@ public final class Cpu implements HartInterrupts {
     private void execute(int budget) {
         final long[] x = this.x;
         final int[] mem = this.mem;
+        final int[] entries = decodeCache.entries;
+        final int[] decodedPages = this.decodedPages;
         final long[] fetchTag = mmu.fetchTag;
         final long[] fetchDelta = mmu.fetchDelta;
         final long[] loadTag = mmu.loadTag;
@@ -377,13 +382,15 @@ public final class Cpu implements HartInterrupts {
         long count = instret;
         long end = count + budget;
         long pc = this.pc;
+        // The page pc is on (-1: look it up again), its fetch translation and its decode-cache slot.
         long page = -1;
         long delta = 0;
+        int base = 0;
         while (count < end) {
             count++;
-            // Fetch through the current page's translation (§4.3: instruction fetch is translated).
             long vpn = pc >>> 12;
             if (vpn != page) {
+                // Instruction fetch is translated (privileged spec §4.3).
                 int index = (int) vpn & Mmu.TLB_MASK;
                 if (fetchTag[index] != (vpn | fetchKey) && !mmu.fillFetch(pc)) {
                     pc = takePendingTrap(pc);
@@ -392,159 +399,173 @@ public final class Cpu implements HartInterrupts {
                 }
                 page = vpn;
                 delta = fetchDelta[index];
-            }
-            int offset = (int) (pc + delta);
-            int raw = mem[offset >>> 2];
-            if ((offset & 2) != 0) {
-                raw >>>= 16;
-                if ((raw & 3) == 3) {
-                    if ((pc & 0xfff) == 0xffe) {
-                        raw = mmu.fetchCrossing(pc, raw);
-                        if (trapPending) {
-                            pc = takePendingTrap(pc);
-                            page = -1;
-                            continue;
-                        }
-                    } else {
-                        raw |= mem[(offset >>> 2) + 1] << 16;
-                    }
+                int ramPage = (int) ((pc + delta) >>> 12);
+                int slot = decodedPages[ramPage];
+                if (slot == 0) {
+                    slot = decodeCache.allocate(ramPage);
                 }
+                base = slot << DecodeCache.SLOT_SHIFT;
             }
-            int insn;
-            int len;
-            if ((raw & 3) == 3) {
-                insn = raw;
-                len = 4;
-            } else {
-                raw &= 0xffff;
-                insn = RVC[raw];
-                len = 2;
+            int e = base + ((int) pc & 0xffe);
+            int d = entries[e];
+            if (d == 0) {
+                e = decodeCache.fill(e, pc, (int) (pc + delta));
+                if (e < 0) {
+                    pc = takePendingTrap(pc);
+                    page = -1;
+                    continue;
+                }
+                d = entries[e];
             }
+            int imm = entries[e + 1];
+            int len = 4 - ((d >>> 6) & 2); // Decoder.COMPRESSED is bit 7
+            int rd = (d >>> Decoder.RD_SHIFT) & 31;
+            int rs1 = (d >>> Decoder.RS1_SHIFT) & 31;
+            int rs2 = (d >>> Decoder.RS2_SHIFT) & 31;
             x[0] = 0;
-            int rd = (insn >>> 7) & 31;
-            int rs1 = (insn >>> 15) & 31;
-            int rs2 = (insn >>> 20) & 31;
-            int funct3 = (insn >>> 12) & 7;
-            switch (insn & 0x7f) {
-                case 0x13: { // OP-IMM
-                    long a = x[rs1];
-                    long imm = insn >> 20;
-                    switch (funct3) {
-                        case 0:
-                            x[rd] = a + imm;
-                            break;
-                        case 1:
-                            if ((insn >>> 26) != 0) {
-                                pc = illegal(raw, pc);
-                                page = -1;
-                                continue;
-                            }
-                            x[rd] = a << imm;
-                            break;
-                        case 2:
-                            x[rd] = a < imm ? 1 : 0;
-                            break;
-                        case 3:
-                            x[rd] = Long.compareUnsigned(a, imm) < 0 ? 1 : 0;
-                            break;
-                        case 4:
-                            x[rd] = a ^ imm;
-                            break;
-                        case 5: {
-                            int funct6 = insn >>> 26;
-                            if (funct6 == 0) {
-                                x[rd] = a >>> imm;
-                            } else if (funct6 == 0x10) {
-                                x[rd] = a >> imm;
-                            } else {
-                                pc = illegal(raw, pc);
-                                page = -1;
-                                continue;
-                            }
-                            break;
-                        }
-                        case 6:
-                            x[rd] = a | imm;
-                            break;
-                        default:
-                            x[rd] = a & imm;
-                            break;
-                    }
+            switch (d & Decoder.OP_MASK) {
+                case Decoder.ADDI:
+                    x[rd] = x[rs1] + imm;
                     pc += len;
                     break;
-                }
-                case 0x33: { // OP
-                    long a = x[rs1];
-                    long b = x[rs2];
-                    int funct7 = insn >>> 25;
-                    long r;
-                    if (funct7 == 0) {
-                        switch (funct3) {
-                            case 0:
-                                r = a + b;
-                                break;
-                            case 1:
-                                r = a << b;
-                                break;
-                            case 2:
-                                r = a < b ? 1 : 0;
-                                break;
-                            case 3:
-                                r = Long.compareUnsigned(a, b) < 0 ? 1 : 0;
-                                break;
-                            case 4:
-                                r = a ^ b;
-                                break;
-                            case 5:
-                                r = a >>> b;
-                                break;
-                            case 6:
-                                r = a | b;
-                                break;
-                            default:
-                                r = a & b;
-                                break;
-                        }
-                    } else if (funct7 == 0x20 && funct3 == 0) {
-                        r = a - b;
-                    } else if (funct7 == 0x20 && funct3 == 5) {
-                        r = a >> b;
-                    } else if (funct7 == 1) {
-                        r = IntMath.multiplyDivide(funct3, a, b);
-                    } else {
-                        pc = illegal(raw, pc);
+                case Decoder.SLTI:
+                    x[rd] = x[rs1] < imm ? 1 : 0;
+                    pc += len;
+                    break;
+                case Decoder.SLTIU:
+                    x[rd] = Long.compareUnsigned(x[rs1], imm) < 0 ? 1 : 0;
+                    pc += len;
+                    break;
+                case Decoder.XORI:
+                    x[rd] = x[rs1] ^ imm;
+                    pc += len;
+                    break;
+                case Decoder.ORI:
+                    x[rd] = x[rs1] | imm;
+                    pc += len;
+                    break;
+                case Decoder.ANDI:
+                    x[rd] = x[rs1] & imm;
+                    pc += len;
+                    break;
+                case Decoder.SLLI:
+                    x[rd] = x[rs1] << imm;
+                    pc += len;
+                    break;
+                case Decoder.SRLI:
+                    x[rd] = x[rs1] >>> imm;
+                    pc += len;
+                    break;
+                case Decoder.SRAI:
+                    x[rd] = x[rs1] >> imm;
+                    pc += len;
+                    break;
+                case Decoder.AUIPC:
+                    x[rd] = pc + imm;
+                    pc += len;
+                    break;
+                case Decoder.ADD:
+                    x[rd] = x[rs1] + x[rs2];
+                    pc += len;
+                    break;
+                case Decoder.SUB:
+                    x[rd] = x[rs1] - x[rs2];
+                    pc += len;
+                    break;
+                case Decoder.SLL:
+                    x[rd] = x[rs1] << x[rs2];
+                    pc += len;
+                    break;
+                case Decoder.SLT:
+                    x[rd] = x[rs1] < x[rs2] ? 1 : 0;
+                    pc += len;
+                    break;
+                case Decoder.SLTU:
+                    x[rd] = Long.compareUnsigned(x[rs1], x[rs2]) < 0 ? 1 : 0;
+                    pc += len;
+                    break;
+                case Decoder.XOR:
+                    x[rd] = x[rs1] ^ x[rs2];
+                    pc += len;
+                    break;
+                case Decoder.SRL:
+                    x[rd] = x[rs1] >>> x[rs2];
+                    pc += len;
+                    break;
+                case Decoder.SRA:
+                    x[rd] = x[rs1] >> x[rs2];
+                    pc += len;
+                    break;
+                case Decoder.OR:
+                    x[rd] = x[rs1] | x[rs2];
+                    pc += len;
+                    break;
+                case Decoder.AND:
+                    x[rd] = x[rs1] & x[rs2];
+                    pc += len;
+                    break;
+                case Decoder.MULDIV:
+                    x[rd] = IntMath.multiplyDivide((d >>> Decoder.FUNCT3_SHIFT) & 7, x[rs1], x[rs2]);
+                    pc += len;
+                    break;
+                case Decoder.ADDIW:
+                    x[rd] = (int) x[rs1] + imm;
+                    pc += len;
+                    break;
+                case Decoder.SLLIW:
+                    x[rd] = (int) x[rs1] << imm;
+                    pc += len;
+                    break;
+                case Decoder.SRLIW:
+                    x[rd] = (int) x[rs1] >>> imm;
+                    pc += len;
+                    break;
+                case Decoder.SRAIW:
+                    x[rd] = (int) x[rs1] >> imm;
+                    pc += len;
+                    break;
+                case Decoder.ADDW:
+                    x[rd] = (int) x[rs1] + (int) x[rs2];
+                    pc += len;
+                    break;
+                case Decoder.SUBW:
+                    x[rd] = (int) x[rs1] - (int) x[rs2];
+                    pc += len;
+                    break;
+                case Decoder.SLLW:
+                    x[rd] = (int) x[rs1] << (int) x[rs2];
+                    pc += len;
+                    break;
+                case Decoder.SRLW:
+                    x[rd] = (int) x[rs1] >>> (int) x[rs2];
+                    pc += len;
+                    break;
+                case Decoder.SRAW:
+                    x[rd] = (int) x[rs1] >> (int) x[rs2];
+                    pc += len;
+                    break;
+                case Decoder.OP_32: { // the M extension's W forms, and illegal OP-32 encodings
+                    long r = IntMath.op32(imm, (imm >>> 12) & 7, x[(imm >>> 15) & 31], x[(imm >>> 20) & 31]);
+                    if (r == IntMath.ILLEGAL_RESULT) {
+                        pc = illegal(rawBits(d, imm), pc);
                         page = -1;
                         continue;
                     }
-                    x[rd] = r;
+                    x[(imm >>> 7) & 31] = r;
                     pc += len;
                     break;
                 }
-                case 0x03: { // LOAD
-                    if (funct3 == 7) {
-                        pc = illegal(raw, pc);
-                        page = -1;
-                        continue;
-                    }
-                    long va = x[rs1] + (insn >> 20);
+                case Decoder.LD: {
+                    long va = x[rs1] + imm;
                     long vp = va >>> 12;
                     int index = (int) vp & Mmu.TLB_MASK;
                     long v;
-                    if (loadTag[index] == (vp | dataKey) && (va & ((1 << (funct3 & 3)) - 1)) == 0) {
-                        int o = (int) (va + loadDelta[index]);
-                        int w = mem[o >>> 2];
-                        if (funct3 == 3) {
-                            v = (w & LOW32) | ((long) mem[(o >>> 2) + 1] << 32);
-                        } else {
-                            // Width and signedness by shifts instead of a second switch.
-                            int shifted = w >>> ((o & 3) << 3);
-                            int unused = 32 - (8 << (funct3 & 3));
-                            v = (funct3 & 4) == 0 ? (long) ((shifted << unused) >> unused)
-                                    : ((shifted << unused) >>> unused) & LOW32;
-                        }
+                    if (loadTag[index] == (vp | dataKey) && (va & 7) == 0) {
+                        int w = (int) (va + loadDelta[index]) >>> 2;
+                        v = (mem[w] & LOW32) | ((long) mem[w + 1] << 32);
                     } else {
                         instret = count;
-                        v = mmu.load(va, funct3);
+                        v = mmu.load(va, 3);
                         if (trapPending) {
                             pc = takePendingTrap(pc);
                             page = -1;
@@ -558,41 +579,79 @@ public final class Cpu implements HartInterrupts {
                     pc += len;
                     break;
                 }
-                case 0x23: { // STORE
-                    if (funct3 > 3) {
-                        pc = illegal(raw, pc);
-                        page = -1;
-                        continue;
+                case Decoder.LW: {
+                    long va = x[rs1] + imm;
+                    long vp = va >>> 12;
+                    int index = (int) vp & Mmu.TLB_MASK;
+                    long v;
+                    if (loadTag[index] == (vp | dataKey) && (va & 3) == 0) {
+                        v = mem[(int) (va + loadDelta[index]) >>> 2];
+                    } else {
+                        instret = count;
+                        v = mmu.load(va, 2);
+                        if (trapPending) {
+                            pc = takePendingTrap(pc);
+                            page = -1;
+                            continue;
+                        }
+                        if (stop) {
+                            end = 0;
+                        }
                     }
-                    long va = x[rs1] + (((insn >> 25) << 5) | ((insn >>> 7) & 0x1f));
+                    x[rd] = v;
+                    pc += len;
+                    break;
+                }
+                case Decoder.LB:
+                case Decoder.LH:
+                case Decoder.LBU:
+                case Decoder.LHU:
+                case Decoder.LWU: {
+                    int funct3 = (d >>> Decoder.FUNCT3_SHIFT) & 7;
+                    long va = x[rs1] + imm;
+                    long vp = va >>> 12;
+                    int index = (int) vp & Mmu.TLB_MASK;
+                    long v;
+                    if (loadTag[index] == (vp | dataKey) && (va & ((1 << (funct3 & 3)) - 1)) == 0) {
+                        int o = (int) (va + loadDelta[index]);
+                        // Width and signedness by shifts instead of a second switch.
+                        int shifted = mem[o >>> 2] >>> ((o & 3) << 3);
+                        int unused = 32 - (8 << (funct3 & 3));
+                        v = (funct3 & 4) == 0 ? (long) ((shifted << unused) >> unused)
+                                : ((shifted << unused) >>> unused) & LOW32;
+                    } else {
+                        instret = count;
+                        v = mmu.load(va, funct3);
+                        if (trapPending) {
+                            pc = takePendingTrap(pc);
+                            page = -1;
+                            continue;
+                        }
+                        if (stop) {
+                            end = 0;
+                        }
+                    }
+                    x[rd] = v;
+                    pc += len;
+                    break;
+                }
+                case Decoder.SD: {
+                    long va = x[rs1] + imm;
                     long v = x[rs2];
                     long vp = va >>> 12;
                     int index = (int) vp & Mmu.TLB_MASK;
-                    if (storeTag[index] == (vp | dataKey) && (va & ((1 << funct3) - 1)) == 0) {
+                    long tag = storeTag[index];
+                    if ((tag & ~Mmu.CODE_PAGE) == (vp | dataKey) && (va & 7) == 0) {
                         int o = (int) (va + storeDelta[index]);
-                        int i = o >>> 2;
-                        switch (funct3) {
-                            case 0: {
-                                int shift = (o & 3) << 3;
-                                mem[i] = (mem[i] & ~(0xff << shift)) | (((int) v & 0xff) << shift);
-                                break;
-                            }
-                            case 1: {
-                                int shift = (o & 2) << 3;
-                                mem[i] = (mem[i] & ~(0xffff << shift)) | (((int) v & 0xffff) << shift);
-                                break;
-                            }
-                            case 2:
-                                mem[i] = (int) v;
-                                break;
-                            default:
-                                mem[i] = (int) v;
-                                mem[i + 1] = (int) (v >>> 32);
-                                break;
+                        if (tag != (vp | dataKey)) {
+                            ram.written(o, 8); // the page holds decoded instructions
                         }
+                        int w = o >>> 2;
+                        mem[w] = (int) v;
+                        mem[w + 1] = (int) (v >>> 32);
                     } else {
                         instret = count;
-                        mmu.store(va, funct3, v);
+                        mmu.store(va, 3, v);
                         if (trapPending) {
                             pc = takePendingTrap(pc);
                             page = -1;
@@ -605,167 +664,112 @@ public final class Cpu implements HartInterrupts {
                     pc += len;
                     break;
                 }
-                case 0x63: { // BRANCH
-                    long a = x[rs1];
-                    long b = x[rs2];
-                    boolean taken;
-                    switch (funct3) {
-                        case 0:
-                            taken = a == b;
-                            break;
-                        case 1:
-                            taken = a != b;
-                            break;
-                        case 4:
-                            taken = a < b;
-                            break;
-                        case 5:
-                            taken = a >= b;
-                            break;
-                        case 6:
-                            taken = Long.compareUnsigned(a, b) < 0;
-                            break;
-                        case 7:
-                            taken = Long.compareUnsigned(a, b) >= 0;
-                            break;
-                        default:
-                            pc = illegal(raw, pc);
+                case Decoder.SW:
+                case Decoder.SH:
+                case Decoder.SB: {
+                    int sizeLog2 = (d >>> Decoder.FUNCT3_SHIFT) & 3;
+                    long va = x[rs1] + imm;
+                    long v = x[rs2];
+                    long vp = va >>> 12;
+                    int index = (int) vp & Mmu.TLB_MASK;
+                    long tag = storeTag[index];
+                    if ((tag & ~Mmu.CODE_PAGE) == (vp | dataKey) && (va & ((1 << sizeLog2) - 1)) == 0) {
+                        int o = (int) (va + storeDelta[index]);
+                        if (tag != (vp | dataKey)) {
+                            ram.written(o, 1 << sizeLog2);
+                        }
+                        int i = o >>> 2;
+                        if (sizeLog2 == 2) {
+                            mem[i] = (int) v;
+                        } else {
+                            int shift = (o & 3) << 3;
+                            int mask = sizeLog2 == 0 ? 0xff << shift : 0xffff << shift;
+                            mem[i] = (mem[i] & ~mask) | (((int) v << shift) & mask);
+                        }
+                    } else {
+                        instret = count;
+                        mmu.store(va, sizeLog2, v);
+                        if (trapPending) {
+                            pc = takePendingTrap(pc);
                             page = -1;
                             continue;
+                        }
+                        if (stop) {
+                            end = 0;
+                        }
                     }
-                    if (taken) {
-                        pc += ((insn >> 31) << 12) | (((insn >>> 7) & 1) << 11) | (((insn >>> 25) & 0x3f) << 5)
-                                | (((insn >>> 8) & 0xf) << 1);
-                    } else {
-                        pc += len;
-                    }
+                    pc += len;
                     break;
                 }
-                case 0x6f: { // JAL
-                    long target = pc + (((insn >> 31) << 20) | (insn & 0xff000) | (((insn >>> 20) & 1) << 11)
-                            | (((insn >>> 21) & 0x3ff) << 1));
+                case Decoder.BEQ:
+                    pc += x[rs1] == x[rs2] ? imm : len;
+                    break;
+                case Decoder.BNE:
+                    pc += x[rs1] != x[rs2] ? imm : len;
+                    break;
+                case Decoder.BLT:
+                    pc += x[rs1] < x[rs2] ? imm : len;
+                    break;
+                case Decoder.BGE:
+                    pc += x[rs1] >= x[rs2] ? imm : len;
+                    break;
+                case Decoder.BLTU:
+                    pc += Long.compareUnsigned(x[rs1], x[rs2]) < 0 ? imm : len;
+                    break;
+                case Decoder.BGEU:
+                    pc += Long.compareUnsigned(x[rs1], x[rs2]) >= 0 ? imm : len;
+                    break;
+                case Decoder.JAL:
+                    x[rd] = pc + len;
+                    pc += imm;
+                    break;
+                case Decoder.JALR: {
+                    long target = (x[rs1] + imm) & ~1L;
                     x[rd] = pc + len;
                     pc = target;
                     break;
                 }
-                case 0x67: { // JALR
-                    if (funct3 != 0) {
-                        pc = illegal(raw, pc);
-                        page = -1;
-                        continue;
-                    }
-                    long target = (x[rs1] + (insn >> 20)) & ~1L;
-                    x[rd] = pc + len;
-                    pc = target;
-                    break;
-                }
-                case 0x37: // LUI
-                    x[rd] = insn & 0xfffff000;
+                case Decoder.FENCE:
                     pc += len;
                     break;
-                case 0x17: // AUIPC
-                    x[rd] = pc + (insn & 0xfffff000);
-                    pc += len;
-                    break;
-                case 0x1b: { // OP-IMM-32
-                    int a = (int) x[rs1];
-                    int upper = insn >>> 25;
-                    int key = funct3 | (upper << 3); // funct3 with funct7 (only meaningful for shifts)
-                    long r;
-                    if (funct3 == 0) {
-                        r = a + (insn >> 20);
-                    } else if (key == 1) {
-                        r = a << rs2;
-                    } else if (key == 5) {
-                        r = a >>> rs2;
-                    } else if (key == (5 | (0x20 << 3))) {
-                        r = a >> rs2;
-                    } else {
-                        pc = illegal(raw, pc);
-                        page = -1;
-                        continue;
-                    }
-                    x[rd] = r;
-                    pc += len;
-                    break;
-                }
-                case 0x3b: { // OP-32
-                    if ((insn >>> 25) == 0) { // ADDW, SLLW, SRLW inline: hashing and crypto live on them
-                        int a = (int) x[rs1];
-                        int b = (int) x[rs2];
-                        if (funct3 == 0) {
-                            x[rd] = a + b;
-                            pc += len;
-                            break;
-                        }
-                        if (funct3 == 1) {
-                            x[rd] = a << b;
-                            pc += len;
-                            break;
-                        }
-                        if (funct3 == 5) {
-                            x[rd] = a >>> b;
-                            pc += len;
-                            break;
-                        }
-                    }
-                    long r = IntMath.op32(insn, funct3, x[rs1], x[rs2]);
-                    if (r == IntMath.ILLEGAL_RESULT) {
-                        pc = illegal(raw, pc);
-                        page = -1;
-                        continue;
-                    }
-                    x[rd] = r;
-                    pc += len;
-                    break;
-                }
-                case 0x0f: // MISC-MEM: FENCE is a no-op on one hart; FENCE.I has no cache to flush
-                    if (funct3 > 1) {
-                        pc = illegal(raw, pc);
-                        page = -1;
-                        continue;
-                    }
-                    pc += len;
-                    break;
-                case 0x73: // SYSTEM
+                case Decoder.SYSTEM:
                     this.pc = pc;
                     instret = count;
-                    pc = SystemUnit.execute(this, insn, raw, pc);
+                    pc = SystemUnit.execute(this, imm, rawBits(d, imm), pc);
                     count = instret;
                     page = -1;
                     if (stop) {
                         end = 0;
                     }
                     break;
-                case 0x2f: // AMO
+                case Decoder.AMO:
                     instret = count;
-                    pc = Atomics.execute(this, insn, raw, pc);
+                    pc = Atomics.execute(this, imm, rawBits(d, imm), pc);
                     page = -1;
                     if (stop) {
                         end = 0;
                     }
                     break;
-                case 0x07: // LOAD-FP
-                case 0x27: // STORE-FP
-                case 0x43: // FMADD
-                case 0x47: // FMSUB
-                case 0x4b: // FNMSUB
-                case 0x4f: // FNMADD
-                case 0x53: // OP-FP
+                case Decoder.FP:
                     instret = count;
-                    pc = fpu.execute(insn, raw, pc, len);
+                    pc = fpu.execute(imm, rawBits(d, imm), pc, len);
                     page = -1;
                     if (stop) {
                         end = 0;
                     }
                     break;
-                default:
-                    pc = illegal(raw, pc);
+                default: // Decoder.ILLEGAL
+                    pc = illegal(imm, pc);
                     page = -1;
                     break;
             }
         }
         this.pc = pc;
         instret = count;
+    }
+
+    /** The instruction bits as fetched, for traps: the halfword of a compressed one. */
+    private static int rawBits(int entry, int insn) {
+        return (entry & Decoder.COMPRESSED) != 0 ? (entry >>> Decoder.RAW_SHIFT) & 0xffff : insn;
     }
 }

@@ -27,6 +27,9 @@ final class Mmu {
     static final int TLB_MASK = TLB_SIZE - 1;
 
     private static final long PAGE_MASK = 0xfffL;
+    private static final long VPN_MASK = (1L << KEY_SHIFT) - 1;
+    /** Store TLB tag bit: the page holds decoded instructions (see {@link #markCodePage}). */
+    static final long CODE_PAGE = 1L << 62;
     private static final int PAGE_SHIFT = 12;
 
     // PTE fields (§4.4.1).
@@ -59,6 +62,22 @@ final class Mmu {
         this.ram = ram;
         this.bus = bus;
         flush();
+    }
+
+    /**
+     * Marks the store translations onto RAM page {@code page} (offset from {@link Ram#BASE} over
+     * 4 KiB), which now holds decoded instructions: stores through a marked entry must tell
+     * {@link Ram#written} (the interpreter's inline stores write RAM's array directly), and
+     * {@link #store} writes through {@link Ram}, which does so itself.
+     */
+    void markCodePage(int page) {
+        long target = (long) page << PAGE_SHIFT;
+        for (int i = 0; i < TLB_SIZE; i++) {
+            long tag = storeTag[i];
+            if (tag != -1 && ((tag & VPN_MASK) << PAGE_SHIFT) + storeDelta[i] == target) {
+                storeTag[i] = tag | CODE_PAGE;
+            }
+        }
     }
 
     /** Forgets every translation. */
@@ -113,7 +132,9 @@ final class Mmu {
                     loadDelta[index] = delta;
                     break;
                 default:
-                    storeTag[index] = vpn;
+                    // Pages with decoded instructions get a marked entry: see markCodePage.
+                    boolean code = ram.decodedPages()[(int) ((pa - Ram.BASE) >>> PAGE_SHIFT)] != 0;
+                    storeTag[index] = code ? vpn | CODE_PAGE : vpn;
                     storeDelta[index] = delta;
                     break;
             }
@@ -311,7 +332,8 @@ final class Mmu {
         }
         long vpn = va >>> PAGE_SHIFT;
         int index = (int) vpn & TLB_MASK;
-        long pa = storeTag[index] == (vpn | cpu.dataKey) ? va + storeDelta[index] + Ram.BASE : translate(va, STORE);
+        boolean mapped = (storeTag[index] & ~CODE_PAGE) == (vpn | cpu.dataKey);
+        long pa = mapped ? va + storeDelta[index] + Ram.BASE : translate(va, STORE);
         if (pa != -1) {
             storePhysical(pa, size, value, va);
         }
