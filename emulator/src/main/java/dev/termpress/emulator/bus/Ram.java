@@ -75,7 +75,9 @@ public final class Ram {
             int base = (slot << DECODED_SLOT_SHIFT) - page;
             int end = offset + length;
             for (int b = Math.max(offset - 2, page) & ~1; b < end; b += 2) {
-                decodedEntries[base + b] = 0;
+                if (decodedEntries[base + b] != 0) { // data beside code is common: read, don't dirty
+                    decodedEntries[base + b] = 0;
+                }
             }
         }
     }

@@ -23,7 +23,8 @@ public final class Cpu implements HartInterrupts {
 
     private static final long LOW32 = 0xffff_ffffL;
 
-    final long[] x = new long[32];
+    /** x0..x31, then {@link Decoder#SINK}, where the interpreter's writes to x0 go. */
+    final long[] x = new long[33];
     final long[] f = new long[32];
     long pc;
     int priv = PRIV_M;
@@ -419,10 +420,11 @@ public final class Cpu implements HartInterrupts {
             }
             int imm = entries[e + 1];
             int len = 4 - ((d >>> 6) & 2); // Decoder.COMPRESSED is bit 7
-            int rd = (d >>> Decoder.RD_SHIFT) & 31;
+            int rd = (d >>> Decoder.RD_SHIFT) & Decoder.RD_MASK;
             int rs1 = (d >>> Decoder.RS1_SHIFT) & 31;
             int rs2 = (d >>> Decoder.RS2_SHIFT) & 31;
-            x[0] = 0;
+            // Unsigned compares flip the sign bits instead of calling Long.compareUnsigned: C2 may
+            // leave that call out of line once this method has used up its inlining budget.
             switch (d & Decoder.OP_MASK) {
                 case Decoder.ADDI:
                     x[rd] = x[rs1] + imm;
@@ -433,7 +435,7 @@ public final class Cpu implements HartInterrupts {
                     pc += len;
                     break;
                 case Decoder.SLTIU:
-                    x[rd] = Long.compareUnsigned(x[rs1], imm) < 0 ? 1 : 0;
+                    x[rd] = (x[rs1] ^ Long.MIN_VALUE) < ((long) imm ^ Long.MIN_VALUE) ? 1 : 0;
                     pc += len;
                     break;
                 case Decoder.XORI:
@@ -481,7 +483,7 @@ public final class Cpu implements HartInterrupts {
                     pc += len;
                     break;
                 case Decoder.SLTU:
-                    x[rd] = Long.compareUnsigned(x[rs1], x[rs2]) < 0 ? 1 : 0;
+                    x[rd] = (x[rs1] ^ Long.MIN_VALUE) < (x[rs2] ^ Long.MIN_VALUE) ? 1 : 0;
                     pc += len;
                     break;
                 case Decoder.XOR:
@@ -551,7 +553,9 @@ public final class Cpu implements HartInterrupts {
                         page = -1;
                         continue;
                     }
-                    x[(imm >>> 7) & 31] = r;
+                    if (((imm >>> 7) & 31) != 0) {
+                        x[(imm >>> 7) & 31] = r;
+                    }
                     pc += len;
                     break;
                 }
@@ -714,10 +718,10 @@ public final class Cpu implements HartInterrupts {
                     pc += x[rs1] >= x[rs2] ? imm : len;
                     break;
                 case Decoder.BLTU:
-                    pc += Long.compareUnsigned(x[rs1], x[rs2]) < 0 ? imm : len;
+                    pc += (x[rs1] ^ Long.MIN_VALUE) < (x[rs2] ^ Long.MIN_VALUE) ? imm : len;
                     break;
                 case Decoder.BGEU:
-                    pc += Long.compareUnsigned(x[rs1], x[rs2]) >= 0 ? imm : len;
+                    pc += (x[rs1] ^ Long.MIN_VALUE) >= (x[rs2] ^ Long.MIN_VALUE) ? imm : len;
                     break;
                 case Decoder.JAL:
                     x[rd] = pc + len;
@@ -736,6 +740,7 @@ public final class Cpu implements HartInterrupts {
                     this.pc = pc;
                     instret = count;
                     pc = SystemUnit.execute(this, imm, rawBits(d, imm), pc);
+                    x[0] = 0; // the slow units may write rd without checking for x0
                     count = instret;
                     page = -1;
                     if (stop) {
@@ -745,6 +750,7 @@ public final class Cpu implements HartInterrupts {
                 case Decoder.AMO:
                     instret = count;
                     pc = Atomics.execute(this, imm, rawBits(d, imm), pc);
+                    x[0] = 0; // the slow units may write rd without checking for x0
                     page = -1;
                     if (stop) {
                         end = 0;
@@ -753,6 +759,7 @@ public final class Cpu implements HartInterrupts {
                 case Decoder.FP:
                     instret = count;
                     pc = fpu.execute(imm, rawBits(d, imm), pc, len);
+                    x[0] = 0; // the slow units may write rd without checking for x0
                     page = -1;
                     if (stop) {
                         end = 0;

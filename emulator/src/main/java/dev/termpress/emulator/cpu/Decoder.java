@@ -5,8 +5,9 @@ package dev.termpress.emulator.cpu;
  * a dense operation number with the register fields and the immediate already extracted.
  *
  * <p>The entry word: bits 0–6 the operation (never 0, which marks an entry not decoded yet), bit
- * 7 set for a compressed (2-byte) instruction, then rd, rs1 and rs2 (5 bits each from bit 8, 13
- * and 18) and for loads, stores and M-extension ops the funct3 at bit 23. The second word is the
+ * 7 set for a compressed (2-byte) instruction, then rd (6 bits from bit 8: x0 as a destination
+ * becomes {@link #SINK}), rs1 and rs2 (5 bits each from bit 14 and 19) and for loads, stores and
+ * M-extension ops the funct3 at bit 24. The second word is the
  * sign-extended immediate. Operations left to the slow units ({@link #SYSTEM}, {@link #AMO},
  * {@link #FP}, {@link #OP_32}) carry the whole 32-bit instruction as their second word and, in
  * entry bits 8–23, the raw compressed halfword their traps report; {@link #ILLEGAL} carries the
@@ -17,9 +18,15 @@ final class Decoder {
     static final int OP_MASK = 0x7f;
     static final int COMPRESSED = 0x80;
     static final int RD_SHIFT = 8;
-    static final int RS1_SHIFT = 13;
-    static final int RS2_SHIFT = 18;
-    static final int FUNCT3_SHIFT = 23;
+    static final int RD_MASK = 63;
+    static final int RS1_SHIFT = 14;
+    static final int RS2_SHIFT = 19;
+    static final int FUNCT3_SHIFT = 24;
+    /**
+     * The register that writes to x0 go to ({@link Cpu}'s register array has 33 entries), so x0
+     * reads as 0 without the interpreter clearing it before every instruction.
+     */
+    static final int SINK = 32;
     static final int RAW_SHIFT = 8;
 
     // Operations (values are only meaningful to this class and Cpu's dispatch).
@@ -207,7 +214,8 @@ final class Decoder {
             entry = op | ((raw & 0xffff) << RAW_SHIFT);
             imm = insn;
         } else {
-            entry = op | (rd << RD_SHIFT) | (rs1 << RS1_SHIFT) | (rs2 << RS2_SHIFT) | (funct3 << FUNCT3_SHIFT);
+            int destination = rd == 0 ? SINK : rd;
+            entry = op | (destination << RD_SHIFT) | (rs1 << RS1_SHIFT) | (rs2 << RS2_SHIFT) | (funct3 << FUNCT3_SHIFT);
         }
         entries[index] = compressed ? entry | COMPRESSED : entry;
         entries[index + 1] = imm;
