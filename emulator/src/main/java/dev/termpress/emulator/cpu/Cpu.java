@@ -7,9 +7,9 @@ import dev.termpress.emulator.cpu.fpu.SoftFloat;
 import dev.termpress.emulator.host.Clock;
 
 /**
- * One RV64IMAFDC hart with M, S and U modes: its architectural state and the interpreter loop.
- * The base integer instructions, loads and stores run inline in {@link #execute}; the rarer
- * groups (system, atomics, floating point) live in their own classes.
+ * One RV64IMAFDC hart with M, S and U modes: its architectural state, traps and interrupts. The
+ * {@link Interpreter} runs instructions from the {@link DecodeCache}; the rarer groups (system,
+ * atomics, floating point) live in their own classes.
  *
  * <p>Traps are values: a fault sets {@link #trapPending} and the loop enters the trap handler,
  * no Java exception is thrown. Guest state never causes a host exception.
@@ -73,25 +73,25 @@ public final class Cpu implements HartInterrupts {
 
     final Ram ram;
     final int[] mem;
-    final int[] decodedPages;
     final Mmu mmu;
     final DecodeCache decodeCache;
     final Clock clock;
     final CsrFile csrFile;
     final SoftFloat softFloat = new SoftFloat();
     final FpUnit fpu;
+    private final Interpreter interpreter;
     Firmware firmware;
 
     /** Creates a hart in M-mode at pc 0 on {@code ram} and {@code bus}, reading time from {@code clock}. */
     public Cpu(Ram ram, Bus bus, Clock clock) {
         this.ram = ram;
         this.mem = ram.words();
-        this.decodedPages = ram.decodedPages();
         this.clock = clock;
         this.mmu = new Mmu(this, ram, bus);
         this.decodeCache = new DecodeCache(this, ram);
         this.csrFile = new CsrFile(this);
         this.fpu = new FpUnit(this);
+        this.interpreter = new Interpreter(this);
     }
 
     // ---- API for the machine, firmware and tests ----
@@ -359,424 +359,12 @@ public final class Cpu implements HartInterrupts {
         }
         while (instret - start < budget) {
             stop = false;
-            execute((int) (budget - (instret - start)));
+            interpreter.execute((int) (budget - (instret - start)));
             if (waiting || halted) {
                 break;
             }
             takeInterrupt();
         }
         return (int) (instret - start);
-    }
-
-    private void execute(int budget) {
-        final long[] x = this.x;
-        final int[] mem = this.mem;
-        final int[] entries = decodeCache.entries;
-        final int[] decodedPages = this.decodedPages;
-        final long[] fetchTag = mmu.fetchTag;
-        final long[] fetchDelta = mmu.fetchDelta;
-        final long[] loadTag = mmu.loadTag;
-        final long[] loadDelta = mmu.loadDelta;
-        final long[] storeTag = mmu.storeTag;
-        final long[] storeDelta = mmu.storeDelta;
-        // The retired count lives in a local; the field is synced around calls that read it.
-        long count = instret;
-        long end = count + budget;
-        long pc = this.pc;
-        // The page pc is on (-1: look it up again), its fetch translation and its decode-cache slot.
-        long page = -1;
-        long delta = 0;
-        int base = 0;
-        while (count < end) {
-            count++;
-            long vpn = pc >>> 12;
-            if (vpn != page) {
-                // Instruction fetch is translated (privileged spec §4.3).
-                int index = (int) vpn & Mmu.TLB_MASK;
-                if (fetchTag[index] != (vpn | fetchKey) && !mmu.fillFetch(pc)) {
-                    pc = takePendingTrap(pc);
-                    page = -1;
-                    continue;
-                }
-                page = vpn;
-                delta = fetchDelta[index];
-                int ramPage = (int) ((pc + delta) >>> 12);
-                int slot = decodedPages[ramPage];
-                if (slot == 0) {
-                    slot = decodeCache.allocate(ramPage);
-                }
-                base = slot << DecodeCache.SLOT_SHIFT;
-            }
-            int e = base + ((int) pc & 0xffe);
-            int d = entries[e];
-            if (d == 0) {
-                e = decodeCache.fill(e, pc, (int) (pc + delta));
-                if (e < 0) {
-                    pc = takePendingTrap(pc);
-                    page = -1;
-                    continue;
-                }
-                d = entries[e];
-            }
-            int imm = entries[e + 1];
-            int len = 4 - ((d >>> 6) & 2); // Decoder.COMPRESSED is bit 7
-            int rd = (d >>> Decoder.RD_SHIFT) & Decoder.RD_MASK;
-            int rs1 = (d >>> Decoder.RS1_SHIFT) & 31;
-            int rs2 = (d >>> Decoder.RS2_SHIFT) & 31;
-            // Unsigned compares flip the sign bits instead of calling Long.compareUnsigned: C2 may
-            // leave that call out of line once this method has used up its inlining budget.
-            switch (d & Decoder.OP_MASK) {
-                case Decoder.ADDI:
-                    x[rd] = x[rs1] + imm;
-                    pc += len;
-                    break;
-                case Decoder.SLTI:
-                    x[rd] = x[rs1] < imm ? 1 : 0;
-                    pc += len;
-                    break;
-                case Decoder.SLTIU:
-                    x[rd] = (x[rs1] ^ Long.MIN_VALUE) < ((long) imm ^ Long.MIN_VALUE) ? 1 : 0;
-                    pc += len;
-                    break;
-                case Decoder.XORI:
-                    x[rd] = x[rs1] ^ imm;
-                    pc += len;
-                    break;
-                case Decoder.ORI:
-                    x[rd] = x[rs1] | imm;
-                    pc += len;
-                    break;
-                case Decoder.ANDI:
-                    x[rd] = x[rs1] & imm;
-                    pc += len;
-                    break;
-                case Decoder.SLLI:
-                    x[rd] = x[rs1] << imm;
-                    pc += len;
-                    break;
-                case Decoder.SRLI:
-                    x[rd] = x[rs1] >>> imm;
-                    pc += len;
-                    break;
-                case Decoder.SRAI:
-                    x[rd] = x[rs1] >> imm;
-                    pc += len;
-                    break;
-                case Decoder.AUIPC:
-                    x[rd] = pc + imm;
-                    pc += len;
-                    break;
-                case Decoder.ADD:
-                    x[rd] = x[rs1] + x[rs2];
-                    pc += len;
-                    break;
-                case Decoder.SUB:
-                    x[rd] = x[rs1] - x[rs2];
-                    pc += len;
-                    break;
-                case Decoder.SLL:
-                    x[rd] = x[rs1] << x[rs2];
-                    pc += len;
-                    break;
-                case Decoder.SLT:
-                    x[rd] = x[rs1] < x[rs2] ? 1 : 0;
-                    pc += len;
-                    break;
-                case Decoder.SLTU:
-                    x[rd] = (x[rs1] ^ Long.MIN_VALUE) < (x[rs2] ^ Long.MIN_VALUE) ? 1 : 0;
-                    pc += len;
-                    break;
-                case Decoder.XOR:
-                    x[rd] = x[rs1] ^ x[rs2];
-                    pc += len;
-                    break;
-                case Decoder.SRL:
-                    x[rd] = x[rs1] >>> x[rs2];
-                    pc += len;
-                    break;
-                case Decoder.SRA:
-                    x[rd] = x[rs1] >> x[rs2];
-                    pc += len;
-                    break;
-                case Decoder.OR:
-                    x[rd] = x[rs1] | x[rs2];
-                    pc += len;
-                    break;
-                case Decoder.AND:
-                    x[rd] = x[rs1] & x[rs2];
-                    pc += len;
-                    break;
-                case Decoder.MULDIV:
-                    x[rd] = IntMath.multiplyDivide((d >>> Decoder.FUNCT3_SHIFT) & 7, x[rs1], x[rs2]);
-                    pc += len;
-                    break;
-                case Decoder.ADDIW:
-                    x[rd] = (int) x[rs1] + imm;
-                    pc += len;
-                    break;
-                case Decoder.SLLIW:
-                    x[rd] = (int) x[rs1] << imm;
-                    pc += len;
-                    break;
-                case Decoder.SRLIW:
-                    x[rd] = (int) x[rs1] >>> imm;
-                    pc += len;
-                    break;
-                case Decoder.SRAIW:
-                    x[rd] = (int) x[rs1] >> imm;
-                    pc += len;
-                    break;
-                case Decoder.ADDW:
-                    x[rd] = (int) x[rs1] + (int) x[rs2];
-                    pc += len;
-                    break;
-                case Decoder.SUBW:
-                    x[rd] = (int) x[rs1] - (int) x[rs2];
-                    pc += len;
-                    break;
-                case Decoder.SLLW:
-                    x[rd] = (int) x[rs1] << (int) x[rs2];
-                    pc += len;
-                    break;
-                case Decoder.SRLW:
-                    x[rd] = (int) x[rs1] >>> (int) x[rs2];
-                    pc += len;
-                    break;
-                case Decoder.SRAW:
-                    x[rd] = (int) x[rs1] >> (int) x[rs2];
-                    pc += len;
-                    break;
-                case Decoder.OP_32: { // the M extension's W forms, and illegal OP-32 encodings
-                    long r = IntMath.op32(imm, (imm >>> 12) & 7, x[(imm >>> 15) & 31], x[(imm >>> 20) & 31]);
-                    if (r == IntMath.ILLEGAL_RESULT) {
-                        pc = illegal(rawBits(d, imm), pc);
-                        page = -1;
-                        continue;
-                    }
-                    if (((imm >>> 7) & 31) != 0) {
-                        x[(imm >>> 7) & 31] = r;
-                    }
-                    pc += len;
-                    break;
-                }
-                case Decoder.LD: {
-                    long va = x[rs1] + imm;
-                    long vp = va >>> 12;
-                    int index = (int) vp & Mmu.TLB_MASK;
-                    long v;
-                    if (loadTag[index] == (vp | dataKey) && (va & 7) == 0) {
-                        int w = (int) (va + loadDelta[index]) >>> 2;
-                        v = (mem[w] & LOW32) | ((long) mem[w + 1] << 32);
-                    } else {
-                        instret = count;
-                        v = mmu.load(va, 3);
-                        if (trapPending) {
-                            pc = takePendingTrap(pc);
-                            page = -1;
-                            continue;
-                        }
-                        if (stop) {
-                            end = 0; // a device changed the interrupt lines
-                        }
-                    }
-                    x[rd] = v;
-                    pc += len;
-                    break;
-                }
-                case Decoder.LW: {
-                    long va = x[rs1] + imm;
-                    long vp = va >>> 12;
-                    int index = (int) vp & Mmu.TLB_MASK;
-                    long v;
-                    if (loadTag[index] == (vp | dataKey) && (va & 3) == 0) {
-                        v = mem[(int) (va + loadDelta[index]) >>> 2];
-                    } else {
-                        instret = count;
-                        v = mmu.load(va, 2);
-                        if (trapPending) {
-                            pc = takePendingTrap(pc);
-                            page = -1;
-                            continue;
-                        }
-                        if (stop) {
-                            end = 0;
-                        }
-                    }
-                    x[rd] = v;
-                    pc += len;
-                    break;
-                }
-                case Decoder.LB:
-                case Decoder.LH:
-                case Decoder.LBU:
-                case Decoder.LHU:
-                case Decoder.LWU: {
-                    int funct3 = (d >>> Decoder.FUNCT3_SHIFT) & 7;
-                    long va = x[rs1] + imm;
-                    long vp = va >>> 12;
-                    int index = (int) vp & Mmu.TLB_MASK;
-                    long v;
-                    if (loadTag[index] == (vp | dataKey) && (va & ((1 << (funct3 & 3)) - 1)) == 0) {
-                        int o = (int) (va + loadDelta[index]);
-                        // Width and signedness by shifts instead of a second switch.
-                        int shifted = mem[o >>> 2] >>> ((o & 3) << 3);
-                        int unused = 32 - (8 << (funct3 & 3));
-                        v = (funct3 & 4) == 0 ? (long) ((shifted << unused) >> unused)
-                                : ((shifted << unused) >>> unused) & LOW32;
-                    } else {
-                        instret = count;
-                        v = mmu.load(va, funct3);
-                        if (trapPending) {
-                            pc = takePendingTrap(pc);
-                            page = -1;
-                            continue;
-                        }
-                        if (stop) {
-                            end = 0;
-                        }
-                    }
-                    x[rd] = v;
-                    pc += len;
-                    break;
-                }
-                case Decoder.SD: {
-                    long va = x[rs1] + imm;
-                    long v = x[rs2];
-                    long vp = va >>> 12;
-                    int index = (int) vp & Mmu.TLB_MASK;
-                    long tag = storeTag[index];
-                    if ((tag & ~Mmu.CODE_PAGE) == (vp | dataKey) && (va & 7) == 0) {
-                        int o = (int) (va + storeDelta[index]);
-                        if (tag != (vp | dataKey)) {
-                            ram.written(o, 8); // the page holds decoded instructions
-                        }
-                        int w = o >>> 2;
-                        mem[w] = (int) v;
-                        mem[w + 1] = (int) (v >>> 32);
-                    } else {
-                        instret = count;
-                        mmu.store(va, 3, v);
-                        if (trapPending) {
-                            pc = takePendingTrap(pc);
-                            page = -1;
-                            continue;
-                        }
-                        if (stop) {
-                            end = 0;
-                        }
-                    }
-                    pc += len;
-                    break;
-                }
-                case Decoder.SW:
-                case Decoder.SH:
-                case Decoder.SB: {
-                    int sizeLog2 = (d >>> Decoder.FUNCT3_SHIFT) & 3;
-                    long va = x[rs1] + imm;
-                    long v = x[rs2];
-                    long vp = va >>> 12;
-                    int index = (int) vp & Mmu.TLB_MASK;
-                    long tag = storeTag[index];
-                    if ((tag & ~Mmu.CODE_PAGE) == (vp | dataKey) && (va & ((1 << sizeLog2) - 1)) == 0) {
-                        int o = (int) (va + storeDelta[index]);
-                        if (tag != (vp | dataKey)) {
-                            ram.written(o, 1 << sizeLog2);
-                        }
-                        int i = o >>> 2;
-                        if (sizeLog2 == 2) {
-                            mem[i] = (int) v;
-                        } else {
-                            int shift = (o & 3) << 3;
-                            int mask = sizeLog2 == 0 ? 0xff << shift : 0xffff << shift;
-                            mem[i] = (mem[i] & ~mask) | (((int) v << shift) & mask);
-                        }
-                    } else {
-                        instret = count;
-                        mmu.store(va, sizeLog2, v);
-                        if (trapPending) {
-                            pc = takePendingTrap(pc);
-                            page = -1;
-                            continue;
-                        }
-                        if (stop) {
-                            end = 0;
-                        }
-                    }
-                    pc += len;
-                    break;
-                }
-                case Decoder.BEQ:
-                    pc += x[rs1] == x[rs2] ? imm : len;
-                    break;
-                case Decoder.BNE:
-                    pc += x[rs1] != x[rs2] ? imm : len;
-                    break;
-                case Decoder.BLT:
-                    pc += x[rs1] < x[rs2] ? imm : len;
-                    break;
-                case Decoder.BGE:
-                    pc += x[rs1] >= x[rs2] ? imm : len;
-                    break;
-                case Decoder.BLTU:
-                    pc += (x[rs1] ^ Long.MIN_VALUE) < (x[rs2] ^ Long.MIN_VALUE) ? imm : len;
-                    break;
-                case Decoder.BGEU:
-                    pc += (x[rs1] ^ Long.MIN_VALUE) >= (x[rs2] ^ Long.MIN_VALUE) ? imm : len;
-                    break;
-                case Decoder.JAL:
-                    x[rd] = pc + len;
-                    pc += imm;
-                    break;
-                case Decoder.JALR: {
-                    long target = (x[rs1] + imm) & ~1L;
-                    x[rd] = pc + len;
-                    pc = target;
-                    break;
-                }
-                case Decoder.FENCE:
-                    pc += len;
-                    break;
-                case Decoder.SYSTEM:
-                    this.pc = pc;
-                    instret = count;
-                    pc = SystemUnit.execute(this, imm, rawBits(d, imm), pc);
-                    x[0] = 0; // the slow units may write rd without checking for x0
-                    count = instret;
-                    page = -1;
-                    if (stop) {
-                        end = 0;
-                    }
-                    break;
-                case Decoder.AMO:
-                    instret = count;
-                    pc = Atomics.execute(this, imm, rawBits(d, imm), pc);
-                    x[0] = 0; // the slow units may write rd without checking for x0
-                    page = -1;
-                    if (stop) {
-                        end = 0;
-                    }
-                    break;
-                case Decoder.FP:
-                    instret = count;
-                    pc = fpu.execute(imm, rawBits(d, imm), pc, len);
-                    x[0] = 0; // the slow units may write rd without checking for x0
-                    page = -1;
-                    if (stop) {
-                        end = 0;
-                    }
-                    break;
-                default: // Decoder.ILLEGAL
-                    pc = illegal(imm, pc);
-                    page = -1;
-                    break;
-            }
-        }
-        this.pc = pc;
-        instret = count;
-    }
-
-    /** The instruction bits as fetched, for traps: the halfword of a compressed one. */
-    private static int rawBits(int entry, int insn) {
-        return (entry & Decoder.COMPRESSED) != 0 ? (entry >>> Decoder.RAW_SHIFT) & 0xffff : insn;
     }
 }
