@@ -27,12 +27,7 @@ final class Interpreter {
     private final Ram ram;
     private final Mmu mmu;
     private final DecodeCache decodeCache;
-    private final long[] fetchTag;
-    private final long[] fetchDelta;
-    private final long[] loadTag;
-    private final long[] loadDelta;
-    private final long[] storeTag;
-    private final long[] storeDelta;
+    private final long[] tlb;
     /** The current page's fetch translation: RAM offset minus virtual address. */
     private long fetchOffset;
 
@@ -45,12 +40,7 @@ final class Interpreter {
         this.decodeCache = cpu.decodeCache;
         this.entries = decodeCache.entries;
         this.decodedPages = cpu.ram.decodedPages();
-        this.fetchTag = mmu.fetchTag;
-        this.fetchDelta = mmu.fetchDelta;
-        this.loadTag = mmu.loadTag;
-        this.loadDelta = mmu.loadDelta;
-        this.storeTag = mmu.storeTag;
-        this.storeDelta = mmu.storeDelta;
+        this.tlb = mmu.tlb;
     }
 
     /**
@@ -60,11 +50,11 @@ final class Interpreter {
      */
     private int slotBase(long pc) {
         long vpn = pc >>> 12;
-        int index = (int) vpn & Mmu.TLB_MASK;
-        if (fetchTag[index] != (vpn | cpu.fetchKey) && !mmu.fillFetch(pc)) {
+        int t = Mmu.FETCH_TLB + (((int) vpn & Mmu.TLB_MASK) << 1);
+        if (tlb[t] != (vpn | cpu.fetchKey) && !mmu.fillFetch(pc)) {
             return -1;
         }
-        long delta = fetchDelta[index];
+        long delta = tlb[t + 1];
         fetchOffset = delta;
         int ramPage = (int) ((pc + delta) >>> 12);
         int slot = decodedPages[ramPage];
@@ -74,13 +64,15 @@ final class Interpreter {
         return slot << DecodeCache.SLOT_SHIFT;
     }
 
-    private long loadSlow(long va, int kind, long retired) {
-        cpu.instret = retired;
+    /** A load the inline path did not take (retired count: {@code endCount - left}). */
+    private long loadSlow(long va, int kind, long endCount, int left) {
+        cpu.instret = endCount - left;
         return mmu.load(va, kind);
     }
 
-    private void storeSlow(long va, int sizeLog2, long value, long retired) {
-        cpu.instret = retired;
+    /** A store the inline path did not take (retired count: {@code endCount - left}). */
+    private void storeSlow(long va, int sizeLog2, long value, long endCount, int left) {
+        cpu.instret = endCount - left;
         mmu.store(va, sizeLog2, value);
     }
 
@@ -114,8 +106,13 @@ final class Interpreter {
     /** Runs up to {@code budget} instructions, fewer if a trap or device asks the block to end. */
     void execute(int budget) {
         final Cpu cpu = this.cpu;
+        // Arrays in locals: C2 would reload fields after every call and hoist those loads, shared
+        // by many cases, in front of the dispatch; a local costs at most a reload where it is used.
         final long[] x = this.x;
         final int[] entries = this.entries;
+        final int[] mem = this.mem;
+        final long[] tlb = this.tlb;
+        final Ram ram = this.ram;
         // Instructions left in the block; the retired count is endCount - left.
         long endCount = cpu.instret + budget;
         int left = budget;
@@ -281,13 +278,13 @@ final class Interpreter {
                 case Decoder.LD: {
                     long va = x[rs1] + imm;
                     long vp = va >>> 12;
-                    int index = (int) vp & Mmu.TLB_MASK;
+                    int t = (((int) vp & Mmu.TLB_MASK) << 1);
                     long v;
-                    if (loadTag[index] == (vp | cpu.dataKey) && (va & 7) == 0) {
-                        int w = (int) (va + loadDelta[index]) >>> 2;
+                    if (tlb[Mmu.LOAD_TLB + t] == (vp | cpu.dataKey) && (va & 7) == 0) {
+                        int w = (int) (va + tlb[Mmu.LOAD_TLB + t + 1]) >>> 2;
                         v = (mem[w] & LOW32) | ((long) mem[w + 1] << 32);
                     } else {
-                        v = loadSlow(va, 3, endCount - left);
+                        v = loadSlow(va, 3, endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
                             page = -1;
@@ -305,12 +302,12 @@ final class Interpreter {
                 case Decoder.LW: {
                     long va = x[rs1] + imm;
                     long vp = va >>> 12;
-                    int index = (int) vp & Mmu.TLB_MASK;
+                    int t = (((int) vp & Mmu.TLB_MASK) << 1);
                     long v;
-                    if (loadTag[index] == (vp | cpu.dataKey) && (va & 3) == 0) {
-                        v = mem[(int) (va + loadDelta[index]) >>> 2];
+                    if (tlb[Mmu.LOAD_TLB + t] == (vp | cpu.dataKey) && (va & 3) == 0) {
+                        v = mem[(int) (va + tlb[Mmu.LOAD_TLB + t + 1]) >>> 2];
                     } else {
-                        v = loadSlow(va, 2, endCount - left);
+                        v = loadSlow(va, 2, endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
                             page = -1;
@@ -328,12 +325,12 @@ final class Interpreter {
                 case Decoder.LWU: {
                     long va = x[rs1] + imm;
                     long vp = va >>> 12;
-                    int index = (int) vp & Mmu.TLB_MASK;
+                    int t = (((int) vp & Mmu.TLB_MASK) << 1);
                     long v;
-                    if (loadTag[index] == (vp | cpu.dataKey) && (va & 3) == 0) {
-                        v = mem[(int) (va + loadDelta[index]) >>> 2] & LOW32;
+                    if (tlb[Mmu.LOAD_TLB + t] == (vp | cpu.dataKey) && (va & 3) == 0) {
+                        v = mem[(int) (va + tlb[Mmu.LOAD_TLB + t + 1]) >>> 2] & LOW32;
                     } else {
-                        v = loadSlow(va, 6, endCount - left);
+                        v = loadSlow(va, 6, endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
                             page = -1;
@@ -348,18 +345,40 @@ final class Interpreter {
                     pc += len;
                     break;
                 }
-                case Decoder.LBU:
+                case Decoder.LBU: {
+                    long va = x[rs1] + imm;
+                    long vp = va >>> 12;
+                    int t = (((int) vp & Mmu.TLB_MASK) << 1);
+                    long v;
+                    if (tlb[Mmu.LOAD_TLB + t] == (vp | cpu.dataKey)) {
+                        int o = (int) (va + tlb[Mmu.LOAD_TLB + t + 1]);
+                        v = (mem[o >>> 2] >>> ((o & 3) << 3)) & 0xff;
+                    } else {
+                        v = loadSlow(va, 4, endCount, left);
+                        if (cpu.trapPending) {
+                            pc = cpu.takePendingTrap(pc);
+                            page = -1;
+                            continue;
+                        }
+                        if (cpu.stop) {
+                            endCount -= left;
+                            left = 0;
+                        }
+                    }
+                    x[rd] = v;
+                    pc += len;
+                    break;
+                }
                 case Decoder.LB: {
                     long va = x[rs1] + imm;
                     long vp = va >>> 12;
-                    int index = (int) vp & Mmu.TLB_MASK;
+                    int t = (((int) vp & Mmu.TLB_MASK) << 1);
                     long v;
-                    if (loadTag[index] == (vp | cpu.dataKey)) {
-                        int o = (int) (va + loadDelta[index]);
-                        int b = mem[o >>> 2] >>> ((o & 3) << 3);
-                        v = (d & Decoder.OP_MASK) == Decoder.LBU ? b & 0xff : (byte) b;
+                    if (tlb[Mmu.LOAD_TLB + t] == (vp | cpu.dataKey)) {
+                        int o = (int) (va + tlb[Mmu.LOAD_TLB + t + 1]);
+                        v = (byte) (mem[o >>> 2] >>> ((o & 3) << 3));
                     } else {
-                        v = loadSlow(va, (d >>> Decoder.FUNCT3_SHIFT) & 7, endCount - left);
+                        v = loadSlow(va, 0, endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
                             page = -1;
@@ -374,18 +393,40 @@ final class Interpreter {
                     pc += len;
                     break;
                 }
-                case Decoder.LHU:
+                case Decoder.LHU: {
+                    long va = x[rs1] + imm;
+                    long vp = va >>> 12;
+                    int t = (((int) vp & Mmu.TLB_MASK) << 1);
+                    long v;
+                    if (tlb[Mmu.LOAD_TLB + t] == (vp | cpu.dataKey) && (va & 1) == 0) {
+                        int o = (int) (va + tlb[Mmu.LOAD_TLB + t + 1]);
+                        v = (mem[o >>> 2] >>> ((o & 2) << 3)) & 0xffff;
+                    } else {
+                        v = loadSlow(va, 5, endCount, left);
+                        if (cpu.trapPending) {
+                            pc = cpu.takePendingTrap(pc);
+                            page = -1;
+                            continue;
+                        }
+                        if (cpu.stop) {
+                            endCount -= left;
+                            left = 0;
+                        }
+                    }
+                    x[rd] = v;
+                    pc += len;
+                    break;
+                }
                 case Decoder.LH: {
                     long va = x[rs1] + imm;
                     long vp = va >>> 12;
-                    int index = (int) vp & Mmu.TLB_MASK;
+                    int t = (((int) vp & Mmu.TLB_MASK) << 1);
                     long v;
-                    if (loadTag[index] == (vp | cpu.dataKey) && (va & 1) == 0) {
-                        int o = (int) (va + loadDelta[index]);
-                        int h = mem[o >>> 2] >>> ((o & 2) << 3);
-                        v = (d & Decoder.OP_MASK) == Decoder.LHU ? h & 0xffff : (short) h;
+                    if (tlb[Mmu.LOAD_TLB + t] == (vp | cpu.dataKey) && (va & 1) == 0) {
+                        int o = (int) (va + tlb[Mmu.LOAD_TLB + t + 1]);
+                        v = (short) (mem[o >>> 2] >>> ((o & 2) << 3));
                     } else {
-                        v = loadSlow(va, (d >>> Decoder.FUNCT3_SHIFT) & 7, endCount - left);
+                        v = loadSlow(va, 1, endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
                             page = -1;
@@ -403,11 +444,11 @@ final class Interpreter {
                 case Decoder.SD: {
                     long va = x[rs1] + imm;
                     long vp = va >>> 12;
-                    int index = (int) vp & Mmu.TLB_MASK;
+                    int t = (((int) vp & Mmu.TLB_MASK) << 1);
                     long key = vp | cpu.dataKey;
-                    long tag = storeTag[index];
+                    long tag = tlb[Mmu.STORE_TLB + t];
                     if ((tag & ~Mmu.CODE_PAGE) == key && (va & 7) == 0) {
-                        int o = (int) (va + storeDelta[index]);
+                        int o = (int) (va + tlb[Mmu.STORE_TLB + t + 1]);
                         if (tag != key) {
                             ram.written(o, 8); // the page holds decoded instructions
                         }
@@ -415,7 +456,7 @@ final class Interpreter {
                         mem[o >>> 2] = (int) v;
                         mem[(o >>> 2) + 1] = (int) (v >>> 32);
                     } else {
-                        storeSlow(va, 3, x[rs2], endCount - left);
+                        storeSlow(va, 3, x[rs2], endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
                             page = -1;
@@ -432,17 +473,17 @@ final class Interpreter {
                 case Decoder.SW: {
                     long va = x[rs1] + imm;
                     long vp = va >>> 12;
-                    int index = (int) vp & Mmu.TLB_MASK;
+                    int t = (((int) vp & Mmu.TLB_MASK) << 1);
                     long key = vp | cpu.dataKey;
-                    long tag = storeTag[index];
+                    long tag = tlb[Mmu.STORE_TLB + t];
                     if ((tag & ~Mmu.CODE_PAGE) == key && (va & 3) == 0) {
-                        int o = (int) (va + storeDelta[index]);
+                        int o = (int) (va + tlb[Mmu.STORE_TLB + t + 1]);
                         if (tag != key) {
                             ram.written(o, 4);
                         }
                         mem[o >>> 2] = (int) x[rs2];
                     } else {
-                        storeSlow(va, 2, x[rs2], endCount - left);
+                        storeSlow(va, 2, x[rs2], endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
                             page = -1;
@@ -459,11 +500,11 @@ final class Interpreter {
                 case Decoder.SH: {
                     long va = x[rs1] + imm;
                     long vp = va >>> 12;
-                    int index = (int) vp & Mmu.TLB_MASK;
+                    int t = (((int) vp & Mmu.TLB_MASK) << 1);
                     long key = vp | cpu.dataKey;
-                    long tag = storeTag[index];
+                    long tag = tlb[Mmu.STORE_TLB + t];
                     if ((tag & ~Mmu.CODE_PAGE) == key && (va & 1) == 0) {
-                        int o = (int) (va + storeDelta[index]);
+                        int o = (int) (va + tlb[Mmu.STORE_TLB + t + 1]);
                         if (tag != key) {
                             ram.written(o, 2);
                         }
@@ -471,7 +512,7 @@ final class Interpreter {
                         int i = o >>> 2;
                         mem[i] = (mem[i] & ~(0xffff << shift)) | (((int) x[rs2] & 0xffff) << shift);
                     } else {
-                        storeSlow(va, 1, x[rs2], endCount - left);
+                        storeSlow(va, 1, x[rs2], endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
                             page = -1;
@@ -488,11 +529,11 @@ final class Interpreter {
                 case Decoder.SB: {
                     long va = x[rs1] + imm;
                     long vp = va >>> 12;
-                    int index = (int) vp & Mmu.TLB_MASK;
+                    int t = (((int) vp & Mmu.TLB_MASK) << 1);
                     long key = vp | cpu.dataKey;
-                    long tag = storeTag[index];
+                    long tag = tlb[Mmu.STORE_TLB + t];
                     if ((tag & ~Mmu.CODE_PAGE) == key) {
-                        int o = (int) (va + storeDelta[index]);
+                        int o = (int) (va + tlb[Mmu.STORE_TLB + t + 1]);
                         if (tag != key) {
                             ram.written(o, 1);
                         }
@@ -500,7 +541,7 @@ final class Interpreter {
                         int i = o >>> 2;
                         mem[i] = (mem[i] & ~(0xff << shift)) | (((int) x[rs2] & 0xff) << shift);
                     } else {
-                        storeSlow(va, 0, x[rs2], endCount - left);
+                        storeSlow(va, 0, x[rs2], endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
                             page = -1;
