@@ -103,6 +103,13 @@ final class Interpreter {
         return pc + 4;
     }
 
+    /*
+     * branchTaken: a taken guest branch also stores to the sink register. The store is useless, but
+     * with it C2 keeps the branch a branch: without it C2 turns the two pc updates into a
+     * conditional move (the profile of all guest branches together looks unpredictable), and the
+     * next fetch then waits for the compare instead of being predicted.
+     */
+
     /** Runs up to {@code budget} instructions, fewer if a trap or device asks the block to end. */
     void execute(int budget) {
         final Cpu cpu = this.cpu;
@@ -556,22 +563,52 @@ final class Interpreter {
                     break;
                 }
                 case Decoder.BEQ:
-                    pc += x[rs1] == x[rs2] ? imm : len;
+                    if (x[rs1] == x[rs2]) {
+                        pc += imm;
+                        x[Decoder.SINK] = pc; // see branchTaken
+                    } else {
+                        pc += len;
+                    }
                     break;
                 case Decoder.BNE:
-                    pc += x[rs1] != x[rs2] ? imm : len;
+                    if (x[rs1] != x[rs2]) {
+                        pc += imm;
+                        x[Decoder.SINK] = pc; // see branchTaken
+                    } else {
+                        pc += len;
+                    }
                     break;
                 case Decoder.BLT:
-                    pc += x[rs1] < x[rs2] ? imm : len;
+                    if (x[rs1] < x[rs2]) {
+                        pc += imm;
+                        x[Decoder.SINK] = pc; // see branchTaken
+                    } else {
+                        pc += len;
+                    }
                     break;
                 case Decoder.BGE:
-                    pc += x[rs1] >= x[rs2] ? imm : len;
+                    if (x[rs1] >= x[rs2]) {
+                        pc += imm;
+                        x[Decoder.SINK] = pc; // see branchTaken
+                    } else {
+                        pc += len;
+                    }
                     break;
                 case Decoder.BLTU:
-                    pc += (x[rs1] ^ SIGN) < (x[rs2] ^ SIGN) ? imm : len;
+                    if ((x[rs1] ^ SIGN) < (x[rs2] ^ SIGN)) {
+                        pc += imm;
+                        x[Decoder.SINK] = pc; // see branchTaken
+                    } else {
+                        pc += len;
+                    }
                     break;
                 case Decoder.BGEU:
-                    pc += (x[rs1] ^ SIGN) >= (x[rs2] ^ SIGN) ? imm : len;
+                    if ((x[rs1] ^ SIGN) >= (x[rs2] ^ SIGN)) {
+                        pc += imm;
+                        x[Decoder.SINK] = pc; // see branchTaken
+                    } else {
+                        pc += len;
+                    }
                     break;
                 case Decoder.JAL:
                     x[rd] = pc + len;
