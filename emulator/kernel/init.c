@@ -10,6 +10,8 @@
  * and Ctrl-C work. PID 1 stays init: it reaps orphans, and when the program exits it reports the
  * status and powers the machine off (SBI system reset), so `exit` ends the emulator cleanly.
  * Any failure prints "termpress-init: <what>: <errno>" and powers off instead of panicking.
+ * It announces itself with "termpress-init: starting" unless the kernel command line has "quiet"
+ * (the browser runtime and `termpress run` pass it, so readers see only their program).
  *
  * Configuration: /.termpress/init.conf in the root filesystem (the host's 9p server provides it;
  * it is optional). One setting per line: a key, one space, then the value verbatim to the end of
@@ -218,6 +220,23 @@ static char *take_token(char **cursor, char separator)
 		*cursor = token + strlen(token);
 	}
 	return token;
+}
+
+/* True when the kernel command line (/proc/cmdline, mounted by now) holds word as a whole word. */
+static int cmdline_has(const char *word)
+{
+	char line[1024];
+	char *cursor = line;
+	int len = read_file("/proc/cmdline", line, sizeof(line) - 1);
+
+	if (len <= 0)
+		return 0;
+	if (line[len - 1] == '\n')
+		line[len - 1] = 0;
+	while (*cursor)
+		if (strcmp(take_token(&cursor, ' '), word) == 0)
+			return 1;
+	return 0;
 }
 
 static int is_number(const char *s)
@@ -614,8 +633,9 @@ int main(void)
 	long hostname_length;
 	int program;
 
-	say("starting", 0, 0, 0);
 	mount_early();
+	if (!cmdline_has("quiet"))
+		say("starting", 0, 0, 0);
 	switch_root();
 	mount_late();
 	read_conf();

@@ -12,7 +12,9 @@
  *                   {type: "stats", instructions, busyMillis}
  * The figure's data-state is idle, loading, running, stopped, exited or failed. A "tp-stats" event
  * dispatched on a running figure (benchmarks, tests) asks the worker for its counters, which arrive as
- * the figure's data-guest-instructions and data-guest-busy-ms attributes.
+ * the figure's data-guest-instructions and data-guest-busy-ms attributes. While a terminal exists, the
+ * figure's termpressTerminal property is its xterm.js Terminal (null otherwise), so `termpress check
+ * --browser` can read the terminal buffer exactly as the reader sees it.
  */
 (function () {
   "use strict";
@@ -142,13 +144,15 @@
     this.screen.className = "tp-live-screen";
     this.area.appendChild(this.screen);
     var terminal = new Terminal({ convertEol: false, cursorBlink: true, scrollback: 5000,
-      fontFamily: getComputedStyle(this.area).fontFamily, fontSize: 14,
+      // lineHeight above 1: at 1, the row below paints over the underscore of common monospace fonts.
+      fontFamily: getComputedStyle(this.area).fontFamily, fontSize: 14, lineHeight: 1.15,
       theme: { background: getComputedStyle(this.figure).backgroundColor } });
     var fit = new FitAddon.FitAddon();
     terminal.loadAddon(fit);
     terminal.open(this.screen);
     fit.fit();
     this.terminal = terminal;
+    this.figure.termpressTerminal = terminal;
     this.fit = fit;
     this.decoder = new TextDecoder();
     this.encoder = new TextEncoder();
@@ -293,6 +297,7 @@
     this.clearError();
     if (this.terminal) this.terminal.dispose();
     this.terminal = null;
+    this.figure.termpressTerminal = null;
     this.fit = null;
     if (this.screen) this.screen.remove();
     this.screen = null;

@@ -5,6 +5,7 @@ import dev.termpress.emulator.bus.Ram;
 import dev.termpress.emulator.cpu.Cpu;
 import dev.termpress.emulator.cpu.Csr;
 import dev.termpress.emulator.devices.Clint;
+import dev.termpress.emulator.devices.GoldfishRtc;
 import dev.termpress.emulator.devices.Plic;
 import dev.termpress.emulator.devices.PowerControl;
 import dev.termpress.emulator.devices.TestFinisher;
@@ -48,6 +49,7 @@ public final class Machine {
     private final Clint clint;
     private final Sbi sbi;
     private final Plic plic;
+    private final GoldfishRtc rtc;
     private final VirtioMmio consoleTransport;
     private final VirtioConsole console;
     private final InputQueue input = new InputQueue();
@@ -77,9 +79,12 @@ public final class Machine {
         this.clint = new Clint(cpu, () -> clock.ticks(cpu.instret()));
         this.sbi = new Sbi(ram, cpu, config.console(), input, power);
         this.plic = new Plic(cpu);
+        this.rtc = new GoldfishRtc(
+                () -> clock.unixNanosAtTickZero() + clock.ticks(cpu.instret()) * Clock.NANOS_PER_TICK, plic);
         this.console = new VirtioConsole(config.console());
         bus.add(clint);
         bus.add(new TestFinisher(power));
+        bus.add(rtc);
         bus.add(plic);
         this.consoleTransport = attach(console);
         attach(new VirtioEntropy(config.entropy()));
@@ -234,6 +239,7 @@ public final class Machine {
         long now = clock.ticks(cpu.instret());
         clint.update();
         sbi.update(now);
+        rtc.update();
         return now;
     }
 
@@ -260,7 +266,10 @@ public final class Machine {
         return machineDue || supervisorDue ? now : Long.MAX_VALUE;
     }
 
-    /** The earliest future timer event that is enabled in mie and so can end a WFI. */
+    /**
+     * The earliest future timer event that can end a WFI: a timer enabled in mie, or the RTC alarm
+     * (an external interrupt, which the PLIC may still mask: waking early is harmless).
+     */
     private long nextWakeUp(long now) {
         long enabled = cpu.csr(Csr.MIE);
         long deadline = Long.MAX_VALUE;
@@ -272,7 +281,15 @@ public final class Machine {
         if ((enabled & Csr.MIP_STIP) != 0 && cpu.firmwareActive() && supervisorTimer > now) {
             deadline = Math.min(deadline, supervisorTimer);
         }
+        long alarmNanos = rtc.nanosUntilAlarm();
+        if (alarmNanos != Long.MAX_VALUE) {
+            deadline = Math.min(deadline, now + Math.max(1, ceilDiv(alarmNanos, Clock.NANOS_PER_TICK)));
+        }
         return deadline;
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
     }
 
     /** The flattened device tree describing this machine to the kernel. */

@@ -31,15 +31,8 @@ class BusyboxShellTest {
 
     @Test
     void shellAnswersCommands() throws Exception {
-        byte[] layer = busyboxLayerTar();
-        LayerIndex index = LayerIndex.build(TarInput.of(layer));
-        ImageFileSystem fs = ImageFileSystem.create(
-                List.of(index), new ByteArrayLayerSource(List.of(layer)), () -> 1_700_000_000_000_000_000L);
-
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        Machine machine = new Machine(MachineConfig.deterministic(console::write));
-        machine.attach(new Virtio9p(fs));
-        machine.bootKernel(KernelImage.load());
+        Machine machine = bootBusybox(MachineConfig.deterministic(console::write));
         // Typed before hvc0 exists: must reach the shell, not stay in the firmware console queue.
         type(machine, "echo typed-ahead-$((40+2))\n");
 
@@ -61,6 +54,29 @@ class BusyboxShellTest {
         assertThat(log).contains("termpress-init: starting").contains("riscv64").contains("hello");
         type(machine, "exit\n");
         runUntil(machine, console, "powering off", COMMAND_BUDGET);
+    }
+
+    @Test
+    void aQuietBootShowsOnlyTheShellAndTheClockStartsAtTheHostsDate() throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Machine machine = bootBusybox(MachineConfig.deterministic(console::write).withBootargs("console=hvc0 quiet"));
+        type(machine, "date -u +%Y-%m-%d\n");
+        runUntil(machine, console, "2024-01-01\r\n", BOOT_BUDGET); // InstructionClock.BOOT_UNIX_NANOS, via the RTC
+
+        String beforeCommand = console.toString(StandardCharsets.UTF_8);
+        beforeCommand = beforeCommand.substring(0, beforeCommand.indexOf("date -u"));
+        assertThat(beforeCommand).doesNotContain("termpress-init").doesNotContain("Linux version");
+    }
+
+    private static Machine bootBusybox(MachineConfig config) throws Exception {
+        byte[] layer = busyboxLayerTar();
+        LayerIndex index = LayerIndex.build(TarInput.of(layer));
+        ImageFileSystem fs = ImageFileSystem.create(
+                List.of(index), new ByteArrayLayerSource(List.of(layer)), () -> 1_700_000_000_000_000_000L);
+        Machine machine = new Machine(config);
+        machine.attach(new Virtio9p(fs));
+        machine.bootKernel(KernelImage.load());
+        return machine;
     }
 
     private static void type(Machine machine, String text) {

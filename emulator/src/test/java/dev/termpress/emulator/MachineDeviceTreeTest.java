@@ -41,6 +41,8 @@ class MachineDeviceTreeTest {
                 .contains("clint@2000000")
                 .contains("interrupts-extended = <0x01 0x03 0x01 0x07>")
                 .contains("test@100000")
+                .contains("rtc@101000")
+                .contains("compatible = \"google,goldfish-rtc\"")
                 .contains("compatible = \"simple-bus\"");
         assertThat(dts).doesNotContain("Warning");
     }

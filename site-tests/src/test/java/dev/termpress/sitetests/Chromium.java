@@ -44,6 +44,15 @@ final class Chromium implements AutoCloseable {
         return new Chromium();
     }
 
+    /** Starts Chromium outside JUnit (the benchmark); fails with a clear message when there is none. */
+    static Chromium launch() {
+        if (!Files.isExecutable(executable())) {
+            throw new IllegalStateException("no Chromium at " + executable()
+                    + " (set -Dtermpress.chromium=PATH, or install Debian's chromium package)");
+        }
+        return new Chromium();
+    }
+
     static Path executable() {
         return Path.of(System.getProperty("termpress.chromium", "/usr/bin/chromium"));
     }

@@ -7,7 +7,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,28 +39,20 @@ class DebianImageTest {
         try (BrowserContext context = live.chromium().browser().newContext()) {
             Page page = context.newPage();
             page.navigate(live.site().url(""));
-            AtomicLong downloaded = new AtomicLong();
-            context.onResponse(response -> {
-                String length = response.headerValue("content-length");
-                downloaded.addAndGet(length == null ? 0 : Long.parseLong(length));
-            });
+            Downloads downloads = new Downloads(context);
             LiveDemo demo = new LiveDemo(page, 0);
-            long started = System.nanoTime();
-            demo.press("run");
-            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            LiveDemo.RunTiming cold = demo.runToPrompt();
+            long fetched = downloads.total();
             double[] stats = demo.stats();
-            System.out.printf("debian, cold cache: Run to prompt %.2f s, %.2f MB downloaded after Run;"
-                    + " %.1f M guest instructions in %.0f ms of slices%n", (System.nanoTime() - started) / 1e9,
-                    downloaded.get() / 1e6, stats[0] / 1e6, stats[1]);
+            System.out.printf("debian, cold cache: Run to prompt %.0f ms (%s), %.2f MB fetched after Run;"
+                    + " %.1f M guest instructions in %.0f ms of slices%n", cold.millis(), cold.phaseSummary(),
+                    fetched / 1e6, stats[0] / 1e6, stats[1]);
             assertThat(demo.command("cat /etc/debian_version")).containsPattern("1[3-9]");
             demo.screenshot("debian-bash");
 
             page.reload();
             demo = new LiveDemo(page, 0);
-            started = System.nanoTime();
-            demo.press("run");
-            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
-            System.out.printf("debian, warm cache: Run to prompt %.2f s%n", (System.nanoTime() - started) / 1e9);
+            System.out.printf("debian, warm cache: Run to prompt %.0f ms%n", demo.runToPrompt().millis());
         }
     }
 }

@@ -5,7 +5,9 @@ import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
@@ -89,6 +91,67 @@ final class LiveDemo {
         throw new AssertionError("waited " + (long) timeoutMillis + " ms for " + pattern + "; state "
                 + state() + ", status '" + status() + "', console " + console + ", terminal:\n" + text);
     }
+
+    /**
+     * What the reader saw between Run and the first prompt, timed inside the page from the click.
+     *
+     * @param millis milliseconds to the DOM mutation that shows the prompt
+     * @param phases each status line the block showed ("Starting…", "Booting…", "Running") with the
+     *     milliseconds when it first showed, in order
+     */
+    record RunTiming(double millis, Map<String, Double> phases) {
+
+        /** The phases as text, e.g. "Starting… 5, Booting… 310, Running 520 ms". */
+        String phaseSummary() {
+            StringBuilder text = new StringBuilder();
+            phases.forEach((phase, at) -> text.append(text.length() == 0 ? "" : ", ")
+                    .append(phase).append(String.format(" %.0f", at)));
+            return text.append(" ms").toString();
+        }
+    }
+
+    /**
+     * Presses Run and waits for the first prompt, timed inside the page with a MutationObserver, so no
+     * polling interval is added to the time.
+     */
+    RunTiming runToPrompt() {
+        figure.scrollIntoViewIfNeeded();
+        Object outcome = figure.evaluate(RUN_TO_PROMPT, BOOT_TIMEOUT_MILLIS);
+        if (outcome instanceof Map<?, ?> result && result.get("millis") instanceof Number millis) {
+            Map<String, Double> phases = new LinkedHashMap<>();
+            for (Object phase : (List<?>) result.get("phases")) {
+                List<?> pair = (List<?>) phase;
+                phases.putIfAbsent(String.valueOf(pair.get(0)), ((Number) pair.get(1)).doubleValue());
+            }
+            return new RunTiming(millis.doubleValue(), phases);
+        }
+        throw new AssertionError("no prompt after Run: " + outcome + "; state " + state() + ", status '"
+                + status() + "', console " + console + ", terminal:\n" + text());
+    }
+
+    /** Page-side half of {@link #runToPrompt}: resolves to {millis, phases}, or to what went wrong. */
+    private static final String RUN_TO_PROMPT = """
+            (figure, timeout) => new Promise(resolve => {
+              const started = performance.now();
+              const phases = [];
+              const status = figure.querySelector('.tp-status');
+              let timer;
+              const observer = new MutationObserver(() => check());
+              const finish = outcome => { observer.disconnect(); clearTimeout(timer); resolve(outcome); };
+              const check = () => {
+                const now = performance.now() - started;
+                const said = status ? status.textContent.split(' ')[0] : '';
+                if (said && (phases.length === 0 || phases[phases.length - 1][0] !== said)) phases.push([said, now]);
+                const box = figure.querySelector('.tp-live-error');
+                if (box) return finish('the demo failed: ' + box.textContent);
+                const rows = figure.querySelector('.xterm-rows');
+                const text = rows ? rows.innerText.replace(/\u00a0/g, ' ') : '';
+                if (/[#$]\\s*$/.test(text)) finish({ millis: now, phases: phases });
+              };
+              observer.observe(figure, { childList: true, subtree: true, characterData: true });
+              timer = setTimeout(() => finish('timed out after ' + timeout + ' ms'), timeout);
+              figure.querySelector('.tp-run').click();
+            })""";
 
     /**
      * Types a command (short enough for one terminal row) and returns what follows its echo once the next

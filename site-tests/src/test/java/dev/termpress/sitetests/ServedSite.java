@@ -5,10 +5,13 @@ import dev.termpress.generator.build.Progress;
 import dev.termpress.generator.build.SiteBuilder;
 import dev.termpress.generator.image.OciImagePublisher;
 import dev.termpress.generator.serve.DevServer;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A site built by the generator into a temporary directory and served on localhost below a sub-path, so
@@ -19,27 +22,39 @@ final class ServedSite implements AutoCloseable {
     /** The URL path the site is served under. */
     static final String SUB_PATH = "/docs/tour/";
 
+    private final Path root;
     private final Path output;
     private final DevServer server;
 
     private ServedSite(Path root, Path output) throws Exception {
+        this.root = root;
         this.output = output;
         this.server = new DevServer(root, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), false);
     }
 
     /** Builds {@code siteDir} and serves it. */
     static ServedSite build(Path siteDir) throws Exception {
+        return build(siteDir, false);
+    }
+
+    /** Builds {@code siteDir}, with its draft pages when {@code drafts}, and serves it. */
+    static ServedSite build(Path siteDir, boolean drafts) throws Exception {
         Path root = Files.createTempDirectory("termpress-site-tests");
         Path output = root.resolve(SUB_PATH.substring(1));
         Files.createDirectories(output.getParent());
         new SiteBuilder(new OciImagePublisher(), Progress.QUIET)
-                .build(new BuildOptions(siteDir.toAbsolutePath(), output, null, false));
+                .build(new BuildOptions(siteDir.toAbsolutePath(), output, null, drafts));
         return new ServedSite(root, output);
     }
 
     /** content-examples. */
     static ServedSite examples() throws Exception {
-        return build(Path.of(System.getProperty("termpress.examples", "../content-examples")));
+        return build(examplesDir());
+    }
+
+    /** Where content-examples is (system property {@code termpress.examples}). */
+    static Path examplesDir() {
+        return Path.of(System.getProperty("termpress.examples", "../content-examples"));
     }
 
     /** The built site's files. */
@@ -52,8 +67,16 @@ final class ServedSite implements AutoCloseable {
         return "http://localhost:" + server.port() + SUB_PATH + page;
     }
 
+    /** Stops serving and deletes the built site (a Debian site holds some 50 MB of blobs). */
     @Override
     public void close() {
         server.close();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            System.err.println("could not delete the test site " + root + ": " + e.getMessage());
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * "zigzag" marks signed ones.
  *
  * <pre>
- * magic        "TPLI" (4 bytes), then format version 1 (1 byte)
+ * magic        "TPLI" (4 bytes), then format version (1 byte): 1, or 2 when inflate checkpoints follow the entries
  * streamLength varint   length of the uncompressed tar stream covered
  * count        varint   number of entries, then for each entry in tar order:
  *   shared     varint   bytes of the previous entry's UTF-8 path this path starts with
@@ -21,12 +21,28 @@ import java.util.List;
  *   FILE only: size varint, then zigzag (dataOffset - end of the previous file's data)
  *   SYMLINK, HARDLINK only: varint n, then n bytes of UTF-8 target
  *   CHAR, BLOCK only: major varint, minor varint
+ * version 2 only, the {@link InflateCheckpoints}:
+ *   blobSize   varint   bytes of the compressed blob
+ *   windows    32 bytes sha256 of the windows file, then varint its size
+ *   spans      varint   number of spans (at least 1)
+ *   startBit   varint   where the first span starts, in bits from the blob's first byte; then per span:
+ *     bits     varint   its length in compressed bits (the next span starts where it ends)
+ *     bytes    varint   its length in uncompressed bytes
+ *     stored   varint   0, or 1 + the bit offset in the span of its first stored block
+ *     window   varint   bytes of its window's raw deflate data in the windows file (which follow the
+ *                       previous span's), then 32 bytes of their sha256
+ *     sha256   32 bytes of the blob's bytes holding the span (from its first bit's byte to its last bit's)
  * </pre>
  */
 final class IndexCodec {
 
     private static final byte[] MAGIC = {'T', 'P', 'L', 'I'};
-    private static final int VERSION = 1;
+    private static final int VERSION_ENTRIES = 1;
+    private static final int VERSION_CHECKPOINTS = 2;
+    /** Far beyond any layer, and small enough that bit counts of it fit a long. */
+    private static final long MAX_BLOB_SIZE = 1L << 48;
+    /** A 32 KiB window compresses to at most a little more than itself (stored blocks, RFC 1951 §3.2.4). */
+    private static final long WINDOW_DATA_LIMIT = 2L * InflateCheckpoints.MAX_WINDOW;
     private static final EntryKind[] KINDS = EntryKind.values();
 
     private IndexCodec() {
@@ -35,7 +51,8 @@ final class IndexCodec {
     static byte[] encode(LayerIndex index) {
         Output out = new Output();
         out.bytes(MAGIC, 0, MAGIC.length);
-        out.raw(VERSION);
+        InflateCheckpoints checkpoints = index.checkpoints();
+        out.raw(checkpoints == null ? VERSION_ENTRIES : VERSION_CHECKPOINTS);
         out.varint(index.streamLength());
         out.varint(index.entries().size());
         byte[] previous = new byte[0];
@@ -78,7 +95,26 @@ final class IndexCodec {
                     break;
             }
         }
+        if (checkpoints != null) {
+            encodeCheckpoints(out, checkpoints);
+        }
         return out.toArray();
+    }
+
+    private static void encodeCheckpoints(Output out, InflateCheckpoints checkpoints) {
+        out.varint(checkpoints.blobSize());
+        out.bytes(checkpoints.windowsSha256(), 0, InflateCheckpoints.DIGEST_BYTES);
+        out.varint(checkpoints.windowsSize());
+        out.varint(checkpoints.spans().size());
+        out.varint(checkpoints.spans().get(0).startBit());
+        for (InflateCheckpoints.Span span : checkpoints.spans()) {
+            out.varint(span.endBit() - span.startBit());
+            out.varint(span.uncompressedEnd() - span.uncompressedStart());
+            out.varint(span.firstStoredBit() < 0 ? 0 : span.firstStoredBit() - span.startBit() + 1);
+            out.varint(span.window().length());
+            out.bytes(span.window().sha256(), 0, InflateCheckpoints.DIGEST_BYTES);
+            out.bytes(span.sha256(), 0, InflateCheckpoints.DIGEST_BYTES);
+        }
     }
 
     static LayerIndex decode(byte[] bytes) throws ImageFormatException {
@@ -89,8 +125,9 @@ final class IndexCodec {
             }
         }
         int version = in.raw();
-        if (version != VERSION) {
-            throw new ImageFormatException("layer index: format version " + version + ", expected " + VERSION);
+        if (version != VERSION_ENTRIES && version != VERSION_CHECKPOINTS) {
+            throw new ImageFormatException("layer index: format version " + version + " (valid: " + VERSION_ENTRIES
+                    + " or " + VERSION_CHECKPOINTS + "); was the site built by a newer termpress?");
         }
         long streamLength = in.varint();
         long count = in.varint();
@@ -158,10 +195,67 @@ final class IndexCodec {
             entries.add(new IndexEntry(name, kind, permissions, uid, gid, mtime, nanos, size, dataOffset, target,
                     major, minor));
         }
+        InflateCheckpoints checkpoints = version == VERSION_CHECKPOINTS ? decodeCheckpoints(in, streamLength) : null;
         if (in.remaining() != 0) {
-            throw in.error(in.remaining() + " bytes after the last entry");
+            throw in.error(in.remaining() + " bytes after the last " + (checkpoints == null ? "entry" : "span"));
         }
-        return new LayerIndex(entries, streamLength);
+        return new LayerIndex(entries, streamLength, checkpoints);
+    }
+
+    private static InflateCheckpoints decodeCheckpoints(Input in, long streamLength) throws ImageFormatException {
+        long blobSize = in.varint();
+        if (blobSize > MAX_BLOB_SIZE) {
+            throw in.error("blob size " + blobSize + " (valid: at most " + MAX_BLOB_SIZE + ")");
+        }
+        byte[] windowsSha256 = digest(in);
+        long windowsSize = in.varint();
+        long count = in.varint();
+        if (count == 0 || count > in.remaining() / (2 * InflateCheckpoints.DIGEST_BYTES)) {
+            throw in.error(count + " spans cannot fit in the " + in.remaining() + " bytes left (valid: at least 1)");
+        }
+        List<InflateCheckpoints.Span> spans = new ArrayList<>((int) count);
+        long bit = in.varint();
+        long uncompressed = 0;
+        long windowOffset = 0;
+        for (int i = 0; i < count; i++) {
+            long bits = in.varint();
+            long bytes = in.varint();
+            long stored = in.varint();
+            if (stored > bits) {
+                throw in.error("span " + i + " has its first stored block at bit " + (stored - 1) + " of " + bits);
+            }
+            if (bits == 0 || bit > blobSize * 8 || bits > blobSize * 8 - bit) {
+                throw in.error("span " + i + " (" + bits + " bits from bit " + bit + ") lies outside the " + blobSize
+                        + "-byte blob");
+            }
+            if (bytes > Long.MAX_VALUE / 2 - uncompressed) {
+                throw in.error("span " + i + " is " + bytes + " bytes long");
+            }
+            long windowLength = in.varint();
+            if (windowLength > WINDOW_DATA_LIMIT || windowLength > windowsSize - windowOffset
+                    || (windowLength == 0) != (uncompressed == 0)) {
+                throw in.error("span " + i + " has a " + windowLength + "-byte window at byte " + windowOffset
+                        + " of the " + windowsSize + "-byte windows file (valid: within it, empty only for the first)");
+            }
+            InflateCheckpoints.WindowRef window = new InflateCheckpoints.WindowRef(windowOffset, (int) windowLength,
+                    digest(in));
+            windowOffset += windowLength;
+            spans.add(new InflateCheckpoints.Span(bit, bit + bits, uncompressed, uncompressed + bytes, window, digest(in),
+                    stored == 0 ? -1 : bit + stored - 1, i == count - 1));
+            bit += bits;
+            uncompressed += bytes;
+        }
+        if (uncompressed < streamLength) {
+            throw in.error("the spans inflate to " + uncompressed + " bytes, less than the " + streamLength
+                    + "-byte tar stream they must cover");
+        }
+        return new InflateCheckpoints(spans, blobSize, windowsSha256, windowsSize);
+    }
+
+    private static byte[] digest(Input in) throws ImageFormatException {
+        byte[] sha256 = new byte[InflateCheckpoints.DIGEST_BYTES];
+        in.bytes(sha256, 0, sha256.length);
+        return sha256;
     }
 
     private static long zigzag(long value) {

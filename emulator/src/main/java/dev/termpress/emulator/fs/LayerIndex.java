@@ -14,11 +14,31 @@ public final class LayerIndex {
 
     private final List<IndexEntry> entries;
     private final long streamLength;
+    private final InflateCheckpoints checkpoints;
 
     /** An index over {@code entries} (in tar order) of a stream of {@code streamLength} bytes. */
     public LayerIndex(List<IndexEntry> entries, long streamLength) {
+        this(entries, streamLength, null);
+    }
+
+    /** As {@link #LayerIndex(List, long)}, with the blob's inflate checkpoints ({@code null}: none). */
+    public LayerIndex(List<IndexEntry> entries, long streamLength, InflateCheckpoints checkpoints) {
         this.entries = Collections.unmodifiableList(entries);
         this.streamLength = streamLength;
+        this.checkpoints = checkpoints;
+    }
+
+    /** The same index with {@code checkpoints} of the layer's gzip blob (format version 2). */
+    public LayerIndex withCheckpoints(InflateCheckpoints checkpoints) {
+        return new LayerIndex(entries, streamLength, checkpoints);
+    }
+
+    /**
+     * Where the layer's gzip blob can be read from the middle (DESIGN §3, step 2), or {@code null} when the
+     * index has none (format version 1, a small or uncompressed layer): then only the whole blob will do.
+     */
+    public InflateCheckpoints checkpoints() {
+        return checkpoints;
     }
 
     /**

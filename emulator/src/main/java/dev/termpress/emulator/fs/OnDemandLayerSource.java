@@ -4,52 +4,83 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link LayerSource} for hosts that fetch a layer only when a file in it is first read (DESIGN §3,
- * step 1): the first read of a missing layer asks the host's {@link Fetcher}, reads wait, and the host
- * answers them all by handing over the layer's uncompressed bytes with {@link #supply} (or gives up with
- * {@link #fail}). Single-threaded like the machine: the host calls in on the thread that runs it.
+ * A {@link LayerSource} for hosts that fetch layer bytes only when a file is first read (DESIGN §3). Step 1:
+ * the first read of a missing layer asks the host's {@link Fetcher} for the whole layer, reads wait, and the
+ * host answers them all with {@link #supply} (or gives up with {@link #fail}). Step 2: for a layer whose
+ * index has {@link InflateCheckpoints} (given with {@link #useSpans}), a read asks only for the spans that
+ * hold its bytes ({@link Fetcher#fetchSpan}), answered with {@link #supplySpan} or {@link #failSpan}; a
+ * whole layer supplied at any time answers everything. Single-threaded like the machine: the host calls
+ * in on the thread that runs it.
  */
 public final class OnDemandLayerSource implements LayerSource {
 
-    /** Starts getting a layer (download, verify, inflate); answers with {@link #supply} or {@link #fail}, now or later. */
+    /** Starts getting layer bytes (download, verify, inflate); answers through the source, now or later. */
     public interface Fetcher {
 
-        /** Called once per layer, when it is first needed (and again after a {@link #fail}). */
+        /** Called once per layer, when it is first needed (and again after a {@link #fail}); answer with {@link #supply}. */
         void fetch(int layer);
+
+        /**
+         * Called once per span of a layer with checkpoints, when it is first needed (again after a
+         * {@link #failSpan}); answer with {@link #supplySpan}, or with {@link #supply} of the whole layer.
+         */
+        default void fetchSpan(int layer, int span) {
+            fetch(layer);
+        }
     }
 
-    private record Waiting(long offset, int length, Callback callback) {
+    /** A read waiting for bytes: for a layer with spans, for spans {@code firstSpan..lastSpan}. */
+    private record Waiting(long offset, int length, Callback callback, int firstSpan, int lastSpan) {
     }
 
     private final Fetcher fetcher;
     private final byte[][] layers;
+    private final InflateCheckpoints[] checkpoints;
+    private final byte[][][] spans;
+    private final boolean[][] spanFetching;
     private final List<List<Waiting>> waiting = new ArrayList<>();
 
     /** A source of {@code layerCount} layers (bottom first), none of them here yet. */
     public OnDemandLayerSource(int layerCount, Fetcher fetcher) {
         this.fetcher = fetcher;
         this.layers = new byte[layerCount][];
+        this.checkpoints = new InflateCheckpoints[layerCount];
+        this.spans = new byte[layerCount][][];
+        this.spanFetching = new boolean[layerCount][];
         for (int i = 0; i < layerCount; i++) {
             waiting.add(null);
         }
     }
 
-    /** Whether the layer's bytes are here. */
+    /** From now on, reads of {@code layer} ask for the spans of {@code layerCheckpoints} rather than the whole layer. */
+    public void useSpans(int layer, InflateCheckpoints layerCheckpoints) {
+        checkLayer(layer);
+        checkpoints[layer] = layerCheckpoints;
+        spans[layer] = new byte[layerCheckpoints.spans().size()][];
+        spanFetching[layer] = new boolean[layerCheckpoints.spans().size()];
+    }
+
+    /** Span {@code span}'s uncompressed bytes if they are here (the next span's window is their end), else null. */
+    public byte[] spanBytes(int layer, int span) {
+        checkSpan(layer, span);
+        return spans[layer] == null ? null : spans[layer][span];
+    }
+
+    /** Whether the whole layer's bytes are here. */
     public boolean has(int layer) {
         return layer >= 0 && layer < layers.length && layers[layer] != null;
     }
 
-    /** Whether a fetch of the layer is under way (reads are waiting for it). */
+    /** Whether a fetch for the layer is under way (reads are waiting for it). */
     public boolean isFetching(int layer) {
-        return layer >= 0 && layer < layers.length && waiting.get(layer) != null;
+        return layer >= 0 && layer < layers.length && waiting.get(layer) != null && !waiting.get(layer).isEmpty();
     }
 
     /** Hands over a layer's uncompressed tar stream (also before anyone asked: a prefetch) and answers the reads waiting for it. */
     public void supply(int layer, byte[] uncompressedTar) {
-        if (layer < 0 || layer >= layers.length) {
-            throw new IllegalArgumentException("no layer " + layer + " in an image of " + layers.length);
-        }
+        checkLayer(layer);
         layers[layer] = uncompressedTar;
+        spans[layer] = null; // the whole layer supersedes its spans
         List<Waiting> answered = waiting.get(layer);
         waiting.set(layer, null);
         if (answered != null) {
@@ -66,10 +97,63 @@ public final class OnDemandLayerSource implements LayerSource {
         }
         List<Waiting> failed = waiting.get(layer);
         waiting.set(layer, null);
+        if (spanFetching[layer] != null) {
+            java.util.Arrays.fill(spanFetching[layer], false);
+        }
         if (failed != null) {
             for (Waiting w : failed) {
                 w.callback().failed(reason);
             }
+        }
+    }
+
+    /** Hands over span {@code span}'s uncompressed bytes and answers the reads that now have all they need. */
+    public void supplySpan(int layer, int span, byte[] uncompressed) {
+        checkSpan(layer, span);
+        if (layers[layer] != null) {
+            return;
+        }
+        InflateCheckpoints.Span meta = checkpoints[layer].spans().get(span);
+        if (uncompressed.length != meta.uncompressedEnd() - meta.uncompressedStart()) {
+            failSpan(layer, span, "span " + span + " of layer " + layer + " inflated to " + uncompressed.length
+                    + " bytes, its index says " + (meta.uncompressedEnd() - meta.uncompressedStart()));
+            return;
+        }
+        spans[layer][span] = uncompressed;
+        spanFetching[layer][span] = false;
+        List<Waiting> queue = waiting.get(layer);
+        if (queue == null) {
+            return;
+        }
+        List<Waiting> ready = new ArrayList<>();
+        for (int i = queue.size() - 1; i >= 0; i--) {
+            Waiting w = queue.get(i);
+            if (missingSpan(layer, w.firstSpan(), w.lastSpan()) < 0) {
+                ready.add(0, queue.remove(i));
+            }
+        }
+        for (Waiting w : ready) {
+            answerFromSpans(layer, w.offset(), w.length(), w.callback());
+        }
+    }
+
+    /** Span {@code span} cannot be had: the reads waiting for it fail (EIO); a later read tries again. */
+    public void failSpan(int layer, int span, String reason) {
+        checkSpan(layer, span);
+        spanFetching[layer][span] = false;
+        List<Waiting> queue = waiting.get(layer);
+        if (queue == null) {
+            return;
+        }
+        List<Waiting> failed = new ArrayList<>();
+        for (int i = queue.size() - 1; i >= 0; i--) {
+            Waiting w = queue.get(i);
+            if (w.firstSpan() <= span && span <= w.lastSpan()) {
+                failed.add(0, queue.remove(i));
+            }
+        }
+        for (Waiting w : failed) {
+            w.callback().failed(reason);
         }
     }
 
@@ -83,15 +167,89 @@ public final class OnDemandLayerSource implements LayerSource {
             answer(layers[layer], offset, length, callback);
             return;
         }
+        if (spans[layer] != null) {
+            readSpans(layer, offset, length, callback);
+            return;
+        }
         List<Waiting> queue = waiting.get(layer);
         boolean first = queue == null;
         if (first) {
             queue = new ArrayList<>();
             waiting.set(layer, queue);
         }
-        queue.add(new Waiting(offset, length, callback));
+        queue.add(new Waiting(offset, length, callback, -1, -1));
         if (first) {
             fetcher.fetch(layer); // may supply at once, which answers the read just queued
+        }
+    }
+
+    private void readSpans(int layer, long offset, int length, Callback callback) {
+        InflateCheckpoints layerCheckpoints = checkpoints[layer];
+        int first = layerCheckpoints.spanAt(offset);
+        int last = length == 0 ? first : layerCheckpoints.spanAt(offset + length - 1);
+        if (missingSpan(layer, first, last) < 0) {
+            answerFromSpans(layer, offset, length, callback);
+            return;
+        }
+        if (waiting.get(layer) == null) {
+            waiting.set(layer, new ArrayList<>());
+        }
+        waiting.get(layer).add(new Waiting(offset, length, callback, first, last));
+        for (int span = first; span <= last; span++) {
+            // Each fetchSpan may answer at once (and even supply the whole layer), so look again every time.
+            if (spans[layer] == null) {
+                return;
+            }
+            if (spans[layer][span] == null && !spanFetching[layer][span]) {
+                spanFetching[layer][span] = true;
+                fetcher.fetchSpan(layer, span);
+            }
+        }
+    }
+
+    /** The first of spans {@code first..last} that is not here, or -1. */
+    private int missingSpan(int layer, int first, int last) {
+        for (int span = first; span <= last; span++) {
+            if (spans[layer][span] == null) {
+                return span;
+            }
+        }
+        return -1;
+    }
+
+    private void answerFromSpans(int layer, long offset, int length, Callback callback) {
+        List<InflateCheckpoints.Span> meta = checkpoints[layer].spans();
+        long streamEnd = meta.get(meta.size() - 1).uncompressedEnd();
+        long start = Math.min(offset, streamEnd);
+        int n = (int) Math.min(length, streamEnd - start);
+        int first = checkpoints[layer].spanAt(start);
+        InflateCheckpoints.Span firstMeta = meta.get(first);
+        if (start + n <= firstMeta.uncompressedEnd()) {
+            callback.done(spans[layer][first], (int) (start - firstMeta.uncompressedStart()), n);
+            return;
+        }
+        byte[] joined = new byte[n];
+        int copied = 0;
+        for (int span = first; copied < n; span++) {
+            InflateCheckpoints.Span m = meta.get(span);
+            int from = (int) (start + copied - m.uncompressedStart());
+            int count = (int) Math.min(n - copied, m.uncompressedEnd() - m.uncompressedStart() - from);
+            System.arraycopy(spans[layer][span], from, joined, copied, count);
+            copied += count;
+        }
+        callback.done(joined, 0, n);
+    }
+
+    private void checkLayer(int layer) {
+        if (layer < 0 || layer >= layers.length) {
+            throw new IllegalArgumentException("no layer " + layer + " in an image of " + layers.length);
+        }
+    }
+
+    private void checkSpan(int layer, int span) {
+        checkLayer(layer);
+        if (checkpoints[layer] == null || span < 0 || span >= checkpoints[layer].spans().size()) {
+            throw new IllegalArgumentException("layer " + layer + " has no span " + span);
         }
     }
 

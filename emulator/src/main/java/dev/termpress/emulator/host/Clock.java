@@ -9,6 +9,9 @@ public interface Clock {
     /** The guest timebase: 10 MHz, as on QEMU {@code virt}. */
     long TIMEBASE_HZ = 10_000_000L;
 
+    /** Nanoseconds per tick of the timebase. */
+    long NANOS_PER_TICK = 1_000_000_000L / TIMEBASE_HZ;
+
     /** Current guest time in ticks, given the hart's retired-instruction count. */
     long ticks(long instret);
 
@@ -18,4 +21,7 @@ public interface Clock {
      * returns true; otherwise it returns false and the host waits (the machine returns from run).
      */
     boolean skipTo(long deadline, long instret);
+
+    /** The calendar time at tick 0, in nanoseconds since the Unix epoch: where the guest's RTC starts. */
+    long unixNanosAtTickZero();
 }

@@ -8,6 +8,11 @@ public final class InstructionClock implements Clock {
 
     /** 10 instructions per 100 ns tick: the guest sees a 100 MIPS machine. */
     public static final int DEFAULT_INSTRUCTIONS_PER_TICK = 10;
+    /**
+     * The calendar time at boot: 2024-01-01T00:00:00Z, fixed so that {@code date} prints the same
+     * in every run, and recent enough that tools which distrust 1970 (TLS, make) behave.
+     */
+    public static final long BOOT_UNIX_NANOS = 1_704_067_200_000_000_000L;
 
     private final int instructionsPerTick;
     private long skipped;
@@ -40,5 +45,10 @@ public final class InstructionClock implements Clock {
             skipped += deadline - now;
         }
         return true;
+    }
+
+    @Override
+    public long unixNanosAtTickZero() {
+        return BOOT_UNIX_NANOS;
     }
 }

@@ -31,6 +31,11 @@ class WakeUpTest {
         public boolean skipTo(long deadline, long instret) {
             return false;
         }
+
+        @Override
+        public long unixNanosAtTickZero() {
+            return 0;
+        }
     }
 
     @Test

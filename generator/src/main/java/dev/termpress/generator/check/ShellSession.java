@@ -6,16 +6,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Types commands into a booted guest shell and collects what each prints, on the deterministic
- * clock. The prompt is a marker no command prints ({@link #PROMPT}); after boot the session turns
- * terminal echo off and sets the prompt, so a command's output is exactly the text before the next
- * marker.
+ * clock. The prompt is a marker no command prints ({@link ShellPrompt#MARKER}); after boot the
+ * session turns terminal echo off and sets the prompt, so a command's output is exactly the text
+ * before the next marker.
  */
 final class ShellSession {
 
-    /** The prompt the shell is given; output is cut at it. */
-    static final String PROMPT = "%%termpress-ready%%";
-    /** Typed once after boot. The marker is spelt in two quoted halves so the echo of this line does not contain it. */
-    static final String SETUP = "stty -echo; PS1='%%termpress-''ready%%'; PS2=''; set +o emacs +o vi 2>/dev/null\n";
+    private static final String PROMPT = ShellPrompt.MARKER;
     /** Machine instructions per slice between looks at the output. */
     private static final long SLICE = 5_000_000L;
     /** Output silence after init starts that counts as "the shell waits" when the prompt is not ours. */
@@ -56,7 +53,7 @@ final class ShellSession {
             return false;
         }
         consumed = console.size();
-        type(SETUP);
+        type(ShellPrompt.SETUP);
         return awaitPrompt(budget) != null;
     }
 
@@ -102,8 +99,7 @@ final class ShellSession {
     }
 
     private static boolean looksLikePrompt(String text) {
-        String trimmed = TerminalText.plain(text.substring(Math.max(0, text.length() - 200)));
-        return trimmed.endsWith("# ") || trimmed.endsWith("$ ") || trimmed.endsWith("> ") || trimmed.endsWith("% ");
+        return ShellPrompt.looksLikePrompt(TerminalText.plain(text.substring(Math.max(0, text.length() - 200))));
     }
 
     /** The hart sleeps with no timer armed: only input can wake it. */

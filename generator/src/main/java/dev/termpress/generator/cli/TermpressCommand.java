@@ -1,5 +1,6 @@
 package dev.termpress.generator.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,9 +13,12 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class})
 public final class TermpressCommand implements Runnable {
 
-    /** The verbs; adding one is a new class plus one entry here. */
-    static final Object[] VERBS = {new InitCommand(), new BuildCommand(), new ServeCommand(), new CheckCommand(),
-        new RunCommand(), new CleanCommand()};
+    /**
+     * The verbs; adding one is a new class plus one entry here. Classes, not instances: picocli makes
+     * fresh ones for each command line, so options parsed by one never show up in another.
+     */
+    static final List<Class<?>> VERBS = List.of(InitCommand.class, BuildCommand.class, ServeCommand.class,
+            CheckCommand.class, RunCommand.class, CleanCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,7 +31,7 @@ public final class TermpressCommand implements Runnable {
     /** The configured command line, for {@link #main} and tests. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new TermpressCommand());
-        for (Object verb : VERBS) {
+        for (Class<?> verb : VERBS) {
             cli.addSubcommand(verb);
         }
         cli.setExecutionExceptionHandler(new InternalErrorHandler());

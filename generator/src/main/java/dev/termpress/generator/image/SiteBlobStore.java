@@ -1,11 +1,15 @@
 package dev.termpress.generator.image;
 
+import dev.termpress.emulator.fs.LayerIndex;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The site's {@code images/blobs/sha256/} directory: each blob written once, shared between images,
@@ -59,7 +63,8 @@ final class SiteBlobStore {
     /**
      * Streams a layer from the source, verifying size and sha256, scanning its tar entries and
      * building its {@code LayerIndex} on the way; writes the blob only if the site does not have it
-     * yet, and the index under {@link #INDEXES_DIR}. Nothing is left behind on failure.
+     * yet, and the index under {@link #INDEXES_DIR}, with inflate checkpoints for a large gzip blob
+     * ({@link LayerCheckpoints}) and their windows file next to it. Nothing is left behind on failure.
      */
     LayerFacts putLayer(ImageSource source, Descriptor layer, Compression compression)
             throws ImageException, IOException {
@@ -81,12 +86,19 @@ final class SiteBlobStore {
             }
             verified.drain();
             Verification.check(where, layer, verified.count(), verified.digest());
-            Digest indexDigest = putIndex(indexer.finish(where).toBytes());
+            LayerIndex index = indexer.finish(where);
             out.close();
             if (write) {
                 commit(temp, layer);
             }
-            return facts.withIndex(indexDigest);
+            if (compression == Compression.GZIP) {
+                LayerCheckpoints.Found found = LayerCheckpoints.find(blobPath(layer), facts.diffId(), where);
+                if (found != null) {
+                    putIndex(found.windowsFile()); // before the index that names it
+                    index = index.withCheckpoints(found.checkpoints());
+                }
+            }
+            return facts.withIndex(putIndex(indexFile(index)));
         } finally {
             if (temp != null) {
                 Files.deleteIfExists(temp);
@@ -94,7 +106,31 @@ final class SiteBlobStore {
         }
     }
 
-    /** Writes an index under its own sha256 unless it is there already; returns that digest. */
+    /**
+     * The published form of an index: its bytes, gzip-compressed when it carries checkpoints (format
+     * version 2; the windows are most of it), so a reader tells the two apart by the gzip magic.
+     */
+    static byte[] indexFile(LayerIndex index) throws IOException {
+        byte[] bytes = index.toBytes();
+        if (index.checkpoints() == null) {
+            return bytes;
+        }
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream(bytes.length / 2);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gzip.write(bytes);
+        }
+        return compressed.toByteArray();
+    }
+
+    private Path blobPath(Descriptor descriptor) {
+        return directory.resolve(descriptor.digest().hex());
+    }
+
+    /** Writes an index (or a windows file) under its own sha256 unless it is there already; returns that digest. */
     private Digest putIndex(byte[] bytes) throws IOException {
         MessageDigest sha256 = Digest.newSha256();
         Digest digest = Digest.of(sha256.digest(bytes));

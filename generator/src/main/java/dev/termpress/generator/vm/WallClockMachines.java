@@ -11,10 +11,11 @@ public final class WallClockMachines {
 
     private static final int SEED_BYTES = 32;
     /**
-     * Only kernel errors reach the user's terminal (kernel-parameters.txt, "loglevel"). No earlycon:
-     * the SBI boot console prints every early message whatever the log level.
+     * Only kernel errors reach the user's terminal (kernel-parameters.txt, "loglevel"; it follows
+     * "quiet", which also keeps termpress-init from announcing itself). No earlycon: the SBI boot
+     * console prints every early message whatever the log level.
      */
-    static final String BOOTARGS = "console=hvc0 loglevel=3";
+    static final String BOOTARGS = "console=hvc0 quiet loglevel=3";
 
     private WallClockMachines() {}
 

@@ -1,10 +1,12 @@
 package dev.termpress.runtime.worker;
 
 import dev.termpress.emulator.fs.ImageFormatException;
+import dev.termpress.emulator.fs.InflateCheckpoints;
 import dev.termpress.emulator.fs.LayerIndex;
 import dev.termpress.emulator.fs.OnDemandLayerSource;
 import dev.termpress.emulator.fs.TarInput;
 import dev.termpress.runtime.boot.ImageDescriptor;
+import dev.termpress.runtime.boot.Sha256;
 import dev.termpress.runtime.js.Blobs;
 import dev.termpress.runtime.js.DescriptorReader;
 import dev.termpress.runtime.js.JsJson;
@@ -18,8 +20,10 @@ import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * Gets what a session boots from: the kernel, the image descriptor, and each layer's index. A layer with a
- * published index is fetched when the guest first reads a file in it; a layer without one is downloaded
- * now and indexed here (LayerIndex.build) before boot. Every blob is size- and sha256-checked before use.
+ * published index is fetched when the guest first reads a file in it: only the spans holding the file when
+ * the index has inflate checkpoints ({@link SpanFetcher}, DESIGN §3 step 2), else the whole blob (step 1);
+ * a layer without an index is downloaded now and indexed here (LayerIndex.build) before boot. Every blob
+ * and span is sha256-checked before use.
  */
 final class ImageLoader {
 
@@ -42,6 +46,10 @@ final class ImageLoader {
     private byte[] kernel;
     private LayerIndex[] indexes;
     private double[] received;
+    private double[] spanBytes;
+    private boolean[] wholeInFlight;
+    private InflateCheckpoints[] checkpoints;
+    private SpanFetcher spans;
     private int indexesMissing;
     private OnDemandLayerSource source;
     private double lastProgress;
@@ -75,18 +83,62 @@ final class ImageLoader {
         int count = image.layers().size();
         indexes = new LayerIndex[count];
         received = new double[count];
+        spanBytes = new double[count];
+        wholeInFlight = new boolean[count];
+        checkpoints = new InflateCheckpoints[count];
         indexesMissing = count;
-        source = new OnDemandLayerSource(count, this::fetchLayer);
+        source = new OnDemandLayerSource(count, new OnDemandLayerSource.Fetcher() {
+            @Override
+            public void fetch(int layer) {
+                wholeLayer(layer);
+            }
+
+            @Override
+            public void fetchSpan(int layer, int span) {
+                spans.request(layer, span);
+            }
+        });
+        spans = new SpanFetcher(source, checkpoints, new SpanFetcher.Host() {
+            @Override
+            public String blobUrl(int layer) {
+                return ImageLoader.this.blobUrl(image.layers().get(layer).digest());
+            }
+
+            @Override
+            public String windowsUrl(int layer) {
+                byte[] digest = checkpoints[layer].windowsSha256();
+                return WorkerScope.resolve(Sha256.hex(digest, 0, digest.length),
+                        WorkerScope.resolve(image.layers().get(layer).index(), descriptorUrl));
+            }
+
+            @Override
+            public void wholeLayer(int layer) {
+                ImageLoader.this.wholeLayer(layer);
+            }
+
+            @Override
+            public void arrived(int layer, double compressedBytes) {
+                spanBytes[layer] += compressedBytes;
+                progress(true);
+                layerArrived.run();
+            }
+        });
         progress(true);
         for (int i = 0; i < count; i++) {
             ImageDescriptor.Layer layer = image.layers().get(i);
             int n = i;
             if (layer.index() != null) {
                 String indexUrl = WorkerScope.resolve(layer.index(), descriptorUrl);
-                Blobs.fetchVerified(indexUrl, hex(layer.indexDigest()), Blobs.UNKNOWN_SIZE, bytes -> { })
+                Blobs.fetchVerified(indexUrl, hex(layer.indexDigest()), Blobs.UNKNOWN_SIZE, bytes -> { },
+                                SpanFetcher.JAVA_SHA256)
+                        .flatThen(bytes -> isGzip(bytes) ? Blobs.gunzip(bytes, indexUrl) : JSPromise.resolve(bytes))
                         .then(bytes -> guard(() -> {
                             indexes[n] = LayerIndex.fromBytes(Int8Array.create(bytes).copyToJavaArray());
-                            indexFound();
+                            if (layer.gzip() && indexes[n].checkpoints() != null) {
+                                useSpansUnlessCached(n, indexes[n].checkpoints());
+                            } else {
+                                indexFound();
+                            }
                         }), this::rejected);
             } else {
                 downloadLayer(n).then(buffer -> guard(() -> {
@@ -99,14 +151,40 @@ final class ImageLoader {
         }
     }
 
-    /** The filesystem's first read of a layer that has an index but whose bytes are not here. */
-    private void fetchLayer(int n) {
+    /**
+     * Reads of a layer with checkpoints go span by span, unless the whole blob is in the Cache API already
+     * (an earlier visit read it whole): then the whole blob, which costs no download.
+     */
+    private void useSpansUnlessCached(int n, InflateCheckpoints layerCheckpoints) {
+        Blobs.isCached(image.layers().get(n).hex()).then(cached -> guard(() -> {
+            if (!cached.booleanValue()) {
+                checkpoints[n] = layerCheckpoints;
+                source.useSpans(n, layerCheckpoints);
+            }
+            indexFound();
+        }), this::rejected);
+    }
+
+    /** A gzip-compressed index (format version 2) rather than the bytes themselves ("TPLI"). */
+    private static boolean isGzip(ArrayBuffer bytes) {
+        Int8Array head = Int8Array.create(bytes);
+        return head.getLength() >= 2 && head.get(0) == (byte) 0x1f && head.get(1) == (byte) 0x8b;
+    }
+
+    /** The filesystem's first read of a layer that has an index but whose bytes are not here (once at a time). */
+    private void wholeLayer(int n) {
+        if (wholeInFlight[n] || source.has(n)) {
+            return;
+        }
+        wholeInFlight[n] = true;
         downloadLayer(n).then(buffer -> guard(() -> {
+            wholeInFlight[n] = false;
             received[n] = image.layers().get(n).size();
             progress(true); // the last progress before it may have been dropped by the rate limit
             source.supply(n, Int8Array.create(buffer).copyToJavaArray());
             layerArrived.run();
         }), error -> {
+            wholeInFlight[n] = false;
             source.fail(n, WorkerScope.describe((JSObject) error));
             WorkerScope.postError(WorkerScope.describe((JSObject) error));
             layerArrived.run();
@@ -121,7 +199,7 @@ final class ImageLoader {
         JSPromise<ArrayBuffer> blob = Blobs.fetchVerified(url, layer.hex(), layer.size(), bytes -> {
             received[n] = bytes;
             progress(false);
-        });
+        }, SpanFetcher.JAVA_SHA256);
         return layer.gzip() ? blob.flatThen(bytes -> Blobs.gunzip(bytes, url)) : blob;
     }
 
@@ -150,8 +228,8 @@ final class ImageLoader {
         }
         lastProgress = now;
         double total = 0;
-        for (double bytes : received) {
-            total += bytes;
+        for (int i = 0; i < received.length; i++) {
+            total += received[i] + spanBytes[i];
         }
         WorkerScope.postStatus("downloading", total, image.layersSize());
     }

@@ -60,6 +60,11 @@ final class FakeHost implements SessionHost, Clock {
         return false;
     }
 
+    @Override
+    public long unixNanosAtTickZero() {
+        return 0;
+    }
+
     /** Lets the time of a requested timer pass. */
     void sleep() {
         now += timerMillis;

@@ -1,0 +1,129 @@
+package dev.termpress.generator.check;
+
+import dev.termpress.emulator.Machine;
+import dev.termpress.emulator.MachineConfig;
+import dev.termpress.emulator.fs.ImageFormatException;
+import dev.termpress.emulator.host.InstructionClock;
+import dev.termpress.emulator.guest.GuestOverrides;
+import dev.termpress.emulator.guest.InitConf;
+import dev.termpress.generator.build.SiteReader.Demo;
+import dev.termpress.generator.image.ImageException;
+import dev.termpress.generator.image.ImageSpec;
+import dev.termpress.generator.image.LocalImageLoader;
+import dev.termpress.generator.markdown.DemoBlock;
+import dev.termpress.generator.vm.PreparedImage;
+import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs demo blocks on the JVM emulator with the deterministic clock. A machine runs the next block
+ * too when that block has the same image and settings and every block run on it so far left no
+ * trace ({@link ReusePolicy}); otherwise the next block boots afresh.
+ */
+final class JvmHost implements DemoHost {
+
+    /** Fixed guest wall time for files the guest changes, so runs are reproducible: the RTC's boot date. */
+    private static final long GUEST_EPOCH_NANOS = InstructionClock.BOOT_UNIX_NANOS;
+    /** Instruction budgets: the busybox prompt takes about 60 M, Debian's a few hundred M. */
+    static final long BOOT_BUDGET = 4_000_000_000L;
+    static final long COMMAND_BUDGET = 4_000_000_000L;
+
+    private final Map<ImageSpec, Object> images = new HashMap<>(); // PreparedImage or the load error's message
+    private Booted current;
+    private int boots;
+
+    /** A machine kept for the next block, with what it was booted for. */
+    private record Booted(ImageSpec image, String initConf, ShellSession session, boolean reusable) {}
+
+    /** A {@link ShellSession} with the command budget. */
+    private record JvmShell(ShellSession session) implements DemoShell {
+
+        @Override
+        public String run(String command) {
+            return session.run(command, COMMAND_BUDGET);
+        }
+
+        @Override
+        public String failure() {
+            return session.halted() ? "the shell exited (the machine powered off) before the next prompt"
+                    : "no prompt after " + COMMAND_BUDGET + " instructions (a command that waits for input or never ends)";
+        }
+
+        @Override
+        public String pendingOutput() {
+            return session.pendingOutput();
+        }
+    }
+
+    @Override
+    public DemoShell open(Demo demo) throws NoShellException {
+        DemoBlock block = demo.block();
+        try {
+            PreparedImage image = prepared(demo.image());
+            String initConf = InitConf.render(image.image().settings(), overrides(block));
+            return new JvmShell(session(demo.image(), image, initConf));
+        } catch (ImageException | ImageFormatException | IllegalArgumentException e) {
+            throw new NoShellException("cannot boot image \"" + block.image() + "\": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void release(Demo demo, DemoShell shell, boolean healthy) {
+        if (current == null) {
+            return;
+        }
+        if (!healthy) {
+            current = null;
+        } else if (!ReusePolicy.leavesNoTrace(demo.block())) {
+            current = new Booted(current.image(), current.initConf(), current.session(), false);
+        }
+    }
+
+    @Override
+    public int boots() {
+        return boots;
+    }
+
+    /** A booted shell for the block: the kept one when it may be reused, else a fresh boot. */
+    private ShellSession session(ImageSpec spec, PreparedImage image, String initConf)
+            throws ImageFormatException, NoShellException {
+        if (current != null && current.reusable() && current.image().equals(spec) && current.initConf().equals(initConf)
+                && !current.session().halted()) {
+            return current.session();
+        }
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Machine machine = image.boot(initConf, MachineConfig.deterministic(console::write), () -> GUEST_EPOCH_NANOS);
+        boots++;
+        ShellSession session = new ShellSession(machine, console);
+        current = null;
+        if (!session.start(BOOT_BUDGET)) {
+            throw new NoShellException("the shell did not reach a prompt within " + BOOT_BUDGET
+                    + " instructions; console:\n" + session.transcript());
+        }
+        current = new Booted(spec, initConf, session, true);
+        return session;
+    }
+
+    private PreparedImage prepared(ImageSpec spec) throws ImageException, ImageFormatException {
+        Object cached = images.get(spec);
+        if (cached == null) {
+            try {
+                cached = PreparedImage.of(LocalImageLoader.load(spec.source(), spec.reference()));
+            } catch (ImageException | ImageFormatException e) {
+                cached = e.getMessage();
+            }
+            images.put(spec, cached);
+        }
+        if (cached instanceof String message) {
+            throw new ImageException(message);
+        }
+        return (PreparedImage) cached;
+    }
+
+    /** The block's settings; {@code PS1} is the marker so a shell that honours it needs no setup to be found. */
+    static GuestOverrides overrides(DemoBlock block) {
+        return new GuestOverrides(null, block.workdir(), block.user(), block.env(), 0, 0)
+                .withEnv("PS1", ShellPrompt.MARKER);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.termpress.generator.check.browser;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+/**
+ * Whether Playwright is on the class path. It is not inside termpress.jar (its driver bundle alone
+ * is about 190 MB): the build copies it to {@code browser/} next to the jar, whose manifest
+ * {@code Class-Path} names those files. Loads no Playwright class.
+ */
+public final class PlaywrightJars {
+
+    /** The folder next to termpress.jar that holds Playwright and its dependencies. */
+    public static final String FOLDER = "browser";
+    /** One class from the playwright jar and one from the driver bundle (which carries the Node.js driver). */
+    static final String[] REQUIRED = {"com.microsoft.playwright.Playwright",
+        "com.microsoft.playwright.impl.driver.jar.DriverJar"};
+
+    private PlaywrightJars() {}
+
+    /** Why browser checks cannot run with {@code loader}'s classes, with where the jars belong; {@code null} when they can. */
+    public static String problem(ClassLoader loader) {
+        for (String name : REQUIRED) {
+            try {
+                Class.forName(name, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                return "browser checks need Playwright's jars in " + expectedFolder()
+                        + " next to termpress.jar (mvn package puts them there); " + name + " is missing.";
+            }
+        }
+        return null;
+    }
+
+    /** {@code browser/} beside the jar or class folder this class was loaded from. */
+    static Path expectedFolder() {
+        try {
+            Path origin = Path.of(PlaywrightJars.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return origin.toAbsolutePath().getParent().resolve(FOLDER);
+        } catch (URISyntaxException | RuntimeException e) {
+            return Path.of(FOLDER);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.termpress.generator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code termpress check --browser} in Debian's Chromium against a tiny busybox site. Skipped when
+ * there is no Chromium (system property {@code termpress.chromium}, default /usr/bin/chromium), unless
+ * {@code -Dtermpress.requireChromium=true} (CI), where a missing browser fails.
+ */
+class CheckBrowserTest {
+
+    private static final Path BUSYBOX = Path.of("..", "content-examples", "images", "busybox").toAbsolutePath().normalize();
+    private static final Path CHROMIUM = Path.of(System.getProperty("termpress.chromium", "/usr/bin/chromium"));
+
+    @TempDir
+    Path site;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void needsChromium() {
+        boolean present = Files.isExecutable(CHROMIUM);
+        if (!present && Boolean.getBoolean("termpress.requireChromium")) {
+            throw new IllegalStateException("no Chromium at " + CHROMIUM
+                    + " (set -Dtermpress.chromium=PATH, or install Debian's chromium package)");
+        }
+        assumeTrue(present, "no Chromium at " + CHROMIUM + "; browser checks skipped");
+    }
+
+    @Test
+    void blocksWhoseOutputsAreRightPass() throws IOException {
+        writeSite("index.md", """
+                # Fixture
+
+                ```container image=busybox workdir=/tmp env=WHO=tester
+                $ echo "hi $WHO"; pwd
+                hi tester
+                /tmp
+                $ printf 'b\\na\\nb\\n' | sort | uniq -c
+                1 a
+                2 b
+                $ false
+                $ uname -m
+                riscv64
+                ```
+
+                Some prose between the blocks.
+
+                ```container image=busybox autorun
+                $ echo one > /tmp/f; cat /tmp/f
+                one
+                $ seq 1 40 | tail -n 2
+                39
+                40
+                $ printf '%%0150d\\n' 0 | tr 0 x
+                %s
+                ```
+                """.formatted("x".repeat(150)));
+
+        int status = run("--browser", "--chromium", CHROMIUM.toString(), site.toString());
+
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).contains("Checked 7 commands in 2 blocks (2 boots)").contains("all outputs match");
+        assertThat(status).isZero();
+    }
+
+    @Test
+    void aWrongExpectedOutputFailsWithFileLineExpectedAndActual() throws IOException {
+        writeSite("guide/index.md", """
+                # Guide
+
+                ```container image=busybox
+                $ echo right
+                right
+                ```
+
+                ```container image=busybox workdir=/tmp
+                $ echo "one two" | wc -w
+                3
+                $ echo after
+                after
+                ```
+                """);
+
+        int status = run("--browser", "--chromium", CHROMIUM.toString(), site.toString());
+
+        assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).isEqualTo("""
+                content/guide/index.md:9: $ echo "one two" | wc -w
+                  expected:
+                    | 3
+                  actual:
+                    | 2
+                """);
+        assertThat(out.toString()).contains("Checked 3 commands in 2 blocks (2 boots): 1 mismatch,");
+    }
+
+    @Test
+    void aShellThatExitsIsReportedAndTheNextBlockStillRuns() throws IOException {
+        writeSite("index.md", """
+                ```container image=busybox
+                $ echo bye; exit 3
+                bye
+                $ echo never
+                never
+                ```
+
+                ```container image=busybox
+                $ echo still here
+                still here
+                ```
+                """);
+
+        int status = run("--browser", "--chromium", CHROMIUM.toString(), site.toString());
+
+        assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).startsWith("content/index.md:2: $ echo bye; exit 3\n"
+                + "  the shell exited (the machine powered off) before the next prompt\n")
+                .contains("    | bye").doesNotContain("echo never").doesNotContain("still here");
+        assertThat(out.toString()).contains("Checked 3 commands in 2 blocks (2 boots): 1 mismatch,");
+    }
+
+    private void writeSite(String page, String markdown) throws IOException {
+        Files.writeString(site.resolve("termpress.yaml"), "title: Check fixture\nimages:\n  busybox: " + BUSYBOX + "\n");
+        Path file = site.resolve("content").resolve(page);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, markdown);
+        if (!page.equals("index.md")) {
+            Files.writeString(site.resolve("content/index.md"), "# Home\n\nSee the [guide](guide/).\n");
+        }
+    }
+
+    /** A fresh command object: the shared verb instances keep option values from run to run. */
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new CheckCommand());
+        cli.setExecutionExceptionHandler(new InternalErrorHandler());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.termpress.sitetests;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.termpress.generator.serve.MimeTypes;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A static host that lets browsers cache what never changes, as a site's production host can be configured
+ * to: files named by their content (the runtime's hashed files, blobs and layer indexes) are sent with a
+ * year-long immutable {@code Cache-Control}, everything else with {@code no-cache} and an {@code ETag}.
+ * {@code termpress serve} sends {@code no-cache} for every file, so a second visit fetches the runtime
+ * again; this host shows what a warm HTTP cache adds. GET and HEAD of whole files only.
+ */
+final class CachingHost implements AutoCloseable {
+
+    /** RFC 9111 §5.2.2.1 max-age (a year) and RFC 8246 immutable. */
+    static final String FOREVER = "public, max-age=31536000, immutable";
+    /** RFC 9111 §5.2.2.4: store, but revalidate before every use. */
+    static final String REVALIDATE = "no-cache";
+
+    private final Path site;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "termpress-caching-host");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Serves {@code site} (a built site) on a free localhost port below {@link ServedSite#SUB_PATH}. */
+    CachingHost(Path site) throws IOException {
+        this.site = site.toAbsolutePath().normalize();
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(executor);
+        server.createContext(ServedSite.SUB_PATH, this::handle);
+        server.start();
+    }
+
+    /** The absolute URL of a page path such as {@code debian/}. */
+    String url(String page) {
+        return "http://localhost:" + server.getAddress().getPort() + ServedSite.SUB_PATH + page;
+    }
+
+    /** Whether a site path names a file by its content, so it may be cached forever. */
+    static boolean immutable(String relativePath) {
+        return relativePath.startsWith("assets/runtime/") || relativePath.startsWith("images/blobs/")
+                || relativePath.startsWith("images/indexes/");
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            String relative = exchange.getRequestURI().getPath().substring(ServedSite.SUB_PATH.length());
+            Path file = site.resolve(relative).normalize();
+            if (Files.isDirectory(file)) {
+                file = file.resolve("index.html");
+            }
+            if (!file.startsWith(site) || !Files.isRegularFile(file)) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            Headers headers = exchange.getResponseHeaders();
+            headers.set("Content-Type", MimeTypes.of(file.getFileName().toString()));
+            String etag = "\"" + Files.size(file) + "-" + Files.getLastModifiedTime(file).toMillis() + "\"";
+            headers.set("ETag", etag);
+            headers.set("Cache-Control", immutable(relative) ? FOREVER : REVALIDATE);
+            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.sendResponseHeaders(304, -1);
+                return;
+            }
+            byte[] body = Files.readAllBytes(file);
+            if (method.equals("HEAD")) {
+                headers.set("Content-Length", String.valueOf(body.length));
+                exchange.sendResponseHeaders(200, -1);
+                return;
+            }
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

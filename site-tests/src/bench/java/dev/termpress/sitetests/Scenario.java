@@ -1,0 +1,122 @@
+package dev.termpress.sitetests;
+
+import com.microsoft.playwright.BrowserContext;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The repetitions of one image's page from one server, each a cold and a warm visit: collects the samples and
+ * prints each run and the summary (median and best).
+ */
+final class Scenario {
+
+    private final String name;
+    private final Samples coldMillis = Samples.lowerIsBetter();
+    private final Samples warmMillis = Samples.lowerIsBetter();
+    private final Samples coldWorker = Samples.lowerIsBetter();
+    private final Samples warmWorker = Samples.lowerIsBetter();
+    private final Samples coldBoot = Samples.lowerIsBetter();
+    private final Samples warmBoot = Samples.lowerIsBetter();
+    private final Samples bootMips = Samples.higherIsBetter();
+    private final Samples bootMegaInstructions = Samples.lowerIsBetter();
+    private final Samples bootBusyMillis = Samples.lowerIsBetter();
+    private final Samples loopSliceMips = Samples.higherIsBetter();
+    private final Samples loopWallMips = Samples.higherIsBetter();
+    private final Map<Downloads.Kind, Samples> coldBytes = new EnumMap<>(Downloads.Kind.class);
+    private final Map<Downloads.Kind, Samples> warmBytes = new EnumMap<>(Downloads.Kind.class);
+
+    Scenario(String name) {
+        this.name = name;
+        for (Downloads.Kind kind : Downloads.Kind.values()) {
+            coldBytes.put(kind, Samples.lowerIsBetter());
+            warmBytes.put(kind, Samples.lowerIsBetter());
+        }
+    }
+
+    void measure(Chromium chromium, String url, int run, boolean loop) {
+        // A fresh context is a reader's first visit: empty HTTP cache, empty Cache API.
+        try (BrowserContext context = chromium.browser().newContext()) {
+            Downloads downloads = new Downloads(context);
+            try (Visit cold = Visit.run(context, downloads, url, 0)) {
+                record(cold, coldMillis, coldBytes);
+                coldWorker.add(cold.workerRunningMillis());
+                coldBoot.add(cold.bootStartedMillis());
+                System.out.printf("%s run %d, cold: Run to prompt %.0f ms (%s), %s; boot %.1f M instructions,"
+                        + " %.0f MIPS%n", name, run, cold.runToPromptMillis(), cold.phases(), megabytes(cold),
+                        cold.bootInstructions() / 1e6, cold.bootMips());
+                if (loop) {
+                    measureLoop(cold.demo());
+                }
+            }
+            try (Visit warm = Visit.run(context, downloads, url, 0)) {
+                record(warm, warmMillis, warmBytes);
+                warmWorker.add(warm.workerRunningMillis());
+                warmBoot.add(warm.bootStartedMillis());
+                System.out.printf("%s run %d, warm: Run to prompt %.0f ms (%s), %s; boot %.0f MIPS%n",
+                        name, run, warm.runToPromptMillis(), warm.phases(), megabytes(warm), warm.bootMips());
+            }
+            if (!downloads.failures().isEmpty()) {
+                System.out.println("  failed requests: " + downloads.failures());
+            }
+        }
+    }
+
+    private void record(Visit visit, Samples millis, Map<Downloads.Kind, Samples> bytes) {
+        millis.add(visit.runToPromptMillis());
+        bootMips.add(visit.bootMips());
+        bootMegaInstructions.add(visit.bootInstructions() / 1e6);
+        bootBusyMillis.add(visit.bootBusyMillis());
+        visit.bytes().forEach((kind, count) -> bytes.get(kind).add(count));
+    }
+
+    private void measureLoop(LiveDemo demo) {
+        double[] before = demo.stats();
+        long started = System.nanoTime();
+        String output = demo.command(BrowserBenchmark.LOOP);
+        double wallMillis = (System.nanoTime() - started) / 1e6;
+        double[] after = demo.stats();
+        if (!output.contains(String.valueOf(BrowserBenchmark.LOOP_ITERATIONS))) {
+            throw new AssertionError("the shell loop printed " + output);
+        }
+        double instructions = after[0] - before[0];
+        double sliceMips = instructions / (after[1] - before[1]) / 1e3;
+        double wallMips = instructions / wallMillis / 1e3;
+        loopSliceMips.add(sliceMips);
+        loopWallMips.add(wallMips);
+        System.out.printf("%s shell loop: %.0f M instructions, %.0f MIPS in slices, %.0f MIPS wall clock%n",
+                name, instructions / 1e6, sliceMips, wallMips);
+    }
+
+    void report() {
+        System.out.printf("%s, %d run(s)%n", name, coldMillis.count());
+        System.out.printf("  %-30s %8s %8s%n", "", "median", "best");
+        row("Run to prompt, cold (ms)", coldMillis, "%.0f");
+        row("Run to prompt, warm (ms)", warmMillis, "%.0f");
+        row("  cold: worker running at (ms)", coldWorker, "%.0f");
+        row("  cold: boot started at (ms)", coldBoot, "%.0f");
+        row("  warm: worker running at (ms)", warmWorker, "%.0f");
+        row("  warm: boot started at (ms)", warmBoot, "%.0f");
+        row("boot, M guest instructions", bootMegaInstructions, "%.1f");
+        row("boot, ms in run slices", bootBusyMillis, "%.0f");
+        row("boot MIPS (in slices)", bootMips, "%.0f");
+        if (loopSliceMips.count() > 0) {
+            row("shell loop MIPS (in slices)", loopSliceMips, "%.0f");
+            row("shell loop MIPS (wall clock)", loopWallMips, "%.0f");
+        }
+        System.out.printf("  %-30s %8s %8s%n", "bytes before the prompt", "cold", "warm");
+        for (Downloads.Kind kind : Downloads.Kind.values()) {
+            System.out.printf("    %-28s %8.0f %8.0f%n", kind.label, coldBytes.get(kind).median(),
+                    warmBytes.get(kind).median());
+        }
+        System.out.println();
+    }
+
+    private static void row(String label, Samples samples, String format) {
+        System.out.printf("  %-30s %8s %8s%n", label, String.format(format, samples.median()),
+                String.format(format, samples.best()));
+    }
+
+    private static String megabytes(Visit visit) {
+        return String.format("%.2f MB fetched", visit.totalBytes() / 1e6);
+    }
+}

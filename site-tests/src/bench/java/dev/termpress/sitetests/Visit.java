@@ -1,0 +1,95 @@
+package dev.termpress.sitetests;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.util.Map;
+
+/**
+ * One reader's visit to a page: open it, press Run on a demo block, wait for the prompt. Keeps the Run-to-prompt
+ * time, the bytes fetched from opening the page to the prompt, and the worker's counters at the prompt.
+ */
+final class Visit implements AutoCloseable {
+
+    private final Page page;
+    private final LiveDemo demo;
+    private final LiveDemo.RunTiming timing;
+    private final Map<Downloads.Kind, Long> bytes;
+    private final double[] bootStats;
+
+    private Visit(Page page, LiveDemo demo, LiveDemo.RunTiming timing, Map<Downloads.Kind, Long> bytes,
+            double[] bootStats) {
+        this.page = page;
+        this.demo = demo;
+        this.timing = timing;
+        this.bytes = bytes;
+        this.bootStats = bootStats;
+    }
+
+    /** Opens {@code url} in a new page of {@code context} and runs its demo block {@code index} to the prompt. */
+    static Visit run(BrowserContext context, Downloads downloads, String url, int index) {
+        downloads.clear();
+        Page page = context.newPage();
+        page.navigate(url);
+        LiveDemo demo = new LiveDemo(page, index);
+        page.waitForCondition(() -> "idle".equals(demo.state()));
+        LiveDemo.RunTiming timing = demo.runToPrompt();
+        Map<Downloads.Kind, Long> bytes = downloads.bytes();
+        return new Visit(page, demo, timing, bytes, demo.stats());
+    }
+
+    LiveDemo demo() {
+        return demo;
+    }
+
+    double runToPromptMillis() {
+        return timing.millis();
+    }
+
+    /**
+     * Milliseconds from Run to the worker's first status message (libraries, worker script and module loaded):
+     * the first status line after the page's own "Starting…".
+     */
+    double workerRunningMillis() {
+        return timing.phases().entrySet().stream().filter(phase -> !phase.getKey().startsWith("Starting"))
+                .mapToDouble(Map.Entry::getValue).findFirst().orElse(Double.NaN);
+    }
+
+    /** Milliseconds from Run to "Booting…": kernel, descriptor and layer indexes are in, the machine starts. */
+    double bootStartedMillis() {
+        return timing.phases().getOrDefault("Booting…", Double.NaN);
+    }
+
+    /** When each status line first showed, e.g. "Starting… 5, Booting… 310, Running 520 ms". */
+    String phases() {
+        return timing.phaseSummary();
+    }
+
+    Map<Downloads.Kind, Long> bytes() {
+        return bytes;
+    }
+
+    long totalBytes() {
+        return bytes.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Guest instructions from boot to the prompt. */
+    double bootInstructions() {
+        return bootStats[0];
+    }
+
+    /** Host milliseconds the worker spent running the guest from boot to the prompt. */
+    double bootBusyMillis() {
+        return bootStats[1];
+    }
+
+    /** Guest millions of instructions per second of run slices, from boot to the prompt. */
+    double bootMips() {
+        return bootStats[0] / bootStats[1] / 1e3;
+    }
+
+    /** Closing the page ends its worker. */
+    @Override
+    public void close() {
+        page.close();
+    }
+}

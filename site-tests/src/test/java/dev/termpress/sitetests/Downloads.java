@@ -1,0 +1,99 @@
+package dev.termpress.sitetests;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Request;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * What a browser context fetched over the network (its pages' and workers' requests), in response body bytes
+ * per kind of file. Answers from the Cache API never reach the network and do not count; answers from the
+ * HTTP cache count with the bytes Chromium reports for them (none).
+ */
+final class Downloads {
+
+    /** What a site file is for, told by its path (docs/image-descriptor.md, docs/architecture.md). */
+    enum Kind {
+        PAGE("page (HTML, theme)"),
+        RUNTIME_WASM("runtime wasm"),
+        RUNTIME_JS("runtime js/css"),
+        KERNEL("kernel"),
+        DESCRIPTOR("descriptor"),
+        LAYER_INDEX("layer indexes"),
+        BLOB("blobs");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    private final List<Request> finished = new CopyOnWriteArrayList<>();
+    private final List<Request> failed = new CopyOnWriteArrayList<>();
+
+    /** Starts counting every request of {@code context} that finishes from now on. */
+    Downloads(BrowserContext context) {
+        context.onRequestFinished(finished::add);
+        context.onRequestFailed(failed::add);
+    }
+
+    /** Forgets what was counted so far. */
+    void clear() {
+        finished.clear();
+        failed.clear();
+    }
+
+    /** Response body bytes per kind (every kind present, zero when nothing of it was fetched). */
+    Map<Kind, Long> bytes() {
+        Map<Kind, Long> bytes = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            bytes.put(kind, 0L);
+        }
+        for (Request request : new ArrayList<>(finished)) {
+            long size = Math.max(0, request.sizes().responseBodySize);
+            bytes.merge(kind(request.url()), size, Long::sum);
+        }
+        return bytes;
+    }
+
+    /** Response body bytes of every request counted. */
+    long total() {
+        return bytes().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Requests that failed (URL and reason), for a diagnosis. */
+    List<String> failures() {
+        List<String> lines = new ArrayList<>();
+        for (Request request : failed) {
+            lines.add(request.url() + ": " + request.failure());
+        }
+        return lines;
+    }
+
+    /** The kind of a site URL. */
+    static Kind kind(String url) {
+        String path = URI.create(url).getPath();
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (path.contains("/assets/runtime/")) {
+            if (name.endsWith(".wasm")) {
+                return Kind.RUNTIME_WASM;
+            }
+            return name.startsWith("Image.") ? Kind.KERNEL : Kind.RUNTIME_JS;
+        }
+        if (path.contains("/images/indexes/")) {
+            return Kind.LAYER_INDEX;
+        }
+        if (path.contains("/images/blobs/")) {
+            return Kind.BLOB;
+        }
+        if (path.contains("/images/") && name.endsWith(".json")) {
+            return Kind.DESCRIPTOR;
+        }
+        return Kind.PAGE;
+    }
+}

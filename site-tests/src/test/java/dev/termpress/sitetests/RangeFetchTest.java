@@ -1,0 +1,143 @@
+package dev.termpress.sitetests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.Route;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * DESIGN §3 step 2 in the browser: a file in a large gzip layer is read by fetching only the spans that hold
+ * it (HTTP Range requests the serve command answers with 206), and a host that ignores Range still works
+ * through the whole blob.
+ */
+class RangeFetchTest {
+
+    private static LargeLayerImage image;
+
+    @RegisterExtension
+    static final LiveSite live = new LiveSite(RangeFetchTest::openSite);
+
+    private static ServedSite openSite() throws Exception {
+        image = LargeLayerImage.create();
+        return ServedSite.build(image.siteDir());
+    }
+
+    /** One response for the large layer's blob: status, the Range asked for, bytes in the body. */
+    private record Fetch(int status, String range, long bytes) {
+    }
+
+    @Test
+    void aFileReadFetchesOnlyTheSpansHoldingIt() throws Exception {
+        List<Fetch> fetches = new CopyOnWriteArrayList<>();
+        try (BrowserContext context = live.chromium().browser().newContext()) {
+            context.onResponse(response -> record(response, fetches));
+            Page page = context.newPage();
+            page.navigate(live.site().url(""));
+            LiveDemo demo = new LiveDemo(page, 0);
+            demo.press("run");
+            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            assertThat(fetches).as("booting busybox reads nothing in the large layer").isEmpty();
+
+            assertThat(demo.command("md5sum " + LargeLayerImage.name(17))).contains(LargeLayerImage.md5(17));
+            assertThat(demo.command("md5sum " + LargeLayerImage.name(18))).contains(LargeLayerImage.md5(18));
+        }
+        assertThat(fetches).isNotEmpty().allSatisfy(fetch -> {
+            assertThat(fetch.status()).as("served as a byte range").isEqualTo(206);
+            assertThat(fetch.range()).startsWith("bytes=");
+        });
+        long bytes = fetches.stream().mapToLong(Fetch::bytes).sum();
+        System.out.printf("range fetch: 2 files of %d KB read with %d requests, %.2f MB of a %.2f MB layer%n",
+                LargeLayerImage.FILE_BYTES / 1000, fetches.size(), bytes / 1e6, image.layerSize() / 1e6);
+        assertThat(bytes).as("two 200 KB files need a few spans, not the %d-byte layer", image.layerSize())
+                .isLessThan(image.layerSize() / 2);
+    }
+
+    @Test
+    void aHostThatIgnoresRangeServesTheWholeBlob() throws Exception {
+        List<Fetch> fetches = new CopyOnWriteArrayList<>();
+        byte[] blob = Files.readAllBytes(live.site().output().resolve("images/blobs/sha256").resolve(image.layerHex()));
+        try (BrowserContext context = live.chromium().browser().newContext()) {
+            context.route("**/" + image.layerHex(), (Route route) -> route.fulfill(new Route.FulfillOptions()
+                    .setStatus(200).setContentType("application/octet-stream").setBodyBytes(blob)));
+            context.onResponse(response -> record(response, fetches));
+            Page page = context.newPage();
+            page.navigate(live.site().url(""));
+            LiveDemo demo = new LiveDemo(page, 0);
+            demo.press("run");
+            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            assertThat(demo.command("md5sum " + LargeLayerImage.name(5))).contains(LargeLayerImage.md5(5));
+        }
+        assertThat(fetches).extracting(Fetch::status).contains(200).doesNotContain(206);
+    }
+
+    @Test
+    void aCorruptSpanIsRejectedAndTheWholeBlobServesTheRead() throws Exception {
+        List<Fetch> fetches = new CopyOnWriteArrayList<>();
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        byte[] blob = Files.readAllBytes(live.site().output().resolve("images/blobs/sha256").resolve(image.layerHex()));
+        try (BrowserContext context = live.chromium().browser().newContext()) {
+            context.route("**/" + image.layerHex(), (Route route) -> {
+                String range = route.request().headerValue("range");
+                if (range == null) {
+                    route.resume();
+                    return;
+                }
+                String[] bounds = range.substring("bytes=".length()).split("-");
+                int first = Integer.parseInt(bounds[0]);
+                int last = Integer.parseInt(bounds[1]);
+                byte[] part = java.util.Arrays.copyOfRange(blob, first, last + 1);
+                part[part.length / 2] ^= 0x20; // the right length, the wrong bytes
+                route.fulfill(new Route.FulfillOptions().setStatus(206).setBodyBytes(part)
+                        .setContentType("application/octet-stream")
+                        .setHeaders(java.util.Map.of("Content-Range", "bytes " + first + "-" + last + "/" + blob.length)));
+            });
+            context.onResponse(response -> record(response, fetches));
+            Page page = context.newPage();
+            page.onWorker(worker -> worker.onConsole(message -> warnings.add(message.text())));
+            page.navigate(live.site().url(""));
+            LiveDemo demo = new LiveDemo(page, 0);
+            demo.press("run");
+            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            assertThat(demo.command("md5sum " + LargeLayerImage.name(30))).contains(LargeLayerImage.md5(30));
+        }
+        assertThat(fetches).extracting(Fetch::status).as("a span, then the whole blob").contains(206, 200);
+        assertThat(String.join("\n", warnings)).contains("are corrupt").contains("fetching the whole layer instead");
+    }
+
+    @Test
+    void aSecondVisitReadsSpansFromTheCache() throws Exception {
+        List<Fetch> fetches = new CopyOnWriteArrayList<>();
+        try (BrowserContext context = live.chromium().browser().newContext()) {
+            Page page = context.newPage();
+            page.navigate(live.site().url(""));
+            LiveDemo demo = new LiveDemo(page, 0);
+            demo.press("run");
+            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            assertThat(demo.command("md5sum " + LargeLayerImage.name(25))).contains(LargeLayerImage.md5(25));
+
+            context.onResponse(response -> record(response, fetches));
+            page.reload();
+            demo = new LiveDemo(page, 0);
+            demo.press("run");
+            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            assertThat(demo.command("md5sum " + LargeLayerImage.name(25))).contains(LargeLayerImage.md5(25));
+        }
+        assertThat(fetches).as("the spans came from the Cache API").isEmpty();
+    }
+
+    private static void record(Response response, List<Fetch> fetches) {
+        if (!response.url().endsWith(image.layerHex())) {
+            return;
+        }
+        String length = response.headerValue("content-length");
+        String range = response.request().headerValue("range");
+        fetches.add(new Fetch(response.status(), range, length == null ? 0 : Long.parseLong(length)));
+    }
+}
