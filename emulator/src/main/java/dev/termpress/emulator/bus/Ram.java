@@ -29,6 +29,7 @@ public final class Ram {
      */
     private final int[] decodedPages;
     private int[] decodedEntries = new int[0];
+
     /** Creates zeroed RAM of {@code sizeBytes}, a positive multiple of 4 KiB below 1 GiB. */
     public Ram(long sizeBytes) {
         if (sizeBytes <= 0 || (sizeBytes & 0xfff) != 0 || sizeBytes >= (1L << 30)) {
