@@ -124,6 +124,8 @@ final class Interpreter {
         long endCount = cpu.instret + budget;
         int left = budget;
         long pc = cpu.pc;
+        // Loads and stores match TLB tags under this key; only traps and the slow units change it.
+        long dataKey = cpu.dataKey;
         long page = -1; // the virtual page pc is on, -1: look it up again
         int base = 0; // that page's decode-cache slot
         while (left > 0) {
@@ -132,6 +134,7 @@ final class Interpreter {
                 base = slotBase(pc);
                 if (base < 0) {
                     pc = cpu.takePendingTrap(pc);
+                    dataKey = cpu.dataKey;
                     page = -1;
                     continue;
                 }
@@ -143,6 +146,7 @@ final class Interpreter {
                 e = decodeCache.fill(e, pc, (int) (pc + fetchOffset));
                 if (e < 0) {
                     pc = cpu.takePendingTrap(pc);
+                    dataKey = cpu.dataKey;
                     page = -1;
                     continue;
                 }
@@ -277,6 +281,7 @@ final class Interpreter {
                 case Decoder.OP_32: { // the M extension's W forms, and illegal OP-32 encodings
                     long next = op32(d, imm, pc);
                     if (next != pc + 4) {
+                        dataKey = cpu.dataKey;
                         page = -1; // an illegal-instruction trap
                     }
                     pc = next;
@@ -287,13 +292,14 @@ final class Interpreter {
                     long vp = va >>> 12;
                     int t = (((int) vp & Mmu.TLB_MASK) << 1);
                     long v;
-                    if (tlb[Mmu.LOAD_TLB + t] == (vp | cpu.dataKey) && (va & 7) == 0) {
+                    if (tlb[Mmu.LOAD_TLB + t] == (vp | dataKey) && (va & 7) == 0) {
                         int w = (int) (va + tlb[Mmu.LOAD_TLB + t + 1]) >>> 2;
                         v = (mem[w] & LOW32) | ((long) mem[w + 1] << 32);
                     } else {
                         v = loadSlow(va, 3, endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
+                            dataKey = cpu.dataKey;
                             page = -1;
                             continue;
                         }
@@ -311,12 +317,13 @@ final class Interpreter {
                     long vp = va >>> 12;
                     int t = (((int) vp & Mmu.TLB_MASK) << 1);
                     long v;
-                    if (tlb[Mmu.LOAD_TLB + t] == (vp | cpu.dataKey) && (va & 3) == 0) {
+                    if (tlb[Mmu.LOAD_TLB + t] == (vp | dataKey) && (va & 3) == 0) {
                         v = mem[(int) (va + tlb[Mmu.LOAD_TLB + t + 1]) >>> 2];
                     } else {
                         v = loadSlow(va, 2, endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
+                            dataKey = cpu.dataKey;
                             page = -1;
                             continue;
                         }
@@ -334,12 +341,13 @@ final class Interpreter {
                     long vp = va >>> 12;
                     int t = (((int) vp & Mmu.TLB_MASK) << 1);
                     long v;
-                    if (tlb[Mmu.LOAD_TLB + t] == (vp | cpu.dataKey) && (va & 3) == 0) {
+                    if (tlb[Mmu.LOAD_TLB + t] == (vp | dataKey) && (va & 3) == 0) {
                         v = mem[(int) (va + tlb[Mmu.LOAD_TLB + t + 1]) >>> 2] & LOW32;
                     } else {
                         v = loadSlow(va, 6, endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
+                            dataKey = cpu.dataKey;
                             page = -1;
                             continue;
                         }
@@ -357,13 +365,14 @@ final class Interpreter {
                     long vp = va >>> 12;
                     int t = (((int) vp & Mmu.TLB_MASK) << 1);
                     long v;
-                    if (tlb[Mmu.LOAD_TLB + t] == (vp | cpu.dataKey)) {
+                    if (tlb[Mmu.LOAD_TLB + t] == (vp | dataKey)) {
                         int o = (int) (va + tlb[Mmu.LOAD_TLB + t + 1]);
                         v = (mem[o >>> 2] >>> ((o & 3) << 3)) & 0xff;
                     } else {
                         v = loadSlow(va, 4, endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
+                            dataKey = cpu.dataKey;
                             page = -1;
                             continue;
                         }
@@ -381,13 +390,14 @@ final class Interpreter {
                     long vp = va >>> 12;
                     int t = (((int) vp & Mmu.TLB_MASK) << 1);
                     long v;
-                    if (tlb[Mmu.LOAD_TLB + t] == (vp | cpu.dataKey)) {
+                    if (tlb[Mmu.LOAD_TLB + t] == (vp | dataKey)) {
                         int o = (int) (va + tlb[Mmu.LOAD_TLB + t + 1]);
                         v = (byte) (mem[o >>> 2] >>> ((o & 3) << 3));
                     } else {
                         v = loadSlow(va, 0, endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
+                            dataKey = cpu.dataKey;
                             page = -1;
                             continue;
                         }
@@ -405,13 +415,14 @@ final class Interpreter {
                     long vp = va >>> 12;
                     int t = (((int) vp & Mmu.TLB_MASK) << 1);
                     long v;
-                    if (tlb[Mmu.LOAD_TLB + t] == (vp | cpu.dataKey) && (va & 1) == 0) {
+                    if (tlb[Mmu.LOAD_TLB + t] == (vp | dataKey) && (va & 1) == 0) {
                         int o = (int) (va + tlb[Mmu.LOAD_TLB + t + 1]);
                         v = (mem[o >>> 2] >>> ((o & 2) << 3)) & 0xffff;
                     } else {
                         v = loadSlow(va, 5, endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
+                            dataKey = cpu.dataKey;
                             page = -1;
                             continue;
                         }
@@ -429,13 +440,14 @@ final class Interpreter {
                     long vp = va >>> 12;
                     int t = (((int) vp & Mmu.TLB_MASK) << 1);
                     long v;
-                    if (tlb[Mmu.LOAD_TLB + t] == (vp | cpu.dataKey) && (va & 1) == 0) {
+                    if (tlb[Mmu.LOAD_TLB + t] == (vp | dataKey) && (va & 1) == 0) {
                         int o = (int) (va + tlb[Mmu.LOAD_TLB + t + 1]);
                         v = (short) (mem[o >>> 2] >>> ((o & 2) << 3));
                     } else {
                         v = loadSlow(va, 1, endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
+                            dataKey = cpu.dataKey;
                             page = -1;
                             continue;
                         }
@@ -452,7 +464,7 @@ final class Interpreter {
                     long va = x[rs1] + imm;
                     long vp = va >>> 12;
                     int t = (((int) vp & Mmu.TLB_MASK) << 1);
-                    long key = vp | cpu.dataKey;
+                    long key = vp | dataKey;
                     long tag = tlb[Mmu.STORE_TLB + t];
                     if ((tag & ~Mmu.CODE_PAGE) == key && (va & 7) == 0) {
                         int o = (int) (va + tlb[Mmu.STORE_TLB + t + 1]);
@@ -466,6 +478,7 @@ final class Interpreter {
                         storeSlow(va, 3, x[rs2], endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
+                            dataKey = cpu.dataKey;
                             page = -1;
                             continue;
                         }
@@ -481,7 +494,7 @@ final class Interpreter {
                     long va = x[rs1] + imm;
                     long vp = va >>> 12;
                     int t = (((int) vp & Mmu.TLB_MASK) << 1);
-                    long key = vp | cpu.dataKey;
+                    long key = vp | dataKey;
                     long tag = tlb[Mmu.STORE_TLB + t];
                     if ((tag & ~Mmu.CODE_PAGE) == key && (va & 3) == 0) {
                         int o = (int) (va + tlb[Mmu.STORE_TLB + t + 1]);
@@ -493,6 +506,7 @@ final class Interpreter {
                         storeSlow(va, 2, x[rs2], endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
+                            dataKey = cpu.dataKey;
                             page = -1;
                             continue;
                         }
@@ -508,7 +522,7 @@ final class Interpreter {
                     long va = x[rs1] + imm;
                     long vp = va >>> 12;
                     int t = (((int) vp & Mmu.TLB_MASK) << 1);
-                    long key = vp | cpu.dataKey;
+                    long key = vp | dataKey;
                     long tag = tlb[Mmu.STORE_TLB + t];
                     if ((tag & ~Mmu.CODE_PAGE) == key && (va & 1) == 0) {
                         int o = (int) (va + tlb[Mmu.STORE_TLB + t + 1]);
@@ -522,6 +536,7 @@ final class Interpreter {
                         storeSlow(va, 1, x[rs2], endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
+                            dataKey = cpu.dataKey;
                             page = -1;
                             continue;
                         }
@@ -537,7 +552,7 @@ final class Interpreter {
                     long va = x[rs1] + imm;
                     long vp = va >>> 12;
                     int t = (((int) vp & Mmu.TLB_MASK) << 1);
-                    long key = vp | cpu.dataKey;
+                    long key = vp | dataKey;
                     long tag = tlb[Mmu.STORE_TLB + t];
                     if ((tag & ~Mmu.CODE_PAGE) == key) {
                         int o = (int) (va + tlb[Mmu.STORE_TLB + t + 1]);
@@ -551,6 +566,7 @@ final class Interpreter {
                         storeSlow(va, 0, x[rs2], endCount, left);
                         if (cpu.trapPending) {
                             pc = cpu.takePendingTrap(pc);
+                            dataKey = cpu.dataKey;
                             page = -1;
                             continue;
                         }
@@ -628,6 +644,7 @@ final class Interpreter {
                 case Decoder.FP:
                     cpu.instret = endCount - left;
                     pc = unit(d, imm, pc);
+                    dataKey = cpu.dataKey;
                     left = (int) (endCount - cpu.instret);
                     x[0] = 0; // the units may write rd without checking for x0
                     page = -1; // privilege, translation or the TLB may have changed
@@ -638,6 +655,7 @@ final class Interpreter {
                     break;
                 default: // Decoder.ILLEGAL
                     pc = cpu.illegal(imm, pc);
+                    dataKey = cpu.dataKey;
                     page = -1;
                     break;
             }
