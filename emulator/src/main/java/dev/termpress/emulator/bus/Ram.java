@@ -10,8 +10,25 @@ public final class Ram {
     /** Where RAM starts in the guest physical address space (QEMU {@code virt}). */
     public static final long BASE = 0x8000_0000L;
 
+    /** Page size for {@link #decodedPages()} (privileged spec §4.3: 4 KiB pages). */
+    public static final int PAGE_SHIFT = 12;
+    /**
+     * Ints per decode-cache slot, as a shift: two per 2-byte instruction position, the entry at the
+     * position's byte offset in the page and its immediate after it.
+     */
+    public static final int DECODED_SLOT_SHIFT = PAGE_SHIFT;
+
     private final int[] words;
     private final long size;
+    /**
+     * Per 4 KiB page of RAM: the CPU's decode-cache slot holding instructions decoded from it, or 0.
+     * Slot {@code s} owns {@code decodedEntries[s << DECODED_SLOT_SHIFT ...]}, an entry (0: not
+     * decoded) and an immediate per halfword of the page. Every write through this class zeroes the
+     * entries whose instruction overlaps the written bytes: that is how loaders, devices (DMA) and
+     * the CPU's slow paths invalidate decoded code, without the hot loop checking anything.
+     */
+    private final int[] decodedPages;
+    private int[] decodedEntries = new int[0];
 
     /** Creates zeroed RAM of {@code sizeBytes}, a positive multiple of 4 KiB below 1 GiB. */
     public Ram(long sizeBytes) {
@@ -21,6 +38,7 @@ public final class Ram {
         }
         this.size = sizeBytes;
         this.words = new int[(int) (sizeBytes >>> 2)];
+        this.decodedPages = new int[(int) (sizeBytes >>> PAGE_SHIFT)];
     }
 
     public long size() {
@@ -30,6 +48,39 @@ public final class Ram {
     /** The backing words; the CPU's fast paths index it directly with {@code (paddr - BASE) >>> 2}. */
     public int[] words() {
         return words;
+    }
+
+    /**
+     * The decode-cache slot of every RAM page (index: offset from {@link #BASE} shifted right by
+     * {@link #PAGE_SHIFT}), 0 where none; the CPU sets entries when it caches a page.
+     */
+    public int[] decodedPages() {
+        return decodedPages;
+    }
+
+    /** Tells RAM where the CPU keeps decoded entries, so writes can drop the ones they overwrite. */
+    public void attachDecodedEntries(int[] entries) {
+        this.decodedEntries = entries;
+    }
+
+    /**
+     * Drops decoded instructions overlapping {@code length} bytes written at RAM offset
+     * {@code offset} (within one page); the CPU calls it when it writes {@link #words()} directly.
+     * An entry covers up to 4 bytes from its halfword, so the one before the write is dropped too;
+     * a 32-bit instruction crossing a page is never cached.
+     */
+    public void written(int offset, int length) {
+        int slot = decodedPages[offset >>> PAGE_SHIFT];
+        if (slot != 0) {
+            int page = offset & ~((1 << PAGE_SHIFT) - 1);
+            int base = (slot << DECODED_SLOT_SHIFT) - page;
+            int end = offset + length;
+            for (int b = Math.max(offset - 2, page) & ~1; b < end; b += 2) {
+                if (decodedEntries[base + b] != 0) { // data beside code is common: read, don't dirty
+                    decodedEntries[base + b] = 0;
+                }
+            }
+        }
     }
 
     /** Whether {@code [paddr, paddr + length)} lies inside RAM. */
@@ -65,6 +116,7 @@ public final class Ram {
 
     public void store8(long paddr, int value) {
         int offset = (int) (paddr - BASE);
+        written(offset, 1);
         int shift = (offset & 3) << 3;
         int index = offset >>> 2;
         words[index] = (words[index] & ~(0xff << shift)) | ((value & 0xff) << shift);
@@ -73,6 +125,7 @@ public final class Ram {
     public void store16(long paddr, int value) {
         int offset = (int) (paddr - BASE);
         if ((offset & 1) == 0) {
+            written(offset, 2);
             int shift = (offset & 3) << 3;
             int index = offset >>> 2;
             words[index] = (words[index] & ~(0xffff << shift)) | ((value & 0xffff) << shift);
@@ -85,6 +138,7 @@ public final class Ram {
     public void store32(long paddr, int value) {
         int offset = (int) (paddr - BASE);
         if ((offset & 3) == 0) {
+            written(offset, 4);
             words[offset >>> 2] = value;
         } else {
             store16(paddr, value);
@@ -114,6 +168,7 @@ public final class Ram {
         }
         for (; i + 4 <= length; i += 4) {
             int p = srcOffset + i;
+            written((int) (paddr + i - BASE), 4);
             int word = (src[p] & 0xff) | (src[p + 1] & 0xff) << 8 | (src[p + 2] & 0xff) << 16 | src[p + 3] << 24;
             words[(int) (paddr + i - BASE) >>> 2] = word;
         }

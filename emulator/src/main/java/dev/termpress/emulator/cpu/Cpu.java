@@ -7,9 +7,9 @@ import dev.termpress.emulator.cpu.fpu.SoftFloat;
 import dev.termpress.emulator.host.Clock;
 
 /**
- * One RV64IMAFDC hart with M, S and U modes: its architectural state and the interpreter loop.
- * The base integer instructions, loads and stores run inline in {@link #execute}; the rarer
- * groups (system, atomics, floating point) live in their own classes.
+ * One RV64IMAFDC hart with M, S and U modes: its architectural state, traps and interrupts. The
+ * {@link Interpreter} runs instructions from the {@link DecodeCache}; the rarer groups (system,
+ * atomics, floating point) live in their own classes.
  *
  * <p>Traps are values: a fault sets {@link #trapPending} and the loop enters the trap handler,
  * no Java exception is thrown. Guest state never causes a host exception.
@@ -21,10 +21,10 @@ public final class Cpu implements HartInterrupts {
     public static final int PRIV_S = 1;
     public static final int PRIV_M = 3;
 
-    private static final int[] RVC = Rvc.table();
     private static final long LOW32 = 0xffff_ffffL;
 
-    final long[] x = new long[32];
+    /** x0..x31, then {@link Decoder#SINK}, where the interpreter's writes to x0 go. */
+    final long[] x = new long[33];
     final long[] f = new long[32];
     long pc;
     int priv = PRIV_M;
@@ -74,10 +74,12 @@ public final class Cpu implements HartInterrupts {
     final Ram ram;
     final int[] mem;
     final Mmu mmu;
+    final DecodeCache decodeCache;
     final Clock clock;
     final CsrFile csrFile;
     final SoftFloat softFloat = new SoftFloat();
     final FpUnit fpu;
+    private final Interpreter interpreter;
     Firmware firmware;
 
     /** Creates a hart in M-mode at pc 0 on {@code ram} and {@code bus}, reading time from {@code clock}. */
@@ -86,8 +88,10 @@ public final class Cpu implements HartInterrupts {
         this.mem = ram.words();
         this.clock = clock;
         this.mmu = new Mmu(this, ram, bus);
+        this.decodeCache = new DecodeCache(this, ram);
         this.csrFile = new CsrFile(this);
         this.fpu = new FpUnit(this);
+        this.interpreter = new Interpreter(this);
     }
 
     // ---- API for the machine, firmware and tests ----
@@ -355,417 +359,12 @@ public final class Cpu implements HartInterrupts {
         }
         while (instret - start < budget) {
             stop = false;
-            execute((int) (budget - (instret - start)));
+            interpreter.execute((int) (budget - (instret - start)));
             if (waiting || halted) {
                 break;
             }
             takeInterrupt();
         }
         return (int) (instret - start);
-    }
-
-    private void execute(int budget) {
-        final long[] x = this.x;
-        final int[] mem = this.mem;
-        final long[] fetchTag = mmu.fetchTag;
-        final long[] fetchDelta = mmu.fetchDelta;
-        final long[] loadTag = mmu.loadTag;
-        final long[] loadDelta = mmu.loadDelta;
-        final long[] storeTag = mmu.storeTag;
-        final long[] storeDelta = mmu.storeDelta;
-        // The retired count lives in a local; the field is synced around calls that read it.
-        long count = instret;
-        long end = count + budget;
-        long pc = this.pc;
-        long page = -1;
-        long delta = 0;
-        while (count < end) {
-            count++;
-            // Fetch through the current page's translation (§4.3: instruction fetch is translated).
-            long vpn = pc >>> 12;
-            if (vpn != page) {
-                int index = (int) vpn & Mmu.TLB_MASK;
-                if (fetchTag[index] != (vpn | fetchKey) && !mmu.fillFetch(pc)) {
-                    pc = takePendingTrap(pc);
-                    page = -1;
-                    continue;
-                }
-                page = vpn;
-                delta = fetchDelta[index];
-            }
-            int offset = (int) (pc + delta);
-            int raw = mem[offset >>> 2];
-            if ((offset & 2) != 0) {
-                raw >>>= 16;
-                if ((raw & 3) == 3) {
-                    if ((pc & 0xfff) == 0xffe) {
-                        raw = mmu.fetchCrossing(pc, raw);
-                        if (trapPending) {
-                            pc = takePendingTrap(pc);
-                            page = -1;
-                            continue;
-                        }
-                    } else {
-                        raw |= mem[(offset >>> 2) + 1] << 16;
-                    }
-                }
-            }
-            int insn;
-            int len;
-            if ((raw & 3) == 3) {
-                insn = raw;
-                len = 4;
-            } else {
-                raw &= 0xffff;
-                insn = RVC[raw];
-                len = 2;
-            }
-            x[0] = 0;
-            int rd = (insn >>> 7) & 31;
-            int rs1 = (insn >>> 15) & 31;
-            int rs2 = (insn >>> 20) & 31;
-            int funct3 = (insn >>> 12) & 7;
-            switch (insn & 0x7f) {
-                case 0x13: { // OP-IMM
-                    long a = x[rs1];
-                    long imm = insn >> 20;
-                    switch (funct3) {
-                        case 0:
-                            x[rd] = a + imm;
-                            break;
-                        case 1:
-                            if ((insn >>> 26) != 0) {
-                                pc = illegal(raw, pc);
-                                page = -1;
-                                continue;
-                            }
-                            x[rd] = a << imm;
-                            break;
-                        case 2:
-                            x[rd] = a < imm ? 1 : 0;
-                            break;
-                        case 3:
-                            x[rd] = Long.compareUnsigned(a, imm) < 0 ? 1 : 0;
-                            break;
-                        case 4:
-                            x[rd] = a ^ imm;
-                            break;
-                        case 5: {
-                            int funct6 = insn >>> 26;
-                            if (funct6 == 0) {
-                                x[rd] = a >>> imm;
-                            } else if (funct6 == 0x10) {
-                                x[rd] = a >> imm;
-                            } else {
-                                pc = illegal(raw, pc);
-                                page = -1;
-                                continue;
-                            }
-                            break;
-                        }
-                        case 6:
-                            x[rd] = a | imm;
-                            break;
-                        default:
-                            x[rd] = a & imm;
-                            break;
-                    }
-                    pc += len;
-                    break;
-                }
-                case 0x33: { // OP
-                    long a = x[rs1];
-                    long b = x[rs2];
-                    int funct7 = insn >>> 25;
-                    long r;
-                    if (funct7 == 0) {
-                        switch (funct3) {
-                            case 0:
-                                r = a + b;
-                                break;
-                            case 1:
-                                r = a << b;
-                                break;
-                            case 2:
-                                r = a < b ? 1 : 0;
-                                break;
-                            case 3:
-                                r = Long.compareUnsigned(a, b) < 0 ? 1 : 0;
-                                break;
-                            case 4:
-                                r = a ^ b;
-                                break;
-                            case 5:
-                                r = a >>> b;
-                                break;
-                            case 6:
-                                r = a | b;
-                                break;
-                            default:
-                                r = a & b;
-                                break;
-                        }
-                    } else if (funct7 == 0x20 && funct3 == 0) {
-                        r = a - b;
-                    } else if (funct7 == 0x20 && funct3 == 5) {
-                        r = a >> b;
-                    } else if (funct7 == 1) {
-                        r = IntMath.multiplyDivide(funct3, a, b);
-                    } else {
-                        pc = illegal(raw, pc);
-                        page = -1;
-                        continue;
-                    }
-                    x[rd] = r;
-                    pc += len;
-                    break;
-                }
-                case 0x03: { // LOAD
-                    if (funct3 == 7) {
-                        pc = illegal(raw, pc);
-                        page = -1;
-                        continue;
-                    }
-                    long va = x[rs1] + (insn >> 20);
-                    long vp = va >>> 12;
-                    int index = (int) vp & Mmu.TLB_MASK;
-                    long v;
-                    if (loadTag[index] == (vp | dataKey) && (va & ((1 << (funct3 & 3)) - 1)) == 0) {
-                        int o = (int) (va + loadDelta[index]);
-                        int w = mem[o >>> 2];
-                        if (funct3 == 3) {
-                            v = (w & LOW32) | ((long) mem[(o >>> 2) + 1] << 32);
-                        } else {
-                            // Width and signedness by shifts instead of a second switch.
-                            int shifted = w >>> ((o & 3) << 3);
-                            int unused = 32 - (8 << (funct3 & 3));
-                            v = (funct3 & 4) == 0 ? (long) ((shifted << unused) >> unused)
-                                    : ((shifted << unused) >>> unused) & LOW32;
-                        }
-                    } else {
-                        instret = count;
-                        v = mmu.load(va, funct3);
-                        if (trapPending) {
-                            pc = takePendingTrap(pc);
-                            page = -1;
-                            continue;
-                        }
-                        if (stop) {
-                            end = 0; // a device changed the interrupt lines
-                        }
-                    }
-                    x[rd] = v;
-                    pc += len;
-                    break;
-                }
-                case 0x23: { // STORE
-                    if (funct3 > 3) {
-                        pc = illegal(raw, pc);
-                        page = -1;
-                        continue;
-                    }
-                    long va = x[rs1] + (((insn >> 25) << 5) | ((insn >>> 7) & 0x1f));
-                    long v = x[rs2];
-                    long vp = va >>> 12;
-                    int index = (int) vp & Mmu.TLB_MASK;
-                    if (storeTag[index] == (vp | dataKey) && (va & ((1 << funct3) - 1)) == 0) {
-                        int o = (int) (va + storeDelta[index]);
-                        int i = o >>> 2;
-                        switch (funct3) {
-                            case 0: {
-                                int shift = (o & 3) << 3;
-                                mem[i] = (mem[i] & ~(0xff << shift)) | (((int) v & 0xff) << shift);
-                                break;
-                            }
-                            case 1: {
-                                int shift = (o & 2) << 3;
-                                mem[i] = (mem[i] & ~(0xffff << shift)) | (((int) v & 0xffff) << shift);
-                                break;
-                            }
-                            case 2:
-                                mem[i] = (int) v;
-                                break;
-                            default:
-                                mem[i] = (int) v;
-                                mem[i + 1] = (int) (v >>> 32);
-                                break;
-                        }
-                    } else {
-                        instret = count;
-                        mmu.store(va, funct3, v);
-                        if (trapPending) {
-                            pc = takePendingTrap(pc);
-                            page = -1;
-                            continue;
-                        }
-                        if (stop) {
-                            end = 0;
-                        }
-                    }
-                    pc += len;
-                    break;
-                }
-                case 0x63: { // BRANCH
-                    long a = x[rs1];
-                    long b = x[rs2];
-                    boolean taken;
-                    switch (funct3) {
-                        case 0:
-                            taken = a == b;
-                            break;
-                        case 1:
-                            taken = a != b;
-                            break;
-                        case 4:
-                            taken = a < b;
-                            break;
-                        case 5:
-                            taken = a >= b;
-                            break;
-                        case 6:
-                            taken = Long.compareUnsigned(a, b) < 0;
-                            break;
-                        case 7:
-                            taken = Long.compareUnsigned(a, b) >= 0;
-                            break;
-                        default:
-                            pc = illegal(raw, pc);
-                            page = -1;
-                            continue;
-                    }
-                    if (taken) {
-                        pc += ((insn >> 31) << 12) | (((insn >>> 7) & 1) << 11) | (((insn >>> 25) & 0x3f) << 5)
-                                | (((insn >>> 8) & 0xf) << 1);
-                    } else {
-                        pc += len;
-                    }
-                    break;
-                }
-                case 0x6f: { // JAL
-                    long target = pc + (((insn >> 31) << 20) | (insn & 0xff000) | (((insn >>> 20) & 1) << 11)
-                            | (((insn >>> 21) & 0x3ff) << 1));
-                    x[rd] = pc + len;
-                    pc = target;
-                    break;
-                }
-                case 0x67: { // JALR
-                    if (funct3 != 0) {
-                        pc = illegal(raw, pc);
-                        page = -1;
-                        continue;
-                    }
-                    long target = (x[rs1] + (insn >> 20)) & ~1L;
-                    x[rd] = pc + len;
-                    pc = target;
-                    break;
-                }
-                case 0x37: // LUI
-                    x[rd] = insn & 0xfffff000;
-                    pc += len;
-                    break;
-                case 0x17: // AUIPC
-                    x[rd] = pc + (insn & 0xfffff000);
-                    pc += len;
-                    break;
-                case 0x1b: { // OP-IMM-32
-                    int a = (int) x[rs1];
-                    int upper = insn >>> 25;
-                    int key = funct3 | (upper << 3); // funct3 with funct7 (only meaningful for shifts)
-                    long r;
-                    if (funct3 == 0) {
-                        r = a + (insn >> 20);
-                    } else if (key == 1) {
-                        r = a << rs2;
-                    } else if (key == 5) {
-                        r = a >>> rs2;
-                    } else if (key == (5 | (0x20 << 3))) {
-                        r = a >> rs2;
-                    } else {
-                        pc = illegal(raw, pc);
-                        page = -1;
-                        continue;
-                    }
-                    x[rd] = r;
-                    pc += len;
-                    break;
-                }
-                case 0x3b: { // OP-32
-                    if ((insn >>> 25) == 0) { // ADDW, SLLW, SRLW inline: hashing and crypto live on them
-                        int a = (int) x[rs1];
-                        int b = (int) x[rs2];
-                        if (funct3 == 0) {
-                            x[rd] = a + b;
-                            pc += len;
-                            break;
-                        }
-                        if (funct3 == 1) {
-                            x[rd] = a << b;
-                            pc += len;
-                            break;
-                        }
-                        if (funct3 == 5) {
-                            x[rd] = a >>> b;
-                            pc += len;
-                            break;
-                        }
-                    }
-                    long r = IntMath.op32(insn, funct3, x[rs1], x[rs2]);
-                    if (r == IntMath.ILLEGAL_RESULT) {
-                        pc = illegal(raw, pc);
-                        page = -1;
-                        continue;
-                    }
-                    x[rd] = r;
-                    pc += len;
-                    break;
-                }
-                case 0x0f: // MISC-MEM: FENCE is a no-op on one hart; FENCE.I has no cache to flush
-                    if (funct3 > 1) {
-                        pc = illegal(raw, pc);
-                        page = -1;
-                        continue;
-                    }
-                    pc += len;
-                    break;
-                case 0x73: // SYSTEM
-                    this.pc = pc;
-                    instret = count;
-                    pc = SystemUnit.execute(this, insn, raw, pc);
-                    count = instret;
-                    page = -1;
-                    if (stop) {
-                        end = 0;
-                    }
-                    break;
-                case 0x2f: // AMO
-                    instret = count;
-                    pc = Atomics.execute(this, insn, raw, pc);
-                    page = -1;
-                    if (stop) {
-                        end = 0;
-                    }
-                    break;
-                case 0x07: // LOAD-FP
-                case 0x27: // STORE-FP
-                case 0x43: // FMADD
-                case 0x47: // FMSUB
-                case 0x4b: // FNMSUB
-                case 0x4f: // FNMADD
-                case 0x53: // OP-FP
-                    instret = count;
-                    pc = fpu.execute(insn, raw, pc, len);
-                    page = -1;
-                    if (stop) {
-                        end = 0;
-                    }
-                    break;
-                default:
-                    pc = illegal(raw, pc);
-                    page = -1;
-                    break;
-            }
-        }
-        this.pc = pc;
-        instret = count;
     }
 }

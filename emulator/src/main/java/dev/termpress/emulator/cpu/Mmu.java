@@ -27,6 +27,9 @@ final class Mmu {
     static final int TLB_MASK = TLB_SIZE - 1;
 
     private static final long PAGE_MASK = 0xfffL;
+    private static final long VPN_MASK = (1L << KEY_SHIFT) - 1;
+    /** Store TLB tag bit: the page holds decoded instructions (see {@link #markCodePage}). */
+    static final long CODE_PAGE = 1L << 62;
     private static final int PAGE_SHIFT = 12;
 
     // PTE fields (§4.4.1).
@@ -43,12 +46,17 @@ final class Mmu {
     private static final int SV39_LEVELS = 3;
     private static final int PTE_SIZE = 8;
 
-    final long[] fetchTag = new long[TLB_SIZE];
-    final long[] fetchDelta = new long[TLB_SIZE];
-    final long[] loadTag = new long[TLB_SIZE];
-    final long[] loadDelta = new long[TLB_SIZE];
-    final long[] storeTag = new long[TLB_SIZE];
-    final long[] storeDelta = new long[TLB_SIZE];
+    /** Where each access kind's entries start in {@link #tlb}. */
+    static final int FETCH_TLB = 0;
+    static final int LOAD_TLB = 2 * TLB_SIZE;
+    static final int STORE_TLB = 4 * TLB_SIZE;
+
+    /**
+     * The three TLBs in one array (the interpreter loop keeps one reference instead of six): entry
+     * {@code i} of a kind is its tag at {@code KIND_TLB + 2 * i} and, beside it, the delta from
+     * virtual address to RAM offset.
+     */
+    final long[] tlb = new long[6 * TLB_SIZE];
 
     private final Cpu cpu;
     private final Ram ram;
@@ -61,11 +69,26 @@ final class Mmu {
         flush();
     }
 
+    /**
+     * Marks the store translations onto RAM page {@code page} (offset from {@link Ram#BASE} over
+     * 4 KiB), which now holds decoded instructions: stores through a marked entry must tell
+     * {@link Ram#written} (the interpreter's inline stores write RAM's array directly), and
+     * {@link #store} writes through {@link Ram}, which does so itself.
+     */
+    void markCodePage(int page) {
+        long target = (long) page << PAGE_SHIFT;
+        for (int i = 0; i < TLB_SIZE; i++) {
+            int t = STORE_TLB + 2 * i;
+            long tag = tlb[t];
+            if (tag != -1 && ((tag & VPN_MASK) << PAGE_SHIFT) + tlb[t + 1] == target) {
+                tlb[t] = tag | CODE_PAGE;
+            }
+        }
+    }
+
     /** Forgets every translation. */
     void flush() {
-        Arrays.fill(fetchTag, -1L);
-        Arrays.fill(loadTag, -1L);
-        Arrays.fill(storeTag, -1L);
+        Arrays.fill(tlb, -1L);
     }
 
     private static int faultCause(int access, boolean pageFault) {
@@ -105,16 +128,18 @@ final class Mmu {
             long delta = (pa & ~PAGE_MASK) - Ram.BASE - (va & ~PAGE_MASK);
             switch (access) {
                 case FETCH:
-                    fetchTag[index] = vpn;
-                    fetchDelta[index] = delta;
+                    tlb[FETCH_TLB + 2 * index] = vpn;
+                    tlb[FETCH_TLB + 2 * index + 1] = delta;
                     break;
                 case LOAD:
-                    loadTag[index] = vpn;
-                    loadDelta[index] = delta;
+                    tlb[LOAD_TLB + 2 * index] = vpn;
+                    tlb[LOAD_TLB + 2 * index + 1] = delta;
                     break;
                 default:
-                    storeTag[index] = vpn;
-                    storeDelta[index] = delta;
+                    // Pages with decoded instructions get a marked entry: see markCodePage.
+                    boolean code = ram.decodedPages()[(int) ((pa - Ram.BASE) >>> PAGE_SHIFT)] != 0;
+                    tlb[STORE_TLB + 2 * index] = code ? vpn | CODE_PAGE : vpn;
+                    tlb[STORE_TLB + 2 * index + 1] = delta;
                     break;
             }
         }
@@ -228,7 +253,8 @@ final class Mmu {
         } else {
             long vpn = va >>> PAGE_SHIFT;
             int index = (int) vpn & TLB_MASK;
-            long pa = loadTag[index] == (vpn | cpu.dataKey) ? va + loadDelta[index] + Ram.BASE : translate(va, LOAD);
+            int t = LOAD_TLB + 2 * index;
+            long pa = tlb[t] == (vpn | cpu.dataKey) ? va + tlb[t + 1] + Ram.BASE : translate(va, LOAD);
             if (pa == -1) {
                 return 0;
             }
@@ -311,7 +337,9 @@ final class Mmu {
         }
         long vpn = va >>> PAGE_SHIFT;
         int index = (int) vpn & TLB_MASK;
-        long pa = storeTag[index] == (vpn | cpu.dataKey) ? va + storeDelta[index] + Ram.BASE : translate(va, STORE);
+        int t = STORE_TLB + 2 * index;
+        boolean mapped = (tlb[t] & ~CODE_PAGE) == (vpn | cpu.dataKey);
+        long pa = mapped ? va + tlb[t + 1] + Ram.BASE : translate(va, STORE);
         if (pa != -1) {
             storePhysical(pa, size, value, va);
         }
