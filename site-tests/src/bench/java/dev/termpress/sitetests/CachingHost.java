@@ -3,6 +3,7 @@ package dev.termpress.sitetests;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.termpress.generator.serve.ByteRange;
 import dev.termpress.generator.serve.MimeTypes;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +19,8 @@ import java.util.concurrent.Executors;
  * to: files named by their content (the runtime's hashed files, blobs and layer indexes) are sent with a
  * year-long immutable {@code Cache-Control}, everything else with {@code no-cache} and an {@code ETag}.
  * {@code termpress serve} sends {@code no-cache} for every file, so a second visit fetches the runtime
- * again; this host shows what a warm HTTP cache adds. GET and HEAD of whole files only.
+ * again; this host shows what a warm HTTP cache adds. GET and HEAD, with single byte ranges (RFC 9110
+ * §14), which the runtime's per-span layer reads need.
  */
 final class CachingHost implements AutoCloseable {
 
@@ -81,14 +83,30 @@ final class CachingHost implements AutoCloseable {
                 return;
             }
             byte[] body = Files.readAllBytes(file);
-            if (method.equals("HEAD")) {
-                headers.set("Content-Length", String.valueOf(body.length));
-                exchange.sendResponseHeaders(200, -1);
+            headers.set("Accept-Ranges", "bytes");
+            ByteRange.Outcome range = ByteRange.parse(exchange.getRequestHeaders().getFirst("Range"), body.length);
+            if (range instanceof ByteRange.Unsatisfiable) {
+                headers.set("Content-Range", "bytes */" + body.length);
+                exchange.sendResponseHeaders(416, -1);
                 return;
             }
-            exchange.sendResponseHeaders(200, body.length);
+            int status = 200;
+            int start = 0;
+            int count = body.length;
+            if (range instanceof ByteRange.Partial partial) {
+                status = 206;
+                start = (int) partial.range().start();
+                count = (int) partial.range().length();
+                headers.set("Content-Range", partial.range().contentRange(body.length));
+            }
+            if (method.equals("HEAD")) {
+                headers.set("Content-Length", String.valueOf(count));
+                exchange.sendResponseHeaders(status, -1);
+                return;
+            }
+            exchange.sendResponseHeaders(status, count == 0 ? -1 : count);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                out.write(body, start, count);
             }
         }
     }
