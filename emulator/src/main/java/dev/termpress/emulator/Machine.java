@@ -283,13 +283,15 @@ public final class Machine {
         }
         long alarmNanos = rtc.nanosUntilAlarm();
         if (alarmNanos != Long.MAX_VALUE) {
-            deadline = Math.min(deadline, now + Math.max(1, ceilDiv(alarmNanos, Clock.NANOS_PER_TICK)));
+            deadline = Math.min(deadline, now + Math.max(1, ticksCovering(alarmNanos)));
         }
         return deadline;
     }
 
-    private static long ceilDiv(long a, long b) {
-        return (a + b - 1) / b;
+    /** The ticks that cover {@code nanos} (rounded up, and without overflowing near Long.MAX_VALUE). */
+    private static long ticksCovering(long nanos) {
+        long ticks = nanos / Clock.NANOS_PER_TICK;
+        return nanos % Clock.NANOS_PER_TICK == 0 ? ticks : ticks + 1;
     }
 
     /** The flattened device tree describing this machine to the kernel. */

@@ -90,17 +90,21 @@ final class Interpreter {
         }
     }
 
-    private long op32(int d, int insn, long pc) {
+    /**
+     * Executes OP-32 instruction {@code insn}, or leaves an illegal-instruction trap pending (the
+     * loop cannot tell a trap by the returned pc: the handler may start at the next address).
+     */
+    private void op32(int d, int insn) {
         long r = IntMath.op32(insn, (insn >>> 12) & 7, x[(insn >>> 15) & 31], x[(insn >>> 20) & 31]);
         if (r == IntMath.ILLEGAL_RESULT) {
             int raw = (d & Decoder.COMPRESSED) != 0 ? (d >>> Decoder.RAW_SHIFT) & 0xffff : insn;
-            return cpu.illegal(raw, pc);
+            cpu.pendTrap(Trap.ILLEGAL_INSTRUCTION, raw & LOW32);
+            return;
         }
         int rd = (insn >>> 7) & 31;
         if (rd != 0) {
             x[rd] = r;
         }
-        return pc + 4;
     }
 
     /*
@@ -278,15 +282,16 @@ final class Interpreter {
                     x[rd] = (int) x[rs1] >> (int) x[rs2];
                     pc += len;
                     break;
-                case Decoder.OP_32: { // the M extension's W forms, and illegal OP-32 encodings
-                    long next = op32(d, imm, pc);
-                    if (next != pc + 4) {
+                case Decoder.OP_32: // the M extension's W forms, and illegal OP-32 encodings
+                    op32(d, imm);
+                    if (cpu.trapPending) {
+                        pc = cpu.takePendingTrap(pc);
                         dataKey = cpu.dataKey;
-                        page = -1; // an illegal-instruction trap
+                        page = -1;
+                        continue;
                     }
-                    pc = next;
+                    pc += len;
                     break;
-                }
                 case Decoder.LD: {
                     long va = x[rs1] + imm;
                     long vp = va >>> 12;

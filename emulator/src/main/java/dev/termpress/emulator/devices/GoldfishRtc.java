@@ -13,7 +13,9 @@ import java.util.function.LongSupplier;
  * <p>Registers (32-bit, from the Goldfish virtual platform's RTC documentation): reading
  * {@code TIME_LOW} latches the high half for the following {@code TIME_HIGH} read; writing
  * {@code TIME_HIGH} then {@code TIME_LOW} sets the time; {@code ALARM_HIGH} then {@code ALARM_LOW}
- * arms the alarm.
+ * arms the alarm. A fired alarm stays pending until {@code CLEAR_INTERRUPT}; the interrupt line is
+ * pending and enabled, so enabling interrupts after the alarm fired still interrupts (Linux writes
+ * the alarm before enabling, and an alarm already in the past fires at once).
  */
 public final class GoldfishRtc implements Device {
 
@@ -41,7 +43,8 @@ public final class GoldfishRtc implements Device {
     private long alarm;
     private boolean alarmArmed;
     private boolean irqEnabled;
-    private boolean interrupting;
+    private boolean irqPending;
+    private boolean line;
 
     /** An RTC showing {@code hostNanos} (Unix nanoseconds) and interrupting through {@code irqs}. */
     public GoldfishRtc(LongSupplier hostNanos, IrqSink irqs) {
@@ -68,22 +71,30 @@ public final class GoldfishRtc implements Device {
     public void update() {
         if (alarmArmed && now() >= alarm) {
             alarmArmed = false;
-            if (irqEnabled) {
-                interrupting = true;
-                irqs.setIrq(IRQ, true);
-            }
+            irqPending = true;
+        }
+        boolean level = irqPending && irqEnabled;
+        if (level != line) {
+            line = level;
+            irqs.setIrq(IRQ, level);
         }
     }
 
     /**
      * Host nanoseconds from now until the armed alarm interrupts, 0 if it is due, or
-     * {@link Long#MAX_VALUE} when no alarm can interrupt.
+     * {@link Long#MAX_VALUE} when no alarm can interrupt (or it is further than that away: the
+     * guest sets both the time and the alarm, so the difference may not fit).
      */
     public long nanosUntilAlarm() {
         if (!alarmArmed || !irqEnabled) {
             return Long.MAX_VALUE;
         }
-        return Math.max(0, alarm - now());
+        long now = now();
+        if (now >= alarm) {
+            return 0;
+        }
+        long until = alarm - now;
+        return until < 0 ? Long.MAX_VALUE : until;
     }
 
     @Override
@@ -136,10 +147,8 @@ public final class GoldfishRtc implements Device {
         } else if (offset == CLEAR_ALARM) {
             alarmArmed = false;
         } else if (offset == CLEAR_INTERRUPT) {
-            if (interrupting) {
-                interrupting = false;
-                irqs.setIrq(IRQ, false);
-            }
+            irqPending = false;
+            update();
         }
     }
 

@@ -3,15 +3,19 @@ package dev.termpress.emulator.cpu;
 import static dev.termpress.emulator.cpu.Asm.A1;
 import static dev.termpress.emulator.cpu.Asm.A2;
 import static dev.termpress.emulator.cpu.Asm.A3;
+import static dev.termpress.emulator.cpu.Asm.A6;
 import static dev.termpress.emulator.cpu.Asm.WFI;
+import static dev.termpress.emulator.cpu.Asm.ZERO;
 import static dev.termpress.emulator.cpu.Asm.ld;
 import static dev.termpress.emulator.cpu.Asm.sd;
+import static dev.termpress.emulator.cpu.Asm.sw;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.termpress.emulator.Machine;
 import dev.termpress.emulator.MachineConfig;
 import dev.termpress.emulator.bus.Ram;
 import dev.termpress.emulator.devices.Clint;
+import dev.termpress.emulator.devices.GoldfishRtc;
 import dev.termpress.emulator.host.Clock;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +67,31 @@ class WakeUpTest {
         assertThat(machine.nextWakeUpTicks()).as("past due: run now, not 'no timer'").isLessThanOrEqualTo(150);
         machine.run(100);
         assertThat(cpu.pendingInterrupts() & Csr.MIP_MTIP).isNotZero();
+    }
+
+    @Test
+    void anRtcAlarmCenturiesAwayDoesNotWakeTheHartEveryTick() {
+        ManualClock clock = new ManualClock();
+        Machine machine = new Machine(MachineConfig.deterministic((b, o, n) -> { })
+                .withRamBytes(4L << 20).withClock(clock));
+        Cpu cpu = machine.cpu();
+        cpu.setReg(A1, GoldfishRtc.BASE);
+        cpu.setReg(A2, Integer.MAX_VALUE); // alarm: Long.MAX_VALUE - 50 nanoseconds
+        cpu.setReg(A3, -51);
+        cpu.setReg(A6, 1);
+        int[] program = {
+            sw(ZERO, A1, 4), sw(ZERO, A1, 0), // time := 0
+            sw(A2, A1, 0xc), sw(A3, A1, 8), sw(A6, A1, 0x10), // alarm, interrupt enabled
+            WFI, WFI,
+        };
+        for (int i = 0; i < program.length; i++) {
+            machine.ram().store32(Ram.BASE + 4L * i, program[i]);
+        }
+        cpu.setCsr(Csr.MIE, Csr.MIP_MEIP);
+        machine.bootBare(Ram.BASE);
+
+        machine.run(100);
+        assertThat(machine.idle()).isTrue();
+        assertThat(machine.nextWakeUpTicks()).isGreaterThan(Long.MAX_VALUE / Clock.NANOS_PER_TICK / 2);
     }
 }

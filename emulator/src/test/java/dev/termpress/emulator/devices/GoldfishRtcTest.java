@@ -60,20 +60,57 @@ class GoldfishRtcTest {
         assertThat(irq).isFalse();
     }
 
+    private void setAlarm(long alarm) {
+        rtc.write(GoldfishRtc.ALARM_HIGH, 4, alarm >>> 32);
+        rtc.write(GoldfishRtc.ALARM_LOW, 4, alarm & 0xffff_ffffL);
+    }
+
     @Test
-    void aClearedOrMaskedAlarmNeverInterrupts() {
-        rtc.write(GoldfishRtc.ALARM_HIGH, 4, (NOW + 10) >>> 32);
-        rtc.write(GoldfishRtc.ALARM_LOW, 4, (NOW + 10) & 0xffff_ffffL);
+    void aClearedAlarmNeverInterrupts() {
+        rtc.write(GoldfishRtc.IRQ_ENABLED, 4, 1);
+        setAlarm(NOW + 1_000);
+        rtc.write(GoldfishRtc.CLEAR_ALARM, 4, 1);
+        assertThat(rtc.nanosUntilAlarm()).isEqualTo(Long.MAX_VALUE);
+        host += 10_000;
+        rtc.update();
+        assertThat(irq).isFalse();
+    }
+
+    @Test
+    void anAlarmThatFiredWhileMaskedInterruptsOnceEnabledUntilCleared() {
+        setAlarm(NOW + 10);
         assertThat(rtc.nanosUntilAlarm()).isEqualTo(Long.MAX_VALUE); // interrupts not enabled
         host += 100;
         rtc.update();
         assertThat(irq).isFalse();
+        assertThat(rtc.read(GoldfishRtc.ALARM_STATUS, 4)).isZero();
 
         rtc.write(GoldfishRtc.IRQ_ENABLED, 4, 1);
-        rtc.write(GoldfishRtc.ALARM_LOW, 4, (NOW + 1_000) & 0xffff_ffffL);
-        rtc.write(GoldfishRtc.CLEAR_ALARM, 4, 1);
-        host += 10_000;
-        rtc.update();
+        assertThat(irq).isTrue();
+        rtc.write(GoldfishRtc.IRQ_ENABLED, 4, 0);
+        assertThat(irq).as("masking lowers the line").isFalse();
+        rtc.write(GoldfishRtc.IRQ_ENABLED, 4, 1);
+        assertThat(irq).isTrue();
+        rtc.write(GoldfishRtc.CLEAR_INTERRUPT, 4, 1);
+        assertThat(irq).isFalse();
+    }
+
+    @Test
+    void anAlarmInThePastSetAsLinuxDoesInterruptsAtOnce() {
+        // Linux's goldfish driver writes the alarm, then enables the interrupt.
+        setAlarm(NOW - 1);
+        rtc.write(GoldfishRtc.IRQ_ENABLED, 4, 1);
+        assertThat(irq).isTrue();
+    }
+
+    @Test
+    void anAlarmBeyondTheRangeOfSignedNanosecondsIsReportedAsNever() {
+        long time = Long.MIN_VALUE + 5; // the guest may set any 64-bit time
+        rtc.write(GoldfishRtc.TIME_HIGH, 4, time >>> 32);
+        rtc.write(GoldfishRtc.TIME_LOW, 4, time & 0xffff_ffffL);
+        rtc.write(GoldfishRtc.IRQ_ENABLED, 4, 1);
+        setAlarm(Long.MAX_VALUE);
+        assertThat(rtc.nanosUntilAlarm()).isEqualTo(Long.MAX_VALUE);
         assertThat(irq).isFalse();
     }
 
