@@ -7,6 +7,7 @@ import dev.termpress.emulator.Machine;
 import dev.termpress.emulator.MachineConfig;
 import dev.termpress.emulator.bus.Ram;
 import dev.termpress.emulator.cpu.Cpu;
+import dev.termpress.emulator.cpu.DecodeCacheInvariant;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,11 @@ import org.junit.jupiter.api.Test;
  * does, no host exception may escape {@link Machine#run}. A small M-mode handler skips two bytes
  * past every trap (a 32-bit word's upper half then runs as the next parcel) and returns to the
  * trapping mode, so the hart keeps executing random words; all of RAM holds random words too.
+ *
+ * <p>The code also modifies itself: stores are common among the random words, registers often
+ * point into the code (directly or through a second, aliasing mapping of RAM), and after every
+ * episode each decoded instruction the CPU caches must still match RAM (no write path may leave a
+ * stale one; {@link DecodeCacheInvariant}).
  *
  * <p>Seeded and reproducible: a failure names the seed and episode. The default run is short;
  * {@code -Dtermpress.fuzz.episodes=N} (and {@code -Dtermpress.fuzz.seed=S}) run longer.
@@ -29,6 +35,11 @@ class RandomInstructionFuzzTest {
     private static final long INSTRUCTIONS_PER_EPISODE = 1_000;
     /** A fresh machine every so often, so that state the guest wrecked does not persist forever. */
     private static final int EPISODES_PER_MACHINE = 500;
+    /** Every page's cached instructions are checked this often; the code page's after every episode. */
+    private static final int EPISODES_PER_FULL_CHECK = 25;
+    /** One random word in this many is made a store (SB, SH, SW or SD), to rewrite code. */
+    private static final int STORE_ONE_IN = 6;
+    private static final int OPCODE_STORE = 0x23;
 
     // Guest layout (physical = virtual for the identity mappings).
     private static final long HANDLER = Ram.BASE;
@@ -36,6 +47,8 @@ class RandomInstructionFuzzTest {
     private static final long RANDOM_TABLE = Ram.BASE + 0x2000;
     private static final long CODE = Ram.BASE + 0x10_000; // SKIP_HANDLER builds this address
     private static final long RAM_BYTES = 1L << 20;
+    /** With paging on, RAM is also mapped here (root entry 3), so stores reach code by an alias. */
+    private static final long ALIAS = Ram.BASE + (1L << 30);
 
     // CSR numbers (privileged spec 2.2) and fields.
     private static final int MSTATUS = 0x300;
@@ -94,11 +107,15 @@ class RandomInstructionFuzzTest {
             int mode = new int[] {Cpu.PRIV_M, Cpu.PRIV_S, Cpu.PRIV_U}[episode % 3];
             boolean paging = mode != Cpu.PRIV_M && random.nextBoolean();
             int number = episode;
+            String context = String.format("seed 0x%x, episode %d (mode %d, paging %b)", seed, number, mode, paging);
             assertThatCode(() -> {
                 prepare(current, random, mode, paging);
                 executed[0] += current.run(INSTRUCTIONS_PER_EPISODE);
-            }).as("seed 0x%x, episode %d (mode %d, paging %b)", seed, number, mode, paging)
-                    .doesNotThrowAnyException();
+            }).as(context).doesNotThrowAnyException();
+            String stale = episode % EPISODES_PER_FULL_CHECK == 0
+                    ? DecodeCacheInvariant.firstStaleEntry(current.cpu())
+                    : DecodeCacheInvariant.firstStaleEntry(current.cpu(), (int) ((CODE - Ram.BASE) >>> 12));
+            assertThat(stale).as(context).isNull();
         }
         // Guard against a vacuous pass: most episodes must really execute (WFI may end a few early).
         assertThat(executed[0]).isGreaterThan(episodes * INSTRUCTIONS_PER_EPISODE / 2);
@@ -121,7 +138,11 @@ class RandomInstructionFuzzTest {
         }
         for (int i = 0; i < CODE_PARCELS; i += 2) {
             // Mix compressed-looking parcels (low bits != 11) with full 32-bit words.
-            ram.store32(CODE + 2L * i, random.nextInt());
+            int word = random.nextInt();
+            if (random.nextInt(STORE_ONE_IN) == 0) {
+                word = (word & ~0x707f) | (random.nextInt(4) << 12) | OPCODE_STORE;
+            }
+            ram.store32(CODE + 2L * i, word);
         }
         writePageTables(ram, random, mode);
         Cpu cpu = machine.cpu();
@@ -160,14 +181,16 @@ class RandomInstructionFuzzTest {
                 return 0x0c00_0000L + random.nextInt(0x40_0000); // PLIC
             case 5:
                 return 0x1000_1000L + random.nextInt(0x8000); // virtio-mmio slots
+            case 6:
+                return ALIAS - Ram.BASE + CODE + random.nextInt(CODE_PARCELS * 2);
             default:
                 return random.nextLong();
         }
     }
 
     /**
-     * Root: RAM as one 1 GiB page (with U for U-mode so its code can run), entry 0 pointing at a
-     * table of random PTEs, so walks through garbage happen too.
+     * Root: RAM as one 1 GiB page (with U for U-mode so its code can run), again at {@link #ALIAS},
+     * and entry 0 pointing at a table of random PTEs, so walks through garbage happen too.
      */
     private static void writePageTables(Ram ram, SplittableRandom random, int mode) {
         for (int i = 0; i < 512; i++) {
@@ -181,6 +204,7 @@ class RandomInstructionFuzzTest {
         }
         long ramPage = (Ram.BASE >>> 12 << 10) | PTE_V | PTE_RWX | PTE_AD | (mode == Cpu.PRIV_U ? PTE_U : 0);
         ram.store64(ROOT_TABLE + 8L * (Ram.BASE >>> 30), ramPage);
+        ram.store64(ROOT_TABLE + 8L * (ALIAS >>> 30), ramPage);
         ram.store64(ROOT_TABLE, (RANDOM_TABLE >>> 12 << 10) | PTE_V);
         ram.store64(ROOT_TABLE + 8L * 511, random.nextLong());
     }
