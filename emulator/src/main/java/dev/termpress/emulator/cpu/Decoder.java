@@ -29,7 +29,7 @@ final class Decoder {
     static final int SINK = 32;
     static final int RAW_SHIFT = 8;
 
-    // Operations (values are only meaningful to this class and Cpu's dispatch).
+    // Operations (values are only meaningful to this class and the Interpreter's dispatch).
     static final int ILLEGAL = 1;
     static final int SYSTEM = 2;
     static final int AMO = 3;
