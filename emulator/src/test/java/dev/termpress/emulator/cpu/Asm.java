@@ -69,6 +69,14 @@ public final class Asm {
         return s(imm, rs2, rs1, 2, 0x23);
     }
 
+    public static int sh(int rs2, int rs1, int imm) {
+        return s(imm, rs2, rs1, 1, 0x23);
+    }
+
+    public static int jalr(int rd, int rs1, int imm) {
+        return i(imm, rs1, 0, rd, 0x67);
+    }
+
     public static int csrrw(int rd, int csr, int rs1) {
         return i(csr, rs1, 1, rd, 0x73);
     }

@@ -21,14 +21,6 @@ class DecodeCacheTest {
 
     private final Harness h = new Harness();
 
-    private static int jalr(int rd, int rs1, int imm) {
-        return i(imm, rs1, 0, rd, 0x67);
-    }
-
-    private static int sh(int rs2, int rs1, int imm) {
-        return s(imm, rs2, rs1, 1, 0x23);
-    }
-
     private static int fsw(int rs2, int rs1, int imm) {
         return s(imm, rs2, rs1, 2, 0x27);
     }

@@ -154,7 +154,7 @@ class IntegerInstructionTest {
                 b(8, A2, A1, 4), // blt 1 < -1 false
                 j(8, RA), // jal ra, +8
                 addi(A0, ZERO, 98),
-                i(0, RA, 0, T0, 0x67) // jalr t0, 0(ra): back to the addi 98
+                jalr(T0, RA, 0) // back to the addi 98
         ).step(4);
         assertThat(h.x(A0)).isZero();
         assertThat(h.x(RA)).isEqualTo(Harness.BASE + 16);

@@ -42,22 +42,29 @@ class WakeUpTest {
         }
     }
 
+    private static Machine machine(Clock clock) {
+        return new Machine(MachineConfig.deterministic((b, o, n) -> { }).withRamBytes(4L << 20).withClock(clock));
+    }
+
+    /** Puts {@code program} at the start of RAM and the hart, in M-mode, in front of it. */
+    private static void load(Machine machine, int... program) {
+        for (int i = 0; i < program.length; i++) {
+            machine.ram().store32(Ram.BASE + 4L * i, program[i]);
+        }
+        machine.bootBare(Ram.BASE);
+    }
+
     @Test
     void aTimerThatFellDueWhileTheHostLookedAwayMeansWakeNow() {
         ManualClock clock = new ManualClock();
-        Machine machine = new Machine(MachineConfig.deterministic((b, o, n) -> { })
-                .withRamBytes(4L << 20).withClock(clock));
+        Machine machine = machine(clock);
         Cpu cpu = machine.cpu();
         long base = Ram.BASE;
         machine.ram().store64(base + 0x100, 100); // mtimecmp value
         cpu.setReg(A1, Clint.BASE + 0x4000);
         cpu.setReg(A2, base + 0x100);
-        int[] program = {ld(A3, A2, 0), sd(A3, A1, 0), WFI, WFI};
-        for (int i = 0; i < program.length; i++) {
-            machine.ram().store32(base + 4L * i, program[i]);
-        }
+        load(machine, ld(A3, A2, 0), sd(A3, A1, 0), WFI, WFI);
         cpu.setCsr(Csr.MIE, Csr.MIP_MTIP);
-        machine.bootBare(base);
 
         machine.run(100);
         assertThat(machine.idle()).isTrue();
@@ -71,24 +78,17 @@ class WakeUpTest {
 
     @Test
     void anRtcAlarmCenturiesAwayDoesNotWakeTheHartEveryTick() {
-        ManualClock clock = new ManualClock();
-        Machine machine = new Machine(MachineConfig.deterministic((b, o, n) -> { })
-                .withRamBytes(4L << 20).withClock(clock));
+        Machine machine = machine(new ManualClock());
         Cpu cpu = machine.cpu();
         cpu.setReg(A1, GoldfishRtc.BASE);
         cpu.setReg(A2, Integer.MAX_VALUE); // alarm: Long.MAX_VALUE - 50 nanoseconds
         cpu.setReg(A3, -51);
         cpu.setReg(A6, 1);
-        int[] program = {
-            sw(ZERO, A1, 4), sw(ZERO, A1, 0), // time := 0
-            sw(A2, A1, 0xc), sw(A3, A1, 8), sw(A6, A1, 0x10), // alarm, interrupt enabled
-            WFI, WFI,
-        };
-        for (int i = 0; i < program.length; i++) {
-            machine.ram().store32(Ram.BASE + 4L * i, program[i]);
-        }
+        load(machine,
+                sw(ZERO, A1, 4), sw(ZERO, A1, 0), // time := 0
+                sw(A2, A1, 0xc), sw(A3, A1, 8), sw(A6, A1, 0x10), // alarm, interrupt enabled
+                WFI, WFI);
         cpu.setCsr(Csr.MIE, Csr.MIP_MEIP);
-        machine.bootBare(Ram.BASE);
 
         machine.run(100);
         assertThat(machine.idle()).isTrue();
