@@ -53,6 +53,16 @@ class CheckpointFinderTest {
     }
 
     @Test
+    void aSpanStreamRefusesAStoredBlockHeaderOutsideTheSpan() {
+        // A mid-byte span of 2 bytes whose first stored block would start at its last bit.
+        InflateCheckpoints.Span span = new InflateCheckpoints.Span(3, 16, 0, 10,
+                new InflateCheckpoints.WindowRef(0, 0, new byte[32]), new byte[32], 15, true);
+        assertThatThrownBy(() -> SpanStream.of(span, new byte[0], new byte[2]))
+                .isInstanceOf(ImageFormatException.class)
+                .hasMessageContaining("first stored block at bit 15 (valid: its 3 header bits within bits 3 to 16)");
+    }
+
+    @Test
     void spacingBoundsTheSpansFromBelowAndOneSpanCoversASmallBlob() throws Exception {
         byte[] blob = GzipSamples.synthetic(3, 6, 42);
         InflateCheckpoints spaced = checkpoints(blob, 512 * 1024);
