@@ -20,9 +20,9 @@ import org.teavm.jso.typedarrays.Int8Array;
  * Gets single spans of gzip layers (DESIGN §3, step 2): HTTP Range requests for the span's compressed
  * bytes and for its window in the layer's windows file, each sha256-checked against the layer index, then
  * inflated by the browser's DecompressionStream from the checkpoint on ({@link SpanStream}) and handed to
- * the filesystem. A host
- * that ignores Range, or a span that fails in any way, sends that layer back to step 1: the whole blob,
- * verified against its own digest.
+ * the filesystem. A host that ignores Range sends every layer back to step 1, and a span that fails in any
+ * way sends its layer: the whole blob, verified against its own digest, which then answers every read
+ * of the layer.
  */
 final class SpanFetcher {
 
@@ -58,6 +58,8 @@ final class SpanFetcher {
     private final InflateCheckpoints[] checkpoints;
     private final Host host;
     private final Deque<Request> queue = new ArrayDeque<>();
+    /** Layers sent back to the whole blob: their reads wait for it rather than fetch spans it will answer. */
+    private final boolean[] wholeLayer;
     private int running;
     private boolean rangesUnsupported;
 
@@ -65,6 +67,7 @@ final class SpanFetcher {
         this.source = source;
         this.checkpoints = checkpoints;
         this.host = host;
+        this.wholeLayer = new boolean[checkpoints.length];
     }
 
     /** The filesystem asks for span {@code span} of layer {@code layer}. */
@@ -76,12 +79,18 @@ final class SpanFetcher {
     private void pump() {
         while (running < MAX_PARALLEL && !queue.isEmpty()) {
             Request next = queue.poll();
-            if (rangesUnsupported) {
-                host.wholeLayer(next.layer());
+            if (rangesUnsupported || wholeLayer[next.layer()]) {
+                host.wholeLayer(next.layer()); // ignored while under way; after a failure, tries again
             } else {
                 start(next.layer(), next.span());
             }
         }
+    }
+
+    /** Step 1 for {@code layer}, from now on: a span of it failed or the host does not serve ranges. */
+    private void sendWhole(int layer) {
+        wholeLayer[layer] = true;
+        host.wholeLayer(layer);
     }
 
     private void start(int layer, int span) {
@@ -96,18 +105,21 @@ final class SpanFetcher {
         window.flatThen(windowBytes -> compressed.flatThen(spanBytes -> inflate(meta, windowBytes, spanBytes, name)))
                 .then(inflated -> {
                     running--;
-                    long expected = meta.windowLength() + meta.uncompressedEnd() - meta.uncompressedStart();
-                    if (inflated.getByteLength() != expected) {
-                        JsErrors.warn("termpress: " + name + " inflated to " + inflated.getByteLength()
-                                + " bytes, its index says " + expected + "; fetching the whole layer instead");
-                        host.wholeLayer(layer);
-                    } else {
-                        byte[] bytes = Int8Array.create(inflated, meta.windowLength(),
-                                inflated.getByteLength() - meta.windowLength()).copyToJavaArray();
-                        source.supplySpan(layer, span, bytes);
-                        host.arrived(layer, meta.compressedLength() + meta.window().length());
+                    try {
+                        long expected = meta.windowLength() + meta.uncompressedEnd() - meta.uncompressedStart();
+                        if (inflated.getByteLength() != expected) {
+                            JsErrors.warn("termpress: " + name + " inflated to " + inflated.getByteLength()
+                                    + " bytes, its index says " + expected + "; fetching the whole layer instead");
+                            sendWhole(layer);
+                        } else {
+                            byte[] bytes = Int8Array.create(inflated, meta.windowLength(),
+                                    inflated.getByteLength() - meta.windowLength()).copyToJavaArray();
+                            source.supplySpan(layer, span, bytes);
+                            host.arrived(layer, meta.compressedLength() + meta.window().length());
+                        }
+                    } finally {
+                        pump(); // whatever the answer did, the queued spans must not stall
                     }
-                    pump();
                     return null;
                 }, error -> {
                     running--;
@@ -117,7 +129,7 @@ final class SpanFetcher {
                         JsErrors.warn("termpress: " + WorkerScope.describe((JSObject) error)
                                 + "; fetching the whole layer instead");
                     }
-                    host.wholeLayer(layer);
+                    sendWhole(layer);
                     pump();
                     return null;
                 });

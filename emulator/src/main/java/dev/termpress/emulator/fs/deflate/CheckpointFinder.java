@@ -50,6 +50,21 @@ public final class CheckpointFinder {
      */
     public record Found(List<Cut> cuts, long uncompressedLength, boolean moreMembers) {
 
+        /**
+         * Whether every span holds at most {@link InflateCheckpoints#MAX_SPAN_BYTES}, compressed and inflated, as
+         * an index decoder requires; only a single block of over 1 GiB can break this.
+         */
+        public boolean spansFit() {
+            for (Cut cut : cuts) {
+                long compressed = ((cut.endBit() + 7) >>> 3) - (cut.startBit() >>> 3);
+                long inflated = cut.uncompressedEnd() - cut.uncompressedStart();
+                if (compressed > InflateCheckpoints.MAX_SPAN_BYTES || inflated > InflateCheckpoints.MAX_SPAN_BYTES) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** The checkpoints, with each span's digest from {@code digester} and its window packed by {@code windows}. */
         public InflateCheckpoints checkpoints(long blobSize, SpanDigester digester, WindowPacker windows)
                 throws IOException {

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,19 @@ class CheckpointFinderTest {
         assertThatThrownBy(() -> SpanStream.of(span, new byte[0], new byte[2]))
                 .isInstanceOf(ImageFormatException.class)
                 .hasMessageContaining("first stored block at bit 15 (valid: its 3 header bits within bits 3 to 16)");
+    }
+
+    @Test
+    void spansOverTheIndexLimitAreReportedSoTheLayerIsReadWhole() {
+        long limit = InflateCheckpoints.MAX_SPAN_BYTES;
+        CheckpointFinder.Cut small = new CheckpointFinder.Cut(0, 80, 0, 100, new byte[0], -1, false);
+        CheckpointFinder.Cut inflatesTooMuch = new CheckpointFinder.Cut(80, 160, 100, 101 + limit, new byte[0], -1, true);
+        CheckpointFinder.Cut tooManyBits = new CheckpointFinder.Cut(80, 81 + 8 * limit, 100, 200, new byte[0], -1, true);
+        CheckpointFinder.Cut atTheLimit = new CheckpointFinder.Cut(80, 80 + 8 * limit, 100, 100 + limit, new byte[0], -1,
+                true);
+        assertThat(new CheckpointFinder.Found(List.of(small, atTheLimit), 0, false).spansFit()).isTrue();
+        assertThat(new CheckpointFinder.Found(List.of(small, inflatesTooMuch), 0, false).spansFit()).isFalse();
+        assertThat(new CheckpointFinder.Found(List.of(small, tooManyBits), 0, false).spansFit()).isFalse();
     }
 
     @Test
