@@ -155,11 +155,6 @@ public final class Blobs {
             + "return self.caches.open('termpress-blobs-v1').then(c => c.match(key)).then(r => !!r, () => false);")
     public static native JSPromise<JSBoolean> isCached(String sha256Hex);
 
-    /** Inflates raw deflate data (RFC 1951, no header) with the browser's DecompressionStream. */
-    public static JSPromise<ArrayBuffer> inflateRaw(JSObject bytes, String name) {
-        return decompress(bytes, "deflate-raw", name);
-    }
-
     /**
      * Fetches an immutable runtime file (content-hashed name), through the Cache API when there is one.
      */
@@ -175,14 +170,13 @@ public final class Blobs {
     public static native JSPromise<ArrayBuffer> fetchImmutable(String url);
 
     /** Fetches a small text file (an image descriptor) without caching it. */
-    @JSBody(params = "url", script = ""
-            + "return fetch(url, { cache: 'no-cache' }).then(function(response) {"
-            + "  if (!response.ok) {"
-            + "    throw new Error('cannot download ' + url + ': HTTP ' + response.status + ' ' + response.statusText);"
-            + "  }"
-            + "  return response.text();"
-            + "}, function(e) { throw new Error('cannot download ' + url + ': ' + (e && e.message || e)); });")
+    @JSBody(params = "url", script = FETCH_JS + "return download(url, { cache: 'no-cache' }, url).then(r => r.text());")
     public static native JSPromise<JSObject> fetchText(String url);
+
+    /** Inflates raw deflate data (RFC 1951, no header) with the browser's DecompressionStream. */
+    public static JSPromise<ArrayBuffer> inflateRaw(JSObject bytes, String name) {
+        return decompress(bytes, "deflate-raw", name);
+    }
 
     /** Inflates gzip data with the browser's DecompressionStream. */
     public static JSPromise<ArrayBuffer> gunzip(ArrayBuffer bytes, String name) {
