@@ -94,20 +94,19 @@ public final class CheckpointFinder {
         GzipHeader.skip(in);
         List<long[]> starts = new ArrayList<>(); // start bit, output offset, first stored block's bit or -1
         List<byte[]> windows = new ArrayList<>();
-        DeflateWalker[] walker = new DeflateWalker[1];
-        walker[0] = new DeflateWalker(in, output::write, (bit, outputOffset, stored, last) -> {
+        DeflateWalker walker = new DeflateWalker(in, output::write);
+        walker.run((bit, outputOffset, stored) -> {
             if (starts.isEmpty() || bit - starts.get(starts.size() - 1)[0] >= spacing * 8) {
                 starts.add(new long[] {bit, outputOffset, -1});
-                windows.add(walker[0].window());
+                windows.add(walker.window());
             }
             long[] current = starts.get(starts.size() - 1);
             if (stored && current[2] < 0) {
                 current[2] = bit;
             }
         });
-        walker[0].run(-1);
         long endBit = in.position();
-        long total = walker[0].outputLength();
+        long total = walker.outputLength();
         in.alignToByte();
         long size = 0;
         for (int i = 0; i < GZIP_TRAILER_BYTES; i++) {

@@ -133,6 +133,37 @@ class CheckpointFinderTest {
     }
 
     @Test
+    void everyOptionalGzipHeaderFieldIsSkipped() throws Exception {
+        byte[] data = "hello, hello, hello, span\n".repeat(500).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(6, true);
+        deflater.setInput(data);
+        deflater.finish();
+        byte[] raw = new byte[data.length];
+        int rawLength = deflater.deflate(raw);
+        deflater.end();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(data);
+        ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+        // RFC 1952 §2.3: FHCRC 2, FEXTRA 4, FNAME 8, FCOMMENT 16, in the order EXTRA, NAME, COMMENT, HCRC.
+        gzip.write(new byte[] {0x1f, (byte) 0x8b, 8, 2 | 4 | 8 | 16, 0, 0, 0, 0, 0, 3});
+        gzip.write(new byte[] {3, 0, 'a', 'b', 'c'});
+        gzip.write("layer.tar\0a comment\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        gzip.write(new byte[] {0x12, 0x34});
+        gzip.write(raw, 0, rawLength);
+        for (long word : new long[] {crc.getValue(), data.length}) {
+            for (int i = 0; i < 4; i++) {
+                gzip.write((int) (word >>> (8 * i)));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CheckpointFinder.Found found = CheckpointFinder.find(new ByteArrayInputStream(gzip.toByteArray()), 1 << 20,
+                out::write, "headers.gz");
+        assertThat(out.toByteArray()).isEqualTo(data);
+        assertThat(found.moreMembers()).isFalse();
+        assertThat(found.cuts()).singleElement().satisfies(cut -> assertThat(cut.startBit()).isEqualTo(8L * (10 + 5 + 10 + 10 + 2)));
+    }
+
+    @Test
     void reportsDataAfterTheFirstMember() throws Exception {
         byte[] one = GzipSamples.synthetic(1, 6, 9);
         byte[] two = new byte[one.length * 2];
