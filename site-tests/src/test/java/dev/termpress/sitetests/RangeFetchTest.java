@@ -40,15 +40,11 @@ class RangeFetchTest {
         List<Fetch> fetches = new CopyOnWriteArrayList<>();
         try (BrowserContext context = live.chromium().browser().newContext()) {
             context.onResponse(response -> record(response, fetches));
-            Page page = context.newPage();
-            page.navigate(live.site().url(""));
-            LiveDemo demo = new LiveDemo(page, 0);
-            demo.press("run");
-            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            LiveDemo demo = boot(context.newPage(), false);
             assertThat(fetches).as("booting busybox reads nothing in the large layer").isEmpty();
 
-            assertThat(demo.command("md5sum " + LargeLayerImage.name(17))).contains(LargeLayerImage.md5(17));
-            assertThat(demo.command("md5sum " + LargeLayerImage.name(18))).contains(LargeLayerImage.md5(18));
+            check(demo, 17);
+            check(demo, 18);
         }
         assertThat(fetches).isNotEmpty().allSatisfy(fetch -> {
             assertThat(fetch.status()).as("served as a byte range").isEqualTo(206);
@@ -110,18 +106,10 @@ class RangeFetchTest {
         List<Fetch> fetches = new CopyOnWriteArrayList<>();
         try (BrowserContext context = live.chromium().browser().newContext()) {
             Page page = context.newPage();
-            page.navigate(live.site().url(""));
-            LiveDemo demo = new LiveDemo(page, 0);
-            demo.press("run");
-            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
-            assertThat(demo.command("md5sum " + LargeLayerImage.name(25))).contains(LargeLayerImage.md5(25));
+            check(boot(page, false), 25);
 
             context.onResponse(response -> record(response, fetches));
-            page.reload();
-            demo = new LiveDemo(page, 0);
-            demo.press("run");
-            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
-            assertThat(demo.command("md5sum " + LargeLayerImage.name(25))).contains(LargeLayerImage.md5(25));
+            check(boot(page, true), 25);
         }
         assertThat(fetches).as("the spans came from the Cache API").isEmpty();
     }
@@ -159,12 +147,26 @@ class RangeFetchTest {
         context.onResponse(response -> record(response, fetches));
         Page page = context.newPage();
         page.onWorker(worker -> worker.onConsole(message -> console.add(message.text())));
-        page.navigate(live.site().url(""));
+        check(boot(page, false), n);
+        return console;
+    }
+
+    /** Opens the site (or, with {@code reload}, opens it again) and runs its demo to the prompt. */
+    private static LiveDemo boot(Page page, boolean reload) {
+        if (reload) {
+            page.reload();
+        } else {
+            page.navigate(live.site().url(""));
+        }
         LiveDemo demo = new LiveDemo(page, 0);
         demo.press("run");
         demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+        return demo;
+    }
+
+    /** The guest's md5sum of large file {@code n} is the right one. */
+    private static void check(LiveDemo demo, int n) {
         assertThat(demo.command("md5sum " + LargeLayerImage.name(n))).contains(LargeLayerImage.md5(n));
-        return console;
     }
 
     private static void record(Response response, List<Fetch> fetches) {
