@@ -102,6 +102,19 @@ class RangeFetchTest {
     }
 
     @Test
+    void aLayerThatCannotBeHadEndsTheReadWithAClearError() throws Exception {
+        try (BrowserContext context = live.chromium().browser().newContext()) {
+            context.route("**/" + image.layerHex(), (Route route) -> route.fulfill(new Route.FulfillOptions()
+                    .setStatus(503).setBody("down for maintenance")));
+            LiveDemo demo = boot(context.newPage(), false);
+            demo.type("md5sum " + LargeLayerImage.name(7) + "\n");
+            demo.figure().locator(".tp-live-error").waitFor();
+            assertThat(demo.error()).as("the span and then the whole blob were refused").contains("HTTP 503")
+                    .contains(image.layerHex());
+        }
+    }
+
+    @Test
     void aSecondVisitReadsSpansFromTheCache() throws Exception {
         List<Fetch> fetches = new CopyOnWriteArrayList<>();
         try (BrowserContext context = live.chromium().browser().newContext()) {

@@ -99,7 +99,11 @@ final class SpanFetcher {
         String url = host.blobUrl(layer);
         String name = url + " span " + span;
         // Both requests go out at once; the window is usually the smaller and arrives first.
-        JSPromise<ArrayBuffer> window = window(layer, span, meta);
+        byte[] local = localWindow(layer, span, meta);
+        JSPromise<ArrayBuffer> window = local != null
+                ? JSPromise.resolve(Int8Array.copyFromJavaArray(local).getBuffer())
+                : fetchWindow(layer, span, meta.window());
+        double downloaded = meta.compressedLength() + (local != null ? 0 : meta.window().length());
         JSPromise<ArrayBuffer> compressed = Blobs.fetchRange(url, meta.firstByte(), meta.endByte(),
                 hex(meta.sha256()), bytes -> { }, JAVA_SHA256);
         window.flatThen(windowBytes -> compressed.flatThen(spanBytes -> inflate(meta, windowBytes, spanBytes, name)))
@@ -115,7 +119,7 @@ final class SpanFetcher {
                             byte[] bytes = Int8Array.create(inflated, meta.windowLength(),
                                     inflated.getByteLength() - meta.windowLength()).copyToJavaArray();
                             source.supplySpan(layer, span, bytes);
-                            host.arrived(layer, meta.compressedLength() + meta.window().length());
+                            host.arrived(layer, downloaded);
                         }
                     } finally {
                         pump(); // whatever the answer did, the queued spans must not stall
@@ -136,20 +140,25 @@ final class SpanFetcher {
     }
 
     /**
-     * The span's window: nothing for the first span, the end of the previous span when that is here
-     * already (reads often go forward), else its entry in the windows file, verified and inflated.
+     * The span's window when it needs no download: nothing for the first span, the end of the previous span
+     * when that is here already (reads often go forward); else null.
      */
-    private JSPromise<ArrayBuffer> window(int layer, int span, InflateCheckpoints.Span meta) {
+    private byte[] localWindow(int layer, int span, InflateCheckpoints.Span meta) {
         int length = meta.windowLength();
-        byte[] previous = span > 0 ? source.spanBytes(layer, span - 1) : null;
-        if (length == 0 || previous != null && previous.length >= length) {
-            byte[] window = new byte[length];
-            if (length > 0) {
-                System.arraycopy(previous, previous.length - length, window, 0, length);
-            }
-            return JSPromise.resolve(Int8Array.copyFromJavaArray(window).getBuffer());
+        if (length == 0) {
+            return new byte[0];
         }
-        InflateCheckpoints.WindowRef ref = meta.window();
+        byte[] previous = span > 0 ? source.spanBytes(layer, span - 1) : null;
+        if (previous == null || previous.length < length) {
+            return null;
+        }
+        byte[] window = new byte[length];
+        System.arraycopy(previous, previous.length - length, window, 0, length);
+        return window;
+    }
+
+    /** The span's window from the layer's windows file, verified and inflated. */
+    private JSPromise<ArrayBuffer> fetchWindow(int layer, int span, InflateCheckpoints.WindowRef ref) {
         String url = host.windowsUrl(layer);
         return Blobs.fetchRange(url, ref.offset(), ref.offset() + ref.length(), hex(ref.sha256()), bytes -> { },
                         JAVA_SHA256)
