@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -97,8 +98,12 @@ final class LargeLayerImage {
     }
 
     /** md5sum's hex of {@code /opt/big/fNN}. */
-    static String md5(int n) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(file(n)));
+    static String md5(int n) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(file(n)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has MD5", e);
+        }
     }
 
     static String name(int n) {

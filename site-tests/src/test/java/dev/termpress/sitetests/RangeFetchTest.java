@@ -7,7 +7,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,15 +40,11 @@ class RangeFetchTest {
         List<Fetch> fetches = new CopyOnWriteArrayList<>();
         try (BrowserContext context = live.chromium().browser().newContext()) {
             context.onResponse(response -> record(response, fetches));
-            Page page = context.newPage();
-            page.navigate(live.site().url(""));
-            LiveDemo demo = new LiveDemo(page, 0);
-            demo.press("run");
-            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            LiveDemo demo = boot(context.newPage(), false);
             assertThat(fetches).as("booting busybox reads nothing in the large layer").isEmpty();
 
-            assertThat(demo.command("md5sum " + LargeLayerImage.name(17))).contains(LargeLayerImage.md5(17));
-            assertThat(demo.command("md5sum " + LargeLayerImage.name(18))).contains(LargeLayerImage.md5(18));
+            check(demo, 17);
+            check(demo, 18);
         }
         assertThat(fetches).isNotEmpty().allSatisfy(fetch -> {
             assertThat(fetch.status()).as("served as a byte range").isEqualTo(206);
@@ -62,17 +60,11 @@ class RangeFetchTest {
     @Test
     void aHostThatIgnoresRangeServesTheWholeBlob() throws Exception {
         List<Fetch> fetches = new CopyOnWriteArrayList<>();
-        byte[] blob = Files.readAllBytes(live.site().output().resolve("images/blobs/sha256").resolve(image.layerHex()));
+        byte[] blob = blob();
         try (BrowserContext context = live.chromium().browser().newContext()) {
             context.route("**/" + image.layerHex(), (Route route) -> route.fulfill(new Route.FulfillOptions()
                     .setStatus(200).setContentType("application/octet-stream").setBodyBytes(blob)));
-            context.onResponse(response -> record(response, fetches));
-            Page page = context.newPage();
-            page.navigate(live.site().url(""));
-            LiveDemo demo = new LiveDemo(page, 0);
-            demo.press("run");
-            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
-            assertThat(demo.command("md5sum " + LargeLayerImage.name(5))).contains(LargeLayerImage.md5(5));
+            bootAndCheck(context, 5, fetches);
         }
         assertThat(fetches).extracting(Fetch::status).contains(200).doesNotContain(206);
     }
@@ -80,35 +72,46 @@ class RangeFetchTest {
     @Test
     void aCorruptSpanIsRejectedAndTheWholeBlobServesTheRead() throws Exception {
         List<Fetch> fetches = new CopyOnWriteArrayList<>();
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        byte[] blob = Files.readAllBytes(live.site().output().resolve("images/blobs/sha256").resolve(image.layerHex()));
+        byte[] blob = blob();
+        List<String> warnings;
         try (BrowserContext context = live.chromium().browser().newContext()) {
-            context.route("**/" + image.layerHex(), (Route route) -> {
-                String range = route.request().headerValue("range");
-                if (range == null) {
-                    route.resume();
-                    return;
-                }
-                String[] bounds = range.substring("bytes=".length()).split("-");
-                int first = Integer.parseInt(bounds[0]);
-                int last = Integer.parseInt(bounds[1]);
-                byte[] part = java.util.Arrays.copyOfRange(blob, first, last + 1);
+            answerRanges(context, (first, last) -> {
+                byte[] part = Arrays.copyOfRange(blob, first, last + 1);
                 part[part.length / 2] ^= 0x20; // the right length, the wrong bytes
-                route.fulfill(new Route.FulfillOptions().setStatus(206).setBodyBytes(part)
-                        .setContentType("application/octet-stream")
-                        .setHeaders(java.util.Map.of("Content-Range", "bytes " + first + "-" + last + "/" + blob.length)));
+                return partial(part, first, last, blob.length);
             });
-            context.onResponse(response -> record(response, fetches));
-            Page page = context.newPage();
-            page.onWorker(worker -> worker.onConsole(message -> warnings.add(message.text())));
-            page.navigate(live.site().url(""));
-            LiveDemo demo = new LiveDemo(page, 0);
-            demo.press("run");
-            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
-            assertThat(demo.command("md5sum " + LargeLayerImage.name(30))).contains(LargeLayerImage.md5(30));
+            warnings = bootAndCheck(context, 30, fetches);
         }
         assertThat(fetches).extracting(Fetch::status).as("a span, then the whole blob").contains(206, 200);
-        assertThat(String.join("\n", warnings)).contains("are corrupt").contains("fetching the whole layer instead");
+        assertThat(String.join("\n", warnings)).contains("is corrupt").contains("fetching the whole layer instead");
+    }
+
+    @Test
+    void aHostThatAnswersAnotherRangeServesTheWholeBlob() throws Exception {
+        List<Fetch> fetches = new CopyOnWriteArrayList<>();
+        byte[] blob = blob();
+        List<String> warnings;
+        try (BrowserContext context = live.chromium().browser().newContext()) {
+            // The same number of bytes, from one byte further on, and saying so.
+            answerRanges(context, (first, last) -> partial(Arrays.copyOfRange(blob, first + 1, last + 2), first + 1,
+                    last + 1, blob.length));
+            warnings = bootAndCheck(context, 12, fetches);
+        }
+        assertThat(fetches).extracting(Fetch::status).as("a span, then the whole blob").contains(206, 200);
+        assertThat(String.join("\n", warnings)).as("not taken for a corrupt span").doesNotContain("is corrupt");
+    }
+
+    @Test
+    void aLayerThatCannotBeHadEndsTheReadWithAClearError() throws Exception {
+        try (BrowserContext context = live.chromium().browser().newContext()) {
+            context.route("**/" + image.layerHex(), (Route route) -> route.fulfill(new Route.FulfillOptions()
+                    .setStatus(503).setBody("down for maintenance")));
+            LiveDemo demo = boot(context.newPage(), false);
+            demo.type("md5sum " + LargeLayerImage.name(7) + "\n");
+            demo.figure().locator(".tp-live-error").waitFor();
+            assertThat(demo.error()).as("the span and then the whole blob were refused").contains("HTTP 503")
+                    .contains(image.layerHex());
+        }
     }
 
     @Test
@@ -116,20 +119,67 @@ class RangeFetchTest {
         List<Fetch> fetches = new CopyOnWriteArrayList<>();
         try (BrowserContext context = live.chromium().browser().newContext()) {
             Page page = context.newPage();
-            page.navigate(live.site().url(""));
-            LiveDemo demo = new LiveDemo(page, 0);
-            demo.press("run");
-            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
-            assertThat(demo.command("md5sum " + LargeLayerImage.name(25))).contains(LargeLayerImage.md5(25));
+            check(boot(page, false), 25);
 
             context.onResponse(response -> record(response, fetches));
-            page.reload();
-            demo = new LiveDemo(page, 0);
-            demo.press("run");
-            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
-            assertThat(demo.command("md5sum " + LargeLayerImage.name(25))).contains(LargeLayerImage.md5(25));
+            check(boot(page, true), 25);
         }
         assertThat(fetches).as("the spans came from the Cache API").isEmpty();
+    }
+
+    /** How a test host answers a Range request for bytes {@code first..last} of the large layer. */
+    private interface RangeAnswer {
+        Route.FulfillOptions answer(int first, int last);
+    }
+
+    private static byte[] blob() throws Exception {
+        return Files.readAllBytes(live.site().output().resolve("images/blobs/sha256").resolve(image.layerHex()));
+    }
+
+    /** Range requests for the large layer get {@code answer}; whole-blob requests reach the server. */
+    private static void answerRanges(BrowserContext context, RangeAnswer answer) {
+        context.route("**/" + image.layerHex(), (Route route) -> {
+            String range = route.request().headerValue("range");
+            if (range == null) {
+                route.resume();
+                return;
+            }
+            String[] bounds = range.substring("bytes=".length()).split("-");
+            route.fulfill(answer.answer(Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1])));
+        });
+    }
+
+    private static Route.FulfillOptions partial(byte[] body, int first, int last, int total) {
+        return new Route.FulfillOptions().setStatus(206).setBodyBytes(body).setContentType("application/octet-stream")
+                .setHeaders(Map.of("Content-Range", "bytes " + first + "-" + last + "/" + total));
+    }
+
+    /** Boots the demo and checks the md5sum of large file {@code n}; returns what the worker logged. */
+    private static List<String> bootAndCheck(BrowserContext context, int n, List<Fetch> fetches) {
+        List<String> console = new CopyOnWriteArrayList<>();
+        context.onResponse(response -> record(response, fetches));
+        Page page = context.newPage();
+        page.onWorker(worker -> worker.onConsole(message -> console.add(message.text())));
+        check(boot(page, false), n);
+        return console;
+    }
+
+    /** Opens the site (or, with {@code reload}, opens it again) and runs its demo to the prompt. */
+    private static LiveDemo boot(Page page, boolean reload) {
+        if (reload) {
+            page.reload();
+        } else {
+            page.navigate(live.site().url(""));
+        }
+        LiveDemo demo = new LiveDemo(page, 0);
+        demo.press("run");
+        demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+        return demo;
+    }
+
+    /** The guest's md5sum of large file {@code n} is the right one. */
+    private static void check(LiveDemo demo, int n) {
+        assertThat(demo.command("md5sum " + LargeLayerImage.name(n))).contains(LargeLayerImage.md5(n));
     }
 
     private static void record(Response response, List<Fetch> fetches) {

@@ -221,15 +221,22 @@ final class IndexCodec {
             long bits = in.varint();
             long bytes = in.varint();
             long stored = in.varint();
-            if (stored > bits) {
-                throw in.error("span " + i + " has its first stored block at bit " + (stored - 1) + " of " + bits);
+            if (stored != 0 && stored - 1 > bits - InflateCheckpoints.BLOCK_HEADER_BITS) {
+                throw in.error("span " + i + " has its first stored block at bit " + (stored - 1) + " of " + bits
+                        + " (valid: its " + InflateCheckpoints.BLOCK_HEADER_BITS + " header bits within the span)");
             }
             if (bits == 0 || bit > blobSize * 8 || bits > blobSize * 8 - bit) {
                 throw in.error("span " + i + " (" + bits + " bits from bit " + bit + ") lies outside the " + blobSize
                         + "-byte blob");
             }
-            if (bytes > Long.MAX_VALUE / 2 - uncompressed) {
-                throw in.error("span " + i + " is " + bytes + " bytes long");
+            long compressed = ((bit + bits + 7) >>> 3) - (bit >>> 3);
+            if (compressed > InflateCheckpoints.MAX_SPAN_BYTES) {
+                throw in.error("span " + i + " is " + compressed + " compressed bytes (valid: at most "
+                        + InflateCheckpoints.MAX_SPAN_BYTES + ")");
+            }
+            if (bytes > InflateCheckpoints.MAX_SPAN_BYTES) {
+                throw in.error("span " + i + " inflates to " + bytes + " bytes (valid: at most "
+                        + InflateCheckpoints.MAX_SPAN_BYTES + ")");
             }
             long windowLength = in.varint();
             if (windowLength > WINDOW_DATA_LIMIT || windowLength > windowsSize - windowOffset

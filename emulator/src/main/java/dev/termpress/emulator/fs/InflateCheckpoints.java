@@ -16,6 +16,13 @@ public final class InflateCheckpoints {
     public static final int DIGEST_BYTES = 32;
     /** A window never exceeds deflate's 32 KiB distance limit (RFC 1951 §2). */
     public static final int MAX_WINDOW = 1 << 15;
+    /**
+     * Most bytes a span may hold, compressed or inflated: a span and its window must fit one array on every
+     * host. The generator cuts spans about 256 KiB of compressed data apart, far below this.
+     */
+    public static final int MAX_SPAN_BYTES = 1 << 30;
+    /** A block starts with 3 header bits, BFINAL and BTYPE (RFC 1951 §3.2.3). */
+    public static final int BLOCK_HEADER_BITS = 3;
 
     /**
      * Where a span's window is in the windows file.

@@ -1,7 +1,9 @@
 package dev.termpress.emulator.fs;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A {@link LayerSource} for hosts that fetch layer bytes only when a file is first read (DESIGN §3). Step 1:
@@ -98,7 +100,7 @@ public final class OnDemandLayerSource implements LayerSource {
         List<Waiting> failed = waiting.get(layer);
         waiting.set(layer, null);
         if (spanFetching[layer] != null) {
-            java.util.Arrays.fill(spanFetching[layer], false);
+            Arrays.fill(spanFetching[layer], false);
         }
         if (failed != null) {
             for (Waiting w : failed) {
@@ -121,18 +123,7 @@ public final class OnDemandLayerSource implements LayerSource {
         }
         spans[layer][span] = uncompressed;
         spanFetching[layer][span] = false;
-        List<Waiting> queue = waiting.get(layer);
-        if (queue == null) {
-            return;
-        }
-        List<Waiting> ready = new ArrayList<>();
-        for (int i = queue.size() - 1; i >= 0; i--) {
-            Waiting w = queue.get(i);
-            if (missingSpan(layer, w.firstSpan(), w.lastSpan()) < 0) {
-                ready.add(0, queue.remove(i));
-            }
-        }
-        for (Waiting w : ready) {
+        for (Waiting w : take(layer, w -> w.firstSpan() >= 0 && missingSpan(layer, w.firstSpan(), w.lastSpan()) < 0)) {
             answerFromSpans(layer, w.offset(), w.length(), w.callback());
         }
     }
@@ -141,20 +132,22 @@ public final class OnDemandLayerSource implements LayerSource {
     public void failSpan(int layer, int span, String reason) {
         checkSpan(layer, span);
         spanFetching[layer][span] = false;
-        List<Waiting> queue = waiting.get(layer);
-        if (queue == null) {
-            return;
-        }
-        List<Waiting> failed = new ArrayList<>();
-        for (int i = queue.size() - 1; i >= 0; i--) {
-            Waiting w = queue.get(i);
-            if (w.firstSpan() <= span && span <= w.lastSpan()) {
-                failed.add(0, queue.remove(i));
-            }
-        }
-        for (Waiting w : failed) {
+        for (Waiting w : take(layer, w -> w.firstSpan() <= span && span <= w.lastSpan())) {
             w.callback().failed(reason);
         }
+    }
+
+    /**
+     * Removes and returns, in arrival order, the reads of {@code layer} that {@code which} picks; they are
+     * answered only after, since an answer may start another read of the same layer.
+     */
+    private List<Waiting> take(int layer, Predicate<Waiting> which) {
+        List<Waiting> taken = new ArrayList<>();
+        List<Waiting> queue = waiting.get(layer);
+        if (queue != null) {
+            queue.removeIf(w -> which.test(w) && taken.add(w));
+        }
+        return taken;
     }
 
     @Override
@@ -185,8 +178,14 @@ public final class OnDemandLayerSource implements LayerSource {
 
     private void readSpans(int layer, long offset, int length, Callback callback) {
         InflateCheckpoints layerCheckpoints = checkpoints[layer];
+        List<InflateCheckpoints.Span> meta = layerCheckpoints.spans();
+        long streamEnd = meta.get(meta.size() - 1).uncompressedEnd();
+        if (length == 0 || offset >= streamEnd) {
+            callback.done(new byte[0], 0, 0); // no bytes to read: no span to fetch for them
+            return;
+        }
         int first = layerCheckpoints.spanAt(offset);
-        int last = length == 0 ? first : layerCheckpoints.spanAt(offset + length - 1);
+        int last = layerCheckpoints.spanAt(Math.min(offset + length, streamEnd) - 1);
         if (missingSpan(layer, first, last) < 0) {
             answerFromSpans(layer, offset, length, callback);
             return;
@@ -217,11 +216,10 @@ public final class OnDemandLayerSource implements LayerSource {
         return -1;
     }
 
-    private void answerFromSpans(int layer, long offset, int length, Callback callback) {
+    /** Answers a read of at least one byte inside the stream whose spans are all here. */
+    private void answerFromSpans(int layer, long start, int length, Callback callback) {
         List<InflateCheckpoints.Span> meta = checkpoints[layer].spans();
-        long streamEnd = meta.get(meta.size() - 1).uncompressedEnd();
-        long start = Math.min(offset, streamEnd);
-        int n = (int) Math.min(length, streamEnd - start);
+        int n = (int) Math.min(length, meta.get(meta.size() - 1).uncompressedEnd() - start);
         int first = checkpoints[layer].spanAt(start);
         InflateCheckpoints.Span firstMeta = meta.get(first);
         if (start + n <= firstMeta.uncompressedEnd()) {

@@ -43,7 +43,8 @@ final class LayerCheckpoints {
 
     /**
      * The checkpoints of the gzip blob at {@code blob} whose uncompressed sha256 is {@code diffId}, or null
-     * when the blob is small or has several gzip members (then the runtime reads it whole).
+     * when the blob is small, has several gzip members or a block too large for one span (then the runtime
+     * reads it whole).
      *
      * @throws ImageException if our own inflater disagrees with the verified diff_id (a bug, never silently)
      */
@@ -59,7 +60,7 @@ final class LayerCheckpoints {
         } catch (ImageFormatException e) {
             throw new ImageException(where + ": cannot find inflate checkpoints: " + e.getMessage(), e);
         }
-        if (found.moreMembers()) {
+        if (found.moreMembers() || !found.spansFit()) {
             return null;
         }
         Digest digest = Digest.of(inflated.digest());
@@ -84,13 +85,17 @@ final class LayerCheckpoints {
             int length = 0;
             if (window.length > 0) {
                 Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-                deflater.setInput(window);
-                deflater.finish();
-                length = deflater.deflate(buffer);
-                if (!deflater.finished()) {
-                    throw new IllegalStateException("a 32 KiB window did not deflate into " + buffer.length + " bytes");
+                try {
+                    deflater.setInput(window);
+                    deflater.finish();
+                    length = deflater.deflate(buffer);
+                    if (!deflater.finished()) {
+                        throw new IllegalStateException("a 32 KiB window did not deflate into " + buffer.length
+                                + " bytes");
+                    }
+                } finally {
+                    deflater.end(); // its native memory is not left to the garbage collector
                 }
-                deflater.end();
                 file.write(buffer, 0, length);
             }
             MessageDigest sha256 = Digest.newSha256();

@@ -108,7 +108,8 @@ final class SiteBlobStore {
 
     /**
      * The published form of an index: its bytes, gzip-compressed when it carries checkpoints (format
-     * version 2; the windows are most of it), so a reader tells the two apart by the gzip magic.
+     * version 2, whose readers all gunzip; version 1 stays as older runtimes read it), so a reader tells
+     * the two apart by the gzip magic.
      */
     static byte[] indexFile(LayerIndex index) throws IOException {
         byte[] bytes = index.toBytes();

@@ -9,6 +9,7 @@ import dev.termpress.runtime.boot.ImageDescriptor;
 import dev.termpress.runtime.boot.Sha256;
 import dev.termpress.runtime.js.Blobs;
 import dev.termpress.runtime.js.DescriptorReader;
+import dev.termpress.runtime.js.JsErrors;
 import dev.termpress.runtime.js.JsJson;
 import dev.termpress.runtime.js.WorkerScope;
 import java.util.ArrayList;
@@ -155,8 +156,16 @@ final class ImageLoader {
      * Reads of a layer with checkpoints go span by span, unless the whole blob is in the Cache API already
      * (an earlier visit read it whole): then the whole blob, which costs no download.
      */
-    private void useSpansUnlessCached(int n, InflateCheckpoints layerCheckpoints) {
-        Blobs.isCached(image.layers().get(n).hex()).then(cached -> guard(() -> {
+    private void useSpansUnlessCached(int n, InflateCheckpoints layerCheckpoints) throws ImageFormatException {
+        ImageDescriptor.Layer layer = image.layers().get(n);
+        if (layerCheckpoints.blobSize() != layer.size()) {
+            // Spans of another blob would be asked for past this one's end or verified against the wrong bytes.
+            JsErrors.warn("termpress: the index of layer " + n + " has checkpoints for a " + layerCheckpoints.blobSize()
+                    + "-byte blob, the image descriptor says " + layer.size() + "; reading the whole layer");
+            indexFound();
+            return;
+        }
+        Blobs.isCached(layer.hex()).then(cached -> guard(() -> {
             if (!cached.booleanValue()) {
                 checkpoints[n] = layerCheckpoints;
                 source.useSpans(n, layerCheckpoints);

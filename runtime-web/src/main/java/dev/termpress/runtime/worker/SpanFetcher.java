@@ -20,9 +20,9 @@ import org.teavm.jso.typedarrays.Int8Array;
  * Gets single spans of gzip layers (DESIGN §3, step 2): HTTP Range requests for the span's compressed
  * bytes and for its window in the layer's windows file, each sha256-checked against the layer index, then
  * inflated by the browser's DecompressionStream from the checkpoint on ({@link SpanStream}) and handed to
- * the filesystem. A host
- * that ignores Range, or a span that fails in any way, sends that layer back to step 1: the whole blob,
- * verified against its own digest.
+ * the filesystem. A host that ignores Range sends every layer back to step 1, and a span that fails in any
+ * way sends its layer: the whole blob, verified against its own digest, which then answers every read
+ * of the layer.
  */
 final class SpanFetcher {
 
@@ -58,6 +58,8 @@ final class SpanFetcher {
     private final InflateCheckpoints[] checkpoints;
     private final Host host;
     private final Deque<Request> queue = new ArrayDeque<>();
+    /** Layers sent back to the whole blob: their reads wait for it rather than fetch spans it will answer. */
+    private final boolean[] wholeLayer;
     private int running;
     private boolean rangesUnsupported;
 
@@ -65,6 +67,7 @@ final class SpanFetcher {
         this.source = source;
         this.checkpoints = checkpoints;
         this.host = host;
+        this.wholeLayer = new boolean[checkpoints.length];
     }
 
     /** The filesystem asks for span {@code span} of layer {@code layer}. */
@@ -76,12 +79,18 @@ final class SpanFetcher {
     private void pump() {
         while (running < MAX_PARALLEL && !queue.isEmpty()) {
             Request next = queue.poll();
-            if (rangesUnsupported) {
-                host.wholeLayer(next.layer());
+            if (rangesUnsupported || wholeLayer[next.layer()]) {
+                host.wholeLayer(next.layer()); // ignored while under way; after a failure, tries again
             } else {
                 start(next.layer(), next.span());
             }
         }
+    }
+
+    /** Step 1 for {@code layer}, from now on: a span of it failed or the host does not serve ranges. */
+    private void sendWhole(int layer) {
+        wholeLayer[layer] = true;
+        host.wholeLayer(layer);
     }
 
     private void start(int layer, int span) {
@@ -90,24 +99,31 @@ final class SpanFetcher {
         String url = host.blobUrl(layer);
         String name = url + " span " + span;
         // Both requests go out at once; the window is usually the smaller and arrives first.
-        JSPromise<ArrayBuffer> window = window(layer, span, meta);
+        byte[] local = localWindow(layer, span, meta);
+        JSPromise<ArrayBuffer> window = local != null
+                ? JSPromise.resolve(Int8Array.copyFromJavaArray(local).getBuffer())
+                : fetchWindow(layer, span, meta.window());
+        double downloaded = meta.compressedLength() + (local != null ? 0 : meta.window().length());
         JSPromise<ArrayBuffer> compressed = Blobs.fetchRange(url, meta.firstByte(), meta.endByte(),
                 hex(meta.sha256()), bytes -> { }, JAVA_SHA256);
         window.flatThen(windowBytes -> compressed.flatThen(spanBytes -> inflate(meta, windowBytes, spanBytes, name)))
                 .then(inflated -> {
                     running--;
-                    long expected = meta.windowLength() + meta.uncompressedEnd() - meta.uncompressedStart();
-                    if (inflated.getByteLength() != expected) {
-                        JsErrors.warn("termpress: " + name + " inflated to " + inflated.getByteLength()
-                                + " bytes, its index says " + expected + "; fetching the whole layer instead");
-                        host.wholeLayer(layer);
-                    } else {
-                        byte[] bytes = Int8Array.create(inflated, meta.windowLength(),
-                                inflated.getByteLength() - meta.windowLength()).copyToJavaArray();
-                        source.supplySpan(layer, span, bytes);
-                        host.arrived(layer, meta.compressedLength() + meta.window().length());
+                    try {
+                        long expected = meta.windowLength() + meta.uncompressedEnd() - meta.uncompressedStart();
+                        if (inflated.getByteLength() != expected) {
+                            JsErrors.warn("termpress: " + name + " inflated to " + inflated.getByteLength()
+                                    + " bytes, its index says " + expected + "; fetching the whole layer instead");
+                            sendWhole(layer);
+                        } else {
+                            byte[] bytes = Int8Array.create(inflated, meta.windowLength(),
+                                    inflated.getByteLength() - meta.windowLength()).copyToJavaArray();
+                            source.supplySpan(layer, span, bytes);
+                            host.arrived(layer, downloaded);
+                        }
+                    } finally {
+                        pump(); // whatever the answer did, the queued spans must not stall
                     }
-                    pump();
                     return null;
                 }, error -> {
                     running--;
@@ -117,27 +133,32 @@ final class SpanFetcher {
                         JsErrors.warn("termpress: " + WorkerScope.describe((JSObject) error)
                                 + "; fetching the whole layer instead");
                     }
-                    host.wholeLayer(layer);
+                    sendWhole(layer);
                     pump();
                     return null;
                 });
     }
 
     /**
-     * The span's window: nothing for the first span, the end of the previous span when that is here
-     * already (reads often go forward), else its entry in the windows file, verified and inflated.
+     * The span's window when it needs no download: nothing for the first span, the end of the previous span
+     * when that is here already (reads often go forward); else null.
      */
-    private JSPromise<ArrayBuffer> window(int layer, int span, InflateCheckpoints.Span meta) {
+    private byte[] localWindow(int layer, int span, InflateCheckpoints.Span meta) {
         int length = meta.windowLength();
-        byte[] previous = span > 0 ? source.spanBytes(layer, span - 1) : null;
-        if (length == 0 || previous != null && previous.length >= length) {
-            byte[] window = new byte[length];
-            if (length > 0) {
-                System.arraycopy(previous, previous.length - length, window, 0, length);
-            }
-            return JSPromise.resolve(Int8Array.copyFromJavaArray(window).getBuffer());
+        if (length == 0) {
+            return new byte[0];
         }
-        InflateCheckpoints.WindowRef ref = meta.window();
+        byte[] previous = span > 0 ? source.spanBytes(layer, span - 1) : null;
+        if (previous == null || previous.length < length) {
+            return null;
+        }
+        byte[] window = new byte[length];
+        System.arraycopy(previous, previous.length - length, window, 0, length);
+        return window;
+    }
+
+    /** The span's window from the layer's windows file, verified and inflated. */
+    private JSPromise<ArrayBuffer> fetchWindow(int layer, int span, InflateCheckpoints.WindowRef ref) {
         String url = host.windowsUrl(layer);
         return Blobs.fetchRange(url, ref.offset(), ref.offset() + ref.length(), hex(ref.sha256()), bytes -> { },
                         JAVA_SHA256)

@@ -50,6 +50,21 @@ public final class CheckpointFinder {
      */
     public record Found(List<Cut> cuts, long uncompressedLength, boolean moreMembers) {
 
+        /**
+         * Whether every span holds at most {@link InflateCheckpoints#MAX_SPAN_BYTES}, compressed and inflated, as
+         * an index decoder requires; only a single block of over 1 GiB can break this.
+         */
+        public boolean spansFit() {
+            for (Cut cut : cuts) {
+                long compressed = ((cut.endBit() + 7) >>> 3) - (cut.startBit() >>> 3);
+                long inflated = cut.uncompressedEnd() - cut.uncompressedStart();
+                if (compressed > InflateCheckpoints.MAX_SPAN_BYTES || inflated > InflateCheckpoints.MAX_SPAN_BYTES) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** The checkpoints, with each span's digest from {@code digester} and its window packed by {@code windows}. */
         public InflateCheckpoints checkpoints(long blobSize, SpanDigester digester, WindowPacker windows)
                 throws IOException {
@@ -79,20 +94,19 @@ public final class CheckpointFinder {
         GzipHeader.skip(in);
         List<long[]> starts = new ArrayList<>(); // start bit, output offset, first stored block's bit or -1
         List<byte[]> windows = new ArrayList<>();
-        DeflateWalker[] walker = new DeflateWalker[1];
-        walker[0] = new DeflateWalker(in, output::write, (bit, outputOffset, stored, last) -> {
+        DeflateWalker walker = new DeflateWalker(in, output::write);
+        walker.run((bit, outputOffset, stored) -> {
             if (starts.isEmpty() || bit - starts.get(starts.size() - 1)[0] >= spacing * 8) {
                 starts.add(new long[] {bit, outputOffset, -1});
-                windows.add(walker[0].window());
+                windows.add(walker.window());
             }
             long[] current = starts.get(starts.size() - 1);
             if (stored && current[2] < 0) {
                 current[2] = bit;
             }
         });
-        walker[0].run(-1);
         long endBit = in.position();
-        long total = walker[0].outputLength();
+        long total = walker.outputLength();
         in.alignToByte();
         long size = 0;
         for (int i = 0; i < GZIP_TRAILER_BYTES; i++) {

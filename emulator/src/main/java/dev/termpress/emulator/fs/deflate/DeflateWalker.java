@@ -35,9 +35,9 @@ final class DeflateWalker {
 
         /**
          * A block starts at compressed bit {@code bit}, after {@code outputOffset} bytes of output; {@code stored}
-         * for a stored block (BTYPE 00), {@code last} for the stream's final block.
+         * for a stored block (BTYPE 00).
          */
-        void blockStart(long bit, long outputOffset, boolean stored, boolean last) throws ImageFormatException;
+        void blockStart(long bit, long outputOffset, boolean stored) throws ImageFormatException;
     }
 
     /** Receives the output, in order. */
@@ -50,29 +50,24 @@ final class DeflateWalker {
 
     private final BitInput in;
     private final Sink sink;
-    private final Listener listener;
     private final byte[] history = new byte[WINDOW_BYTES];
     private final byte[] pending = new byte[1 << 16];
     private int pendingLength;
     private long outputLength;
 
-    DeflateWalker(BitInput in, Sink sink, Listener listener) {
+    DeflateWalker(BitInput in, Sink sink) {
         this.in = in;
         this.sink = sink;
-        this.listener = listener;
     }
 
-    /** Decodes blocks until the last one ends (or, with {@code stopBit} >= 0, until a block would start at or past it). */
-    void run(long stopBit) throws ImageFormatException {
+    /** Decodes blocks until the final one ends, telling {@code listener} where each starts. */
+    void run(Listener listener) throws ImageFormatException {
         boolean last = false;
         while (!last) {
             long bit = in.position();
-            if (stopBit >= 0 && bit >= stopBit) {
-                break;
-            }
             int header = in.peek(3);
             last = (header & 1) == 1;
-            listener.blockStart(bit, outputLength, header >>> 1 == BTYPE_STORED, last);
+            listener.blockStart(bit, outputLength, header >>> 1 == BTYPE_STORED);
             in.skip(1);
             int type = in.bits(2);
             switch (type) {
@@ -85,7 +80,7 @@ final class DeflateWalker {
         flush();
     }
 
-    /** Output bytes produced so far (not counting a preset window). */
+    /** Output bytes produced so far. */
     long outputLength() {
         return outputLength;
     }

@@ -18,7 +18,7 @@ import dev.termpress.emulator.fs.InflateCheckpoints;
 public final class SpanStream {
 
     private static final int STORED_HEADER_BYTES = 5; // 3 header bits padded to a byte, LEN, NLEN (RFC 1951 §3.2.4)
-    private static final int BLOCK_HEADER_BITS = 3; // BFINAL, BTYPE
+    private static final int BLOCK_HEADER_BITS = InflateCheckpoints.BLOCK_HEADER_BITS;
     private static final int FINAL_STORED_BLOCK_BITS = 1; // BFINAL 1, then BTYPE 00
 
     private SpanStream() {
@@ -38,13 +38,19 @@ public final class SpanStream {
             throw new ImageFormatException("a span with a " + span.windowLength() + "-byte window was given "
                     + window.length + " bytes of window");
         }
+        long stored = span.firstStoredBit();
+        if (stored >= 0 && (stored < span.startBit() || stored > span.endBit() - BLOCK_HEADER_BITS)) {
+            // Its header would be read outside the span's bytes: only a damaged index says so.
+            throw new ImageFormatException("a span has its first stored block at bit " + stored + " (valid: its "
+                    + BLOCK_HEADER_BITS + " header bits within bits " + span.startBit() + " to " + span.endBit() + ")");
+        }
         BitWriter out = new BitWriter(STORED_HEADER_BYTES + window.length + compressed.length + 2 * STORED_HEADER_BYTES);
         out.storedBlock(window);
         long base = span.firstByte() * 8; // blob bit of compressed[0]'s first bit
         long from = span.startBit() - base;
         long end = span.endBit() - base;
-        if (span.firstStoredBit() >= 0 && (span.startBit() & 7) != 0) {
-            long afterHeader = span.firstStoredBit() + BLOCK_HEADER_BITS - base;
+        if (stored >= 0 && (span.startBit() & 7) != 0) {
+            long afterHeader = stored + BLOCK_HEADER_BITS - base;
             out.bits(compressed, from, afterHeader);
             out.alignToByte();
             from = (afterHeader + 7) & ~7L; // the blob's own padding

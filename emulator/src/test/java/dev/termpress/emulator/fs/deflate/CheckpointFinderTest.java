@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,29 @@ class CheckpointFinderTest {
                 .isInstanceOf(ImageFormatException.class).hasMessageContaining("compressed bytes was given 3");
         assertThatThrownBy(() -> SpanStream.of(span, new byte[5], new byte[span.compressedLength()]))
                 .isInstanceOf(ImageFormatException.class).hasMessageContaining("was given 5 bytes of window");
+    }
+
+    @Test
+    void aSpanStreamRefusesAStoredBlockHeaderOutsideTheSpan() {
+        // A mid-byte span of 2 bytes whose first stored block would start at its last bit.
+        InflateCheckpoints.Span span = new InflateCheckpoints.Span(3, 16, 0, 10,
+                new InflateCheckpoints.WindowRef(0, 0, new byte[32]), new byte[32], 15, true);
+        assertThatThrownBy(() -> SpanStream.of(span, new byte[0], new byte[2]))
+                .isInstanceOf(ImageFormatException.class)
+                .hasMessageContaining("first stored block at bit 15 (valid: its 3 header bits within bits 3 to 16)");
+    }
+
+    @Test
+    void spansOverTheIndexLimitAreReportedSoTheLayerIsReadWhole() {
+        long limit = InflateCheckpoints.MAX_SPAN_BYTES;
+        CheckpointFinder.Cut small = new CheckpointFinder.Cut(0, 80, 0, 100, new byte[0], -1, false);
+        CheckpointFinder.Cut inflatesTooMuch = new CheckpointFinder.Cut(80, 160, 100, 101 + limit, new byte[0], -1, true);
+        CheckpointFinder.Cut tooManyBits = new CheckpointFinder.Cut(80, 81 + 8 * limit, 100, 200, new byte[0], -1, true);
+        CheckpointFinder.Cut atTheLimit = new CheckpointFinder.Cut(80, 80 + 8 * limit, 100, 100 + limit, new byte[0], -1,
+                true);
+        assertThat(new CheckpointFinder.Found(List.of(small, atTheLimit), 0, false).spansFit()).isTrue();
+        assertThat(new CheckpointFinder.Found(List.of(small, inflatesTooMuch), 0, false).spansFit()).isFalse();
+        assertThat(new CheckpointFinder.Found(List.of(small, tooManyBits), 0, false).spansFit()).isFalse();
     }
 
     @Test
@@ -106,6 +130,37 @@ class CheckpointFinderTest {
                 assertThat(expected).hasMessageStartingWith("sample:");
             }
         }
+    }
+
+    @Test
+    void everyOptionalGzipHeaderFieldIsSkipped() throws Exception {
+        byte[] data = "hello, hello, hello, span\n".repeat(500).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(6, true);
+        deflater.setInput(data);
+        deflater.finish();
+        byte[] raw = new byte[data.length];
+        int rawLength = deflater.deflate(raw);
+        deflater.end();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(data);
+        ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+        // RFC 1952 §2.3: FHCRC 2, FEXTRA 4, FNAME 8, FCOMMENT 16, in the order EXTRA, NAME, COMMENT, HCRC.
+        gzip.write(new byte[] {0x1f, (byte) 0x8b, 8, 2 | 4 | 8 | 16, 0, 0, 0, 0, 0, 3});
+        gzip.write(new byte[] {3, 0, 'a', 'b', 'c'});
+        gzip.write("layer.tar\0a comment\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        gzip.write(new byte[] {0x12, 0x34});
+        gzip.write(raw, 0, rawLength);
+        for (long word : new long[] {crc.getValue(), data.length}) {
+            for (int i = 0; i < 4; i++) {
+                gzip.write((int) (word >>> (8 * i)));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CheckpointFinder.Found found = CheckpointFinder.find(new ByteArrayInputStream(gzip.toByteArray()), 1 << 20,
+                out::write, "headers.gz");
+        assertThat(out.toByteArray()).isEqualTo(data);
+        assertThat(found.moreMembers()).isFalse();
+        assertThat(found.cuts()).singleElement().satisfies(cut -> assertThat(cut.startBit()).isEqualTo(8L * (10 + 5 + 10 + 10 + 2)));
     }
 
     @Test

@@ -90,6 +90,29 @@ class CheckpointIndexTest {
     }
 
     @Test
+    void spansTooLargeForOneArrayOrWithAStoredHeaderPastTheirEndAreRejected() throws Exception {
+        byte[] tar = tar(1_000_000);
+        LayerIndex index = LayerIndex.build(TarInput.of(tar));
+        byte[] v1 = index.toBytes();
+        long stream = index.streamLength();
+        long tooLong = InflateCheckpoints.MAX_SPAN_BYTES + 1L;
+
+        // The first stored block's 3 header bits start at the span's last bit: they would be read past its end.
+        assertThatThrownBy(() -> LayerIndex.fromBytes(withSection(v1, 100, -1, 0, 1, 3, 80, stream, 80, 0, -1, -1)))
+                .isInstanceOf(ImageFormatException.class)
+                .hasMessageContaining("span 0 has its first stored block at bit 79 of 80");
+        // More uncompressed bytes than one span can hold (a Java array, with its window).
+        assertThatThrownBy(() -> LayerIndex.fromBytes(withSection(v1, 100, -1, 0, 1, 0, 80, tooLong, 0, 0, -1, -1)))
+                .isInstanceOf(ImageFormatException.class)
+                .hasMessageContaining("span 0 inflates to " + tooLong + " bytes (valid: at most");
+        // More compressed bytes than one Range request can bring into an array.
+        assertThatThrownBy(() -> LayerIndex.fromBytes(withSection(v1, 1L << 40, -1, 0, 1, 0, tooLong * 8, stream, 0,
+                0, -1, -1)))
+                .isInstanceOf(ImageFormatException.class)
+                .hasMessageContaining("span 0 is " + tooLong + " compressed bytes (valid: at most");
+    }
+
+    @Test
     void randomlyDamagedIndexesFailCleanly() throws Exception {
         byte[] tar = tar(500_000);
         byte[] v2 = LayerIndex.build(TarInput.of(tar))

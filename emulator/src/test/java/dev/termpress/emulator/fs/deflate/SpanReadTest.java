@@ -101,6 +101,50 @@ class SpanReadTest {
         assertThat(results).containsExactly(Errno.EIO);
     }
 
+    @Test
+    void anEmptyReadOrOneAtTheEndOfTheStreamAsksForNoSpan() {
+        List<String> answers = new ArrayList<>();
+        dev.termpress.emulator.fs.LayerSource.Callback callback = new dev.termpress.emulator.fs.LayerSource.Callback() {
+            @Override
+            public void done(byte[] data, int offset, int length) {
+                answers.add("done " + length);
+            }
+
+            @Override
+            public void failed(String reason) {
+                answers.add(reason);
+            }
+        };
+        source.read(0, 1000, 0, callback);
+        source.read(0, index.checkpoints().spans().get(index.checkpoints().spans().size() - 1).uncompressedEnd(), 100,
+                callback);
+        assertThat(answers).containsExactly("done 0", "done 0");
+        assertThat(spanFetches).isEmpty();
+    }
+
+    @Test
+    void aReadWaitingForTheWholeLayerIsNotAnsweredByASpan() throws Exception {
+        List<Object> answers = new ArrayList<>();
+        OnDemandLayerSource early = new OnDemandLayerSource(1, layer -> { });
+        IndexEntry file = crossingFile();
+        early.read(0, file.dataOffset(), (int) file.size(), new dev.termpress.emulator.fs.LayerSource.Callback() {
+            @Override
+            public void done(byte[] data, int offset, int length) {
+                answers.add(Arrays.copyOfRange(data, offset, offset + length));
+            }
+
+            @Override
+            public void failed(String reason) {
+                answers.add(reason);
+            }
+        });
+        early.useSpans(0, index.checkpoints());
+        early.supplySpan(0, 0, inflate(0));
+        assertThat(answers).as("it waits for the whole layer it asked for").isEmpty();
+        early.supply(0, tar);
+        assertThat(answers).singleElement().isEqualTo(contentOf(file));
+    }
+
     private byte[] inflate(int span) throws Exception {
         InflateCheckpoints.Span meta = index.checkpoints().spans().get(span);
         byte[] stream = SpanStream.of(meta, windows.window(meta),
