@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code termpress check --browser} in Debian's Chromium against a tiny busybox site. Skipped when
@@ -20,14 +20,21 @@ import picocli.CommandLine;
  */
 class CheckBrowserTest {
 
-    private static final Path BUSYBOX = Path.of("..", "content-examples", "images", "busybox").toAbsolutePath().normalize();
     private static final Path CHROMIUM = Path.of(System.getProperty("termpress.chromium", "/usr/bin/chromium"));
 
     @TempDir
     Path site;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CheckSite fixture;
+    private StringWriter out;
+    private StringWriter err;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new CheckSite(site);
+        out = fixture.out;
+        err = fixture.err;
+    }
 
     @BeforeAll
     static void needsChromium() {
@@ -132,22 +139,34 @@ class CheckBrowserTest {
         assertThat(out.toString()).contains("Checked 3 commands in 2 blocks (2 boots): 1 mismatch,");
     }
 
-    private void writeSite(String page, String markdown) throws IOException {
-        Files.writeString(site.resolve("termpress.yaml"), "title: Check fixture\nimages:\n  busybox: " + BUSYBOX + "\n");
-        Path file = site.resolve("content").resolve(page);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, markdown);
-        if (!page.equals("index.md")) {
-            Files.writeString(site.resolve("content/index.md"), "# Home\n\nSee the [guide](guide/).\n");
-        }
+    /** A page whose runtime script does not load: reported at once with the failed request, not after the boot timeout. */
+    @Test
+    void aPageWhoseRuntimeDoesNotStartIsReportedWithWhatFailed() throws IOException {
+        writeSite("index.md", """
+                ```container image=busybox
+                $ echo hi
+                hi
+                ```
+                """);
+        String base = new String(getClass().getResourceAsStream("/dev/termpress/themes/default/templates/base.peb")
+                .readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(base).contains("{{ runtime.script }}");
+        Path override = site.resolve("theme/templates/base.peb");
+        Files.createDirectories(override.getParent());
+        Files.writeString(override, base.replace("{{ runtime.script }}", "no-such-runtime.js"));
+
+        int status = run("--browser", "--chromium", CHROMIUM.toString(), site.toString());
+
+        assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).startsWith("content/index.md:1: $ echo hi\n  the page's runtime did not start,"
+                + " so Run does nothing on http://localhost:").contains("no-such-runtime.js answered 404");
     }
 
-    /** A fresh command object: the shared verb instances keep option values from run to run. */
+    private void writeSite(String page, String markdown) throws IOException {
+        fixture.write(page, markdown);
+    }
+
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new CheckCommand());
-        cli.setExecutionExceptionHandler(new InternalErrorHandler());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return fixture.check(args);
     }
 }

@@ -4,25 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code termpress check} boots the example busybox image for real and compares outputs. */
 class CheckCommandTest {
 
-    private static final Path BUSYBOX = Path.of("..", "content-examples", "images", "busybox").toAbsolutePath().normalize();
     private static final Path EXAMPLES = Path.of("..", "content-examples");
 
     @TempDir
     Path site;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CheckSite fixture;
+    private StringWriter out;
+    private StringWriter err;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new CheckSite(site);
+        out = fixture.out;
+        err = fixture.err;
+    }
 
     @Test
     void aSiteWhoseOutputsAreRightPasses() throws IOException {
@@ -49,7 +55,7 @@ class CheckCommandTest {
                 ```
                 """);
 
-        int status = run("check", site.toString());
+        int status = fixture.check(site.toString());
 
         assertThat(err.toString()).isEmpty();
         assertThat(status).isZero();
@@ -71,7 +77,7 @@ class CheckCommandTest {
                 ```
                 """);
 
-        int status = run("check", site.toString());
+        int status = fixture.check(site.toString());
 
         assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).isEqualTo("""
@@ -95,7 +101,7 @@ class CheckCommandTest {
                 ```
                 """);
 
-        int status = run("check", site.toString());
+        int status = fixture.check(site.toString());
 
         assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).startsWith("content/index.md:2: $ echo bye; exit 3\n"
@@ -108,7 +114,7 @@ class CheckCommandTest {
         writeSite("```container image=busybox\n$ true\n```\n");
         Files.writeString(site.resolve("termpress.yaml"), "title: t\nimages:\n  busybox: nowhere\n");
 
-        int status = run("check", site.toString());
+        int status = fixture.check(site.toString());
 
         assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).startsWith("content/index.md:1: $ true\n  cannot boot image \"busybox\": ")
@@ -117,7 +123,7 @@ class CheckCommandTest {
 
     @Test
     void theExampleSitePasses() {
-        int status = run("check", EXAMPLES.toString());
+        int status = fixture.check(EXAMPLES.toString());
 
         assertThat(err.toString()).isEmpty();
         assertThat(out.toString()).contains("all outputs match");
@@ -130,7 +136,7 @@ class CheckCommandTest {
         assumeTrue(Files.isRegularFile(EXAMPLES.resolve("images/debian-trixie/index.json")),
                 "content-examples/images/debian-trixie is not built; see content-examples/termpress.yaml");
 
-        int status = run("check", "--drafts", EXAMPLES.toString());
+        int status = fixture.check("--drafts", EXAMPLES.toString());
 
         assertThat(err.toString()).isEmpty();
         assertThat(out.toString()).contains("Checked 58 commands in 16 blocks").contains("all outputs match");
@@ -138,15 +144,6 @@ class CheckCommandTest {
     }
 
     private void writeSite(String page) throws IOException {
-        Files.writeString(site.resolve("termpress.yaml"), "title: Check fixture\nimages:\n  busybox: " + BUSYBOX + "\n");
-        Files.createDirectories(site.resolve("content"));
-        Files.writeString(site.resolve("content/index.md"), page);
-    }
-
-    private int run(String... args) {
-        CommandLine cli = TermpressCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        fixture.write("index.md", page);
     }
 }

@@ -79,7 +79,7 @@ public final class BrowserChecker {
                 session = ChromiumSession.launch(chromium);
             } catch (PlaywrightException e) {
                 throw new BrowserCheckException("Chromium (" + chromium + ") did not start: "
-                        + BrowserShell.firstLine(e.getMessage()), e);
+                        + PlaywrightMessages.summary(e.getMessage()), e);
             }
             try (session) {
                 // localhost, not 127.0.0.1: both are secure contexts, and the site tests use this name too.

@@ -26,12 +26,14 @@ final class BrowserShell implements DemoShell {
 
     private final Page page;
     private final Locator figure;
+    private final PageProblems problems;
     private String failure;
     private String pending = "";
 
-    BrowserShell(Page page, Locator figure) {
+    BrowserShell(Page page, Locator figure, PageProblems problems) {
         this.page = page;
         this.figure = figure;
+        this.problems = problems;
     }
 
     /** Waits for the shell's first prompt and types the setup line; the reason when that fails. */
@@ -49,8 +51,7 @@ final class BrowserShell implements DemoShell {
                         + " it is older than this termpress");
             }
             if ("exited".equals(screen.state())) {
-                throw new NoShellException("the machine powered off before the shell's prompt; terminal:\n"
-                        + screen.textOrEmpty());
+                throw new NoShellException("the machine powered off before the shell's prompt; " + shown(screen));
             }
             if (screen.text() != null) {
                 if (screen.text().contains(ShellPrompt.MARKER)) {
@@ -66,14 +67,13 @@ final class BrowserShell implements DemoShell {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new NoShellException("no shell prompt within " + BOOT_MILLIS / 1000 + " s in Chromium; terminal:\n"
-                        + screen.textOrEmpty());
+                throw new NoShellException("no shell prompt within " + BOOT_MILLIS / 1000 + " s in Chromium; "
+                        + shown(screen) + problems.describe());
             }
             page.waitForTimeout(POLL_MILLIS);
         }
         if (run(ShellPrompt.SETUP.stripTrailing()) == null) {
-            throw new NoShellException("the shell did not take the setup line (" + failure + "); terminal:\n"
-                    + snapshot().textOrEmpty());
+            throw new NoShellException("the shell did not take the setup line (" + failure + "); " + shown(snapshot()));
         }
     }
 
@@ -82,7 +82,7 @@ final class BrowserShell implements DemoShell {
         try {
             return typeAndRead(command);
         } catch (PlaywrightException e) {
-            failure = "Chromium failed: " + firstLine(e.getMessage());
+            failure = "Chromium failed: " + PlaywrightMessages.summary(e.getMessage());
             return null;
         }
     }
@@ -129,12 +129,9 @@ final class BrowserShell implements DemoShell {
         figure.evaluate("f => { const stop = f.querySelector('.tp-stop'); if (stop) stop.click(); }");
     }
 
-    static String firstLine(String message) {
-        if (message == null) {
-            return "no message";
-        }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
+    /** The terminal's text for a failure message, or that there was none. */
+    private static String shown(TerminalSnapshot screen) {
+        return screen.textOrEmpty().isEmpty() ? "the terminal shows nothing" : "terminal:\n" + screen.text();
     }
 
     private TerminalSnapshot snapshot() {
