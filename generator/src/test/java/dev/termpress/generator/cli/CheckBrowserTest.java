@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,6 +163,60 @@ class CheckBrowserTest {
         assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).startsWith("content/index.md:1: $ echo hi\n  the page's runtime did not start,"
                 + " so Run does nothing on http://localhost:").contains("no-such-runtime.js answered 404");
+    }
+
+    /**
+     * Stopped mid-check, as Ctrl-C or a kill stops it: no browser or driver process stays behind, and
+     * nothing is left in the temporary folder (the built site, Playwright's driver, Chromium's profile).
+     */
+    @Test
+    void aCheckStoppedMidwayLeavesNoProcessAndNoTemporaryFile(@TempDir Path tmp) throws Exception {
+        writeSite("index.md", """
+                ```container image=busybox
+                $ sleep 600
+                ```
+                """);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-XX:-UsePerfData", "-Djava.io.tmpdir=" + tmp,
+                "-cp", System.getProperty("java.class.path"), TermpressCommand.class.getName(),
+                "check", "--browser", "--chromium", CHROMIUM.toString(), site.toString())
+                .redirectErrorStream(true).redirectOutput(site.resolve("check.log").toFile());
+        builder.environment().put("TMPDIR", tmp.toString());
+        Process check = builder.start();
+        try {
+            awaitRendererOf(check);
+            List<ProcessHandle> family = check.descendants().toList();
+
+            check.destroy(); // SIGTERM: shutdown hooks run, as on Ctrl-C
+            assertThat(check.waitFor(60, TimeUnit.SECONDS)).as("the check ends when stopped").isTrue();
+            for (ProcessHandle process : family) {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            check.destroyForcibly();
+        }
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left).as("left in the temporary folder").isEmpty();
+        }
+    }
+
+    /** Waits (at most the boot timeout) until Chromium shows the page: the check is then in the middle of its work. */
+    private static void awaitRendererOf(Process check) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (check.descendants().noneMatch(CheckBrowserTest::isRenderer)) {
+            assertThat(check.isAlive()).as("the check still runs").isTrue();
+            assertThat(System.nanoTime()).as("Chromium rendered a page").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    /** Chromium rewrites its helpers' command lines, which ProcessHandle.Info then misreads; /proc has them as shown. */
+    private static boolean isRenderer(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).contains("--type=renderer");
+        } catch (IOException e) {
+            return false; // it has ended
+        }
     }
 
     private void writeSite(String page, String markdown) throws IOException {
