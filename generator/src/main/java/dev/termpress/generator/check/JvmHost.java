@@ -98,9 +98,9 @@ final class JvmHost implements DemoHost {
         boots++;
         ShellSession session = new ShellSession(machine, console);
         current = null;
-        if (!session.start(BOOT_BUDGET)) {
-            throw new NoShellException("the shell did not reach a prompt within " + BOOT_BUDGET
-                    + " instructions; console:\n" + session.transcript());
+        String failure = session.start(BOOT_BUDGET);
+        if (failure != null) {
+            throw new NoShellException(failure);
         }
         current = new Booted(spec, initConf, session, true);
         return session;

@@ -142,6 +142,22 @@ class CheckBrowserTest {
         assertThat(out.toString()).contains("Checked 3 commands in 2 blocks (2 boots): 1 mismatch,");
     }
 
+    /** A block that cannot start is reported in the same words by both checks. */
+    @Test
+    void aShellThatNeverStartsIsReportedAsTheJvmCheckReportsIt() throws IOException {
+        writeSite("index.md", "```container image=busybox user=nosuchuser\n$ id -u\n0\n```\n");
+        String reason = "content/index.md:1: $ id -u\n  the machine powered off before the shell's prompt; last output:\n";
+
+        int jvm = run(site.toString());
+        String jvmReport = err.toString();
+        err.getBuffer().setLength(0);
+        int browser = run("--browser", "--chromium", CHROMIUM.toString(), site.toString());
+
+        assertThat(jvmReport).startsWith(reason).contains("termpress-init: user \"nosuchuser\" is not in /etc/passwd");
+        assertThat(err.toString()).startsWith(reason).contains("termpress-init: user \"nosuchuser\" is not in /etc/passwd");
+        assertThat(jvm).isEqualTo(browser).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
     /** A page whose runtime script does not load: reported at once with the failed request, not after the boot timeout. */
     @Test
     void aPageWhoseRuntimeDoesNotStartIsReportedWithWhatFailed() throws IOException {

@@ -110,6 +110,18 @@ class CheckCommandTest {
     }
 
     @Test
+    void aShellThatNeverStartsIsReportedWithTheGuestsLastWordsNotTheBootLog() throws IOException {
+        writeSite("```container image=busybox user=nosuchuser\n$ id -u\n0\n```\n");
+
+        int status = fixture.check(site.toString());
+
+        assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).startsWith("content/index.md:1: $ id -u\n"
+                + "  the machine powered off before the shell's prompt; last output:\n")
+                .contains("termpress-init: user \"nosuchuser\" is not in /etc/passwd").doesNotContain("Linux version");
+    }
+
+    @Test
     void aMissingImageIsReportedPerBlockWithoutACrash() throws IOException {
         writeSite("```container image=busybox\n$ true\n```\n");
         Files.writeString(site.resolve("termpress.yaml"), "title: t\nimages:\n  busybox: nowhere\n");

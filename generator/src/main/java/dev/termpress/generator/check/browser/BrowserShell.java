@@ -3,6 +3,7 @@ package dev.termpress.generator.check.browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import dev.termpress.generator.check.BootFailure;
 import dev.termpress.generator.check.DemoShell;
 import dev.termpress.generator.check.NoShellException;
 import dev.termpress.generator.check.ShellPrompt;
@@ -51,7 +52,7 @@ final class BrowserShell implements DemoShell {
                         + " it is older than this termpress");
             }
             if ("exited".equals(screen.state())) {
-                throw new NoShellException("the machine powered off before the shell's prompt; " + shown(screen));
+                throw new NoShellException(BootFailure.poweredOff(screen.textOrEmpty()));
             }
             if (screen.text() != null) {
                 if (screen.text().contains(ShellPrompt.MARKER)) {
@@ -67,13 +68,15 @@ final class BrowserShell implements DemoShell {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new NoShellException("no shell prompt within " + BOOT_MILLIS / 1000 + " s in Chromium; "
-                        + shown(screen) + problems.describe());
+                throw new NoShellException(BootFailure.noPrompt(BOOT_MILLIS / 1000 + " s",
+                        screen.textOrEmpty()) + problems.describe());
             }
             page.waitForTimeout(POLL_MILLIS);
         }
         if (run(ShellPrompt.SETUP.stripTrailing()) == null) {
-            throw new NoShellException("the shell did not take the setup line (" + failure + "); " + shown(snapshot()));
+            TerminalSnapshot screen = snapshot();
+            throw new NoShellException("exited".equals(screen.state()) ? BootFailure.poweredOff(screen.textOrEmpty())
+                    : BootFailure.setupUnanswered(COMMAND_MILLIS / 1000 + " s", screen.textOrEmpty()));
         }
     }
 
@@ -127,11 +130,6 @@ final class BrowserShell implements DemoShell {
     /** Presses Stop, which ends the worker and frees the machine. */
     void stop() {
         figure.evaluate("f => { const stop = f.querySelector('.tp-stop'); if (stop) stop.click(); }");
-    }
-
-    /** The terminal's text for a failure message, or that there was none. */
-    private static String shown(TerminalSnapshot screen) {
-        return screen.textOrEmpty().isEmpty() ? "the terminal shows nothing" : "terminal:\n" + screen.text();
     }
 
     private TerminalSnapshot snapshot() {
