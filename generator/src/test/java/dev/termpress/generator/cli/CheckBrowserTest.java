@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,19 +24,8 @@ class CheckBrowserTest {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("termpress.chromium", "/usr/bin/chromium"));
 
-    @TempDir
-    Path site;
-
-    private CheckSite fixture;
-    private StringWriter out;
-    private StringWriter err;
-
-    @BeforeEach
-    void fixture() {
-        fixture = new CheckSite(site);
-        out = fixture.out;
-        err = fixture.err;
-    }
+    @RegisterExtension
+    final CheckSite fixture = new CheckSite();
 
     @BeforeAll
     static void needsChromium() {
@@ -51,20 +39,7 @@ class CheckBrowserTest {
 
     @Test
     void blocksWhoseOutputsAreRightPass() throws IOException {
-        writeSite("index.md", """
-                # Fixture
-
-                ```container image=busybox workdir=/tmp env=WHO=tester
-                $ echo "hi $WHO"; pwd
-                hi tester
-                /tmp
-                $ printf 'b\\na\\nb\\n' | sort | uniq -c
-                1 a
-                2 b
-                $ false
-                $ uname -m
-                riscv64
-                ```
+        fixture.write("index.md", "# Fixture\n\n" + CheckSite.RIGHT_BLOCK + """
 
                 Some prose between the blocks.
 
@@ -79,16 +54,16 @@ class CheckBrowserTest {
                 ```
                 """.formatted("x".repeat(150)));
 
-        int status = run("--browser", "--chromium", CHROMIUM.toString(), site.toString());
+        int status = fixture.check("--browser", "--chromium", CHROMIUM.toString(), fixture.dir().toString());
 
-        assertThat(err.toString()).isEmpty();
-        assertThat(out.toString()).contains("Checked 7 commands in 2 blocks (2 boots)").contains("all outputs match");
+        assertThat(fixture.err()).isEmpty();
+        assertThat(fixture.out()).contains("Checked 7 commands in 2 blocks (2 boots)").contains("all outputs match");
         assertThat(status).isZero();
     }
 
     @Test
     void aWrongExpectedOutputFailsWithFileLineExpectedAndActual() throws IOException {
-        writeSite("guide/index.md", """
+        fixture.write("guide/index.md", """
                 # Guide
 
                 ```container image=busybox
@@ -104,22 +79,22 @@ class CheckBrowserTest {
                 ```
                 """);
 
-        int status = run("--browser", "--chromium", CHROMIUM.toString(), site.toString());
+        int status = fixture.check("--browser", "--chromium", CHROMIUM.toString(), fixture.dir().toString());
 
         assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).isEqualTo("""
+        assertThat(fixture.err()).isEqualTo("""
                 content/guide/index.md:9: $ echo "one two" | wc -w
                   expected:
                     | 3
                   actual:
                     | 2
                 """);
-        assertThat(out.toString()).contains("Checked 3 commands in 2 blocks (2 boots): 1 mismatch,");
+        assertThat(fixture.out()).contains("Checked 3 commands in 2 blocks (2 boots): 1 mismatch,");
     }
 
     @Test
     void aShellThatExitsIsReportedAndTheNextBlockStillRuns() throws IOException {
-        writeSite("index.md", """
+        fixture.write("index.md", """
                 ```container image=busybox
                 $ echo bye; exit 3
                 bye
@@ -133,36 +108,36 @@ class CheckBrowserTest {
                 ```
                 """);
 
-        int status = run("--browser", "--chromium", CHROMIUM.toString(), site.toString());
+        int status = fixture.check("--browser", "--chromium", CHROMIUM.toString(), fixture.dir().toString());
 
         assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).startsWith("content/index.md:2: $ echo bye; exit 3\n"
+        assertThat(fixture.err()).startsWith("content/index.md:2: $ echo bye; exit 3\n"
                 + "  the shell exited (the machine powered off) before the next prompt\n")
                 .contains("    | bye").doesNotContain("echo never").doesNotContain("still here")
                 .doesNotContain("[the machine powered off]");
-        assertThat(out.toString()).contains("Checked 3 commands in 2 blocks (2 boots): 1 mismatch,");
+        assertThat(fixture.out()).contains("Checked 3 commands in 2 blocks (2 boots): 1 mismatch,");
     }
 
     /** A block that cannot start is reported in the same words by both checks. */
     @Test
     void aShellThatNeverStartsIsReportedAsTheJvmCheckReportsIt() throws IOException {
-        writeSite("index.md", "```container image=busybox user=nosuchuser\n$ id -u\n0\n```\n");
+        fixture.write("index.md", "```container image=busybox user=nosuchuser\n$ id -u\n0\n```\n");
         String reason = "content/index.md:1: $ id -u\n  the machine powered off before the shell's prompt; last output:\n";
 
-        int jvm = run(site.toString());
-        String jvmReport = err.toString();
-        err.getBuffer().setLength(0);
-        int browser = run("--browser", "--chromium", CHROMIUM.toString(), site.toString());
+        int jvm = fixture.check(fixture.dir().toString());
+        String jvmReport = fixture.err();
+        fixture.clearErr();
+        int browser = fixture.check("--browser", "--chromium", CHROMIUM.toString(), fixture.dir().toString());
 
         assertThat(jvmReport).startsWith(reason).contains("termpress-init: user \"nosuchuser\" is not in /etc/passwd");
-        assertThat(err.toString()).startsWith(reason).contains("termpress-init: user \"nosuchuser\" is not in /etc/passwd");
+        assertThat(fixture.err()).startsWith(reason).contains("termpress-init: user \"nosuchuser\" is not in /etc/passwd");
         assertThat(jvm).isEqualTo(browser).isEqualTo(ExitCodes.BAD_INPUT);
     }
 
     /** A page whose runtime script does not load: reported at once with the failed request, not after the boot timeout. */
     @Test
     void aPageWhoseRuntimeDoesNotStartIsReportedWithWhatFailed() throws IOException {
-        writeSite("index.md", """
+        fixture.write("index.md", """
                 ```container image=busybox
                 $ echo hi
                 hi
@@ -171,14 +146,14 @@ class CheckBrowserTest {
         String base = new String(getClass().getResourceAsStream("/dev/termpress/themes/default/templates/base.peb")
                 .readAllBytes(), StandardCharsets.UTF_8);
         assertThat(base).contains("{{ runtime.script }}");
-        Path override = site.resolve("theme/templates/base.peb");
+        Path override = fixture.dir().resolve("theme/templates/base.peb");
         Files.createDirectories(override.getParent());
         Files.writeString(override, base.replace("{{ runtime.script }}", "no-such-runtime.js"));
 
-        int status = run("--browser", "--chromium", CHROMIUM.toString(), site.toString());
+        int status = fixture.check("--browser", "--chromium", CHROMIUM.toString(), fixture.dir().toString());
 
         assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).startsWith("content/index.md:1: $ echo hi\n  the page's runtime did not start,"
+        assertThat(fixture.err()).startsWith("content/index.md:1: $ echo hi\n  the page's runtime did not start,"
                 + " so Run does nothing on http://localhost:").contains("no-such-runtime.js answered 404");
     }
 
@@ -188,7 +163,7 @@ class CheckBrowserTest {
      */
     @Test
     void aCheckStoppedMidwayLeavesNoProcessAndNoTemporaryFile(@TempDir Path tmp) throws Exception {
-        writeSite("index.md", """
+        fixture.write("index.md", """
                 ```container image=busybox
                 $ sleep 600
                 ```
@@ -196,8 +171,8 @@ class CheckBrowserTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-XX:-UsePerfData", "-Djava.io.tmpdir=" + tmp,
                 "-cp", System.getProperty("java.class.path"), TermpressCommand.class.getName(),
-                "check", "--browser", "--chromium", CHROMIUM.toString(), site.toString())
-                .redirectErrorStream(true).redirectOutput(site.resolve("check.log").toFile());
+                "check", "--browser", "--chromium", CHROMIUM.toString(), fixture.dir().toString())
+                .redirectErrorStream(true).redirectOutput(fixture.dir().resolve("check.log").toFile());
         builder.environment().put("TMPDIR", tmp.toString());
         Process check = builder.start();
         try {
@@ -234,13 +209,5 @@ class CheckBrowserTest {
         } catch (IOException e) {
             return false; // it has ended
         }
-    }
-
-    private void writeSite(String page, String markdown) throws IOException {
-        fixture.write(page, markdown);
-    }
-
-    private int run(String... args) {
-        return fixture.check(args);
     }
 }

@@ -4,48 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code termpress check} boots the example busybox image for real and compares outputs. */
 class CheckCommandTest {
 
     private static final Path EXAMPLES = Path.of("..", "content-examples");
 
-    @TempDir
-    Path site;
-
-    private CheckSite fixture;
-    private StringWriter out;
-    private StringWriter err;
-
-    @BeforeEach
-    void fixture() {
-        fixture = new CheckSite(site);
-        out = fixture.out;
-        err = fixture.err;
-    }
+    @RegisterExtension
+    final CheckSite fixture = new CheckSite();
 
     @Test
     void aSiteWhoseOutputsAreRightPasses() throws IOException {
-        writeSite("""
-                # Fixture
-
-                ```container image=busybox workdir=/tmp env=WHO=tester
-                $ echo "hi $WHO"; pwd
-                hi tester
-                /tmp
-                $ printf 'b\\na\\nb\\n' | sort | uniq -c
-                1 a
-                2 b
-                $ false
-                $ uname -a
-                Linux ... riscv64 ...
-                ```
+        fixture.write("index.md", "# Fixture\n\n" + CheckSite.RIGHT_BLOCK + """
 
                 ```container image=busybox
                 $ id -u
@@ -55,16 +29,16 @@ class CheckCommandTest {
                 ```
                 """);
 
-        int status = fixture.check(site.toString());
+        int status = fixture.check(fixture.dir().toString());
 
-        assertThat(err.toString()).isEmpty();
+        assertThat(fixture.err()).isEmpty();
         assertThat(status).isZero();
-        assertThat(out.toString()).contains("Checked 6 commands in 2 blocks").contains("all outputs match");
+        assertThat(fixture.out()).contains("Checked 6 commands in 2 blocks").contains("all outputs match");
     }
 
     @Test
     void aWrongExpectedOutputFailsWithFileLineExpectedAndActual() throws IOException {
-        writeSite("""
+        fixture.write("index.md", """
                 # Fixture
 
                 ```container image=busybox workdir=/tmp
@@ -77,22 +51,22 @@ class CheckCommandTest {
                 ```
                 """);
 
-        int status = fixture.check(site.toString());
+        int status = fixture.check(fixture.dir().toString());
 
         assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).isEqualTo("""
+        assertThat(fixture.err()).isEqualTo("""
                 content/index.md:6: $ echo "one two" | wc -w
                   expected:
                     | 3
                   actual:
                     | 2
                 """);
-        assertThat(out.toString()).contains("Checked 3 commands in 1 block").contains("1 mismatch,");
+        assertThat(fixture.out()).contains("Checked 3 commands in 1 block").contains("1 mismatch,");
     }
 
     @Test
     void aCommandThatEndsTheShellIsReportedAndTheBlockStops() throws IOException {
-        writeSite("""
+        fixture.write("index.md", """
                 ```container image=busybox
                 $ echo bye; exit 3
                 bye
@@ -101,35 +75,35 @@ class CheckCommandTest {
                 ```
                 """);
 
-        int status = fixture.check(site.toString());
+        int status = fixture.check(fixture.dir().toString());
 
         assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).startsWith("content/index.md:2: $ echo bye; exit 3\n"
+        assertThat(fixture.err()).startsWith("content/index.md:2: $ echo bye; exit 3\n"
                 + "  the shell exited (the machine powered off) before the next prompt\n")
                 .contains("    | bye").doesNotContain("echo never");
     }
 
     @Test
     void aShellThatNeverStartsIsReportedWithTheGuestsLastWordsNotTheBootLog() throws IOException {
-        writeSite("```container image=busybox user=nosuchuser\n$ id -u\n0\n```\n");
+        fixture.write("index.md", "```container image=busybox user=nosuchuser\n$ id -u\n0\n```\n");
 
-        int status = fixture.check(site.toString());
+        int status = fixture.check(fixture.dir().toString());
 
         assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).startsWith("content/index.md:1: $ id -u\n"
+        assertThat(fixture.err()).startsWith("content/index.md:1: $ id -u\n"
                 + "  the machine powered off before the shell's prompt; last output:\n")
                 .contains("termpress-init: user \"nosuchuser\" is not in /etc/passwd").doesNotContain("Linux version");
     }
 
     @Test
     void aMissingImageIsReportedPerBlockWithoutACrash() throws IOException {
-        writeSite("```container image=busybox\n$ true\n```\n");
-        Files.writeString(site.resolve("termpress.yaml"), "title: t\nimages:\n  busybox: nowhere\n");
+        fixture.write("index.md", "```container image=busybox\n$ true\n```\n");
+        Files.writeString(fixture.dir().resolve("termpress.yaml"), "title: t\nimages:\n  busybox: nowhere\n");
 
-        int status = fixture.check(site.toString());
+        int status = fixture.check(fixture.dir().toString());
 
         assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).startsWith("content/index.md:1: $ true\n  cannot boot image \"busybox\": ")
+        assertThat(fixture.err()).startsWith("content/index.md:1: $ true\n  cannot boot image \"busybox\": ")
                 .contains("nowhere: no such file or directory");
     }
 
@@ -137,8 +111,8 @@ class CheckCommandTest {
     void theExampleSitePasses() {
         int status = fixture.check(EXAMPLES.toString());
 
-        assertThat(err.toString()).isEmpty();
-        assertThat(out.toString()).contains("all outputs match");
+        assertThat(fixture.err()).isEmpty();
+        assertThat(fixture.out()).contains("all outputs match");
         assertThat(status).isZero();
     }
 
@@ -150,12 +124,8 @@ class CheckCommandTest {
 
         int status = fixture.check("--drafts", EXAMPLES.toString());
 
-        assertThat(err.toString()).isEmpty();
-        assertThat(out.toString()).contains("Checked 58 commands in 16 blocks").contains("all outputs match");
+        assertThat(fixture.err()).isEmpty();
+        assertThat(fixture.out()).contains("Checked 58 commands in 16 blocks").contains("all outputs match");
         assertThat(status).isZero();
-    }
-
-    private void writeSite(String page) throws IOException {
-        fixture.write("index.md", page);
     }
 }

@@ -5,19 +5,60 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import picocli.CommandLine;
 
-/** A throwaway site on the example busybox image for {@code check} tests, and what the command printed on it. */
-final class CheckSite {
+/**
+ * A throwaway site on the example busybox image for {@code check} tests, fresh for each test, and
+ * what the command printed on it. Register it with {@code @RegisterExtension}.
+ */
+final class CheckSite implements BeforeEachCallback, AfterEachCallback {
 
     static final Path BUSYBOX = Path.of("..", "content-examples", "images", "busybox").toAbsolutePath().normalize();
 
-    final Path dir;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    /**
+     * A block whose expected output is right, checked on both hosts: env, workdir, a pipeline, a
+     * command that prints nothing and an ellipsis (4 commands).
+     */
+    static final String RIGHT_BLOCK = """
+            ```container image=busybox workdir=/tmp env=WHO=tester
+            $ echo "hi $WHO"; pwd
+            hi tester
+            /tmp
+            $ printf 'b\\na\\nb\\n' | sort | uniq -c
+            1 a
+            2 b
+            $ false
+            $ uname -a
+            Linux ... riscv64 ...
+            ```
+            """;
 
-    CheckSite(Path dir) {
-        this.dir = dir;
+    private Path dir;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        dir = Files.createTempDirectory("termpress-check-test-");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** The site's folder. */
+    Path dir() {
+        return dir;
     }
 
     /** Writes {@code termpress.yaml} naming busybox and one page; a page below the root gets a home page too. */
@@ -40,5 +81,20 @@ final class CheckSite {
         all[0] = "check";
         System.arraycopy(args, 0, all, 1, args.length);
         return cli.execute(all);
+    }
+
+    /** Everything the command wrote to standard output so far. */
+    String out() {
+        return out.toString();
+    }
+
+    /** Everything the command wrote to standard error so far. */
+    String err() {
+        return err.toString();
+    }
+
+    /** Forgets standard error, before another run in the same test. */
+    void clearErr() {
+        err.getBuffer().setLength(0);
     }
 }
