@@ -154,7 +154,8 @@ class CheckBrowserTest {
 
         assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(fixture.err()).startsWith("content/index.md:1: $ echo hi\n  the page's runtime did not start,"
-                + " so Run does nothing on http://localhost:").contains("no-such-runtime.js answered 404");
+                + " so Run does nothing on http://localhost:").contains("\n    GET http://localhost:").contains("no-such-runtime.js answered 404")
+                .doesNotContain("no-such-runtime.js failed");
     }
 
     /**

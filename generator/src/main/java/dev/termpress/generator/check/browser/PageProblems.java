@@ -1,8 +1,8 @@
 package dev.termpress.generator.check.browser;
 
 import com.microsoft.playwright.Page;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What went wrong in the page since it was last loaded: uncaught script errors, failed requests and
@@ -15,15 +15,20 @@ final class PageProblems {
     private static final int KEPT = 5;
     private static final int FIRST_ERROR_STATUS = 400;
 
-    private final List<String> seen = new ArrayList<>();
+    /** The first problem per URL (a script that answers 404 is then also an aborted request); script errors by text. */
+    private final Map<String, String> seen = new LinkedHashMap<>();
 
     /** Starts listening on {@code page}; Playwright calls back on the thread that drives the page. */
     PageProblems(Page page) {
-        page.onPageError(error -> add("script error: " + PlaywrightMessages.summary(error)));
-        page.onRequestFailed(request -> add(request.method() + " " + request.url() + " failed: " + request.failure()));
+        page.onPageError(error -> {
+            String problem = "script error: " + PlaywrightMessages.summary(error);
+            add(problem, problem);
+        });
+        page.onRequestFailed(request -> add(request.url(), request.method() + " " + request.url() + " failed: "
+                + request.failure()));
         page.onResponse(response -> {
             if (response.status() >= FIRST_ERROR_STATUS) {
-                add(response.request().method() + " " + response.url() + " answered " + response.status());
+                add(response.url(), response.request().method() + " " + response.url() + " answered " + response.status());
             }
         });
     }
@@ -38,14 +43,14 @@ final class PageProblems {
         StringBuilder text = new StringBuilder();
         if (!seen.isEmpty()) {
             text.append("\npage problems:");
-            seen.forEach(problem -> text.append("\n  ").append(problem));
+            seen.values().forEach(problem -> text.append("\n  ").append(problem));
         }
         return text.toString();
     }
 
-    private void add(String problem) {
+    private void add(String key, String problem) {
         if (seen.size() < KEPT) {
-            seen.add(problem);
+            seen.putIfAbsent(key, problem);
         }
     }
 }
