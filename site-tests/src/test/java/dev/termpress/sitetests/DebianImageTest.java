@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,13 +26,8 @@ class DebianImageTest {
 
     private static ServedSite openSite() throws Exception {
         assumeTrue(Files.isDirectory(LAYOUT), LAYOUT + " is not built; run content-examples/images/build-debian.sh");
-        Path dir = Files.createTempDirectory("termpress-debian-site");
-        Files.writeString(dir.resolve("termpress.yaml"), "title: Debian\nimages:\n  debian: " + LAYOUT + "\n");
-        Files.createDirectories(dir.resolve("content"));
-        Files.writeString(dir.resolve("content/index.md"),
-                "# Debian\n\n```container image=debian\n$ cat /etc/debian_version\n13\n```\n");
-        ServedSite site = ServedSite.build(dir);
-        return site;
+        return ServedSite.build(Map.of("termpress.yaml", "title: Debian\nimages:\n  debian: " + LAYOUT + "\n",
+                "content/index.md", "# Debian\n\n```container image=debian\n$ cat /etc/debian_version\n13\n```\n"));
     }
 
     @Test

@@ -75,8 +75,7 @@ class ExampleSiteTest {
     void resetBringsBackThePristineImage() {
         try (BrowserContext context = live.chromium().browser().newContext()) {
             LiveDemo demo = new LiveDemo(open(context, "", new ArrayList<>()), 0);
-            demo.press("run");
-            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            demo.runToPrompt();
             assertThat(demo.command("touch /root/made && ls /root")).contains("made");
 
             demo.press("reset");
@@ -113,8 +112,7 @@ class ExampleSiteTest {
         try (BrowserContext context = live.chromium().browser().newContext()) {
             Page page = open(context, "", new ArrayList<>());
             LiveDemo demo = new LiveDemo(page, 0);
-            demo.press("run");
-            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            demo.runToPrompt();
             int wide = columns(demo.command("stty size"));
 
             page.setViewportSize(700, 720);

@@ -35,8 +35,7 @@ class LazyLayerTest {
             Page page = context.newPage();
             page.navigate(live.site().url(""));
             LiveDemo demo = new LiveDemo(page, 0);
-            demo.press("run");
-            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            demo.runToPrompt();
             assertThat(demo.command("cat /etc/passwd | head -1")).contains("root:x:0:0");
         }
         int index = indexOf(requests, "/images/indexes/sha256/");

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +22,8 @@ final class ServedSite implements AutoCloseable {
 
     /** The URL path the site is served under. */
     static final String SUB_PATH = "/docs/tour/";
+    /** Where {@link #build(Map)} writes the sources, beside the output in the same temporary folder. */
+    private static final String SOURCE = "source";
 
     private final Path root;
     private final Path output;
@@ -39,12 +42,30 @@ final class ServedSite implements AutoCloseable {
 
     /** Builds {@code siteDir}, with its draft pages when {@code drafts}, and serves it. */
     static ServedSite build(Path siteDir, boolean drafts) throws Exception {
-        Path root = Files.createTempDirectory("termpress-site-tests");
+        return build(Files.createTempDirectory("termpress-site-tests"), siteDir, drafts);
+    }
+
+    private static ServedSite build(Path root, Path siteDir, boolean drafts) throws Exception {
         Path output = root.resolve(SUB_PATH.substring(1));
         Files.createDirectories(output.getParent());
         new SiteBuilder(new OciImagePublisher(), Progress.QUIET)
                 .build(new BuildOptions(siteDir.toAbsolutePath(), output, null, drafts));
         return new ServedSite(root, output);
+    }
+
+    /**
+     * Builds a site written from {@code files} (path to text, e.g. {@code termpress.yaml}) and serves it.
+     * The sources live in the same temporary folder as the output, so {@link #close} removes both.
+     */
+    static ServedSite build(Map<String, String> files) throws Exception {
+        Path root = Files.createTempDirectory("termpress-site-tests");
+        Path source = root.resolve(SOURCE);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path path = source.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
+        return build(root, source, false);
     }
 
     /** content-examples. */

@@ -27,8 +27,7 @@ class TerminalRenderingTest {
             Page page = context.newPage();
             page.navigate(live.site().url(""));
             LiveDemo demo = new LiveDemo(page, 0);
-            demo.press("run");
-            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            demo.runToPrompt();
 
             // After clear, one row holds only the 40 underscores the command prints.
             String underscores = "_".repeat(40);

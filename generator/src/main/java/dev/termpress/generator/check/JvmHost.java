@@ -26,8 +26,8 @@ final class JvmHost implements DemoHost {
     /** Fixed guest wall time for files the guest changes, so runs are reproducible: the RTC's boot date. */
     private static final long GUEST_EPOCH_NANOS = InstructionClock.BOOT_UNIX_NANOS;
     /** Instruction budgets: the busybox prompt takes about 60 M, Debian's a few hundred M. */
-    static final long BOOT_BUDGET = 4_000_000_000L;
-    static final long COMMAND_BUDGET = 4_000_000_000L;
+    private static final long BOOT_BUDGET = 4_000_000_000L;
+    private static final long COMMAND_BUDGET = 4_000_000_000L;
 
     private final Map<ImageSpec, Object> images = new HashMap<>(); // PreparedImage or the load error's message
     private Booted current;
@@ -98,9 +98,9 @@ final class JvmHost implements DemoHost {
         boots++;
         ShellSession session = new ShellSession(machine, console);
         current = null;
-        if (!session.start(BOOT_BUDGET)) {
-            throw new NoShellException("the shell did not reach a prompt within " + BOOT_BUDGET
-                    + " instructions; console:\n" + session.transcript());
+        String failure = session.start(BOOT_BUDGET);
+        if (failure != null) {
+            throw new NoShellException(failure);
         }
         current = new Booted(spec, initConf, session, true);
         return session;
@@ -123,7 +123,7 @@ final class JvmHost implements DemoHost {
     }
 
     /** The block's settings; {@code PS1} is the marker so a shell that honours it needs no setup to be found. */
-    static GuestOverrides overrides(DemoBlock block) {
+    private static GuestOverrides overrides(DemoBlock block) {
         return new GuestOverrides(null, block.workdir(), block.user(), block.env(), 0, 0)
                 .withEnv("PS1", ShellPrompt.MARKER);
     }

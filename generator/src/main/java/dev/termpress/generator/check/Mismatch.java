@@ -20,7 +20,7 @@ public record Mismatch(Path file, int line, String command, String expected, Str
         StringBuilder out = new StringBuilder();
         out.append(shown).append(':').append(line).append(": $ ").append(command.replace("\n", "\n  > "));
         if (problem != null) {
-            out.append("\n  ").append(problem);
+            out.append("\n  ").append(problem.replace("\n", "\n  "));
         }
         out.append("\n  expected:");
         block(out, expected);

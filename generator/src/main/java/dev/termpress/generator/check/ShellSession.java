@@ -29,8 +29,12 @@ final class ShellSession {
         this.console = console;
     }
 
-    /** Runs the boot until the shell waits at a prompt, then sets up echo and prompt; false if it never did. */
-    boolean start(long budget) {
+    /**
+     * Runs the boot until the shell waits at a prompt, then sets up echo and prompt.
+     *
+     * @return {@code null} when the shell is ready, else why not ({@link BootFailure})
+     */
+    String start(long budget) {
         long executed = 0;
         int lastSize = -1;
         long quietSince = 0;
@@ -49,12 +53,19 @@ final class ShellSession {
                 break;
             }
         }
-        if (machine.halted() || executed >= budget) {
-            return false;
+        if (machine.halted()) {
+            return BootFailure.poweredOff(transcript());
+        }
+        if (executed >= budget) {
+            return BootFailure.noPrompt(budget + " instructions", transcript());
         }
         consumed = console.size();
         type(ShellPrompt.SETUP);
-        return awaitPrompt(budget) != null;
+        if (awaitPrompt(budget) != null) {
+            return null;
+        }
+        return machine.halted() ? BootFailure.poweredOff(transcript())
+                : BootFailure.setupUnanswered(budget + " instructions", transcript());
     }
 
     /** Types one command (continuation lines included) and returns its output, or {@code null} on timeout or exit. */
@@ -64,7 +75,7 @@ final class ShellSession {
     }
 
     /** Everything the guest wrote, for failure messages. */
-    String transcript() {
+    private String transcript() {
         return TerminalText.plain(utf8(text()));
     }
 

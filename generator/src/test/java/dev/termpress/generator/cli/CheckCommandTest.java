@@ -4,42 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code termpress check} boots the example busybox image for real and compares outputs. */
 class CheckCommandTest {
 
-    private static final Path BUSYBOX = Path.of("..", "content-examples", "images", "busybox").toAbsolutePath().normalize();
     private static final Path EXAMPLES = Path.of("..", "content-examples");
 
-    @TempDir
-    Path site;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    @RegisterExtension
+    final CheckSite fixture = new CheckSite();
 
     @Test
     void aSiteWhoseOutputsAreRightPasses() throws IOException {
-        writeSite("""
-                # Fixture
-
-                ```container image=busybox workdir=/tmp env=WHO=tester
-                $ echo "hi $WHO"; pwd
-                hi tester
-                /tmp
-                $ printf 'b\\na\\nb\\n' | sort | uniq -c
-                1 a
-                2 b
-                $ false
-                $ uname -a
-                Linux ... riscv64 ...
-                ```
+        fixture.write("index.md", "# Fixture\n\n" + CheckSite.RIGHT_BLOCK + """
 
                 ```container image=busybox
                 $ id -u
@@ -49,16 +29,16 @@ class CheckCommandTest {
                 ```
                 """);
 
-        int status = run("check", site.toString());
+        int status = fixture.check(fixture.dir().toString());
 
-        assertThat(err.toString()).isEmpty();
+        assertThat(fixture.err()).isEmpty();
         assertThat(status).isZero();
-        assertThat(out.toString()).contains("Checked 6 commands in 2 blocks").contains("all outputs match");
+        assertThat(fixture.out()).contains("Checked 6 commands in 2 blocks").contains("all outputs match");
     }
 
     @Test
     void aWrongExpectedOutputFailsWithFileLineExpectedAndActual() throws IOException {
-        writeSite("""
+        fixture.write("index.md", """
                 # Fixture
 
                 ```container image=busybox workdir=/tmp
@@ -71,22 +51,22 @@ class CheckCommandTest {
                 ```
                 """);
 
-        int status = run("check", site.toString());
+        int status = fixture.check(fixture.dir().toString());
 
         assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).isEqualTo("""
+        assertThat(fixture.err()).isEqualTo("""
                 content/index.md:6: $ echo "one two" | wc -w
                   expected:
                     | 3
                   actual:
                     | 2
                 """);
-        assertThat(out.toString()).contains("Checked 3 commands in 1 block").contains("1 mismatch,");
+        assertThat(fixture.out()).contains("Checked 3 commands in 1 block").contains("1 mismatch,");
     }
 
     @Test
     void aCommandThatEndsTheShellIsReportedAndTheBlockStops() throws IOException {
-        writeSite("""
+        fixture.write("index.md", """
                 ```container image=busybox
                 $ echo bye; exit 3
                 bye
@@ -95,32 +75,44 @@ class CheckCommandTest {
                 ```
                 """);
 
-        int status = run("check", site.toString());
+        int status = fixture.check(fixture.dir().toString());
 
         assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).startsWith("content/index.md:2: $ echo bye; exit 3\n"
+        assertThat(fixture.err()).startsWith("content/index.md:2: $ echo bye; exit 3\n"
                 + "  the shell exited (the machine powered off) before the next prompt\n")
                 .contains("    | bye").doesNotContain("echo never");
     }
 
     @Test
-    void aMissingImageIsReportedPerBlockWithoutACrash() throws IOException {
-        writeSite("```container image=busybox\n$ true\n```\n");
-        Files.writeString(site.resolve("termpress.yaml"), "title: t\nimages:\n  busybox: nowhere\n");
+    void aShellThatNeverStartsIsReportedWithTheGuestsLastWordsNotTheBootLog() throws IOException {
+        fixture.write("index.md", "```container image=busybox user=nosuchuser\n$ id -u\n0\n```\n");
 
-        int status = run("check", site.toString());
+        int status = fixture.check(fixture.dir().toString());
 
         assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).startsWith("content/index.md:1: $ true\n  cannot boot image \"busybox\": ")
+        assertThat(fixture.err()).startsWith("content/index.md:1: $ id -u\n"
+                + "  the machine powered off before the shell's prompt; last output:\n")
+                .contains("termpress-init: user \"nosuchuser\" is not in /etc/passwd").doesNotContain("Linux version");
+    }
+
+    @Test
+    void aMissingImageIsReportedPerBlockWithoutACrash() throws IOException {
+        fixture.write("index.md", "```container image=busybox\n$ true\n```\n");
+        Files.writeString(fixture.dir().resolve("termpress.yaml"), "title: t\nimages:\n  busybox: nowhere\n");
+
+        int status = fixture.check(fixture.dir().toString());
+
+        assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(fixture.err()).startsWith("content/index.md:1: $ true\n  cannot boot image \"busybox\": ")
                 .contains("nowhere: no such file or directory");
     }
 
     @Test
     void theExampleSitePasses() {
-        int status = run("check", EXAMPLES.toString());
+        int status = fixture.check(EXAMPLES.toString());
 
-        assertThat(err.toString()).isEmpty();
-        assertThat(out.toString()).contains("all outputs match");
+        assertThat(fixture.err()).isEmpty();
+        assertThat(fixture.out()).contains("all outputs match");
         assertThat(status).isZero();
     }
 
@@ -130,23 +122,10 @@ class CheckCommandTest {
         assumeTrue(Files.isRegularFile(EXAMPLES.resolve("images/debian-trixie/index.json")),
                 "content-examples/images/debian-trixie is not built; see content-examples/termpress.yaml");
 
-        int status = run("check", "--drafts", EXAMPLES.toString());
+        int status = fixture.check("--drafts", EXAMPLES.toString());
 
-        assertThat(err.toString()).isEmpty();
-        assertThat(out.toString()).contains("Checked 58 commands in 16 blocks").contains("all outputs match");
+        assertThat(fixture.err()).isEmpty();
+        assertThat(fixture.out()).contains("Checked 58 commands in 16 blocks").contains("all outputs match");
         assertThat(status).isZero();
-    }
-
-    private void writeSite(String page) throws IOException {
-        Files.writeString(site.resolve("termpress.yaml"), "title: Check fixture\nimages:\n  busybox: " + BUSYBOX + "\n");
-        Files.createDirectories(site.resolve("content"));
-        Files.writeString(site.resolve("content/index.md"), page);
-    }
-
-    private int run(String... args) {
-        CommandLine cli = TermpressCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
     }
 }

@@ -57,6 +57,18 @@ class CheckOptionsTest {
         assertThat(err.toString()).startsWith("error: no Chromium for --browser: /nowhere/chrome does not exist.");
     }
 
+    /** An executable that is no browser: Playwright's multi-line dump becomes one line that says what happened. */
+    @Test
+    void aChromiumThatDoesNotStartIsReportedInOneLine() throws IOException {
+        writeSite();
+
+        int status = run("--browser", "--chromium", "/bin/true", site.toString());
+
+        assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).startsWith("error: Chromium (/bin/true) did not start: ")
+                .contains("the browser process ended: exitCode=0").doesNotContain("Error {").hasLineCount(1);
+    }
+
     @Test
     void aBrokenSiteIsReportedBeforeAnyBrowserIsLookedFor() throws IOException {
         Files.writeString(site.resolve("termpress.yaml"), "title: t\n");

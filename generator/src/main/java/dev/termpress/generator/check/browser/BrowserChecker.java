@@ -12,14 +12,10 @@ import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.image.ImagePublisher;
 import dev.termpress.generator.serve.DevServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code termpress check --browser}: builds the site into a temporary folder, serves it on a free
@@ -51,18 +47,16 @@ public final class BrowserChecker {
      * @throws BrowserCheckException when Chromium or the local server cannot run
      */
     public CheckReport check(Path siteDir, boolean drafts, List<Demo> demos) throws BuildException, BrowserCheckException {
-        Path root;
+        BuildFolder folder;
         try {
-            root = Files.createTempDirectory("termpress-check-");
+            folder = BuildFolder.create();
         } catch (IOException e) {
             throw new BrowserCheckException("cannot create a temporary folder for the built site: " + e.getMessage(), e);
         }
-        try {
-            Path output = root.resolve("site");
+        try (folder) {
+            Path output = folder.path().resolve("site");
             new SiteBuilder(publisher, Progress.QUIET).build(new BuildOptions(siteDir, output, null, drafts));
             return checkServed(output, demos);
-        } finally {
-            deleteTree(root);
         }
     }
 
@@ -79,22 +73,13 @@ public final class BrowserChecker {
                 session = ChromiumSession.launch(chromium);
             } catch (PlaywrightException e) {
                 throw new BrowserCheckException("Chromium (" + chromium + ") did not start: "
-                        + BrowserShell.firstLine(e.getMessage()), e);
+                        + PlaywrightMessages.summary(e.getMessage()), e);
             }
             try (session) {
                 // localhost, not 127.0.0.1: both are secure contexts, and the site tests use this name too.
                 BrowserHost host = new BrowserHost(session.newPage(), "http://localhost:" + server.port() + "/");
                 return new Doctest(host, progress).check(demos);
             }
-        }
-    }
-
-    /** Removes the temporary build; a file that cannot be removed is left for the system's temp cleaner. */
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // nothing useful to do: the check's result stands
         }
     }
 }

@@ -29,6 +29,7 @@ final class BrowserHost implements DemoHost {
             }""";
 
     private final Page page;
+    private final PageProblems problems;
     private final String siteUrl;
     private String pageUrl;
     private int boots;
@@ -39,6 +40,7 @@ final class BrowserHost implements DemoHost {
      */
     BrowserHost(Page page, String siteUrl) {
         this.page = page;
+        this.problems = new PageProblems(page);
         this.siteUrl = siteUrl;
     }
 
@@ -49,6 +51,7 @@ final class BrowserHost implements DemoHost {
         try {
             if (!url.equals(pageUrl)) {
                 pageUrl = null;
+                problems.clear();
                 page.navigate(url);
                 pageUrl = url;
             }
@@ -56,10 +59,15 @@ final class BrowserHost implements DemoHost {
             if (figure.count() == 0) {
                 throw new NoShellException("the built page " + url + " has no demo block #" + id);
             }
+            if (figure.getAttribute("data-state") == null) {
+                // The runtime marks every block idle as it starts; the page has loaded, so it never will.
+                throw new NoShellException("the page's runtime did not start, so Run does nothing on " + url
+                        + problems.describe());
+            }
             figure.evaluate(PREPARE, ShellPrompt.MARKER);
             figure.locator(".tp-run").click();
             boots++;
-            BrowserShell shell = new BrowserShell(page, figure);
+            BrowserShell shell = new BrowserShell(page, figure, problems);
             try {
                 shell.start();
             } catch (NoShellException e) {
@@ -69,7 +77,7 @@ final class BrowserHost implements DemoHost {
             return shell;
         } catch (PlaywrightException e) {
             pageUrl = null; // the tab is in an unknown state: load the page afresh for the next block
-            throw new NoShellException("Chromium failed on " + url + "#" + id + ": " + BrowserShell.firstLine(e.getMessage()));
+            throw new NoShellException("Chromium failed on " + url + "#" + id + ": " + PlaywrightMessages.summary(e.getMessage()));
         }
     }
 

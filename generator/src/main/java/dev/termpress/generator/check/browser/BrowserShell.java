@@ -3,6 +3,7 @@ package dev.termpress.generator.check.browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import dev.termpress.generator.check.BootFailure;
 import dev.termpress.generator.check.DemoShell;
 import dev.termpress.generator.check.NoShellException;
 import dev.termpress.generator.check.ShellPrompt;
@@ -26,12 +27,14 @@ final class BrowserShell implements DemoShell {
 
     private final Page page;
     private final Locator figure;
+    private final PageProblems problems;
     private String failure;
     private String pending = "";
 
-    BrowserShell(Page page, Locator figure) {
+    BrowserShell(Page page, Locator figure, PageProblems problems) {
         this.page = page;
         this.figure = figure;
+        this.problems = problems;
     }
 
     /** Waits for the shell's first prompt and types the setup line; the reason when that fails. */
@@ -49,8 +52,7 @@ final class BrowserShell implements DemoShell {
                         + " it is older than this termpress");
             }
             if ("exited".equals(screen.state())) {
-                throw new NoShellException("the machine powered off before the shell's prompt; terminal:\n"
-                        + screen.textOrEmpty());
+                throw new NoShellException(BootFailure.poweredOff(screen.textOrEmpty()));
             }
             if (screen.text() != null) {
                 if (screen.text().contains(ShellPrompt.MARKER)) {
@@ -66,14 +68,15 @@ final class BrowserShell implements DemoShell {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new NoShellException("no shell prompt within " + BOOT_MILLIS / 1000 + " s in Chromium; terminal:\n"
-                        + screen.textOrEmpty());
+                throw new NoShellException(BootFailure.noPrompt(BOOT_MILLIS / 1000 + " s",
+                        screen.textOrEmpty()) + problems.describe());
             }
             page.waitForTimeout(POLL_MILLIS);
         }
         if (run(ShellPrompt.SETUP.stripTrailing()) == null) {
-            throw new NoShellException("the shell did not take the setup line (" + failure + "); terminal:\n"
-                    + snapshot().textOrEmpty());
+            TerminalSnapshot screen = snapshot();
+            throw new NoShellException("exited".equals(screen.state()) ? BootFailure.poweredOff(screen.textOrEmpty())
+                    : BootFailure.setupUnanswered(COMMAND_MILLIS / 1000 + " s", screen.textOrEmpty()));
         }
     }
 
@@ -82,7 +85,7 @@ final class BrowserShell implements DemoShell {
         try {
             return typeAndRead(command);
         } catch (PlaywrightException e) {
-            failure = "Chromium failed: " + firstLine(e.getMessage());
+            failure = "Chromium failed: " + PlaywrightMessages.summary(e.getMessage());
             return null;
         }
     }
@@ -127,14 +130,6 @@ final class BrowserShell implements DemoShell {
     /** Presses Stop, which ends the worker and frees the machine. */
     void stop() {
         figure.evaluate("f => { const stop = f.querySelector('.tp-stop'); if (stop) stop.click(); }");
-    }
-
-    static String firstLine(String message) {
-        if (message == null) {
-            return "no message";
-        }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
     }
 
     private TerminalSnapshot snapshot() {

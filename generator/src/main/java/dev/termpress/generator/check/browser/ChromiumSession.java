@@ -13,7 +13,7 @@ import java.util.Map;
 final class ChromiumSession implements AutoCloseable {
 
     /** For a machine with no display and no network beyond localhost: no sandbox, GPU, updates or sync. */
-    static final List<String> FLAGS = List.of("--no-sandbox", "--headless", "--disable-gpu",
+    private static final List<String> FLAGS = List.of("--no-sandbox", "--headless", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
     /** A laptop-sized window, so terminals get the width readers usually have. */
     private static final int WIDTH = 1280;

@@ -12,9 +12,13 @@ public final class PlaywrightJars {
 
     /** The folder next to termpress.jar that holds Playwright and its dependencies. */
     public static final String FOLDER = "browser";
-    /** One class from the playwright jar and one from the driver bundle (which carries the Node.js driver). */
+    /**
+     * One class from each jar the check loads: Playwright, the driver bundle (which carries the Node.js
+     * driver) and Gson (Playwright's protocol). A jar missing from the manifest's list would otherwise
+     * surface midway as an internal error.
+     */
     static final String[] REQUIRED = {"com.microsoft.playwright.Playwright",
-        "com.microsoft.playwright.impl.driver.jar.DriverJar"};
+        "com.microsoft.playwright.impl.driver.jar.DriverJar", "com.google.gson.Gson"};
 
     private PlaywrightJars() {}
 

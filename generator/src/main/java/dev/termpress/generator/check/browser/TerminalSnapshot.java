@@ -9,7 +9,8 @@ import java.util.Map;
  * @param state the figure's {@code data-state} (idle, loading, running, stopped, exited or failed)
  * @param error the text of the error box in the terminal area, or {@code null}
  * @param hooked whether the page runtime exposes its terminal ({@code figure.termpressTerminal})
- * @param text the terminal's text up to the cursor row, or {@code null} while there is no terminal
+ * @param text the terminal's text up to the cursor row, without the runtime's power-off notice, or
+ *     {@code null} while there is no terminal
  * @param cursorLine the cursor row up to the cursor, trailing blanks kept (a prompt ends in one)
  */
 record TerminalSnapshot(String state, String error, boolean hooked, String text, String cursorLine) {
@@ -41,13 +42,23 @@ record TerminalSnapshot(String state, String error, boolean hooked, String text,
               return out;
             }""";
 
+    /**
+     * What termpress-runtime.js writes into the terminal when the machine powers off. It is not guest
+     * output and the JVM's console has no such line, so both checks report the same text without it.
+     */
+    static final String POWER_OFF_NOTICE = "[the machine powered off]";
+
     /** The snapshot from what {@link #SCRIPT} returned (Playwright hands a JavaScript object over as a map). */
     static TerminalSnapshot of(Object evaluated) {
         if (!(evaluated instanceof Map<?, ?> map)) {
             throw new IllegalStateException("the page returned " + evaluated + " instead of a terminal snapshot");
         }
+        String text = string(map.get("text"));
+        if (text != null && text.endsWith(POWER_OFF_NOTICE)) {
+            text = text.substring(0, text.length() - POWER_OFF_NOTICE.length()).stripTrailing();
+        }
         return new TerminalSnapshot(string(map.get("state")), string(map.get("error")),
-                Boolean.TRUE.equals(map.get("hooked")), string(map.get("text")), stringOrEmpty(map.get("cursorLine")));
+                Boolean.TRUE.equals(map.get("hooked")), text, stringOrEmpty(map.get("cursorLine")));
     }
 
     /** Whether the runtime started a terminal but does not expose it: a page built by an older termpress. */

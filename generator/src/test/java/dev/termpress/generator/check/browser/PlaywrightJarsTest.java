@@ -24,4 +24,19 @@ class PlaywrightJarsTest {
             assertThat(PlaywrightJars.expectedFolder().getFileName()).hasToString("browser");
         }
     }
+
+    /** Playwright without Gson, as after an upgrade that the manifest's jar list missed. */
+    @Test
+    void aMissingDependencyOfPlaywrightIsNamed() throws Exception {
+        URL[] playwrightOnly = {jarOf("com.microsoft.playwright.Playwright"),
+            jarOf("com.microsoft.playwright.impl.driver.jar.DriverJar"), jarOf("com.microsoft.playwright.impl.driver.Driver")};
+        try (URLClassLoader partial = new URLClassLoader(playwrightOnly, ClassLoader.getPlatformClassLoader())) {
+            assertThat(PlaywrightJars.problem(partial)).endsWith("com.google.gson.Gson is missing.");
+        }
+    }
+
+    private static URL jarOf(String className) throws ClassNotFoundException {
+        return Class.forName(className, false, PlaywrightJarsTest.class.getClassLoader())
+                .getProtectionDomain().getCodeSource().getLocation();
+    }
 }

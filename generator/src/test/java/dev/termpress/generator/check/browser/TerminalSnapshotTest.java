@@ -36,6 +36,14 @@ class TerminalSnapshotTest {
     }
 
     @Test
+    void theRuntimesPowerOffNoticeIsNotGuestOutput() {
+        TerminalSnapshot snapshot = TerminalSnapshot.of(Map.of("state", "exited", "hooked", true,
+                "text", "bye\n[    0.4] reboot: Power down\n\n[the machine powered off]"));
+
+        assertThat(snapshot.text()).isEqualTo("bye\n[    0.4] reboot: Power down");
+    }
+
+    @Test
     void anythingButAnObjectIsABug() {
         assertThatThrownBy(() -> TerminalSnapshot.of("nope")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("nope");
