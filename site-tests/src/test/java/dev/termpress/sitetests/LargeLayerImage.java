@@ -39,7 +39,7 @@ final class LargeLayerImage {
 
     /** A site whose one page has a demo block on the image. */
     static LargeLayerImage create() throws Exception {
-        Path site = Files.createTempDirectory("termpress-large-layer");
+        Path site = ServedSite.newSourceFolder(); // removed with the ServedSite that buildOwned makes of it
         Path layout = site.resolve("images/big");
         copyTree(Path.of(System.getProperty("termpress.examples", "../content-examples")).resolve("images/busybox"),
                 layout);

@@ -37,7 +37,7 @@ class PlainHttpTest {
         boolean present = Files.isExecutable(Chromium.executable());
         assumeTrue(present || Boolean.getBoolean("termpress.requireChromium"), "no Chromium; browser tests skipped");
         image = LargeLayerImage.create();
-        site = ServedSite.build(image.siteDir());
+        site = ServedSite.buildOwned(image.siteDir());
         List<String> flags = new ArrayList<>(Chromium.FLAGS);
         flags.add("--host-resolver-rules=MAP " + HOST + " 127.0.0.1");
         playwright = Playwright.create(new Playwright.CreateOptions()
@@ -65,8 +65,7 @@ class PlainHttpTest {
             assertThat(page.evaluate("() => [window.isSecureContext, !!(self.crypto && self.crypto.subtle)]"))
                     .as("the precondition: an insecure page without SubtleCrypto").isEqualTo(List.of(false, false));
             LiveDemo demo = new LiveDemo(page, 0);
-            demo.press("run");
-            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+            demo.runToPrompt();
             assertThat(demo.command("uname -m")).contains("riscv64");
             assertThat(demo.command("md5sum " + LargeLayerImage.name(9))).contains(LargeLayerImage.md5(9));
         }

@@ -28,7 +28,7 @@ class RangeFetchTest {
 
     private static ServedSite openSite() throws Exception {
         image = LargeLayerImage.create();
-        return ServedSite.build(image.siteDir());
+        return ServedSite.buildOwned(image.siteDir());
     }
 
     /** One response for the large layer's blob: status, the Range asked for, bytes in the body. */
@@ -172,8 +172,7 @@ class RangeFetchTest {
             page.navigate(live.site().url(""));
         }
         LiveDemo demo = new LiveDemo(page, 0);
-        demo.press("run");
-        demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+        demo.runToPrompt();
         return demo;
     }
 

@@ -58,14 +58,23 @@ final class ServedSite implements AutoCloseable {
      * The sources live in the same temporary folder as the output, so {@link #close} removes both.
      */
     static ServedSite build(Map<String, String> files) throws Exception {
-        Path root = Files.createTempDirectory("termpress-site-tests");
-        Path source = root.resolve(SOURCE);
+        Path source = newSourceFolder();
         for (Map.Entry<String, String> file : files.entrySet()) {
             Path path = source.resolve(file.getKey());
             Files.createDirectories(path.getParent());
             Files.writeString(path, file.getValue());
         }
-        return build(root, source, false);
+        return buildOwned(source);
+    }
+
+    /** A folder for a test's site sources, in a new temporary folder that {@link #buildOwned} will also use. */
+    static Path newSourceFolder() throws IOException {
+        return Files.createTempDirectory("termpress-site-tests").resolve(SOURCE);
+    }
+
+    /** Builds and serves the site in {@code source}, made by {@link #newSourceFolder}; {@link #close} removes both. */
+    static ServedSite buildOwned(Path source) throws Exception {
+        return build(source.getParent(), source, false);
     }
 
     /** content-examples. */

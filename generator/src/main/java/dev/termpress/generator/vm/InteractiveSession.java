@@ -25,6 +25,13 @@ public final class InteractiveSession {
     private static final byte[] END = new byte[0];
     /** VEOF in the guest's cooked terminal (POSIX default Ctrl-D). */
     private static final byte[] END_OF_FILE = {0x04};
+    /**
+     * After input ends, an end-of-file goes out whenever the guest has taken all its input, at most
+     * this often (a guest on the instruction clock never looks idle while it has a timer armed). One is not enough: a Ctrl-D that reaches the terminal in canonical
+     * mode and is read after a switch to raw mode (a shell's line editor) arrives as a NUL byte, not
+     * as an end-of-file, so the guest would wait for ever.
+     */
+    private static final long END_OF_FILE_INTERVAL_NANOS = 250_000_000L;
 
     /** How the session ended. */
     public enum Outcome { POWERED_OFF, DETACHED, INPUT_CLOSED }
@@ -35,6 +42,7 @@ public final class InteractiveSession {
     private final BlockingQueue<byte[]> input = new LinkedBlockingQueue<>();
     private volatile Runnable pendingResize;
     private boolean inputClosed;
+    private long lastEndOfFileNanos;
 
     /**
      * @param nowTicks the clock's current time in ticks (the wall clock the machine runs on)
@@ -85,6 +93,11 @@ public final class InteractiveSession {
             if (machine.halted()) {
                 return Outcome.POWERED_OFF;
             }
+            if (inputClosed && endOfFileDue()) {
+                machine.sendInput(END_OF_FILE, 0, END_OF_FILE.length);
+                lastEndOfFileNanos = System.nanoTime();
+                continue;
+            }
             if (ran < SLICE && machine.idle()) {
                 if (inputClosed && machine.nextWakeUpTicks() == Long.MAX_VALUE) {
                     return Outcome.INPUT_CLOSED; // nothing can wake the guest any more
@@ -98,6 +111,12 @@ public final class InteractiveSession {
                 }
             }
         }
+    }
+
+    /** Whether the guest has taken all input given so far, so that another end-of-file may go out. */
+    private boolean endOfFileDue() {
+        return machine.console().pendingInput() == 0
+                && System.nanoTime() - lastEndOfFileNanos >= END_OF_FILE_INTERVAL_NANOS;
     }
 
     private long sleepNanos() {
@@ -116,10 +135,11 @@ public final class InteractiveSession {
             resize.run();
         }
         if (chunk == END) {
-            // Piped input ran out: the guest gets an end-of-file (Ctrl-D at the start of a line, which
-            // ends a shell) after what it was given, and the session runs on until the guest powers off.
+            // Piped input ran out: the guest gets end-of-files (Ctrl-D at the start of a line, which
+            // ends a shell) once it has read what it was given (see END_OF_FILE_INTERVAL_NANOS), and the
+            // session runs on until the guest powers off.
             inputClosed = true;
-            machine.sendInput(END_OF_FILE, 0, END_OF_FILE.length);
+            lastEndOfFileNanos = System.nanoTime() - END_OF_FILE_INTERVAL_NANOS;
             return null;
         }
         for (int i = 0; i < chunk.length; i++) {

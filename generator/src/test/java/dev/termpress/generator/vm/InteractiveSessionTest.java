@@ -1,6 +1,7 @@
 package dev.termpress.generator.vm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.termpress.emulator.Machine;
 import dev.termpress.emulator.MachineConfig;
@@ -8,6 +9,7 @@ import dev.termpress.emulator.guest.GuestOverrides;
 import dev.termpress.emulator.guest.InitConf;
 import dev.termpress.generator.image.LocalImage;
 import dev.termpress.generator.image.LocalImageLoader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
@@ -15,6 +17,7 @@ import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +76,21 @@ class InteractiveSessionTest {
 
         assertThat(outcome).isEqualTo(InteractiveSession.Outcome.POWERED_OFF);
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("exited with status 0");
+    }
+
+    @Test
+    void inputPipedInWholeBeforeTheShellStartsStillEndsIt() throws Exception {
+        // All of it, end of input included, arrives while the kernel boots (printf ... | termpress run).
+        String initConf = InitConf.render(image.image().settings(), GuestOverrides.none());
+        booted = image.boot(initConf, MachineConfig.deterministic(console::write), () -> 0L);
+        InteractiveSession session = new InteractiveSession(booted.machine(), () -> 0L, () -> { });
+        session.readFrom(new ByteArrayInputStream("echo piped-$((2*3)); sleep 1; echo slept\n".getBytes(StandardCharsets.UTF_8)));
+
+        InteractiveSession.Outcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(60), session::run,
+                () -> "the session did not end; console:\n" + console.toString(StandardCharsets.UTF_8));
+
+        assertThat(outcome).isEqualTo(InteractiveSession.Outcome.POWERED_OFF);
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("piped-6").contains("slept").contains("exited with status 0");
     }
 
     /** A session that types {@code text} (or closes its input, for null) once the prompt shows. */
