@@ -27,9 +27,10 @@ public final class InteractiveSession {
     private static final byte[] END_OF_FILE = {0x04};
     /**
      * After input ends, an end-of-file goes out whenever the guest has taken all its input, at most
-     * this often (a guest on the instruction clock never looks idle while it has a timer armed). One is not enough: a Ctrl-D that reaches the terminal in canonical
-     * mode and is read after a switch to raw mode (a shell's line editor) arrives as a NUL byte, not
-     * as an end-of-file, so the guest would wait for ever.
+     * this often, whether or not the guest looks idle (on the instruction clock it never does while a
+     * timer is armed). One is not enough: a Ctrl-D that reaches the terminal in canonical mode and is
+     * read after a switch to raw mode (a shell's line editor) arrives as a NUL byte, not as an
+     * end-of-file, so the guest would wait for ever.
      */
     private static final long END_OF_FILE_INTERVAL_NANOS = 250_000_000L;
 
