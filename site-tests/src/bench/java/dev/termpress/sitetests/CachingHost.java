@@ -4,6 +4,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.termpress.generator.serve.ByteRange;
+import dev.termpress.generator.serve.ContentNamedFiles;
 import dev.termpress.generator.serve.MimeTypes;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,14 +19,12 @@ import java.util.concurrent.Executors;
  * A static host that lets browsers cache what never changes, as a site's production host can be configured
  * to: files named by their content (the runtime's hashed files, blobs and layer indexes) are sent with a
  * year-long immutable {@code Cache-Control}, everything else with {@code no-cache} and an {@code ETag}.
- * {@code termpress serve} sends {@code no-cache} for every file, so a second visit fetches the runtime
- * again; this host shows what a warm HTTP cache adds. GET and HEAD, with single byte ranges (RFC 9110
- * §14), which the runtime's per-span layer reads need.
+ * ({@code termpress serve} now marks content-named files the same way, through {@link ContentNamedFiles};
+ * this host also revalidates the rest with an {@code ETag}.) GET and HEAD, with single byte ranges
+ * (RFC 9110 §14), which the runtime's per-span layer reads need.
  */
 final class CachingHost implements AutoCloseable {
 
-    /** RFC 9111 §5.2.2.1 max-age (a year) and RFC 8246 immutable. */
-    static final String FOREVER = "public, max-age=31536000, immutable";
     /** RFC 9111 §5.2.2.4: store, but revalidate before every use. */
     static final String REVALIDATE = "no-cache";
 
@@ -51,12 +50,6 @@ final class CachingHost implements AutoCloseable {
         return "http://localhost:" + server.getAddress().getPort() + ServedSite.SUB_PATH + page;
     }
 
-    /** Whether a site path names a file by its content, so it may be cached forever. */
-    static boolean immutable(String relativePath) {
-        return relativePath.startsWith("assets/runtime/") || relativePath.startsWith("images/blobs/")
-                || relativePath.startsWith("images/indexes/");
-    }
-
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
@@ -77,7 +70,7 @@ final class CachingHost implements AutoCloseable {
             headers.set("Content-Type", MimeTypes.of(file.getFileName().toString()));
             String etag = "\"" + Files.size(file) + "-" + Files.getLastModifiedTime(file).toMillis() + "\"";
             headers.set("ETag", etag);
-            headers.set("Cache-Control", immutable(relative) ? FOREVER : REVALIDATE);
+            headers.set("Cache-Control", ContentNamedFiles.contains(relative) ? ContentNamedFiles.CACHE_FOREVER : REVALIDATE);
             if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
                 exchange.sendResponseHeaders(304, -1);
                 return;

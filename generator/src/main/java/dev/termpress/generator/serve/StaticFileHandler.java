@@ -60,6 +60,15 @@ final class StaticFileHandler implements HttpHandler {
         }
     }
 
+    /**
+     * Content-named files may stay in the browser's cache (a warm visit then fetches no runtime); anything
+     * else is checked again on every request, so edits show up at once.
+     */
+    private String cacheControl(Path file, int status) {
+        String relative = root.relativize(file).toString().replace('\\', '/');
+        return status == 200 && ContentNamedFiles.contains(relative) ? ContentNamedFiles.CACHE_FOREVER : "no-cache";
+    }
+
     /** The file for a request path, or {@code null} if it would leave the root. */
     private Path resolve(String path) {
         String relative = path.startsWith("/") ? path.substring(1) : path;
@@ -69,7 +78,7 @@ final class StaticFileHandler implements HttpHandler {
 
     private void send(HttpExchange exchange, Path file, int status, boolean head) throws IOException {
         Headers headers = exchange.getResponseHeaders();
-        headers.set("Cache-Control", "no-cache");
+        headers.set("Cache-Control", file == null ? "no-cache" : cacheControl(file, status));
         if (file == null) {
             byte[] body = "404 not found\n".getBytes(StandardCharsets.UTF_8);
             headers.set("Content-Type", "text/plain; charset=utf-8");

@@ -64,6 +64,18 @@ class DevServerTest {
     }
 
     @Test
+    void contentNamedFilesMayBeCachedForEverAndTheRestIsCheckedEachTime() throws Exception {
+        Files.createDirectories(root.resolve("images/blobs/sha256"));
+        Files.write(root.resolve("images/blobs/sha256/abc123"), blob);
+
+        assertThat(get("/images/blobs/sha256/abc123").headers().firstValue("Cache-Control"))
+                .hasValue(ContentNamedFiles.CACHE_FOREVER);
+        assertThat(get("/runtime.wasm").headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(get("/guide/").headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(get("/images/blobs/sha256/missing").headers().firstValue("Cache-Control")).hasValue("no-cache");
+    }
+
+    @Test
     void servesByteRangesWith206() throws Exception {
         HttpResponse<byte[]> response = get("/runtime.wasm", "Range", "bytes=100-109");
         assertThat(response.statusCode()).isEqualTo(206);
