@@ -19,7 +19,6 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 target="$here/busybox"
-apt_dir="${TERMPRESS_APT_DIR:-/work/cache/apt-trixie}"
 suite=trixie
 ref_name=latest
 # Every timestamp in the image (file mtimes, config "created") is this instant.
@@ -39,9 +38,10 @@ trap 'rm -rf "$work"' EXIT
 # --- 1. the package ---------------------------------------------------------------------------
 
 fetch_deb() {
-  private_apt_update "$apt_dir" "$suite"
-  (cd "$apt_dir/debs" && apt-get -q -o Debug::NoLocking=1 download busybox-static:riscv64 >&2)
-  ls -t "$apt_dir"/debs/busybox-static_*_riscv64.deb | head -n1
+  trixie_apt_setup
+  mkdir -p "$TRIXIE_APT_DIR/debs"
+  (cd "$TRIXIE_APT_DIR/debs" && trixie_download busybox-static:riscv64)
+  ls -t "$TRIXIE_APT_DIR"/debs/busybox-static_*_riscv64.deb | head -n1
 }
 
 deb="${BUSYBOX_DEB:-$(fetch_deb)}"

@@ -27,7 +27,6 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 suite=trixie
 ref_name=trixie
-apt_dir="${TERMPRESS_APT_DIR:-/work/cache/apt-trixie}"
 cmd='["/bin/bash"]'
 path_env='PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
@@ -82,8 +81,8 @@ chmod 0755 "$work"
 
 step 2 "reading the $suite Release date"
 if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
-  private_apt_update "$apt_dir" "$suite"
-  SOURCE_DATE_EPOCH="$(release_epoch "$apt_dir" "$suite")"
+  trixie_apt_setup
+  SOURCE_DATE_EPOCH="$(release_epoch "$TRIXIE_APT_DIR" "$suite")"
 fi
 export SOURCE_DATE_EPOCH
 created="$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%dT%H:%M:%SZ)"
@@ -92,7 +91,7 @@ echo "SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH ($created)" >&2
 # --- 3. the root filesystem --------------------------------------------------------------------
 
 step 3 "mmdebstrap --variant=minbase $suite riscv64 (about a minute)"
-mirror="$(find_mirror)"
+mirror="$(trixie_mirror_uri)"
 # The host's /etc/hostname and /etc/resolv.conf would otherwise leak into the image (and break
 # reproducibility); /dev is left out and added back empty by repack-layer.py.
 TMPDIR="$work" mmdebstrap --mode=unshare --arch=riscv64 --variant=minbase --format=tar \

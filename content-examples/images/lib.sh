@@ -2,53 +2,11 @@
 #
 # Needs bash, apt-get, coreutils and python3. Nothing here writes outside the directories it is given.
 
-# The Debian mirror, from TERMPRESS_MIRROR or else the first Debian URI in the system's apt sources
-# (deb822 "URIs:" or one-line "deb"); no host name is ever written into the repository.
-find_mirror() {
-  if [ -n "${TERMPRESS_MIRROR:-}" ]; then echo "${TERMPRESS_MIRROR%/}"; return 0; fi
-  local f uri
-  for f in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-    [ -f "$f" ] || continue
-    uri="$( { grep -hE '^[[:space:]]*URIs:' "$f" | sed -E 's/^[[:space:]]*URIs:[[:space:]]*//' | tr ' ' '\n';
-              grep -hE '^[[:space:]]*deb[[:space:]]' "$f" | sed -E 's/\[[^]]*\]//' | awk '{print $2}'; } \
-            | grep -E '/debian/?$' | head -n1 || true)"
-    if [ -n "$uri" ]; then echo "${uri%/}"; return 0; fi
-  done
-  echo "error: no Debian mirror in /etc/apt/sources.list{,.d/*}; set TERMPRESS_MIRROR=URL" >&2
-  return 1
-}
+# The private trixie/riscv64 APT (trixie_apt_setup, trixie_download, trixie_mirror_uri, $TRIXIE_APT_DIR)
+# is the kernel build's, so every build script shares one setup and one state directory.
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")/../../emulator/kernel" && pwd)/trixie-apt.sh"
 
-# Sets up a private apt for SUITE/riscv64 in APT_DIR (its own config, lists and cache; the system's
-# apt configuration and state are never touched), exports APT_CONFIG and runs apt-get update.
-private_apt_update() {
-  local apt_dir="$1" suite="$2" mirror keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-  mirror="$(find_mirror)" || exit 1
-  [ -f "$keyring" ] || { echo "error: $keyring missing (apt-get install debian-archive-keyring)" >&2; exit 1; }
-  mkdir -p "$apt_dir"/{etc/sources.list.d,etc/preferences.d,etc/trusted.gpg.d,state/lists/partial,cache/archives/partial,debs}
-  touch "$apt_dir/state/status"
-  cat > "$apt_dir/etc/sources.list" <<SOURCES
-deb [arch=riscv64 signed-by=$keyring] $mirror $suite main
-SOURCES
-  cat > "$apt_dir/apt.conf" <<CONF
-APT::Architecture "riscv64";
-APT::Architectures { "riscv64"; };
-APT::Sandbox::User "root";
-Dir::State "$apt_dir/state";
-Dir::State::status "$apt_dir/state/status";
-Dir::Cache "$apt_dir/cache";
-Dir::Etc::SourceList "$apt_dir/etc/sources.list";
-Dir::Etc::SourceParts "$apt_dir/etc/sources.list.d";
-Dir::Etc::Preferences "$apt_dir/etc/preferences";
-Dir::Etc::PreferencesParts "$apt_dir/etc/preferences.d";
-Dir::Etc::TrustedParts "$apt_dir/etc/trusted.gpg.d";
-Acquire::Languages "none";
-CONF
-  export APT_CONFIG="$apt_dir/apt.conf"
-  echo "apt-get update ($suite, riscv64, state in $apt_dir)" >&2
-  apt-get -q -o Debug::NoLocking=1 update >&2
-}
-
-# Prints the Unix time of the "Date:" field of SUITE's Release file as fetched by private_apt_update.
+# Prints the Unix time of the "Date:" field of SUITE's Release file as fetched by trixie_apt_setup.
 release_epoch() {
   local apt_dir="$1" suite="$2" release date
   release="$(ls "$apt_dir"/state/lists/*_dists_"${suite}"_InRelease 2>/dev/null | head -n1)"

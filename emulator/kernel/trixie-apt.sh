@@ -1,16 +1,23 @@
 #!/bin/sh
-# Private APT setup for Debian trixie packages (source all + riscv64), sourced by build.sh and
-# qemu-reference.sh. It never touches the system's APT state: lists, cache and status live under
-# $TERMPRESS_CACHE/apt-trixie. The mirror URI is read at run time from the system's configured
-# Debian sources, so no host name is written into the repository.
+# Private APT setup for Debian trixie packages (source all + riscv64), the one used by every build
+# script: the kernel's build.sh and qemu-common.sh, and the example images' build-busybox.sh and
+# build-debian.sh (through content-examples/images/lib.sh). It never touches the system's APT
+# state: lists, cache and status live under $TERMPRESS_APT_DIR (default
+# $TERMPRESS_CACHE/apt-trixie). The mirror URI is $TERMPRESS_MIRROR or else read at run time from
+# the system's configured Debian sources, so no host name is written into the repository.
 #
-# After sourcing: $APT_CONFIG is exported, and trixie_download PKG... fetches .debs into $PWD.
+# After trixie_apt_setup: $APT_CONFIG is exported, and trixie_download PKG... fetches .debs into $PWD.
 
 : "${TERMPRESS_CACHE:=/work/cache}"
-TRIXIE_APT_DIR="$TERMPRESS_CACHE/apt-trixie"
+TRIXIE_APT_DIR="${TERMPRESS_APT_DIR:-$TERMPRESS_CACHE/apt-trixie}"
+TRIXIE_KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
 
-# First URI of the system's Debian archive source (deb822 or one-line format).
+# $TERMPRESS_MIRROR, else the first URI of the system's Debian archive source (deb822 or one-line format).
 trixie_mirror_uri() {
+    if [ -n "${TERMPRESS_MIRROR:-}" ]; then
+        printf '%s\n' "${TERMPRESS_MIRROR%/}"
+        return 0
+    fi
     uri=$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null \
         | awk '/^URIs:/ { for (i = 2; i <= NF; i++) if ($i ~ /\/debian\/?$/) { print $i; exit } }')
     if [ -z "$uri" ]; then
@@ -18,7 +25,7 @@ trixie_mirror_uri() {
             | awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /\/debian\/?$/) { print $i; exit } }')
     fi
     if [ -z "$uri" ]; then
-        echo "trixie-apt: no Debian archive URI (ending in /debian) in /etc/apt/sources.list*" >&2
+        echo "trixie-apt: no Debian archive URI (ending in /debian) in /etc/apt/sources.list*; set TERMPRESS_MIRROR=URL" >&2
         return 1
     fi
     printf '%s\n' "${uri%/}"
@@ -26,6 +33,10 @@ trixie_mirror_uri() {
 
 trixie_apt_setup() {
     mirror=$(trixie_mirror_uri) || return 1
+    if [ ! -f "$TRIXIE_KEYRING" ]; then
+        echo "trixie-apt: $TRIXIE_KEYRING is missing (apt-get install debian-archive-keyring)" >&2
+        return 1
+    fi
     mkdir -p "$TRIXIE_APT_DIR/state/lists/partial" "$TRIXIE_APT_DIR/cache/archives/partial" \
         "$TRIXIE_APT_DIR/sources.list.d" "$TRIXIE_APT_DIR/preferences.d"
     : > "$TRIXIE_APT_DIR/state/status.empty"
@@ -35,7 +46,7 @@ URIs: $mirror
 Suites: trixie
 Components: main
 Architectures: riscv64
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+Signed-By: $TRIXIE_KEYRING
 SOURCES
     mv "$TRIXIE_APT_DIR/sources.list.d/trixie.sources.new" "$TRIXIE_APT_DIR/sources.list.d/trixie.sources"
     cat > "$TRIXIE_APT_DIR/apt.conf" <<CONF
