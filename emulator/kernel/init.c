@@ -16,6 +16,28 @@
  * It announces itself with "termpress-init: starting" unless the kernel command line has "quiet"
  * (the browser runtime and `termpress run` pass it, so readers see only their program).
  *
+ * The guest's own network, as container runtimes set it up: the loopback interface is up with
+ * 127.0.0.1/8 (the kernel adds ::1/128 itself), a stub resolver listens on 127.0.0.53:53 and
+ * answers every query "no such name" at once (there is no outside network yet), and init writes
+ * /etc/hostname, /etc/hosts (localhost for 127.0.0.1 and ::1, the hostname on 127.0.1.1) and
+ * /etc/resolv.conf (nameserver 127.0.0.53) over the image's own files: they land in the 9p
+ * server's writable upper layer, the published image is unchanged.
+ *
+ * Handshake with the host, so that a machine can be saved before anything per-block is read and
+ * resumed later (build-time boot snapshots). init first does everything that does not depend on
+ * the block (mounts, loopback, the stub resolver), then:
+ *   1. switches the console to raw mode without echo and writes the ready marker
+ *      ESC ] 5379 ; termpress-ready BEL   (an OSC sequence: terminals ignore it, hosts strip it);
+ *   2. reads the console one byte at a time until the go message
+ *      ESC ] 5379 ; termpress-go BEL      (anything before it is dropped; nothing after it is read);
+ *      the host writes /.termpress/init.conf into the 9p upper layer before sending it;
+ *   3. restores the console's mode and writes the started marker
+ *      ESC ] 5379 ; termpress-started BEL
+ *      from then on the console is as the kernel set it up, so the host sends the user's input
+ *      (held until now) only after this marker: typed-ahead input is echoed and cooked as usual;
+ *   4. reads init.conf and continues as before.
+ * The host side is dev.termpress.emulator.guest.InitHandshake.
+ *
  * Configuration: /.termpress/init.conf in the root filesystem (the host's 9p server provides it;
  * it is optional). One setting per line: a key, one space, then the value verbatim to the end of
  * the line (no quoting, no escapes; a value cannot contain a newline). Empty lines and lines
@@ -32,6 +54,12 @@
  *                      default "/bin/sh"). A first word without '/' is searched in PATH
  *   winsize COLSxROWS  the console's window size, e.g. 120x40 (default: what the console
  *                      reports, or 80x24 when it reports none)
+ *   realtime S.N       the wall-clock time, seconds and nanoseconds (9 digits) since the Unix
+ *                      epoch: init sets CLOCK_REALTIME from it (a resumed machine would otherwise
+ *                      show the date it was saved at)
+ *   seed HEX           at least 32 random bytes (64 hex digits, at most 512 bytes): init writes
+ *                      them to /dev/urandom and forces a reseed (RNDRESEEDCRNG), so machines
+ *                      resumed from one saved state never share random numbers
  *
  * Example:
  *   hostname demo
@@ -47,6 +75,9 @@
 #include <asm/termios.h> /* struct winsize, TIOCSCTTY, TIOCGWINSZ, TIOCSWINSZ */
 #include <linux/reboot.h> /* LINUX_REBOOT_CMD_POWER_OFF */
 #include <linux/mount.h>  /* MS_MOVE and the other mount flags */
+#include <linux/prctl.h>  /* PR_SET_NAME */
+#include <linux/random.h> /* RNDRESEEDCRNG */
+#include <linux/sockios.h> /* SIOCSIFADDR, SIOCGIFFLAGS, SIOCSIFFLAGS */
 
 #define CONF_PATH "/.termpress/init.conf"
 #define EXIT_STATUS_PATH "/.termpress/exit-status"
@@ -64,6 +95,25 @@
 #define DEFAULT_COLUMNS 80
 #define DEFAULT_ROWS 24
 #define MAX_WINSIZE 9999
+#define MIN_SEED_BYTES 32
+#define MAX_SEED_BYTES 512
+/* The handshake's messages (see the top of this file): OSC 5379, which terminals ignore. */
+#define READY_MARKER "\033]5379;termpress-ready\007"
+#define GO_MESSAGE "\033]5379;termpress-go\007"
+#define STARTED_MARKER "\033]5379;termpress-started\007"
+/* Networking constants from the socket API (nolibc has no socket headers). */
+#define AF_INET 2
+#define SOCK_DGRAM 2
+#define IFF_UP 0x1
+#define IFF_RUNNING 0x40
+#define LOOPBACK_ADDRESS 0x7f000001 /* 127.0.0.1 */
+#define STUB_RESOLVER_ADDRESS 0x7f000035 /* 127.0.0.53, where systemd's stub listens too */
+#define STUB_RESOLVER_ADDRESS_TEXT "127.0.0.53"
+#define DNS_PORT 53
+#define DNS_HEADER_BYTES 12
+#define DNS_RCODE_FORMERR 1
+#define DNS_RCODE_NXDOMAIN 3
+#define DNS_RCODE_NOTIMP 4
 
 static char conf_text[FILE_LIMIT + 1];
 static char db_text[FILE_LIMIT + 1];
@@ -71,6 +121,8 @@ static char *hostname = DEFAULT_HOSTNAME;
 static char *workdir = "/";
 static char *user_spec = "0:0";
 static struct winsize window; /* all zero unless init.conf has winsize */
+static char *realtime; /* init.conf's realtime value, or 0 */
+static char *seed; /* init.conf's seed value, or 0 */
 static char *args[MAX_ARGS + 1];
 static int arg_count;
 static char *envs[MAX_ENV + 4];
@@ -118,6 +170,8 @@ static const char *errno_name(int err)
 	case EROFS: return "EROFS";
 	case ENAMETOOLONG: return "ENAMETOOLONG";
 	case ELOOP: return "ELOOP";
+	case EADDRINUSE: return "EADDRINUSE";
+	case EADDRNOTAVAIL: return "EADDRNOTAVAIL";
 	default: return "errno";
 	}
 }
@@ -291,6 +345,292 @@ static void mount_late(void)
 	must(mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777"), "mount ", "/dev/shm");
 }
 
+/* ---- the guest's own network: loopback and a stub resolver ---------------------------- */
+
+/* struct sockaddr_in and struct ifreq as the kernel lays them out (nolibc has no socket headers). */
+struct inet_address {
+	unsigned short family;
+	unsigned short port;    /* network byte order */
+	unsigned int address;   /* network byte order */
+	unsigned char zero[8];
+};
+
+struct interface_request {
+	char name[16];
+	union {
+		struct inet_address address;
+		short flags;
+		char size[24];
+	} u;
+};
+
+static unsigned int big_endian32(unsigned int value)
+{
+	return __builtin_bswap32(value);
+}
+
+static unsigned short big_endian16(unsigned short value)
+{
+	return (unsigned short)(value << 8 | value >> 8);
+}
+
+static long inet_socket(void)
+{
+	long sock = my_syscall3(__NR_socket, AF_INET, SOCK_DGRAM, 0);
+
+	must_raw(sock, "socket", 0);
+	return sock;
+}
+
+/* lo up with 127.0.0.1 (SIOCSIFADDR gives 127/8 its class-A prefix); the kernel adds ::1 itself. */
+static void loopback_up(void)
+{
+	struct interface_request request;
+	long sock = inet_socket();
+
+	memset(&request, 0, sizeof(request));
+	strcpy(request.name, "lo");
+	request.u.address.family = AF_INET;
+	request.u.address.address = big_endian32(LOOPBACK_ADDRESS);
+	must(ioctl(sock, SIOCSIFADDR, &request), "SIOCSIFADDR on ", "lo");
+	must(ioctl(sock, SIOCGIFFLAGS, &request), "SIOCGIFFLAGS on ", "lo");
+	request.u.flags |= IFF_UP | IFF_RUNNING;
+	must(ioctl(sock, SIOCSIFFLAGS, &request), "SIOCSIFFLAGS on ", "lo");
+	close(sock);
+}
+
+/* The end of the single question of a DNS query of n bytes, or -1 when it is malformed. */
+static long dns_question_end(const unsigned char *packet, long n)
+{
+	long i = DNS_HEADER_BYTES;
+
+	for (;;) {
+		if (i >= n)
+			return -1;
+		if (packet[i] == 0)
+			break;
+		if (packet[i] > 63) /* a compression pointer has no place in a query's question */
+			return -1;
+		i += 1 + packet[i];
+	}
+	i += 1 + 4; /* the root label, QTYPE and QCLASS */
+	return i <= n ? i : -1;
+}
+
+/*
+ * Turns the query in packet into its answer in place: "no such name" (NXDOMAIN) for a query with
+ * one question, the question echoed and nothing else (the query's EDNS record is dropped). Returns
+ * the answer's length, or 0 when the packet is no query and gets no answer.
+ */
+static long dns_answer(unsigned char *packet, long n)
+{
+	int opcode = (packet[2] >> 3) & 0xf;
+	int questions = packet[4] << 8 | packet[5];
+	long end = DNS_HEADER_BYTES;
+	int rcode = DNS_RCODE_NXDOMAIN;
+
+	if (packet[2] & 0x80)
+		return 0;
+	if (opcode != 0) {
+		rcode = DNS_RCODE_NOTIMP;
+		questions = 0;
+	} else if (questions != 1 || (end = dns_question_end(packet, n)) < 0) {
+		rcode = DNS_RCODE_FORMERR;
+		questions = 0;
+		end = DNS_HEADER_BYTES;
+	}
+	packet[2] = 0x80 | (packet[2] & 0x79); /* QR, the opcode and RD kept; AA and TC clear */
+	packet[3] = 0x80 | rcode;              /* RA */
+	packet[4] = 0;
+	packet[5] = questions;
+	memset(packet + 6, 0, 6);              /* no answer, authority or additional records */
+	return end;
+}
+
+/* The stub resolver's loop, in a child of PID 1 in its own session. */
+static void serve_dns(void)
+{
+	static unsigned char packet[512];
+	struct inet_address address;
+	unsigned int peer_length;
+	long sock = inet_socket();
+	long n;
+
+	memset(&address, 0, sizeof(address));
+	address.family = AF_INET;
+	address.port = big_endian16(DNS_PORT);
+	address.address = big_endian32(STUB_RESOLVER_ADDRESS);
+	must_raw(my_syscall3(__NR_bind, sock, &address, sizeof(address)), "bind ", STUB_RESOLVER_ADDRESS_TEXT ":53");
+	for (;;) {
+		peer_length = sizeof(address);
+		n = my_syscall6(__NR_recvfrom, sock, packet, sizeof(packet), 0, &address, &peer_length);
+		if (n < DNS_HEADER_BYTES)
+			continue;
+		n = dns_answer(packet, n);
+		if (n > 0)
+			my_syscall6(__NR_sendto, sock, packet, n, 0, &address, peer_length);
+	}
+}
+
+static void start_stub_resolver(void)
+{
+	int pid = fork();
+
+	must(pid, "fork", " (stub resolver)");
+	if (pid)
+		return;
+	setsid();
+	my_syscall5(__NR_prctl, PR_SET_NAME, "termpress-dns", 0, 0, 0);
+	close(0);
+	close(1);
+	serve_dns();
+}
+
+/* ---- handshake with the host (see the top of this file) ------------------------------- */
+
+static void write_text(int fd, const char *text)
+{
+	write(fd, text, strlen(text));
+}
+
+static void handshake(void)
+{
+	const char *go = GO_MESSAGE;
+	struct termios saved, raw;
+	int matched = 0;
+	char c;
+	int n;
+
+	must(ioctl(0, TCGETS, &saved), "TCGETS on ", "console");
+	raw = saved;
+	raw.c_iflag &= ~(IGNBRK | BRKINT | PARMRK | ISTRIP | INLCR | IGNCR | ICRNL | IXON);
+	raw.c_lflag &= ~(ECHO | ECHONL | ICANON | ISIG | IEXTEN);
+	raw.c_cc[VMIN] = 1;
+	raw.c_cc[VTIME] = 0;
+	must(ioctl(0, TCSETS, &raw), "TCSETS on ", "console");
+	write_text(1, READY_MARKER);
+	/* One byte at a time: what follows the go message is the user's and stays in the tty. */
+	while (go[matched]) {
+		n = read(0, &c, 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			fail("read ", "console (waiting for the host's go message)", n < 0 ? errno : EIO);
+		matched = c == go[matched] ? matched + 1 : c == go[0] ? 1 : 0;
+	}
+	must(ioctl(0, TCSETS, &saved), "TCSETS on ", "console");
+	write_text(1, STARTED_MARKER);
+}
+
+/* ---- what init.conf hands a resumed machine: the time and fresh entropy --------------- */
+
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* "SECONDS.NANOS" with 1 to 18 digits of seconds and exactly 9 of nanoseconds. */
+static int valid_realtime(const char *value)
+{
+	const char *dot = strchr(value, '.');
+
+	if (!dot || dot == value || dot - value > 18 || strlen(dot + 1) != 9)
+		return 0;
+	for (; value < dot; value++)
+		if (*value < '0' || *value > '9')
+			return 0;
+	return is_number(dot + 1);
+}
+
+static int valid_seed(const char *value)
+{
+	int length = strlen(value);
+	int i;
+
+	if (length % 2 || length < 2 * MIN_SEED_BYTES || length > 2 * MAX_SEED_BYTES)
+		return 0;
+	for (i = 0; i < length; i++)
+		if (hex_digit(value[i]) < 0)
+			return 0;
+	return 1;
+}
+
+static void apply_realtime(void)
+{
+	struct timespec now;
+
+	if (!realtime)
+		return;
+	now.tv_sec = atol(realtime);
+	now.tv_nsec = atol(strchr(realtime, '.') + 1);
+	must_raw(my_syscall2(__NR_clock_settime, CLOCK_REALTIME, &now), "clock_settime ", realtime);
+}
+
+/* Mixes the seed into the input pool, then makes the CRNG draw from it now (not at its next reseed). */
+static void apply_seed(void)
+{
+	static unsigned char bytes[MAX_SEED_BYTES];
+	int length, i, fd;
+
+	if (!seed)
+		return;
+	length = strlen(seed) / 2;
+	for (i = 0; i < length; i++)
+		bytes[i] = hex_digit(seed[2 * i]) << 4 | hex_digit(seed[2 * i + 1]);
+	fd = open("/dev/urandom", O_WRONLY, 0);
+	must(fd, "open ", "/dev/urandom");
+	must(write(fd, bytes, length) == length ? 0 : -1, "write ", "/dev/urandom");
+	/* ENODATA: the CRNG is not seeded yet, so its first seeding takes the pool, seed included. */
+	if (ioctl(fd, RNDRESEEDCRNG, 0) < 0 && errno != ENODATA)
+		fail("RNDRESEEDCRNG on ", "/dev/urandom", errno);
+	close(fd);
+	memset(bytes, 0, sizeof(bytes));
+}
+
+/* ---- the files a container runtime provides ------------------------------------------- */
+
+/* Replaces the image's file (never following a symlink it may be) with the given text. */
+static void provide_file(const char *path, const char *a, const char *b, const char *c)
+{
+	const char *parts[] = { a, b, c };
+	unsigned int i;
+	int fd;
+
+	if (unlink(path) < 0 && errno != ENOENT) {
+		say("cannot replace ", path, ": ", errno_name(errno));
+		return;
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd < 0) {
+		say("cannot write ", path, ": ", errno_name(errno));
+		return;
+	}
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		if (parts[i])
+			write_text(fd, parts[i]);
+	close(fd);
+}
+
+static void provide_container_files(void)
+{
+	if (mkdir("/etc", 0755) < 0 && errno != EEXIST) {
+		say("cannot create /etc: ", errno_name(errno), 0, 0);
+		return;
+	}
+	provide_file("/etc/hostname", hostname, "\n", 0);
+	provide_file("/etc/hosts", "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\t",
+		     hostname, "\n");
+	provide_file("/etc/resolv.conf",
+		     "# termpress: no outside network yet; this resolver answers every name \"no such host\"\n",
+		     "nameserver " STUB_RESOLVER_ADDRESS_TEXT "\n", 0);
+}
+
 /* ---- configuration -------------------------------------------------------------------- */
 
 static void conf_error(int line, const char *what, const char *value)
@@ -345,7 +685,7 @@ static void read_conf(void)
 			continue;
 		value = strchr(line, ' ');
 		if (!value)
-			conf_error(number, "expected \"KEY VALUE\" with KEY one of hostname, env, workdir, user, arg, winsize",
+			conf_error(number, "expected \"KEY VALUE\" with KEY one of hostname, env, workdir, user, arg, winsize, realtime, seed",
 				   line);
 		*value++ = 0;
 		if (!strcmp(line, "hostname"))
@@ -357,6 +697,14 @@ static void read_conf(void)
 		else if (!strcmp(line, "winsize")) {
 			if (!parse_winsize(value))
 				conf_error(number, "winsize needs COLSxROWS, each 1 to 9999, e.g. 80x24", value);
+		} else if (!strcmp(line, "realtime")) {
+			if (!valid_realtime(value))
+				conf_error(number, "realtime needs SECONDS.NANOS with 9 digits of nanoseconds", value);
+			realtime = value;
+		} else if (!strcmp(line, "seed")) {
+			if (!valid_seed(value))
+				conf_error(number, "seed needs 64 to 1024 hex digits, an even number", value);
+			seed = value;
 		}
 		else if (!strcmp(line, "env")) {
 			if (!strchr(value, '=') || *value == '=')
@@ -369,7 +717,7 @@ static void read_conf(void)
 				conf_error(number, "too many arg lines (at most 256)", 0);
 			args[arg_count++] = value;
 		} else
-			conf_error(number, "unknown key (valid: hostname, env, workdir, user, arg, winsize)", line);
+			conf_error(number, "unknown key (valid: hostname, env, workdir, user, arg, winsize, realtime, seed)", line);
 	}
 }
 
@@ -662,13 +1010,20 @@ int main(void)
 		say("starting", 0, 0, 0);
 	switch_root();
 	mount_late();
+	loopback_up();
+	start_stub_resolver();
+	/* Nothing above depends on the block: a saved machine resumes in here. */
+	handshake();
 	read_conf();
+	apply_realtime();
+	apply_seed();
 	if (arg_count == 0)
 		args[arg_count++] = "/bin/sh";
 	args[arg_count] = 0;
 	/* Computed first: a function call inside my_syscallN() clobbers its argument registers. */
 	hostname_length = strlen(hostname);
 	must_raw(my_syscall2(__NR_sethostname, hostname, hostname_length), "sethostname ", hostname);
+	provide_container_files();
 	program = fork();
 	must(program, "fork", 0);
 	if (program == 0)

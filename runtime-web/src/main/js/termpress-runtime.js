@@ -5,7 +5,7 @@
  *   <script src=".../termpress-runtime.HASH.js" data-assets='{"worker": ..., "wasm": ..., "teavm": ...,
  *     "kernel": ..., "xterm": ..., "xtermCss": ..., "fit": ..., "css": ...}' defer></script>
  * Each Run starts one Web Worker (termpress-worker.js) that runs one machine. Messages:
- *   page -> worker  {type: "start", descriptor, kernel, workdir, user, env: ["K=V"], cols, rows}
+ *   page -> worker  {type: "start", descriptor, kernel, workdir, user, hostname, env: ["K=V"], cols, rows}
  *                   {type: "input", data: Uint8Array} {type: "resize", cols, rows} {type: "stop"} {type: "stats"}
  *   worker -> page  {type: "status", phase: "downloading" | "booting", done, total}
  *                   {type: "output", data: Int8Array} {type: "error", message} {type: "exit", code}
@@ -191,6 +191,7 @@
       kernel: url("kernel"),
       workdir: this.figure.getAttribute("data-workdir") || "",
       user: this.figure.getAttribute("data-user") || "",
+      hostname: this.figure.getAttribute("data-hostname") || "",
       env: Object.keys(env).map(function (name) { return name + "=" + env[name]; }),
       cols: terminal.cols,
       rows: terminal.rows

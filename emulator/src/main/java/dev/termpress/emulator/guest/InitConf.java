@@ -20,8 +20,12 @@ public final class InitConf {
     /** init's limits on argv and environment entries ({@code MAX_ARGS}, {@code MAX_ENV} in init.c). */
     public static final int MAX_ARGS = 256;
     public static final int MAX_ENV = 256;
+    /** The kernel's limit on a hostname's length ({@code __NEW_UTS_LEN}). */
+    public static final int MAX_HOSTNAME = 64;
     /** init's limit on either window dimension ({@code MAX_WINSIZE} in init.c). */
     public static final int MAX_WINSIZE = 9999;
+
+    private static final String HEX = "0123456789abcdef";
 
     private InitConf() {}
 
@@ -36,6 +40,10 @@ public final class InitConf {
     public static String render(ContainerSettings image, GuestOverrides overrides) {
         StringBuilder out = new StringBuilder("# written by termpress for termpress-init\n");
         if (overrides.hostname() != null) {
+            String problem = hostnameProblem(overrides.hostname());
+            if (problem != null) {
+                throw new IllegalArgumentException("hostname: " + problem);
+            }
             line(out, "hostname", overrides.hostname());
         }
         List<String> env = mergedEnv(image.env(), overrides.env());
@@ -75,6 +83,57 @@ public final class InitConf {
             throw new IllegalArgumentException("init.conf would be " + out.length() + " characters; at most " + MAX_BYTES);
         }
         return out.toString();
+    }
+
+    /**
+     * Why {@code name} cannot be a hostname, or {@code null} when it can: dot-separated labels of
+     * letters, digits and hyphens (RFC 1123), none empty, none starting or ending with a hyphen, at
+     * most 63 characters each and {@link #MAX_HOSTNAME} in all.
+     */
+    public static String hostnameProblem(String name) {
+        if (name.isEmpty() || name.length() > MAX_HOSTNAME) {
+            return "a hostname has 1 to " + MAX_HOSTNAME + " characters, got " + name.length();
+        }
+        int labelStart = 0;
+        for (int i = 0; i <= name.length(); i++) {
+            char c = i < name.length() ? name.charAt(i) : '.';
+            if (c == '.') {
+                int length = i - labelStart;
+                if (length == 0 || length > 63 || name.charAt(labelStart) == '-' || name.charAt(i - 1) == '-') {
+                    return "each dot-separated part of a hostname has 1 to 63 letters, digits or hyphens and"
+                            + " neither starts nor ends with a hyphen, got \"" + name + "\"";
+                }
+                labelStart = i + 1;
+            } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+                return "a hostname has only letters, digits, hyphens and dots, got \"" + name + "\"";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code conf} with the two settings a machine resumed from a snapshot needs and a cold one
+     * takes too: {@code realtime} (the wall clock, {@code SECONDS.NANOS}) and {@code seed}
+     * (hex), appended. Written when init waits (see {@link InitHandshake}), not when the block is
+     * rendered, so the time is the time of the start.
+     */
+    public static String withClockAndSeed(String conf, long epochNanos, byte[] seed) {
+        long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
+        long nanos = Math.floorMod(epochNanos, 1_000_000_000L);
+        if (seconds < 0) {
+            throw new IllegalArgumentException("realtime " + epochNanos + " ns is before the epoch");
+        }
+        String fraction = Long.toString(nanos);
+        StringBuilder out = new StringBuilder(conf);
+        out.append("realtime ").append(seconds).append('.');
+        for (int i = fraction.length(); i < 9; i++) {
+            out.append('0');
+        }
+        out.append(fraction).append('\n').append("seed ");
+        for (byte b : seed) {
+            out.append(HEX.charAt((b >> 4) & 0xf)).append(HEX.charAt(b & 0xf));
+        }
+        return out.append('\n').toString();
     }
 
     /** The image's variables in order, each override replacing its namesake in place or appended. */

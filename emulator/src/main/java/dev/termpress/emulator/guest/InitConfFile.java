@@ -6,7 +6,10 @@ import dev.termpress.emulator.fs.ImageFileSystem;
 import dev.termpress.emulator.fs.Inode;
 import java.nio.charset.StandardCharsets;
 
-/** Puts {@code /.termpress/init.conf} into a filesystem's in-memory upper layer before boot. */
+/**
+ * Puts {@code /.termpress/init.conf} into a filesystem's in-memory upper layer, when init asks for
+ * it ({@link InitHandshake}).
+ */
 public final class InitConfFile {
 
     private static final int DIRECTORY_PERMISSIONS = 0755;
@@ -14,6 +17,23 @@ public final class InitConfFile {
     private static final int ROOT = 0;
 
     private InitConfFile() {
+    }
+
+    /**
+     * Fails as {@link #install} would if the image blocks the path, without writing anything: a
+     * host checks this before it boots.
+     *
+     * @throws IllegalStateException if the image has a {@code /.termpress} that is no directory
+     */
+    public static void checkInstallable(ImageFileSystem fs) {
+        try {
+            Inode directory = fs.entry(fs.root(), InitConf.DIRECTORY);
+            if (directory != null && !directory.isDirectory()) {
+                throw FsException.of(Errno.ENOTDIR);
+            }
+        } catch (FsException e) {
+            throw blocked(e);
+        }
     }
 
     /**
@@ -38,9 +58,13 @@ public final class InitConfFile {
                 throw FsException.of(result[0] < 0 ? Errno.EIO : result[0]);
             }
         } catch (FsException e) {
-            throw new IllegalStateException("cannot write /" + InitConf.DIRECTORY + "/" + InitConf.FILE_NAME
-                    + " into the image (errno " + e.errno() + "); does the image have a /" + InitConf.DIRECTORY
-                    + " that is not a directory?");
+            throw blocked(e);
         }
+    }
+
+    private static IllegalStateException blocked(FsException e) {
+        return new IllegalStateException("cannot write /" + InitConf.DIRECTORY + "/" + InitConf.FILE_NAME
+                + " into the image (errno " + e.errno() + "); does the image have a /" + InitConf.DIRECTORY
+                + " that is not a directory?");
     }
 }

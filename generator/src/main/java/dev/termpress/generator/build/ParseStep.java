@@ -14,6 +14,7 @@ import dev.termpress.generator.content.Page.LinkRef;
 import dev.termpress.generator.content.SourceFile;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.diag.ErrorCollector;
+import dev.termpress.generator.image.ImageSpec;
 import dev.termpress.generator.markdown.DemoBlock;
 import dev.termpress.generator.markdown.DemoBlockParser;
 import dev.termpress.generator.markdown.Markdown;
@@ -55,7 +56,7 @@ final class ParseStep implements BuildStep {
         IntStream.range(0, count).parallel().forEach(i -> {
             ErrorCollector pageErrors = new ErrorCollector();
             try {
-                pages[i] = parse(site.sources.get(i), pageErrors);
+                pages[i] = parse(site, site.sources.get(i), pageErrors);
             } catch (BuildException e) {
                 pageErrors.addAll(e);
             }
@@ -79,7 +80,15 @@ final class ParseStep implements BuildStep {
         site.progress.update("parsed " + site.pages.size() + " pages");
     }
 
-    private Page parse(SourceFile source, ErrorCollector errors) throws BuildException {
+    /** A block without {@code hostname=} takes its image's from termpress.yaml, if any. */
+    private static DemoBlock withImageHostname(Site site, DemoBlock block) {
+        if (block.hostname() != null || site.config == null) {
+            return block;
+        }
+        return site.config.image(block.image()).map(ImageSpec::hostname).map(block::withHostname).orElse(block);
+    }
+
+    private Page parse(Site site, SourceFile source, ErrorCollector errors) throws BuildException {
         FrontMatterReader.Split split = FrontMatterReader.read(source.text(), source.file());
         FrontMatter frontMatter = split.frontMatter();
         Document document = markdown.parse(split.body());
@@ -95,8 +104,8 @@ final class ParseStep implements BuildStep {
         for (Node node : document.getDescendants()) {
             if (node instanceof FencedCodeBlock block && DemoBlockParser.isDemo(block.getInfo().toString())) {
                 try {
-                    demos.put(block, DemoBlockParser.parse(block.getInfo().toString(),
-                            block.getContentChars().toString(), source.file(), block.getStartLineNumber() + 1));
+                    demos.put(block, withImageHostname(site, DemoBlockParser.parse(block.getInfo().toString(),
+                            block.getContentChars().toString(), source.file(), block.getStartLineNumber() + 1)));
                 } catch (BuildException e) {
                     errors.addAll(e);
                 }

@@ -1,6 +1,5 @@
 package dev.termpress.generator.check;
 
-import dev.termpress.emulator.Machine;
 import dev.termpress.emulator.MachineConfig;
 import dev.termpress.emulator.fs.ImageFormatException;
 import dev.termpress.emulator.host.InstructionClock;
@@ -11,6 +10,7 @@ import dev.termpress.generator.image.ImageException;
 import dev.termpress.generator.image.ImageSpec;
 import dev.termpress.generator.image.LocalImageLoader;
 import dev.termpress.generator.markdown.DemoBlock;
+import dev.termpress.generator.vm.BootedImage;
 import dev.termpress.generator.vm.PreparedImage;
 import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
@@ -93,10 +93,9 @@ final class JvmHost implements DemoHost {
             return current.session();
         }
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        Machine machine = image.boot(initConf, MachineConfig.deterministic(console::write), () -> GUEST_EPOCH_NANOS)
-                .machine();
+        BootedImage booted = image.boot(initConf, MachineConfig.deterministic(console::write), () -> GUEST_EPOCH_NANOS);
         boots++;
-        ShellSession session = new ShellSession(machine, console);
+        ShellSession session = new ShellSession(booted.machine(), booted.handshake(), console);
         current = null;
         String failure = session.start(BOOT_BUDGET);
         if (failure != null) {
@@ -124,7 +123,7 @@ final class JvmHost implements DemoHost {
 
     /** The block's settings; {@code PS1} is the marker so a shell that honours it needs no setup to be found. */
     private static GuestOverrides overrides(DemoBlock block) {
-        return new GuestOverrides(null, block.workdir(), block.user(), block.env(), 0, 0)
+        return new GuestOverrides(block.hostname(), block.workdir(), block.user(), block.env(), 0, 0)
                 .withEnv("PS1", ShellPrompt.MARKER);
     }
 }

@@ -1,6 +1,7 @@
 package dev.termpress.generator.check;
 
 import dev.termpress.emulator.Machine;
+import dev.termpress.emulator.guest.InitHandshake;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -21,11 +22,14 @@ final class ShellSession {
     private static final long QUIET_AFTER_PROMPT = 10_000_000L;
 
     private final Machine machine;
+    private final InitHandshake handshake;
     private final ByteArrayOutputStream console;
     private int consumed;
 
-    ShellSession(Machine machine, ByteArrayOutputStream console) {
+    /** @param console what the machine printed, without the handshake's markers */
+    ShellSession(Machine machine, InitHandshake handshake, ByteArrayOutputStream console) {
         this.machine = machine;
+        this.handshake = handshake;
         this.console = console;
     }
 
@@ -39,7 +43,7 @@ final class ShellSession {
         int lastSize = -1;
         long quietSince = 0;
         while (executed < budget && !machine.halted()) {
-            long ran = machine.run(SLICE);
+            long ran = handshake.run(SLICE);
             executed += ran;
             String text = text();
             if (text.contains(PROMPT)) {
@@ -100,7 +104,7 @@ final class ShellSession {
             if (executed >= budget) {
                 return null;
             }
-            long ran = machine.run(SLICE);
+            long ran = handshake.run(SLICE);
             executed += ran;
             if (waitsForInput(ran) && !text().substring(consumed).contains(PROMPT)) {
                 return null; // the guest waits for input that will not come (a command reading the terminal)
@@ -120,7 +124,7 @@ final class ShellSession {
 
     private void type(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        machine.sendInput(bytes, 0, bytes.length);
+        handshake.input(bytes, 0, bytes.length);
     }
 
     private static String utf8(String latin1) {

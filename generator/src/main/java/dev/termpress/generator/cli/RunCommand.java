@@ -56,6 +56,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-u", "--user"}, paramLabel = "USER[:GROUP]", description = "User (default: the image's).")
     String user;
 
+    @Option(names = "--hostname", paramLabel = "NAME",
+            description = "The guest's hostname (default: the image's hostname in termpress.yaml, else termpress).")
+    String hostname;
+
     @Option(names = {"-e", "--env"}, paramLabel = "NAME=VALUE", description = "An environment variable (repeatable).")
     Map<String, String> env = new LinkedHashMap<>();
 
@@ -71,7 +75,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             ImageSpec imageSpec = resolve();
             prepared = PreparedImage.of(LocalImageLoader.load(imageSpec.source(), imageSpec.reference()));
-            GuestOverrides overrides = new GuestOverrides(null, workdir, user, env, 0, 0);
+            GuestOverrides overrides = new GuestOverrides(hostname != null ? hostname : imageSpec.hostname(), workdir,
+                    user, env, 0, 0);
             if (size != null) {
                 overrides = overrides.withWinsize(size[0], size[1]);
             }
@@ -106,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(restoreOnExit);
         try {
-            InteractiveSession session = new InteractiveSession(machine, () -> clock.ticks(0), () -> flush(out));
+            InteractiveSession session = new InteractiveSession(booted, () -> clock.ticks(0), () -> flush(out));
             WindowChanges.watch(() -> session.onMachineThread(() -> {
                 int[] now = RawTerminal.size();
                 if (now != null) {

@@ -1,5 +1,6 @@
 package dev.termpress.generator.config;
 
+import dev.termpress.emulator.guest.InitConf;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.diag.ErrorCollector;
 import dev.termpress.generator.diag.SiteError;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
 public final class SiteConfigLoader {
 
     static final List<String> KEYS = List.of("title", "description", "language", "base_url", "theme", "images");
-    static final List<String> IMAGE_KEYS = List.of("source", "ref");
+    static final List<String> IMAGE_KEYS = List.of("source", "ref", "hostname");
     static final List<String> THEMES = List.of("default");
     /** Image names end up in file names and HTML attributes: keep them tame. */
     private static final Pattern IMAGE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
@@ -111,9 +112,16 @@ public final class SiteConfigLoader {
                 return null;
             }
             String ref = fields.string("ref").orElse(null);
-            return new ImageSpec(image.key(), siteDir.resolve(source).normalize(), ref, shownAs, image.keyLine());
+            String hostname = fields.string("hostname").orElse(null);
+            String problem = hostname == null ? null : InitConf.hostnameProblem(hostname);
+            if (problem != null) {
+                errors.add(file, image.keyLine(), "image '" + image.key() + "': hostname: " + problem);
+            }
+            return new ImageSpec(image.key(), siteDir.resolve(source).normalize(), ref, shownAs, image.keyLine(),
+                    hostname);
         }
-        errors.add(file, image.keyLine(), "image '" + image.key() + "' must be a path or {source: PATH, ref: TAG}");
+        errors.add(file, image.keyLine(), "image '" + image.key()
+                + "' must be a path or {source: PATH, ref: TAG, hostname: NAME}");
         return null;
     }
 }

@@ -11,5 +11,13 @@ import java.nio.file.Path;
  *     the only (or first) image in the source
  * @param declaredIn the configuration file, for error messages
  * @param line the 1-based line of the declaration in {@code declaredIn}, for error messages
+ * @param hostname the guest's hostname for blocks that set none ({@code hostname:}), or {@code null}
+ *     for init's default
  */
-public record ImageSpec(String name, Path source, String reference, Path declaredIn, int line) {}
+public record ImageSpec(String name, Path source, String reference, Path declaredIn, int line, String hostname) {
+
+    /** An image without its own hostname. */
+    public ImageSpec(String name, Path source, String reference, Path declaredIn, int line) {
+        this(name, source, reference, declaredIn, line, null);
+    }
+}

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param image the image name ({@code image=})
  * @param workdir the working directory ({@code workdir=}), or {@code null} for the image's own
  * @param user the user ({@code user=}), or {@code null} for the image's own
+ * @param hostname the guest's hostname ({@code hostname=}, else the image's in {@code termpress.yaml}),
+ *     or {@code null} for init's default
  * @param env extra environment variables ({@code env=KEY=VALUE}, repeatable), in order
  * @param title a caption ({@code title=}), or {@code null}
  * @param autorun whether the runtime starts it without waiting for Run ({@code autorun})
@@ -24,6 +26,7 @@ public record DemoBlock(
         String image,
         String workdir,
         String user,
+        String hostname,
         Map<String, String> env,
         String title,
         boolean autorun,
@@ -42,6 +45,11 @@ public record DemoBlock(
      * @param line the 1-based line of the command in its file
      */
     public record Step(String command, String output, int line) {}
+
+    /** The same block with {@code name} as its hostname. */
+    public DemoBlock withHostname(String name) {
+        return new DemoBlock(file, line, image, workdir, user, name, env, title, autorun, steps);
+    }
 
     /** The commands alone, in order. */
     public List<String> commands() {

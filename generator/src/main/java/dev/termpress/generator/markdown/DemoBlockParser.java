@@ -1,5 +1,6 @@
 package dev.termpress.generator.markdown;
 
+import dev.termpress.emulator.guest.InitConf;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.diag.ErrorCollector;
 import dev.termpress.generator.markdown.DemoAttributes.Attribute;
@@ -17,7 +18,7 @@ public final class DemoBlockParser {
     /** The info string's first word that marks a demo block. */
     public static final String KEYWORD = "container";
     /** The attributes a demo block accepts, in the order the docs list them. */
-    public static final List<String> ATTRIBUTES = List.of("image", "workdir", "user", "env", "title", "autorun");
+    public static final List<String> ATTRIBUTES = List.of("image", "workdir", "user", "hostname", "env", "title", "autorun");
 
     private static final String PROMPT = "$ ";
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -51,6 +52,7 @@ public final class DemoBlockParser {
         String image = null;
         String workdir = null;
         String user = null;
+        String hostname = null;
         String title = null;
         boolean autorun = false;
         Map<String, String> env = new LinkedHashMap<>();
@@ -81,6 +83,13 @@ public final class DemoBlockParser {
             switch (a.key()) {
                 case "image" -> image = a.value();
                 case "user" -> user = a.value();
+                case "hostname" -> {
+                    String problem = InitConf.hostnameProblem(a.value());
+                    if (problem != null) {
+                        errors.add(file, fenceLine, "hostname: " + problem);
+                    }
+                    hostname = a.value();
+                }
                 case "title" -> title = a.value();
                 case "workdir" -> {
                     if (!a.value().startsWith("/")) {
@@ -97,7 +106,7 @@ public final class DemoBlockParser {
         }
         List<Step> steps = steps(body, file, fenceLine, errors);
         errors.throwIfAny();
-        return new DemoBlock(file, fenceLine, image, workdir, user, env, title, autorun, steps);
+        return new DemoBlock(file, fenceLine, image, workdir, user, hostname, env, title, autorun, steps);
     }
 
     private static void addEnv(String value, Map<String, String> env, Path file, int line, ErrorCollector errors) {

@@ -3,15 +3,17 @@ package dev.termpress.generator.vm;
 import dev.termpress.emulator.Machine;
 import dev.termpress.emulator.fs.ImageFileSystem;
 import dev.termpress.emulator.guest.ExitStatusFile;
+import dev.termpress.emulator.guest.InitHandshake;
 import java.util.OptionalInt;
 
 /**
  * A machine booted from a {@link PreparedImage}, with the root filesystem it serves the guest.
  *
- * @param machine the machine, ready to run
+ * @param machine the machine, ready to run (through {@code handshake})
  * @param fs its root filesystem (the image plus the guest's changes)
+ * @param handshake what runs the machine, takes the user's input and filters its console output
  */
-public record BootedImage(Machine machine, ImageFileSystem fs) {
+public record BootedImage(Machine machine, ImageFileSystem fs, InitHandshake handshake) {
 
     /** The guest program's exit status once the machine powered off, if termpress-init recorded one. */
     public OptionalInt exitStatus() {

@@ -1,6 +1,7 @@
 package dev.termpress.generator.vm;
 
 import dev.termpress.emulator.Machine;
+import dev.termpress.emulator.guest.InitHandshake;
 import dev.termpress.emulator.host.Clock;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +39,7 @@ public final class InteractiveSession {
     public enum Outcome { POWERED_OFF, DETACHED, INPUT_CLOSED }
 
     private final Machine machine;
+    private final InitHandshake handshake;
     private final LongSupplier nowTicks;
     private final Runnable afterSlice;
     private final BlockingQueue<byte[]> input = new LinkedBlockingQueue<>();
@@ -46,11 +48,13 @@ public final class InteractiveSession {
     private long lastEndOfFileNanos;
 
     /**
+     * @param booted the machine and the handshake it runs through
      * @param nowTicks the clock's current time in ticks (the wall clock the machine runs on)
      * @param afterSlice called after each slice, e.g. to flush output
      */
-    public InteractiveSession(Machine machine, LongSupplier nowTicks, Runnable afterSlice) {
-        this.machine = machine;
+    public InteractiveSession(BootedImage booted, LongSupplier nowTicks, Runnable afterSlice) {
+        this.machine = booted.machine();
+        this.handshake = booted.handshake();
         this.nowTicks = nowTicks;
         this.afterSlice = afterSlice;
     }
@@ -89,13 +93,13 @@ public final class InteractiveSession {
                     return outcome;
                 }
             }
-            long ran = machine.run(SLICE);
+            long ran = handshake.run(SLICE);
             afterSlice.run();
             if (machine.halted()) {
                 return Outcome.POWERED_OFF;
             }
             if (inputClosed && endOfFileDue()) {
-                machine.sendInput(END_OF_FILE, 0, END_OF_FILE.length);
+                handshake.input(END_OF_FILE, 0, END_OF_FILE.length);
                 lastEndOfFileNanos = System.nanoTime();
                 continue;
             }
@@ -114,9 +118,9 @@ public final class InteractiveSession {
         }
     }
 
-    /** Whether the guest has taken all input given so far, so that another end-of-file may go out. */
+    /** Whether the guest (started: input no longer held) has taken all input given so far, so that another end-of-file may go out. */
     private boolean endOfFileDue() {
-        return machine.console().pendingInput() == 0
+        return handshake.started() && machine.console().pendingInput() == 0
                 && System.nanoTime() - lastEndOfFileNanos >= END_OF_FILE_INTERVAL_NANOS;
     }
 
@@ -145,12 +149,12 @@ public final class InteractiveSession {
         }
         for (int i = 0; i < chunk.length; i++) {
             if ((chunk[i] & 0xff) == DETACH) {
-                machine.sendInput(chunk, 0, i);
+                handshake.input(chunk, 0, i);
                 return Outcome.DETACHED;
             }
         }
         if (chunk.length > 0) {
-            machine.sendInput(chunk, 0, chunk.length);
+            handshake.input(chunk, 0, chunk.length);
         }
         return null;
     }

@@ -7,7 +7,7 @@ import dev.termpress.emulator.fs.ImageFileSystem;
 import dev.termpress.emulator.fs.ImageFormatException;
 import dev.termpress.emulator.fs.LayerIndex;
 import dev.termpress.emulator.fs.TarInput;
-import dev.termpress.emulator.guest.InitConfFile;
+import dev.termpress.emulator.guest.InitHandshake;
 import dev.termpress.emulator.kernel.KernelImage;
 import dev.termpress.emulator.p9.Virtio9p;
 import dev.termpress.generator.image.LocalImage;
@@ -46,22 +46,28 @@ public final class PreparedImage {
     }
 
     /**
-     * A new machine with the kernel loaded and the image (pristine, plus {@code initConf} as
-     * {@code /.termpress/init.conf}) as its root filesystem; the caller runs it.
+     * A new machine with the kernel loaded and the pristine image as its root filesystem; the
+     * caller runs it through the returned {@link InitHandshake}, which hands init {@code initConf}
+     * (as {@code /.termpress/init.conf}) when init asks for it.
      *
-     * @param clockNanos wall time for files the guest changes, nanoseconds since the epoch
+     * @param config the machine settings; its console receives the output without the handshake's markers
+     * @param clockNanos wall time, nanoseconds since the epoch: for files the guest changes and for the guest's clock
+     * @throws ImageFormatException if the image blocks {@code /.termpress} (checked before the boot)
      */
     public BootedImage boot(String initConf, MachineConfig config, LongSupplier clockNanos)
             throws ImageFormatException {
         ImageFileSystem fs = ImageFileSystem.create(indexes, source, clockNanos);
+        InitHandshake handshake = new InitHandshake(fs, initConf, clockNanos, config.entropy(), config.console());
         try {
-            InitConfFile.install(fs, initConf);
+            handshake.checkInstallable();
         } catch (IllegalStateException e) {
             throw new ImageFormatException(image.description() + ": " + e.getMessage());
         }
-        Machine machine = new Machine(config);
+        Machine machine = new Machine(new MachineConfig(config.ramBytes(), config.bootargs(), config.clock(), handshake,
+                config.rngSeed(), config.entropy()));
+        handshake.attach(machine);
         machine.attach(new Virtio9p(fs));
         machine.bootKernel(KernelImage.load());
-        return new BootedImage(machine, fs);
+        return new BootedImage(machine, fs, handshake);
     }
 }

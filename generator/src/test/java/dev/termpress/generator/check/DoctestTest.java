@@ -143,7 +143,7 @@ class DoctestTest {
     }
 
     private static Demo demo(int line, DemoBlock.Step... steps) {
-        DemoBlock block = new DemoBlock(FILE, line, "busybox", null, null, Map.of(), null, false, List.of(steps));
+        DemoBlock block = new DemoBlock(FILE, line, "busybox", null, null, null, Map.of(), null, false, List.of(steps));
         return new Demo(null, block, null);
     }
 }

@@ -83,7 +83,7 @@ class InteractiveSessionTest {
         // All of it, end of input included, arrives while the kernel boots (printf ... | termpress run).
         String initConf = InitConf.render(image.image().settings(), GuestOverrides.none());
         booted = image.boot(initConf, MachineConfig.deterministic(console::write), () -> 0L);
-        InteractiveSession session = new InteractiveSession(booted.machine(), () -> 0L, () -> { });
+        InteractiveSession session = new InteractiveSession(booted, () -> 0L, () -> { });
         session.readFrom(new ByteArrayInputStream("echo piped-$((2*3)); sleep 1; echo slept\n".getBytes(StandardCharsets.UTF_8)));
 
         InteractiveSession.Outcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(60), session::run,
@@ -99,7 +99,7 @@ class InteractiveSessionTest {
         booted = image.boot(initConf, MachineConfig.deterministic(console::write), () -> 0L);
         Machine machine = booted.machine();
         PipedInputStream in = new PipedInputStream(keyboard);
-        InteractiveSession session = new InteractiveSession(machine, () -> 0L, () -> {
+        InteractiveSession session = new InteractiveSession(booted, () -> 0L, () -> {
             if (!typed && console.toString(StandardCharsets.UTF_8).contains(" # ")) {
                 typed = true;
                 try {

@@ -4,16 +4,18 @@ import dev.termpress.emulator.guest.GuestOverrides;
 import java.util.List;
 
 /**
- * What a demo block sets on top of its image ({@code data-workdir}, {@code data-user}, {@code data-env}).
+ * What a demo block sets on top of its image ({@code data-workdir}, {@code data-user},
+ * {@code data-hostname}, {@code data-env}).
  *
  * @param workdir the working directory, or null for the image's
  * @param user the user, or null for the image's
+ * @param hostname the hostname (the block's or its image's), or null for init's default
  * @param env extra {@code NAME=value} entries, in block order; a name the image sets is replaced
  */
-public record BlockOptions(String workdir, String user, List<String> env) {
+public record BlockOptions(String workdir, String user, String hostname, List<String> env) {
 
     /** A block that changes nothing. */
-    public static final BlockOptions NONE = new BlockOptions(null, null, List.of());
+    public static final BlockOptions NONE = new BlockOptions(null, null, null, List.of());
 
     public BlockOptions {
         env = env == null ? List.of() : List.copyOf(env);
@@ -21,7 +23,7 @@ public record BlockOptions(String workdir, String user, List<String> env) {
 
     /** These settings, for a terminal of {@code cols} x {@code rows}, as init.conf overrides. */
     public GuestOverrides overrides(int cols, int rows) {
-        GuestOverrides overrides = new GuestOverrides(null, workdir, user, null, cols, rows);
+        GuestOverrides overrides = new GuestOverrides(hostname, workdir, user, null, cols, rows);
         for (String entry : env) {
             int eq = entry.indexOf('=');
             overrides = eq < 0 ? overrides.withEnv(entry, "")

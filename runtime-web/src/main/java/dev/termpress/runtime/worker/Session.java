@@ -6,7 +6,7 @@ import dev.termpress.emulator.fs.ImageFileSystem;
 import dev.termpress.emulator.fs.ImageFormatException;
 import dev.termpress.emulator.guest.ExitStatusFile;
 import dev.termpress.emulator.guest.InitConf;
-import dev.termpress.emulator.guest.InitConfFile;
+import dev.termpress.emulator.guest.InitHandshake;
 import dev.termpress.emulator.host.Clock;
 import dev.termpress.emulator.p9.Virtio9p;
 
@@ -32,35 +32,43 @@ public final class Session {
     private final OutputBuffer output = new OutputBuffer();
     private final Machine machine;
     private final ImageFileSystem fs;
+    private final InitHandshake handshake;
     private final Clock clock;
     private boolean soonRequested;
     private boolean finished;
     private long instructions;
     private double busyMillis;
 
-    private Session(SessionHost host, Machine machine, ImageFileSystem fs, Clock clock) {
+    private Session(SessionHost host, Machine machine, ImageFileSystem fs, InitHandshake handshake, Clock clock) {
         this.host = host;
         this.machine = machine;
         this.fs = fs;
+        this.handshake = handshake;
         this.clock = clock;
     }
 
     /**
-     * Builds the filesystem (with init.conf in its upper layer) and the machine, and boots the kernel;
-     * the guest runs from the first {@link #tick}, which this requests.
+     * Builds the filesystem and the machine, and boots the kernel; the guest runs from the first
+     * {@link #tick}, which this requests. init.conf reaches the guest through the {@link InitHandshake}.
      *
      * @param base the machine settings; its console is replaced by the session's
      * @throws ImageFormatException if the layers do not merge
+     * @throws IllegalStateException if the image leaves no room for init.conf
      */
     public static Session boot(SessionSpec spec, MachineConfig base, SessionHost host) throws ImageFormatException {
         ImageFileSystem fs = ImageFileSystem.create(spec.layers(), spec.source(),
                 () -> System.currentTimeMillis() * NANOS_PER_MILLI);
-        InitConfFile.install(fs, InitConf.render(spec.image(), spec.block().overrides(spec.cols(), spec.rows())));
         OutputBuffer[] sink = new OutputBuffer[1];
-        MachineConfig config = new MachineConfig(base.ramBytes(), base.bootargs(), base.clock(),
-                (data, offset, length) -> sink[0].write(data, offset, length), base.rngSeed(), base.entropy());
+        InitHandshake handshake = new InitHandshake(fs,
+                InitConf.render(spec.image(), spec.block().overrides(spec.cols(), spec.rows())),
+                () -> System.currentTimeMillis() * NANOS_PER_MILLI, base.entropy(),
+                (data, offset, length) -> sink[0].write(data, offset, length));
+        handshake.checkInstallable();
+        MachineConfig config = new MachineConfig(base.ramBytes(), base.bootargs(), base.clock(), handshake,
+                base.rngSeed(), base.entropy());
         Machine machine = new Machine(config);
-        Session session = new Session(host, machine, fs, base.clock());
+        handshake.attach(machine);
+        Session session = new Session(host, machine, fs, handshake, base.clock());
         sink[0] = session.output;
         machine.attach(new Virtio9p(fs));
         if (spec.cols() > 0 && spec.rows() > 0) {
@@ -81,7 +89,7 @@ public final class Session {
         double deadline = start + SLICE_MILLIS;
         double now;
         do {
-            long ran = machine.run(CHUNK);
+            long ran = handshake.run(CHUNK);
             instructions += ran;
             now = host.nowMillis();
             if (machine.halted() || ran < CHUNK && machine.idle() || output.size() >= OUTPUT_FLUSH_BYTES) {
@@ -118,10 +126,10 @@ public final class Session {
         return Math.max(0, wake - clock.ticks(machine.cpu().instret())) / TICKS_PER_MILLI;
     }
 
-    /** Keystrokes for the guest. */
+    /** Keystrokes for the guest (held by the handshake until init has its settings). */
     public void input(byte[] data) {
         if (!finished) {
-            machine.sendInput(data, 0, data.length);
+            handshake.input(data, 0, data.length);
             wake();
         }
     }

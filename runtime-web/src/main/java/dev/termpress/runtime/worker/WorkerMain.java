@@ -82,7 +82,7 @@ public final class WorkerMain {
             env.add(JsJson.stringElement(message, "env", i));
         }
         BlockOptions block = new BlockOptions(emptyToNull(JsJson.string(message, "workdir")),
-                emptyToNull(JsJson.string(message, "user")), env);
+                emptyToNull(JsJson.string(message, "user")), emptyToNull(JsJson.string(message, "hostname")), env);
         String descriptor = JsJson.string(message, "descriptor");
         String kernel = JsJson.string(message, "kernel");
         if (descriptor == null || kernel == null) {

@@ -24,7 +24,7 @@ class BlockOptionsTest {
 
     @Test
     void blockOverridesWorkdirUserAndEnvByName() {
-        BlockOptions block = new BlockOptions("/tmp", "nobody", List.of("LANG=de_DE.UTF-8", "NAME=reader"));
+        BlockOptions block = new BlockOptions("/tmp", "nobody", null, List.of("LANG=de_DE.UTF-8", "NAME=reader"));
 
         String text = InitConf.render(DEBIAN_LIKE, block.overrides(0, 0));
 
@@ -44,7 +44,7 @@ class BlockOptionsTest {
 
     @Test
     void valueWithALineBreakIsRefusedWithItsName() {
-        BlockOptions block = new BlockOptions(null, null, List.of("EVIL=a\nuser root"));
+        BlockOptions block = new BlockOptions(null, null, null, List.of("EVIL=a\nuser root"));
 
         assertThatThrownBy(() -> InitConf.render(DEBIAN_LIKE, block.overrides(80, 24)))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -33,6 +33,9 @@ public final class DemoBlockHtml {
         if (demo.user() != null) {
             data(html, "user", demo.user());
         }
+        if (demo.hostname() != null) {
+            data(html, "hostname", demo.hostname());
+        }
         data(html, "env", json(demo.env()));
         data(html, "autorun", String.valueOf(demo.autorun()));
         data(html, "commands", json(demo.commands()));
