@@ -564,12 +564,16 @@ static int valid_seed(const char *value)
 static void apply_realtime(void)
 {
 	struct timespec now;
+	long result;
 
 	if (!realtime)
 		return;
 	now.tv_sec = atol(realtime);
 	now.tv_nsec = atol(strchr(realtime, '.') + 1);
-	must_raw(my_syscall2(__NR_clock_settime, CLOCK_REALTIME, &now), "clock_settime ", realtime);
+	/* A wrong clock is no reason to stop: the kernel refuses a time before the boot (EINVAL). */
+	result = my_syscall2(__NR_clock_settime, CLOCK_REALTIME, &now);
+	if (result < 0)
+		say("clock_settime ", realtime, ": ", errno_name((int)-result));
 }
 
 /* Mixes the seed into the input pool, then makes the CRNG draw from it now (not at its next reseed). */

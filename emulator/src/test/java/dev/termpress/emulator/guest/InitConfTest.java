@@ -94,4 +94,25 @@ class InitConfTest {
         assertThat(text).endsWith("\n");
         return text.lines().filter(line -> !line.startsWith("#")).toList();
     }
+
+    @Test
+    void clockAndSeedAreAppendedInInitsFormat() {
+        String text = InitConf.withClockAndSeed("hostname a\n", 1_704_067_200_000_000_042L, new byte[] {0x00, (byte) 0xff, 0x5a});
+
+        assertThat(text).isEqualTo("hostname a\nrealtime 1704067200.000000042\nseed 00ff5a\n");
+    }
+
+    @Test
+    void hostnamesFollowRfc1123() {
+        assertThat(InitConf.hostnameProblem("web-demo")).isNull();
+        assertThat(InitConf.hostnameProblem("a.b-c.d9")).isNull();
+        assertThat(InitConf.hostnameProblem("")).contains("1 to 64");
+        assertThat(InitConf.hostnameProblem("-web")).contains("hyphen");
+        assertThat(InitConf.hostnameProblem("a..b")).contains("1 to 63");
+        assertThat(InitConf.hostnameProblem("under_score")).contains("only letters");
+        assertThat(InitConf.hostnameProblem("x".repeat(65))).contains("1 to 64");
+        assertThatThrownBy(() -> InitConf.render(ContainerSettings.none(),
+                new GuestOverrides("bad name", null, null, null, 0, 0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("hostname: ");
+    }
 }

@@ -22,12 +22,13 @@ class SiteConfigLoaderTest {
                   debian:
                     source: images/debian.tar
                     ref: trixie
+                    hostname: deb-box
                 """, FILE);
         assertThat(config.title()).isEqualTo("Demo");
         assertThat(config.baseUrl()).isEqualTo("https://example.org/demo/");
         assertThat(config.images()).containsExactly(
                 new ImageSpec("busybox", Path.of("/site/images/busybox"), null, FILE, 5),
-                new ImageSpec("debian", Path.of("/site/images/debian.tar"), "trixie", FILE, 6));
+                new ImageSpec("debian", Path.of("/site/images/debian.tar"), "trixie", FILE, 6, "deb-box"));
     }
 
     @Test
@@ -54,7 +55,7 @@ class SiteConfigLoaderTest {
                   "bad name": x
                 """, FILE))
                 .hasMessageContaining("termpress.yaml:2: image 'a' needs a source")
-                .hasMessageContaining("termpress.yaml:4: unknown image key 'tag' (valid: source, ref)")
+                .hasMessageContaining("termpress.yaml:4: unknown image key 'tag' (valid: source, ref, hostname)")
                 .hasMessageContaining("termpress.yaml:5: image name 'bad name'");
     }
 
@@ -69,5 +70,16 @@ class SiteConfigLoaderTest {
         assertThatThrownBy(() -> SiteConfigLoader.parse("title: x\nimages: [\n", FILE))
                 .hasMessageContaining("termpress.yaml:")
                 .hasMessageContaining("invalid YAML");
+    }
+
+    @Test
+    void aBadImageHostnameIsAnError() {
+        assertThatThrownBy(() -> SiteConfigLoader.parse("""
+                images:
+                  web:
+                    source: images/web
+                    hostname: not_a_host
+                """, FILE))
+                .hasMessageContaining("termpress.yaml:2: image 'web': hostname: a hostname has only letters");
     }
 }

@@ -23,11 +23,12 @@ class DemoBlockParserTest {
     @Test
     void splitsCommandsFromTheirOutput() throws Exception {
         DemoBlock demo = DemoBlockParser.parse(
-                "container image=busybox workdir=/root user=root env=A=1 env=\"B=two words\" title=Hi autorun",
+                "container image=busybox workdir=/root user=root hostname=web-1 env=A=1 env=\"B=two words\" title=Hi autorun",
                 "$ uname -m\nriscv64\n$ true\n$ echo a \\\nb\na b\n\n", FILE, 10);
         assertThat(demo.image()).isEqualTo("busybox");
         assertThat(demo.workdir()).isEqualTo("/root");
         assertThat(demo.user()).isEqualTo("root");
+        assertThat(demo.hostname()).isEqualTo("web-1");
         assertThat(demo.env()).containsExactly(java.util.Map.entry("A", "1"), java.util.Map.entry("B", "two words"));
         assertThat(demo.title()).isEqualTo("Hi");
         assertThat(demo.autorun()).isTrue();
@@ -42,7 +43,7 @@ class DemoBlockParserTest {
         assertThatThrownBy(() -> DemoBlockParser.parse("container image=busybox imgae=x", "$ ls\n", FILE, 7))
                 .isInstanceOf(BuildException.class)
                 .hasMessageEndingWith("content/page.md:7: unknown attribute 'imgae' on container block"
-                        + " (valid: image, workdir, user, env, title, autorun)");
+                        + " (valid: image, workdir, user, hostname, env, title, autorun)");
     }
 
     @Test
@@ -70,5 +71,12 @@ class DemoBlockParserTest {
     void repeatedAttributeIsAnError() {
         assertThatThrownBy(() -> DemoBlockParser.parse("container image=a image=b", "", FILE, 1))
                 .hasMessageContaining("'image' is given twice");
+    }
+
+    @Test
+    void aHostnameThatIsNoneIsAnError() {
+        assertThatThrownBy(() -> DemoBlockParser.parse("container image=busybox hostname=-web", "", FILE, 3))
+                .isInstanceOf(BuildException.class)
+                .hasMessageContaining("page.md:3: hostname: each dot-separated part of a hostname");
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.termpress.emulator.Machine;
 import dev.termpress.emulator.MachineConfig;
+import dev.termpress.emulator.host.InstructionClock;
 import dev.termpress.emulator.guest.GuestOverrides;
 import dev.termpress.emulator.guest.InitConf;
 import dev.termpress.generator.image.LocalImage;
@@ -82,7 +83,8 @@ class InteractiveSessionTest {
     void inputPipedInWholeBeforeTheShellStartsStillEndsIt() throws Exception {
         // All of it, end of input included, arrives while the kernel boots (printf ... | termpress run).
         String initConf = InitConf.render(image.image().settings(), GuestOverrides.none());
-        booted = image.boot(initConf, MachineConfig.deterministic(console::write), () -> 0L);
+        booted = image.boot(initConf, MachineConfig.deterministic(console::write),
+                () -> InstructionClock.BOOT_UNIX_NANOS);
         InteractiveSession session = new InteractiveSession(booted, () -> 0L, () -> { });
         session.readFrom(new ByteArrayInputStream("echo piped-$((2*3)); sleep 1; echo slept\n".getBytes(StandardCharsets.UTF_8)));
 
@@ -96,7 +98,8 @@ class InteractiveSessionTest {
     /** A session that types {@code text} (or closes its input, for null) once the prompt shows. */
     private InteractiveSession session(String text) throws Exception {
         String initConf = InitConf.render(image.image().settings(), GuestOverrides.none());
-        booted = image.boot(initConf, MachineConfig.deterministic(console::write), () -> 0L);
+        booted = image.boot(initConf, MachineConfig.deterministic(console::write),
+                () -> InstructionClock.BOOT_UNIX_NANOS);
         Machine machine = booted.machine();
         PipedInputStream in = new PipedInputStream(keyboard);
         InteractiveSession session = new InteractiveSession(booted, () -> 0L, () -> {
