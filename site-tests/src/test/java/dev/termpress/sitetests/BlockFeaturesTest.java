@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A fixture site (src/test/sites/features) whose block sets workdir, user, env and autorun. */
+/** A fixture site (src/test/sites/features) whose blocks set workdir, user, env, hostname and autorun. */
 class BlockFeaturesTest {
 
     @RegisterExtension
@@ -31,6 +31,23 @@ class BlockFeaturesTest {
 
             assertThat(text).contains("hello from /srv as nobody");
             demo.screenshot("autorun");
+        }
+    }
+
+    @Test
+    void aServerAndItsClientRunInOneBlock() throws Exception {
+        try (BrowserContext context = live.chromium().browser().newContext()) {
+            var page = context.newPage();
+            page.navigate(live.site().url(""));
+            LiveDemo demo = new LiveDemo(page, 2);
+            demo.press("run");
+
+            // The typed command reads "served-by-$(hostname)": only the server's answer has the name.
+            String text = demo.waitFor(Pattern.compile("served-by-web-demo\\s+[^\\n]*[#$]$"), LiveDemo.BOOT_TIMEOUT_MILLIS);
+
+            assertThat(text).doesNotContain("termpress-ready").doesNotContain("can't connect");
+            assertThat(demo.command("hostname; grep -c web-demo /etc/hosts")).containsPattern("web-demo\\s+1\\s");
+            demo.screenshot("server-and-client");
         }
     }
 }
