@@ -108,6 +108,7 @@
     });
     this.resetButton.addEventListener("click", function () { self.stop("idle"); self.run(); });
     this.stopButton.addEventListener("click", function () { self.stop("stopped"); self.say("Stopped."); });
+    this.wireCommandButtons();
   }
 
   Demo.prototype.setState = function (state) {
@@ -156,10 +157,8 @@
     this.fit = fit;
     this.decoder = new TextDecoder();
     this.encoder = new TextEncoder();
-    this.tail = "";
     this.ready = false;
-    this.pending = this.figure.getAttribute("data-autorun") === "true"
-      ? parseJson(this.figure.getAttribute("data-commands"), []).slice() : [];
+    this.startTyping();
 
     var workerUrl = url("worker") + "?runtime=" + encodeURIComponent(url("teavm"))
       + "&wasm=" + encodeURIComponent(url("wasm"));
@@ -247,14 +246,96 @@
       this.fit.fit();
       this.terminal.focus();
     }
-    if (this.pending.length) {
-      // Autorun: type the next command once the shell shows its prompt again.
-      this.tail = (this.tail + text).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "").slice(-64);
-      if (PROMPT.test(this.tail)) {
-        this.tail = "";
-        this.worker.postMessage({ type: "input", data: this.encoder.encode(this.pending.shift() + "\n") });
-      }
+    this.typeAtPrompt(text);
+  };
+
+  // Typing for the reader: Run types the block's commands (data-autorun), a command's own Run button
+  // types that one. Each command waits for the shell's prompt; the one being typed is highlighted.
+
+  /** Gives each command's Run button its command: it types it, starting the machine first if need be. */
+  Demo.prototype.wireCommandButtons = function () {
+    var self = this;
+    this.steps = this.figure.querySelectorAll(".tp-step");
+    this.commands = parseJson(this.figure.getAttribute("data-commands"), []);
+    this.requested = null;
+    this.queue = [];
+    this.current = -1;
+    this.runButton.title = this.figure.getAttribute("data-autorun") === "true" && this.commands.length
+      ? "Type these commands into a live terminal" : "Start a live terminal";
+    var buttons = this.figure.querySelectorAll(".tp-run-command");
+    Array.prototype.forEach.call(buttons, function (b, index) {
+      b.addEventListener("click", function () { self.runCommand(index); });
+    });
+  };
+
+  Demo.prototype.runCommand = function (index) {
+    if (index >= this.commands.length) return;
+    if (!this.worker) {
+      this.requested = [index]; // the machine starts for this command alone, whatever autorun says
+      this.run();
+      return;
     }
+    this.queue.push(index);
+    if (this.ready && this.current < 0 && PROMPT.test(this.tail)) this.typeNext();
+  };
+
+  /** A new machine: what it will type at its first prompt. */
+  Demo.prototype.startTyping = function () {
+    var all = this.figure.getAttribute("data-autorun") === "true" ? this.commands.map(function (c, i) { return i; }) : [];
+    this.queue = this.requested || all;
+    this.requested = null;
+    this.tail = "";
+    this.current = -1;
+  };
+
+  /** Watches the output for the prompt: then the next command is typed, or the terminal is the reader's. */
+  Demo.prototype.typeAtPrompt = function (text) {
+    this.tail = (this.tail + text).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "").slice(-64);
+    if (!PROMPT.test(this.tail)) return;
+    if (this.queue.length) {
+      this.typeNext();
+    } else if (this.current >= 0) {
+      this.markCurrent(-1);
+      this.say("Done. The terminal is yours.");
+      this.focusTerminal();
+    }
+  };
+
+  Demo.prototype.typeNext = function () {
+    var index = this.queue.shift();
+    this.tail = "";
+    this.markCurrent(index);
+    this.say("Running command " + (index + 1) + " of " + this.commands.length);
+    this.worker.postMessage({ type: "input", data: this.encoder.encode(this.commands[index] + "\n") });
+  };
+
+  /** Highlights the command being typed (-1: none) and keeps it in view in the command list. */
+  Demo.prototype.markCurrent = function (index) {
+    this.current = index;
+    for (var i = 0; i < this.steps.length; i++) {
+      var step = this.steps[i];
+      step.classList.toggle("tp-current", i === index);
+      if (i === index) step.setAttribute("aria-current", "step"); else step.removeAttribute("aria-current");
+    }
+    var list = index >= 0 && this.steps[index] ? this.steps[index].parentElement : null;
+    if (list && list.scrollHeight > list.clientHeight) {
+      list.scrollTop = this.steps[index].offsetTop - list.offsetTop - list.clientHeight / 3;
+    }
+  };
+
+  /** Hands the keyboard to the terminal, unless the reader has moved on to something else on the page. */
+  Demo.prototype.focusTerminal = function () {
+    var focused = document.activeElement;
+    var textarea = this.terminal && this.terminal.textarea;
+    if (textarea && (!focused || focused === document.body || this.figure.contains(focused))) {
+      textarea.focus({ preventScroll: true });
+    }
+  };
+
+  /** The machine stopped: nothing more is typed. */
+  Demo.prototype.endTyping = function () {
+    this.queue = [];
+    this.markCurrent(-1);
   };
 
   Demo.prototype.clearError = function () {
@@ -283,6 +364,7 @@
       this.worker = null;
     }
     clearTimeout(this.watchdog);
+    this.endTyping();
     if (this.resizeListener) window.removeEventListener("resize", this.resizeListener);
     this.resizeListener = null;
     this.setState(state);

@@ -26,7 +26,7 @@ class ExampleSiteTest {
         Page page = context.newPage();
         page.onPageError(problems::add);
         page.onResponse(response -> {
-            if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) {
+            if (response.status() >= 400) {
                 problems.add(response.status() + " " + response.url());
             }
         });
@@ -72,6 +72,37 @@ class ExampleSiteTest {
     }
 
     @Test
+    void runTypesTheCommandsOfABlockWithoutOptionsAndLeavesTheTerminalToTheReader() throws Exception {
+        List<String> problems = new ArrayList<>();
+        try (BrowserContext context = live.chromium().browser().newContext()) {
+            Page page = context.newPage();
+            ConsoleErrors errors = ConsoleErrors.watch(page);
+            page.onResponse(response -> {
+                if (response.status() >= 400) {
+                    problems.add(response.status() + " " + response.url());
+                }
+            });
+            page.navigate(live.site().url(""));
+            LiveDemo demo = new LiveDemo(page, 0);
+            assertThat(demo.figure().getAttribute("data-autorun")).as("the home page's first block has no options")
+                    .isEqualTo("true");
+
+            demo.press("run");
+            String text = demo.waitFor(Pattern.compile("uname -s\\s+Linux\\s+\\S+ #$"), LiveDemo.BOOT_TIMEOUT_MILLIS);
+
+            assertThat(text).contains("Hello from riscv64");
+            assertThat(demo.status()).isEqualTo("Done. The terminal is yours.");
+            assertThat(demo.currentCommand()).isEqualTo(-1);
+            assertThat(demo.figure().locator(".xterm-helper-textarea").evaluate("t => t === document.activeElement"))
+                    .as("the keyboard goes to the terminal").isEqualTo(true);
+            assertThat(demo.command("echo $((40+2))")).contains("42");
+            demo.screenshot("busybox-autorun");
+            assertThat(errors.list()).as("console errors").isEmpty();
+        }
+        assertThat(problems).as("failed requests, the favicon's included").isEmpty();
+    }
+
+    @Test
     void resetBringsBackThePristineImage() {
         try (BrowserContext context = live.chromium().browser().newContext()) {
             LiveDemo demo = new LiveDemo(open(context, "", new ArrayList<>()), 0);
@@ -91,6 +122,8 @@ class ExampleSiteTest {
             Page page = open(context, "basics/files/", new ArrayList<>());
             LiveDemo first = new LiveDemo(page, 0);
             LiveDemo second = new LiveDemo(page, 1);
+            first.freePlay();
+            second.freePlay();
             first.press("run");
             second.press("run");
             first.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);

@@ -2,6 +2,7 @@ package dev.termpress.sitetests;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,34 @@ final class LiveDemo {
 
     void press(String button) {
         figure.locator(".tp-" + button).click();
+    }
+
+    /** Presses the Run button of the block's command number {@code index} (from 0). */
+    void runCommand(int index) {
+        figure.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run this command")).nth(index).click();
+    }
+
+    /** The index of the command highlighted as being typed, or -1. */
+    int currentCommand() {
+        return ((Number) figure.evaluate("f => [...f.querySelectorAll('.tp-step')]"
+                + ".findIndex(s => s.classList.contains('tp-current'))")).intValue();
+    }
+
+    /** Waits until the highlighted command is {@code index}. */
+    void waitForCurrentCommand(int index, double timeoutMillis) {
+        long deadline = System.nanoTime() + (long) (timeoutMillis * 1e6);
+        while (currentCommand() != index) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("command " + index + " was never highlighted; now " + currentCommand()
+                        + ", status '" + status() + "', terminal:\n" + text());
+            }
+            page.waitForTimeout(POLL_MILLIS);
+        }
+    }
+
+    /** Leaves the terminal to the test, which types its own commands (as {@code termpress check --browser} does). */
+    void freePlay() {
+        figure.evaluate("f => f.setAttribute('data-autorun', 'false')");
     }
 
     /**
@@ -111,10 +140,11 @@ final class LiveDemo {
     }
 
     /**
-     * Presses Run and waits for the first prompt, timed inside the page with a MutationObserver, so no
-     * polling interval is added to the time.
+     * Presses Run on the block, left to the test ({@link #freePlay}), and waits for the first prompt, timed
+     * inside the page with a MutationObserver, so no polling interval is added to the time.
      */
     RunTiming runToPrompt() {
+        freePlay();
         figure.scrollIntoViewIfNeeded();
         Object outcome = figure.evaluate(RUN_TO_PROMPT, BOOT_TIMEOUT_MILLIS);
         if (outcome instanceof Map<?, ?> result && result.get("millis") instanceof Number millis) {

@@ -63,11 +63,12 @@ public final class LinkTargets {
         String base = decoded.startsWith("/") ? "" : SitePaths.directory(from.sourcePath());
         String target = normalize(base + (decoded.startsWith("/") ? decoded.substring(1) : decoded));
         if (target == null) {
-            return new Broken("'" + url + "' points outside the site");
+            return new Broken("'" + url + "' points outside the site" + PageUrlHint.forLink(from, decoded, suffix, this::pageAt));
         }
         String resolved = targetUrl(target);
         if (resolved == null) {
-            return new Broken(explain(url, target));
+            String hint = PageUrlHint.forLink(from, decoded, suffix, this::pageAt);
+            return new Broken(hint.isEmpty() ? explain(url, target) : "broken link '" + url + "': " + what(target) + hint);
         }
         String rewritten = encode(SitePaths.relative(from.url(), resolved)) + suffix;
         int hash = suffix.indexOf('#');
@@ -120,8 +121,27 @@ public final class LinkTargets {
                 .map(p -> p.substring(dir.length()))
                 .toList();
         String valid = nearby.isEmpty() ? "" : " (pages in content/" + dir + ": " + String.join(", ", nearby) + ")";
-        String what = target.endsWith(".md") ? "no page content/" + target : "no page or file '" + target + "'";
-        return "broken link '" + url + "': " + what + valid;
+        return "broken link '" + url + "': " + what(target) + valid;
+    }
+
+    private static String what(String target) {
+        return target.endsWith(".md") ? "no page content/" + target : "no page or file '" + target + "'";
+    }
+
+    /** The page a path names as written: its Markdown file, its URL or its output file ({@code x/index.html}, {@code x.html}). */
+    private Page pageAt(String path) {
+        if (path.endsWith(".md")) {
+            return pagesBySource.get(path);
+        }
+        if (path.endsWith(".html")) {
+            String stem = path.substring(0, path.length() - ".html".length());
+            if (stem.equals("index") || stem.endsWith("/index")) {
+                return pagesByUrl.get(stem.substring(0, stem.length() - "index".length()));
+            }
+            Page page = pagesBySource.get(stem + ".md");
+            return page != null ? page : pagesByUrl.get(stem + "/");
+        }
+        return pagesByUrl.get(path.isEmpty() || path.endsWith("/") ? path : path + "/");
     }
 
     /** Resolves {@code .} and {@code ..}; {@code null} when the path climbs above the root. */

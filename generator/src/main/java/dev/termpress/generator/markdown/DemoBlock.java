@@ -17,7 +17,8 @@ import java.util.Map;
  *     or {@code null} for init's default
  * @param env extra environment variables ({@code env=KEY=VALUE}, repeatable), in order
  * @param title a caption ({@code title=}), or {@code null}
- * @param autorun whether the runtime starts it without waiting for Run ({@code autorun})
+ * @param autorun whether Run types the commands for the reader, each at the next prompt (the default;
+ *     {@code autorun=false} leaves the terminal to the reader)
  * @param steps the commands with their expected output
  */
 public record DemoBlock(

@@ -54,7 +54,7 @@ public final class DemoBlockParser {
         String user = null;
         String hostname = null;
         String title = null;
-        boolean autorun = false;
+        boolean autorun = true; // Run types the block's commands unless it says autorun=false
         Map<String, String> env = new LinkedHashMap<>();
         List<String> seen = new ArrayList<>();
         for (Attribute a : attributes) {
@@ -71,7 +71,9 @@ public final class DemoBlockParser {
             if (a.key().equals("autorun")) {
                 if (a.value() == null || a.value().equals("true")) {
                     autorun = true;
-                } else if (!a.value().equals("false")) {
+                } else if (a.value().equals("false")) {
+                    autorun = false;
+                } else {
                     errors.add(file, fenceLine, "autorun must be true or false, got '" + a.value() + "'");
                 }
                 continue;

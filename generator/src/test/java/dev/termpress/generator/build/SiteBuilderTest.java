@@ -131,6 +131,19 @@ class SiteBuilderTest {
     }
 
     @Test
+    void everyPageLinksTheThemeFaviconWhichASiteMayOverride() throws Exception {
+        build();
+        assertThat(site.output("assets/favicon.svg")).startsWith("<svg ").contains("viewBox");
+        assertThat(site.output("basics/shell/index.html"))
+                .contains("<link rel=\"icon\" href=\"../../assets/favicon.svg\" type=\"image/svg+xml\">");
+        assertThat(site.output("404.html")).contains("rel=\"icon\" href=\"/assets/favicon.svg\"");
+
+        site.file("theme/static/favicon.svg", "<svg id=\"mine\"/>");
+        build();
+        assertThat(site.output("assets/favicon.svg")).isEqualTo("<svg id=\"mine\"/>");
+    }
+
+    @Test
     void templateErrorsNameTheOverridingFile() {
         site.file("theme/templates/page.peb", "{% extends \"base.peb\" %}\n{% block content %}{{ page.title \n{% endblock %}");
         assertThatThrownBy(this::build)
@@ -191,6 +204,16 @@ class SiteBuilderTest {
         assertThatThrownBy(this::build)
                 .hasMessageEndingWith("content/e.md:3: broken link 'basics/shel.md': no page content/basics/shel.md"
                         + " (pages in content/basics/: index.md, shell.md)");
+    }
+
+    @Test
+    void aLinkWrittenAsAPageUrlSaysWhichMarkdownFileItMeant() {
+        site.file("content/basics/more.md", "Text\n\nBack to [the shell](../shell/) or [home](../../index.html).\n");
+        assertThatThrownBy(this::build)
+                .hasMessageContaining("content/basics/more.md:3: broken link '../shell/': no page or file 'shell/';"
+                        + " did you mean shell.md? (a link names the page's Markdown file, relative to this file)")
+                .hasMessageContaining("content/basics/more.md:3: '../../index.html' points outside the site;"
+                        + " did you mean ../index.md?");
     }
 
     @Test

@@ -69,4 +69,37 @@ class LinkTargetsTest {
         assertThat(targets.resolve(files, "../../../etc/passwd")).isInstanceOf(Broken.class);
         assertThat(targets.resolve(files, "missing.png")).isInstanceOf(Broken.class);
     }
+
+    @Test
+    void aLinkWrittenAsAPageUrlNamesTheMarkdownFileItMeant() {
+        Page p1 = page("p1.md");
+        Page p2 = page("p2.md");
+        Page guide = page("guide/index.md");
+        LinkTargets site = new LinkTargets(List.of(home, p1, p2, guide, files, pipes), Set.of(), Set.of());
+        String why = " (a link names the page's Markdown file, relative to this file)";
+
+        assertThat(site.resolve(pipes, "../files/")).isEqualTo(new Broken(
+                "broken link '../files/': no page or file 'files/'; did you mean files.md?" + why));
+        assertThat(site.resolve(p2, "../p1/#intro")).isEqualTo(new Broken(
+                "'../p1/#intro' points outside the site; did you mean p1.md#intro?" + why));
+        assertThat(site.resolve(files, "pipes.html")).isEqualTo(new Broken(
+                "broken link 'pipes.html': no page or file 'guide/pipes.html'; did you mean pipes.md?" + why));
+        assertThat(site.resolve(home, "guide/files.html")).isEqualTo(new Broken(
+                "broken link 'guide/files.html': no page or file 'guide/files.html'; did you mean guide/files.md?" + why));
+        assertThat(site.resolve(files, "/guide/index.html")).isEqualTo(new Broken(
+                "broken link '/guide/index.html': no page or file 'guide/index.html'; did you mean index.md?" + why));
+        assertThat(site.resolve(pipes, "../../p1")).isEqualTo(new Broken(
+                "'../../p1' points outside the site; did you mean ../p1.md?" + why));
+    }
+
+    @Test
+    void pageUrlsThatResolveFromTheFileStayLinksAndOtherMissesGetNoHint() {
+        Page guide = page("guide/index.md");
+        LinkTargets site = new LinkTargets(List.of(home, guide, files, pipes), Set.of(), Set.of());
+
+        assertThat(site.resolve(files, "/guide/")).isEqualTo(new Resolved("../"));
+        assertThat(site.resolve(home, "guide/pipes/")).isEqualTo(new Resolved("guide/pipes/"));
+        assertThat(site.resolve(files, "../nowhere/")).isEqualTo(new Broken(
+                "broken link '../nowhere/': no page or file 'nowhere/'"));
+    }
 }

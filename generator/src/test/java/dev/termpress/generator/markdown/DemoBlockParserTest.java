@@ -39,6 +39,13 @@ class DemoBlockParserTest {
     }
 
     @Test
+    void runTypesTheCommandsUnlessTheBlockSaysAutorunFalse() throws Exception {
+        assertThat(DemoBlockParser.parse("container image=busybox", "$ ls\n", FILE, 1).autorun()).isTrue();
+        assertThat(DemoBlockParser.parse("container image=busybox autorun", "$ ls\n", FILE, 1).autorun()).isTrue();
+        assertThat(DemoBlockParser.parse("container image=busybox autorun=false", "$ ls\n", FILE, 1).autorun()).isFalse();
+    }
+
+    @Test
     void unknownAttributeNamesTheValidOnes() {
         assertThatThrownBy(() -> DemoBlockParser.parse("container image=busybox imgae=x", "$ ls\n", FILE, 7))
                 .isInstanceOf(BuildException.class)

@@ -65,6 +65,7 @@ public final class DemoBlockHtml {
         html.append("<li class=\"tp-step\"><div class=\"tp-command\">")
                 .append("<span class=\"tp-prompt\" aria-hidden=\"true\">$</span> ")
                 .append("<code class=\"tp-cmd\">").append(text(step.command())).append("</code>")
+                .append("<button type=\"button\" class=\"tp-run-command\" aria-label=\"Run this command\">Run</button>")
                 .append("<button type=\"button\" class=\"tp-copy\" data-copy=\"").append(attr(step.command()))
                 .append("\" aria-label=\"Copy command\">Copy</button></div>");
         if (!step.output().isEmpty()) {

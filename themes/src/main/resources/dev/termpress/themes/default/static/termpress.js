@@ -1,4 +1,6 @@
 // termpress default theme: copy buttons, dark/light toggle, small-screen menu.
+// Run types a block's commands into its live terminal, each at the next prompt (blocks marked
+// autorun=false are left to the reader); a command's own Run button types just that command.
 // The live terminals come from the runtime script, which reads each figure.tp-demo's data attributes.
 (function () {
   "use strict";
@@ -33,9 +35,10 @@
     setTimeout(function () { button.textContent = label; }, 1500);
   });
 
-  // Until a runtime script takes over a demo (it sets data-state on the figure), Run explains itself.
+  // Until a runtime script takes over a demo (it sets data-state on the figure), Run and each
+  // command's Run button explain themselves.
   document.addEventListener("click", function (event) {
-    var run = event.target.closest ? event.target.closest(".tp-run") : null;
+    var run = event.target.closest ? event.target.closest(".tp-run, .tp-run-command") : null;
     if (!run) return;
     var figure = run.closest(".tp-demo");
     setTimeout(function () {
