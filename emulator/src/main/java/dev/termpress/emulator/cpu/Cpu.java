@@ -50,9 +50,15 @@ public final class Cpu implements HartInterrupts {
     int scounteren;
     /** Rounding mode CSR; the accrued flags (fflags) live in {@link #softFloat}. */
     int frm;
-    /** Retired instructions since reset; the deterministic clock is derived from it. */
+    /**
+     * Instructions executed since reset, those that trapped included: the run budget and the
+     * deterministic clock count these, so a handler that faults again still lets time pass.
+     */
     long instret;
-    /** What software wrote to minstret/mcycle, as an offset from {@link #instret}. */
+    /**
+     * minstret/mcycle minus {@link #instret}: what software wrote to them, less one for every
+     * instruction that raised an exception (privileged spec §3.3.1: such an instruction does not retire).
+     */
     long counterOffset;
     /** LR/SC reservation: the reserved physical address, or -1. */
     long reservation = -1;
@@ -161,7 +167,7 @@ public final class Cpu implements HartInterrupts {
         dataKey = (long) data << Mmu.KEY_SHIFT;
     }
 
-    /** Instructions retired since reset. */
+    /** Instructions executed since reset, including those that trapped (the clock's and budget's count). */
     public long instret() {
         return instret;
     }
@@ -268,6 +274,9 @@ public final class Cpu implements HartInterrupts {
 
     /** Trap entry (privileged spec §3.1.6.1, §3.1.15, §4.1.1): delegation, status stack, vector. */
     long enterTrap(int cause, long tval, long epc, boolean interrupt) {
+        if (!interrupt) {
+            counterOffset--; // the loop counted the trapping instruction as executed; it does not retire
+        }
         long delegated = interrupt ? mideleg : medeleg;
         long status = mstatus;
         if (priv <= PRIV_S && ((delegated >>> cause) & 1) != 0) {
