@@ -68,7 +68,7 @@ class BusyboxShellTest {
         assertThat(beforeCommand).doesNotContain("termpress-init").doesNotContain("Linux version");
     }
 
-    private static Machine bootBusybox(MachineConfig config) throws Exception {
+    static Machine bootBusybox(MachineConfig config) throws Exception {
         byte[] layer = busyboxLayerTar();
         LayerIndex index = LayerIndex.build(TarInput.of(layer));
         ImageFileSystem fs = ImageFileSystem.create(
@@ -79,12 +79,12 @@ class BusyboxShellTest {
         return machine;
     }
 
-    private static void type(Machine machine, String text) {
+    static void type(Machine machine, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         machine.sendInput(bytes, 0, bytes.length);
     }
 
-    private static void runUntil(Machine machine, ByteArrayOutputStream console, String expected, long budget) {
+    static void runUntil(Machine machine, ByteArrayOutputStream console, String expected, long budget) {
         int from = console.size();
         long executed = 0;
         while (executed < budget && !machine.halted()

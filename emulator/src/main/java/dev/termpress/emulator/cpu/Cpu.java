@@ -86,6 +86,10 @@ public final class Cpu implements HartInterrupts {
     final SoftFloat softFloat = new SoftFloat();
     final FpUnit fpu;
     private final Interpreter interpreter;
+    /** Runs in place of the interpreter when the host installed one (a translator on the JVM). */
+    private Accelerator accelerator;
+    /** Device accesses made by loads and stores; lockstep mode reads it. */
+    long deviceAccesses;
     Firmware firmware;
 
     /** Creates a hart in M-mode at pc 0 on {@code ram} and {@code bus}, reading time from {@code clock}. */
@@ -343,7 +347,18 @@ public final class Cpu implements HartInterrupts {
 
     /** Called before a device access so devices that read the clock see the current count. */
     void syncForDevice() {
-        // instret is kept current by the loop; nothing to do today, kept as the single seam.
+        // instret is kept current by the loop; lockstep mode needs to know a device was touched.
+        deviceAccesses++;
+    }
+
+    /** The seam a translator works through (JVM hosts only; see {@link #setAccelerator}). */
+    public TranslationAccess translationAccess() {
+        return new TranslationAccess(this, interpreter);
+    }
+
+    /** Runs guest code with {@code accelerator} instead of the interpreter loop (null: the interpreter). */
+    public void setAccelerator(Accelerator accelerator) {
+        this.accelerator = accelerator;
     }
 
     // ---- the interpreter ----
@@ -368,7 +383,11 @@ public final class Cpu implements HartInterrupts {
         }
         while (instret - start < budget) {
             stop = false;
-            interpreter.execute((int) (budget - (instret - start)));
+            if (accelerator == null) {
+                interpreter.execute((int) (budget - (instret - start)));
+            } else {
+                accelerator.execute((int) (budget - (instret - start)));
+            }
             if (waiting || halted) {
                 break;
             }
