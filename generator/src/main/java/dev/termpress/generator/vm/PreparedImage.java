@@ -10,6 +10,7 @@ import dev.termpress.emulator.fs.TarInput;
 import dev.termpress.emulator.guest.InitConfFile;
 import dev.termpress.emulator.kernel.KernelImage;
 import dev.termpress.emulator.p9.Virtio9p;
+import dev.termpress.emulator.translate.jvm.JvmTranslation;
 import dev.termpress.generator.image.LocalImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,8 @@ public final class PreparedImage {
         } catch (IllegalStateException e) {
             throw new ImageFormatException(image.description() + ": " + e.getMessage());
         }
+        // run and check use the translator unless TERMPRESS_TRANSLATE=off (or -Dtermpress.translate=off).
+        JvmTranslation.configureFromSettings();
         Machine machine = new Machine(config);
         machine.attach(new Virtio9p(fs));
         machine.bootKernel(KernelImage.load());
