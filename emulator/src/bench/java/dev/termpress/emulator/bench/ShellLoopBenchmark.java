@@ -32,7 +32,7 @@ public final class ShellLoopBenchmark {
     private static final String DONE = "done-100000\r\n# ";
     private static final long SLICE = 2_000_000L;
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         Path blobs = Path.of(args.length > 0 ? args[0] : "content-examples/images/busybox/blobs/sha256");
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         JvmTranslation.configureFromSettings();

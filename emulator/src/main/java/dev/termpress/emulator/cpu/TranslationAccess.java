@@ -23,6 +23,8 @@ public final class TranslationAccess {
     public int executed;
     /** Set when a store dropped the running block's code: it must end after that store. */
     public boolean blockInvalidated;
+    /** Set when translated code entered a trap (the translator then looks the next block up afresh). */
+    public boolean trapped;
     /** The executed count at block entry; slow paths set {@link Cpu#instret} relative to it. */
     public long entryCount;
 
@@ -85,6 +87,7 @@ public final class TranslationAccess {
 
     /** Enters the pending trap for the instruction at {@code pc}; returns the handler's pc. */
     public long takePendingTrap(long pc) {
+        trapped = true;
         return cpu.takePendingTrap(pc);
     }
 

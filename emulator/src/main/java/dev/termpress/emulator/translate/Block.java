@@ -3,8 +3,9 @@ package dev.termpress.emulator.translate;
 import java.util.List;
 
 /**
- * A straight run of guest instructions on one page, ending at a branch or jump, before an
- * instruction the IR does not cover, or at the page end.
+ * A straight run of guest instructions on one page, through conditional branches (their taken
+ * sides leave it), ending at a jump, before an instruction the IR does not cover, at the page
+ * end or at the length limit.
  *
  * @param startPc guest virtual address of the first instruction
  * @param ramOffset its RAM offset (physical address minus RAM base): the block's key

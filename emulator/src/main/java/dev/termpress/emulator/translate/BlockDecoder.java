@@ -9,12 +9,13 @@ import java.util.List;
  * The front end: reads a block's instructions from the decode cache (the same decoding the
  * interpreter runs) and turns them into IR, up to the first branch or jump, an instruction the
  * IR leaves to the interpreter (system, atomics, floating point, the M extension's W forms,
- * illegal), the page end, or {@link #MAX_INSNS}.
+ * illegal), the page end, or {@link #MAX_INSNS}. Conditional branches stay inside: a block is a
+ * straight path through them (a superblock) with their taken sides as exits.
  */
 public final class BlockDecoder {
 
     /** Keeps generated methods well under HotSpot's 8000-byte limit for compiling a method. */
-    public static final int MAX_INSNS = 40;
+    public static final int MAX_INSNS = 32;
 
     private BlockDecoder() {
     }
@@ -34,9 +35,12 @@ public final class BlockDecoder {
                 break;
             }
             insns.add(insn);
-            if (insn.op().endsBlock()) {
+            if (insn.op() == Op.JAL || insn.op() == Op.JALR) {
                 break;
             }
+            // A conditional branch does not end the block: its taken side leaves it (a side exit, or
+            // another pass when it goes back to the start), the block goes on along the fall-through.
+            // Blocks of a few instructions spent most of their time getting in and out.
             at = insn.next();
             offset += insn.length();
             if ((at & 0xfff) == 0) {

@@ -13,6 +13,13 @@ final class BlockEntry {
     /** RAM offsets of the guest code the block was built from: [start, end). */
     long start;
     long end;
+    /** Bumped whenever the entry is dropped, so a compilation that finishes late is not installed. */
+    int version;
+    /** Handed to the background compiler and not back yet. */
+    boolean queued;
+    /** The last block this one continued into on its own page, and that block's pc. */
+    BlockEntry chainEntry;
+    long chainPc = -1;
 
     BlockEntry(long ramOffset) {
         this.ramOffset = ramOffset;

@@ -13,8 +13,12 @@ final class BlockTable {
     private BlockEntry[] values = new BlockEntry[1 << 14];
     private int used;
     private final List<List<BlockEntry>> byPage;
+    /** Per RAM page, a bit per halfword that compiled code was built from (null: none), so a
+     * store beside code (data on a code page) is told apart from one into code at a glance. */
+    private final long[][] covered;
 
     BlockTable(int ramPages) {
+        covered = new long[ramPages][];
         byPage = new ArrayList<>(ramPages);
         for (int i = 0; i < ramPages; i++) {
             byPage.add(null);
@@ -81,6 +85,46 @@ final class BlockTable {
             byPage.set(page, list);
         }
         list.add(e);
+        cover(page, e);
+    }
+
+    private void cover(int page, BlockEntry e) {
+        long[] bits = covered[page];
+        if (bits == null) {
+            bits = new long[(4096 / 2) / 64];
+            covered[page] = bits;
+        }
+        for (long b = e.start & 0xfff; b < (e.start & 0xfff) + (e.end - e.start); b += 2) {
+            bits[(int) (b >>> 7)] |= 1L << ((b >>> 1) & 63);
+        }
+    }
+
+    /** Whether any compiled code was built from bytes [offset, offset + length) of RAM (one page). */
+    boolean covers(int offset, int length) {
+        long[] bits = covered[offset >>> 12];
+        if (bits == null) {
+            return false;
+        }
+        // The halfword before: an instruction there may extend into the written bytes.
+        int from = Math.max(offset - 2, offset & ~0xfff) & 0xffe;
+        int to = (offset & 0xfff) + length;
+        for (int b = from; b < to; b += 2) {
+            if ((bits[b >>> 7] & (1L << ((b >>> 1) & 63))) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Recomputes a page's coverage after entries were dropped from it. */
+    void recover(int page) {
+        covered[page] = null;
+        List<BlockEntry> list = byPage.get(page);
+        if (list != null) {
+            for (BlockEntry e : list) {
+                cover(page, e);
+            }
+        }
     }
 
     /** The compiled entries on RAM page {@code page}, or null. */

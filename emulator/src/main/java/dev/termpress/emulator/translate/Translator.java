@@ -7,6 +7,10 @@ import dev.termpress.emulator.cpu.Cpu;
 import dev.termpress.emulator.cpu.TranslationAccess;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Runs a hart with translated blocks where code is hot and the interpreter elsewhere. Block
@@ -23,20 +27,31 @@ import java.util.List;
 public final class Translator implements Accelerator, DecodedCodeListener {
 
     /** Hits before a block start is compiled. */
-    static final int HOT = 16;
+    static final int HOT = Integer.getInteger("termpress.translate.hot", 16);
     private static final int MIN_CHUNK = 4;
-    private static final int MAX_CHUNK = 32;
+    private static final int MAX_CHUNK = Integer.getInteger("termpress.translate.chunk", 32);
 
     private final TranslationAccess access;
     private final BlockCompiler backEnd;
     private final BlockTable table;
     private final Lockstep lockstep;
+    /** One compiler thread for the process: HotSpot's own compiler threads share the cores too. */
+    private static final ExecutorService COMPILER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "termpress-translator");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final boolean background;
+    private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
     private BlockEntry running;
     private long compiled;
     private long translatedInstructions;
+    private long blockRuns;
 
     /** A translator for {@code cpu} with {@code backEnd}; {@code lockstep} checks every block against the interpreter. */
-    public Translator(Cpu cpu, BlockCompiler backEnd, boolean lockstep) {
+    public Translator(Cpu cpu, BlockCompiler backEnd, boolean lockstep, boolean background) {
+        this.background = background;
         this.access = cpu.translationAccess();
         this.backEnd = backEnd;
         this.table = new BlockTable((int) (cpu.ram().size() >>> 12));
@@ -46,9 +61,18 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         }
     }
 
-    /** Installs a translator on {@code cpu} (and its RAM's write watch). */
+    /** Installs a translator that compiles as soon as a block is hot (tests, lockstep). */
     public static Translator install(Cpu cpu, BlockCompiler backEnd, boolean lockstep) {
-        Translator t = new Translator(cpu, backEnd, lockstep);
+        return install(cpu, backEnd, lockstep, false);
+    }
+
+    /**
+     * Installs a translator on {@code cpu} (and its RAM's write watch); {@code background}: compile
+     * on a separate thread while the interpreter keeps going (which blocks run compiled then
+     * depends on timing, what they compute does not).
+     */
+    public static Translator install(Cpu cpu, BlockCompiler backEnd, boolean lockstep, boolean background) {
+        Translator t = new Translator(cpu, backEnd, lockstep, background);
         cpu.ram().setCodeListener(t);
         cpu.setAccelerator(t);
         return t;
@@ -57,14 +81,22 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     @Override
     public void execute(int budget) {
         TranslationAccess a = access;
+        if (!finished.isEmpty()) {
+            installFinished();
+        }
         int left = budget;
         int chunk = MIN_CHUNK;
+        BlockEntry chained = null; // the next block when the previous one continued on its page
         while (left > 0) {
             long pc = a.pc();
-            long offset = a.fetchOffset(pc);
-            if (offset >= 0) {
-                BlockEntry e = table.getOrCreate(offset);
-                if (e.code == null && !e.failed && ++e.hits >= HOT) {
+            BlockEntry e = chained;
+            chained = null;
+            if (e == null) {
+                long offset = a.fetchOffset(pc);
+                e = offset >= 0 ? table.getOrCreate(offset) : null;
+            }
+            if (e != null) {
+                if (e.code == null && !e.failed && !e.queued && ++e.hits >= HOT) {
                     compile(e, pc);
                 }
                 if (e.code != null && e.size <= left) {
@@ -73,6 +105,15 @@ public final class Translator implements Accelerator, DecodedCodeListener {
                     chunk = MIN_CHUNK;
                     if (a.stopRequested() || a.parked()) {
                         return;
+                    }
+                    long next = a.pc();
+                    if (!a.trapped && (next >>> 12) == (pc >>> 12)) {
+                        // Same virtual page, no trap: the same translation, so no TLB look-up.
+                        if (e.chainPc != next || e.chainEntry == null) {
+                            e.chainEntry = table.getOrCreate(e.ramOffset + (next - pc));
+                            e.chainPc = next;
+                        }
+                        chained = e.chainEntry;
                     }
                     continue;
                 }
@@ -93,6 +134,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         TranslationAccess a = access;
         running = e;
         a.blockInvalidated = false;
+        a.trapped = false;
         int ran;
         if (lockstep != null) {
             ran = lockstep.run(e.block, e.code, left);
@@ -105,23 +147,65 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         }
         running = null;
         translatedInstructions += ran;
+        blockRuns++;
         return ran;
     }
 
+    /**
+     * Decodes the hot block here (the decode cache is this thread's) and compiles it, in the
+     * background unless {@link #background} is off. Its bytes count as translated from now on,
+     * so a write before the code arrives drops it (the version no longer matches).
+     */
     private void compile(BlockEntry e, long pc) {
         Block block = BlockDecoder.decode(access, pc, e.ramOffset);
-        CompiledBlock code = block == null ? null : backEnd.compile(block);
-        if (code == null) {
+        if (block == null) {
             e.failed = true;
             return;
         }
         e.block = block;
-        e.code = code;
         e.size = block.size();
         e.start = e.ramOffset;
         e.end = e.ramOffset + block.byteLength();
         table.addCompiled(e);
+        if (!background) {
+            install(e, block, backEnd.compile(block));
+            return;
+        }
+        e.queued = true;
+        int version = e.version;
+        COMPILER.execute(() -> {
+            CompiledBlock code;
+            try {
+                code = backEnd.compile(block);
+            } catch (RuntimeException | LinkageError ex) {
+                code = null;
+            }
+            finished.add(new Finished(e, version, block, code));
+        });
+    }
+
+    private void installFinished() {
+        Finished f;
+        while ((f = finished.poll()) != null) {
+            BlockEntry e = f.entry;
+            if (e.version == f.version && e.block == f.block) {
+                e.queued = false;
+                install(e, f.block, f.code);
+            }
+        }
+    }
+
+    private void install(BlockEntry e, Block block, CompiledBlock code) {
+        if (code == null) {
+            e.failed = true;
+            return;
+        }
+        e.code = code;
         compiled++;
+    }
+
+    /** A background compilation's result. */
+    private record Finished(BlockEntry entry, int version, Block block, CompiledBlock code) {
     }
 
     @Override
@@ -129,10 +213,10 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         if (lockstep != null) {
             lockstep.written(offset, length);
         }
-        List<BlockEntry> list = table.onPage(offset >>> 12);
-        if (list == null || list.isEmpty()) {
-            return;
+        if (!table.covers(offset, length)) {
+            return; // data beside code: nothing compiled from these bytes
         }
+        List<BlockEntry> list = table.onPage(offset >>> 12);
         long from = offset;
         long to = (long) offset + length;
         for (Iterator<BlockEntry> it = list.iterator(); it.hasNext(); ) {
@@ -142,6 +226,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
                 it.remove();
             }
         }
+        table.recover(offset >>> 12);
     }
 
     @Override
@@ -152,6 +237,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
                 drop(e);
             }
             list.clear();
+            table.recover(page);
         }
     }
 
@@ -159,6 +245,9 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         e.code = null;
         e.block = null;
         e.hits = 0;
+        e.version++;
+        e.queued = false;
+        e.chainEntry = null;
         if (e == running) {
             access.blockInvalidated = true;
         }
@@ -172,6 +261,11 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     /** Instructions run by compiled blocks so far. */
     public long translatedInstructions() {
         return translatedInstructions;
+    }
+
+    /** Times a compiled block was entered. */
+    public long blockRuns() {
+        return blockRuns;
     }
 
     /** Blocks compared against the interpreter in lockstep mode (0 when off). */

@@ -325,7 +325,7 @@ public final class JvmBlockCompiler implements BlockCompiler {
                     return false;
                 case BEQ: case BNE: case BLT: case BGE: case BLTU: case BGEU:
                     branch(insn, index);
-                    return true;
+                    return index == block.size() - 1;
                 case JAL:
                     pushLong(insn.next());
                     write(insn.rd());
@@ -386,16 +386,23 @@ public final class JvmBlockCompiler implements BlockCompiler {
             }
             Label taken = new Label();
             mv.visitJumpInsn(cond, taken);
-            exitWith(insn.next(), index + 1);
-            mv.visitLabel(taken);
-            jumpTo(insn.pc() + insn.imm(), index);
+            if (index == block.size() - 1) {
+                exitWith(insn.next(), index + 1);
+                mv.visitLabel(taken);
+                jumpTo(insn.pc() + insn.imm(), index);
+            } else {
+                outOfLine.add(() -> { // the taken side leaves the block; the path goes on
+                    mv.visitLabel(taken);
+                    jumpTo(insn.pc() + insn.imm(), index);
+                });
+            }
         }
 
-        /** The block's last instruction (at {@code index}) goes to {@code target}; a jump to the start loops here. */
+        /** Instruction {@code index} goes to {@code target}; a jump to the start loops here. */
         private void jumpTo(long target, int index) {
-            if (target == block.startPc() && index == block.size() - 1) {
+            if (target == block.startPc()) {
                 // Another pass while the budget covers all of it, as the translator's entry rule demands.
-                mv.visitIincInsn(COUNT, block.size());
+                mv.visitIincInsn(COUNT, index + 1);
                 mv.visitVarInsn(ILOAD, BUDGET);
                 mv.visitVarInsn(ILOAD, COUNT);
                 mv.visitInsn(ISUB);

@@ -34,7 +34,7 @@ public final class JvmTranslation {
 
     /** A factory installing the JVM-bytecode translator, with or without lockstep checking. */
     public static AcceleratorFactory factory(boolean lockstep) {
-        return cpu -> Translator.install(cpu, new JvmBlockCompiler(), lockstep);
+        return cpu -> Translator.install(cpu, new JvmBlockCompiler(), lockstep, !lockstep);
     }
 
     private static String setting(String property, String variable) {
