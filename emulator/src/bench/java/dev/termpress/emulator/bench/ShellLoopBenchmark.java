@@ -29,7 +29,7 @@ import java.util.zip.GZIPInputStream;
 public final class ShellLoopBenchmark {
 
     private static final String LOOP = "i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done; echo done-$i\n";
-    private static final String DONE = "done-100000\r\n# ";
+    private static final String DONE = "done-100000\r\n/ # ";
     private static final long SLICE = 2_000_000L;
 
     public static void main(String[] args) throws Exception {

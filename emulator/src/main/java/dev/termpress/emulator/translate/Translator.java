@@ -42,12 +42,15 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         return t;
     });
 
+    private static final int RECENT = 1 << 12;
+    private final BlockEntry[] recent = new BlockEntry[RECENT];
     private final boolean background;
     private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
     private BlockEntry running;
     private long compiled;
     private long translatedInstructions;
     private long blockRuns;
+    private long dropped;
 
     /** A translator for {@code cpu} with {@code backEnd}; {@code lockstep} checks every block against the interpreter. */
     public Translator(Cpu cpu, BlockCompiler backEnd, boolean lockstep, boolean background) {
@@ -93,7 +96,15 @@ public final class Translator implements Accelerator, DecodedCodeListener {
             chained = null;
             if (e == null) {
                 long offset = a.fetchOffset(pc);
-                e = offset >= 0 ? table.getOrCreate(offset) : null;
+                if (offset >= 0) {
+                    // A small direct-mapped cache in front of the table: the table is large and cold.
+                    int slot = (int) (offset >>> 1) & (RECENT - 1);
+                    e = recent[slot];
+                    if (e == null || e.ramOffset != offset) {
+                        e = table.getOrCreate(offset);
+                        recent[slot] = e;
+                    }
+                }
             }
             if (e != null) {
                 if (e.code == null && !e.failed && !e.queued && ++e.hits >= HOT) {
@@ -242,6 +253,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     }
 
     private void drop(BlockEntry e) {
+        dropped++;
         e.code = null;
         e.block = null;
         e.hits = 0;
@@ -261,6 +273,11 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     /** Instructions run by compiled blocks so far. */
     public long translatedInstructions() {
         return translatedInstructions;
+    }
+
+    /** Compiled or queued blocks dropped by writes or evictions. */
+    public long droppedBlocks() {
+        return dropped;
     }
 
     /** Times a compiled block was entered. */

@@ -30,7 +30,7 @@ class LockstepBootTest {
 
     @AfterEach
     void back() {
-        JvmTranslation.configureFromSettings();
+        JvmTranslation.configureFromSettings(true);
     }
 
     @Test

@@ -12,6 +12,6 @@ public final class TranslatorSetting implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        JvmTranslation.configureFromSettings();
+        JvmTranslation.configureFromSettings(true);
     }
 }

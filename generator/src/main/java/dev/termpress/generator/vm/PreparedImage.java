@@ -60,7 +60,7 @@ public final class PreparedImage {
         } catch (IllegalStateException e) {
             throw new ImageFormatException(image.description() + ": " + e.getMessage());
         }
-        // run and check use the translator unless TERMPRESS_TRANSLATE=off (or -Dtermpress.translate=off).
+        // run and check translate guest code with TERMPRESS_TRANSLATE=on (or -Dtermpress.translate=on).
         JvmTranslation.configureFromSettings();
         Machine machine = new Machine(config);
         machine.attach(new Virtio9p(fs));
