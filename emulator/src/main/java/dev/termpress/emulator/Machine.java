@@ -2,6 +2,7 @@ package dev.termpress.emulator;
 
 import dev.termpress.emulator.bus.Bus;
 import dev.termpress.emulator.bus.Ram;
+import dev.termpress.emulator.cpu.AcceleratorFactory;
 import dev.termpress.emulator.cpu.Cpu;
 import dev.termpress.emulator.cpu.Csr;
 import dev.termpress.emulator.devices.Clint;
@@ -59,6 +60,17 @@ public final class Machine {
     private boolean resetRequested;
     private int exitCode;
 
+    /** What the host installs on every new hart (the JVM's translator), or null: the interpreter. */
+    private static AcceleratorFactory acceleratorFactory;
+
+    /**
+     * Sets what every machine built from now on installs on its hart (null: none). JVM hosts set the
+     * translator here; the browser never does.
+     */
+    public static void setAcceleratorFactory(AcceleratorFactory factory) {
+        acceleratorFactory = factory;
+    }
+
     /** Builds the machine; call {@link #bootKernel} or {@link #bootBare} before running it. */
     public Machine(MachineConfig config) {
         this.config = config;
@@ -88,6 +100,10 @@ public final class Machine {
         bus.add(plic);
         this.consoleTransport = attach(console);
         attach(new VirtioEntropy(config.entropy()));
+        AcceleratorFactory factory = acceleratorFactory;
+        if (factory != null) {
+            factory.install(cpu);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.termpress.emulator.bench;
 
 import dev.termpress.emulator.Machine;
 import dev.termpress.emulator.MachineConfig;
+import dev.termpress.emulator.translate.jvm.JvmTranslation;
 import dev.termpress.emulator.bus.Ram;
 import dev.termpress.emulator.cpu.Csr;
 import dev.termpress.emulator.host.Clock;
@@ -47,6 +48,9 @@ public final class EmulatorBenchmark {
     public static void main(String[] args) throws IOException {
         Path module = Paths.get(args.length > 0 ? args[0] : "emulator");
         String workload = args.length > 1 ? args[1] : "compute";
+        // As the termpress CLI: translated unless -Dtermpress.translate=off / TERMPRESS_TRANSLATE=off.
+        JvmTranslation.configureFromSettings();
+        System.out.println(JvmTranslation.enabled() ? "translator: on" : "translator: off (interpreter)");
         if (workload.equals("compute")) {
             byte[] compute = Files.readAllBytes(module.resolve("bench/compute.bin"));
             report("compute (bench/compute.bin)", measure(() -> runCompute(compute)));

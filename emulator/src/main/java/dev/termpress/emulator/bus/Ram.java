@@ -29,6 +29,8 @@ public final class Ram {
      */
     private final int[] decodedPages;
     private int[] decodedEntries = new int[0];
+    /** Null unless a translator watches code pages. */
+    private DecodedCodeListener codeListener;
 
     /** Creates zeroed RAM of {@code sizeBytes}, a positive multiple of 4 KiB below 1 GiB. */
     public Ram(long sizeBytes) {
@@ -63,6 +65,18 @@ public final class Ram {
         this.decodedEntries = entries;
     }
 
+    /** Installs (or with null removes) the listener told about writes into code pages. */
+    public void setCodeListener(DecodedCodeListener listener) {
+        this.codeListener = listener;
+    }
+
+    /** The decode cache gave RAM page {@code page}'s slot to another page. */
+    public void evicted(int page) {
+        if (codeListener != null) {
+            codeListener.evicted(page);
+        }
+    }
+
     /**
      * Drops decoded instructions overlapping {@code length} bytes written at RAM offset
      * {@code offset} (within one page); the CPU calls it when it writes {@link #words()} directly.
@@ -70,6 +84,9 @@ public final class Ram {
      * a 32-bit instruction crossing a page is never cached.
      */
     public void written(int offset, int length) {
+        if (codeListener != null) {
+            codeListener.written(offset, length);
+        }
         int slot = decodedPages[offset >>> PAGE_SHIFT];
         if (slot != 0) {
             int page = offset & ~((1 << PAGE_SHIFT) - 1);

@@ -50,9 +50,15 @@ public final class Cpu implements HartInterrupts {
     int scounteren;
     /** Rounding mode CSR; the accrued flags (fflags) live in {@link #softFloat}. */
     int frm;
-    /** Retired instructions since reset; the deterministic clock is derived from it. */
+    /**
+     * Instructions executed since reset, those that trapped included: the run budget and the
+     * deterministic clock count these, so a handler that faults again still lets time pass.
+     */
     long instret;
-    /** What software wrote to minstret/mcycle, as an offset from {@link #instret}. */
+    /**
+     * minstret/mcycle minus {@link #instret}: what software wrote to them, less one for every
+     * instruction that raised an exception (privileged spec §3.3.1: such an instruction does not retire).
+     */
     long counterOffset;
     /** LR/SC reservation: the reserved physical address, or -1. */
     long reservation = -1;
@@ -80,6 +86,10 @@ public final class Cpu implements HartInterrupts {
     final SoftFloat softFloat = new SoftFloat();
     final FpUnit fpu;
     private final Interpreter interpreter;
+    /** Runs in place of the interpreter when the host installed one (a translator on the JVM). */
+    private Accelerator accelerator;
+    /** Device accesses made by loads and stores; lockstep mode reads it. */
+    long deviceAccesses;
     Firmware firmware;
 
     /** Creates a hart in M-mode at pc 0 on {@code ram} and {@code bus}, reading time from {@code clock}. */
@@ -161,7 +171,7 @@ public final class Cpu implements HartInterrupts {
         dataKey = (long) data << Mmu.KEY_SHIFT;
     }
 
-    /** Instructions retired since reset. */
+    /** Instructions executed since reset, including those that trapped (the clock's and budget's count). */
     public long instret() {
         return instret;
     }
@@ -268,6 +278,9 @@ public final class Cpu implements HartInterrupts {
 
     /** Trap entry (privileged spec §3.1.6.1, §3.1.15, §4.1.1): delegation, status stack, vector. */
     long enterTrap(int cause, long tval, long epc, boolean interrupt) {
+        if (!interrupt) {
+            counterOffset--; // the loop counted the trapping instruction as executed; it does not retire
+        }
         long delegated = interrupt ? mideleg : medeleg;
         long status = mstatus;
         if (priv <= PRIV_S && ((delegated >>> cause) & 1) != 0) {
@@ -334,7 +347,18 @@ public final class Cpu implements HartInterrupts {
 
     /** Called before a device access so devices that read the clock see the current count. */
     void syncForDevice() {
-        // instret is kept current by the loop; nothing to do today, kept as the single seam.
+        // instret is kept current by the loop; lockstep mode needs to know a device was touched.
+        deviceAccesses++;
+    }
+
+    /** The seam a translator works through (JVM hosts only; see {@link #setAccelerator}). */
+    public TranslationAccess translationAccess() {
+        return new TranslationAccess(this, interpreter);
+    }
+
+    /** Runs guest code with {@code accelerator} instead of the interpreter loop (null: the interpreter). */
+    public void setAccelerator(Accelerator accelerator) {
+        this.accelerator = accelerator;
     }
 
     // ---- the interpreter ----
@@ -359,7 +383,11 @@ public final class Cpu implements HartInterrupts {
         }
         while (instret - start < budget) {
             stop = false;
-            interpreter.execute((int) (budget - (instret - start)));
+            if (accelerator == null) {
+                interpreter.execute((int) (budget - (instret - start)));
+            } else {
+                accelerator.execute((int) (budget - (instret - start)));
+            }
             if (waiting || halted) {
                 break;
             }

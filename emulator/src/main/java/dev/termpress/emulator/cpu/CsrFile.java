@@ -14,6 +14,7 @@ final class CsrFile {
     private static final long TVEC_MODE_RESERVED_BIT = 2;
 
     private final Cpu cpu;
+    private final PmpRegisters pmp = new PmpRegisters();
     /** Set by {@link #read} when the CSR does not exist. */
     boolean missing;
 
@@ -133,9 +134,11 @@ final class CsrFile {
             case TSELECT:
                 return ~0L; // no triggers: tselect reads back an invalid index (debug spec §5.7.1)
             default:
+                if (PmpRegisters.exists(csr)) {
+                    return pmp.read(csr);
+                }
                 if ((csr >= HPMCOUNTER3 && csr <= HPMCOUNTER31) || (csr >= MHPMCOUNTER3 && csr <= MHPMCOUNTER31)
-                        || (csr >= MHPMEVENT3 && csr <= MHPMEVENT31) || (csr >= PMPCFG0 && csr <= PMPADDR63)
-                        || (csr >= TDATA1 && csr <= TDATA3)) {
+                        || (csr >= MHPMEVENT3 && csr <= MHPMEVENT31) || (csr >= TDATA1 && csr <= TDATA3)) {
                     return 0; // present but hardwired to zero
                 }
                 missing = true;
@@ -234,6 +237,9 @@ final class CsrFile {
                 cpu.interruptStateChanged();
                 break;
             default:
+                if (PmpRegisters.exists(csr)) {
+                    pmp.write(csr, value);
+                }
                 break; // read-only, or WARL registers hardwired to zero
         }
     }

@@ -40,10 +40,12 @@ final class DecodeCache {
     private final int[] decodedPages;
     private final int[] mem;
     private final Cpu cpu;
+    private final Ram ram;
     private int lastSlot;
 
     DecodeCache(Cpu cpu, Ram ram) {
         this.cpu = cpu;
+        this.ram = ram;
         this.mem = ram.words();
         this.decodedPages = ram.decodedPages();
         Arrays.fill(owner, -1);
@@ -60,6 +62,7 @@ final class DecodeCache {
         int previous = owner[slot];
         if (previous >= 0 && decodedPages[previous] == slot) {
             decodedPages[previous] = 0;
+            ram.evicted(previous);
         }
         Arrays.fill(entries, slot << SLOT_SHIFT, (slot + 1) << SLOT_SHIFT, 0);
         owner[slot] = page;

@@ -13,78 +13,78 @@ package dev.termpress.emulator.cpu;
  * entry bits 8–23, the raw compressed halfword their traps report; {@link #ILLEGAL} carries the
  * raw instruction bits (the trap value) as its second word.
  */
-final class Decoder {
+public final class Decoder {
 
-    static final int OP_MASK = 0x7f;
-    static final int COMPRESSED = 0x80;
-    static final int RD_SHIFT = 8;
-    static final int RD_MASK = 63;
-    static final int RS1_SHIFT = 14;
-    static final int RS2_SHIFT = 19;
-    static final int FUNCT3_SHIFT = 24;
+    public static final int OP_MASK = 0x7f;
+    public static final int COMPRESSED = 0x80;
+    public static final int RD_SHIFT = 8;
+    public static final int RD_MASK = 63;
+    public static final int RS1_SHIFT = 14;
+    public static final int RS2_SHIFT = 19;
+    public static final int FUNCT3_SHIFT = 24;
     /**
      * The register that writes to x0 go to ({@link Cpu}'s register array has 33 entries), so x0
      * reads as 0 without the interpreter clearing it before every instruction.
      */
-    static final int SINK = 32;
-    static final int RAW_SHIFT = 8;
+    public static final int SINK = 32;
+    public static final int RAW_SHIFT = 8;
 
     // Operations (values are only meaningful to this class and the Interpreter's dispatch).
-    static final int ILLEGAL = 1;
-    static final int SYSTEM = 2;
-    static final int AMO = 3;
-    static final int FP = 4;
-    static final int FENCE = 5;
-    static final int ADDI = 6;
-    static final int SLTI = 7;
-    static final int SLTIU = 8;
-    static final int XORI = 9;
-    static final int ORI = 10;
-    static final int ANDI = 11;
-    static final int SLLI = 12;
-    static final int SRLI = 13;
-    static final int SRAI = 14;
-    static final int AUIPC = 15;
-    static final int ADD = 16;
-    static final int SUB = 17;
-    static final int SLL = 18;
-    static final int SLT = 19;
-    static final int SLTU = 20;
-    static final int XOR = 21;
-    static final int SRL = 22;
-    static final int SRA = 23;
-    static final int OR = 24;
-    static final int AND = 25;
-    static final int MULDIV = 26;
-    static final int ADDIW = 27;
-    static final int SLLIW = 28;
-    static final int SRLIW = 29;
-    static final int SRAIW = 30;
-    static final int ADDW = 31;
-    static final int SUBW = 32;
-    static final int SLLW = 33;
-    static final int SRLW = 34;
-    static final int SRAW = 35;
-    static final int OP_32 = 36;
-    static final int LB = 37;
-    static final int LH = 38;
-    static final int LW = 39;
-    static final int LD = 40;
-    static final int LBU = 41;
-    static final int LHU = 42;
-    static final int LWU = 43;
-    static final int SB = 44;
-    static final int SH = 45;
-    static final int SW = 46;
-    static final int SD = 47;
-    static final int BEQ = 48;
-    static final int BNE = 49;
-    static final int BLT = 50;
-    static final int BGE = 51;
-    static final int BLTU = 52;
-    static final int BGEU = 53;
-    static final int JAL = 54;
-    static final int JALR = 55;
+    public static final int ILLEGAL = 1;
+    public static final int SYSTEM = 2;
+    public static final int AMO = 3;
+    public static final int FP = 4;
+    public static final int FENCE = 5;
+    public static final int ADDI = 6;
+    public static final int SLTI = 7;
+    public static final int SLTIU = 8;
+    public static final int XORI = 9;
+    public static final int ORI = 10;
+    public static final int ANDI = 11;
+    public static final int SLLI = 12;
+    public static final int SRLI = 13;
+    public static final int SRAI = 14;
+    public static final int AUIPC = 15;
+    public static final int ADD = 16;
+    public static final int SUB = 17;
+    public static final int SLL = 18;
+    public static final int SLT = 19;
+    public static final int SLTU = 20;
+    public static final int XOR = 21;
+    public static final int SRL = 22;
+    public static final int SRA = 23;
+    public static final int OR = 24;
+    public static final int AND = 25;
+    public static final int MULDIV = 26;
+    public static final int ADDIW = 27;
+    public static final int SLLIW = 28;
+    public static final int SRLIW = 29;
+    public static final int SRAIW = 30;
+    public static final int ADDW = 31;
+    public static final int SUBW = 32;
+    public static final int SLLW = 33;
+    public static final int SRLW = 34;
+    public static final int SRAW = 35;
+    public static final int OP_32 = 36;
+    public static final int LB = 37;
+    public static final int LH = 38;
+    public static final int LW = 39;
+    public static final int LD = 40;
+    public static final int LBU = 41;
+    public static final int LHU = 42;
+    public static final int LWU = 43;
+    public static final int SB = 44;
+    public static final int SH = 45;
+    public static final int SW = 46;
+    public static final int SD = 47;
+    public static final int BEQ = 48;
+    public static final int BNE = 49;
+    public static final int BLT = 50;
+    public static final int BGE = 51;
+    public static final int BLTU = 52;
+    public static final int BGEU = 53;
+    public static final int JAL = 54;
+    public static final int JALR = 55;
 
     // Major opcodes (unprivileged spec chapter 34, "RV32/64G Instruction Set Listings").
     private static final int OPC_LOAD = 0x03;

@@ -124,9 +124,9 @@ final class Interpreter {
         final int[] mem = this.mem;
         final long[] tlb = this.tlb;
         final Ram ram = this.ram;
-        // Instructions left in the block; the retired count is endCount - left. An instruction that
-        // traps is counted too (the spec says it does not retire): it must use up budget, or a
-        // handler that faults again would keep the loop from ever returning to the host.
+        // Instructions left in the block; the executed count is endCount - left. An instruction that
+        // traps is counted too: it must use up budget, or a handler that faults again would keep
+        // the loop from ever returning to the host (Cpu.enterTrap keeps it out of minstret).
         long endCount = cpu.instret + budget;
         int left = budget;
         long pc = cpu.pc;

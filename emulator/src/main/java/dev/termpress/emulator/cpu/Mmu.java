@@ -60,6 +60,8 @@ final class Mmu {
 
     private final Cpu cpu;
     private final Ram ram;
+    /** Lockstep mode: every store TLB entry is marked, so every store reaches {@link Ram#written}. */
+    boolean markAllStores;
     private final Bus bus;
 
     Mmu(Cpu cpu, Ram ram, Bus bus) {
@@ -137,7 +139,7 @@ final class Mmu {
                     break;
                 default:
                     // Pages with decoded instructions get a marked entry: see markCodePage.
-                    boolean code = ram.decodedPages()[(int) ((pa - Ram.BASE) >>> PAGE_SHIFT)] != 0;
+                    boolean code = markAllStores || ram.decodedPages()[(int) ((pa - Ram.BASE) >>> PAGE_SHIFT)] != 0;
                     tlb[STORE_TLB + 2 * index] = code ? vpn | CODE_PAGE : vpn;
                     tlb[STORE_TLB + 2 * index + 1] = delta;
                     break;

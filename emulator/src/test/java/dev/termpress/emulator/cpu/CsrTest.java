@@ -97,6 +97,49 @@ class CsrTest {
     }
 
     @Test
+    void anInstructionThatTrapsDoesNotRetire() {
+        // Handler at BASE + 0x800 skips the faulting instruction: 4 instructions that retire.
+        h.code(BASE + 0x800, csrrs(T0, Csr.MEPC, ZERO), addi(T0, T0, 4), csrrw(ZERO, Csr.MEPC, T0), MRET);
+        h.program(csrrs(A0, Csr.MINSTRET, ZERO), 0xffff_ffff, EBREAK, csrrs(A1, Csr.MINSTRET, ZERO),
+                csrrs(A2, Csr.INSTRET, ZERO)).step(1 + 1 + 4 + 1 + 4 + 1 + 1);
+        assertThat(h.x(A1) - h.x(A0)).as("csrr, then two handler runs; the illegal and ebreak not counted")
+                .isEqualTo(1 + 4 + 4);
+        assertThat(h.x(A2) - h.x(A1)).isEqualTo(1);
+        assertThat(h.cpu.instret()).as("the budget and the clock still count both").isEqualTo(13);
+    }
+
+    @Test
+    void pmpRegistersReadBackWithinTheirLegalValues() {
+        h.cpu.setCsr(Csr.PMPADDR0, 0x2000_0000L);
+        h.cpu.setCsr(Csr.PMPADDR0 + 63, -1L);
+        assertThat(h.cpu.csr(Csr.PMPADDR0)).isEqualTo(0x2000_0000L);
+        assertThat(h.cpu.csr(Csr.PMPADDR0 + 63)).as("54 address bits").isEqualTo((1L << 54) - 1);
+        // entry 0: NAPOT RWX; entry 1: W without R (reserved, W dropped); entry 2: reserved bits 5-6 set
+        h.cpu.setCsr(Csr.PMPCFG0, 0x0000_0000_007f_021fL);
+        assertThat(h.cpu.csr(Csr.PMPCFG0)).isEqualTo(0x0000_0000_001f_001fL);
+        h.cpu.setCsr(Csr.PMPCFG0 + 14, 0x0f00_0000_0000_0000L);
+        assertThat(h.cpu.csr(Csr.PMPCFG0 + 14)).isEqualTo(0x0f00_0000_0000_0000L);
+
+        h.set(A1, 0x1234).program(csrrw(ZERO, Csr.PMPADDR0 + 5, A1), csrrs(A0, Csr.PMPADDR0 + 5, ZERO)).step(2);
+        assertThat(h.x(A0)).isEqualTo(0x1234);
+        assertThat(trapped()).isFalse();
+    }
+
+    @Test
+    void lockedPmpEntriesIgnoreWritesAndOddPmpcfgIsIllegalOnRv64() {
+        h.cpu.setCsr(Csr.PMPCFG0, 0x8f00L); // entry 1: locked TOR, R W X
+        h.cpu.setCsr(Csr.PMPADDR0, 0x100);
+        h.cpu.setCsr(Csr.PMPADDR0 + 1, 0x200);
+        h.cpu.setCsr(Csr.PMPCFG0, 0);
+        assertThat(h.cpu.csr(Csr.PMPCFG0)).isEqualTo(0x8f00L);
+        assertThat(h.cpu.csr(Csr.PMPADDR0)).as("below a locked TOR entry").isZero();
+        assertThat(h.cpu.csr(Csr.PMPADDR0 + 1)).isZero();
+
+        h.program(csrrs(A0, Csr.PMPCFG0 + 1, ZERO)).step(1);
+        assertThat(trapped()).isTrue();
+    }
+
+    @Test
     void floatingPointIsIllegalWhileFsIsOff() {
         int fmvDX = 0xf2000053 | (A1 << 15) | (1 << 7); // fmv.d.x f1, a1
         h.set(A1, 0x4000_0000_0000_0000L).program(fmvDX, csrrs(A0, Csr.FCSR, ZERO)).step(1);

@@ -10,6 +10,7 @@ import dev.termpress.emulator.fs.TarInput;
 import dev.termpress.emulator.guest.InitHandshake;
 import dev.termpress.emulator.kernel.KernelImage;
 import dev.termpress.emulator.p9.Virtio9p;
+import dev.termpress.emulator.translate.jvm.JvmTranslation;
 import dev.termpress.generator.image.LocalImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,8 @@ public final class PreparedImage {
         } catch (IllegalStateException e) {
             throw new ImageFormatException(image.description() + ": " + e.getMessage());
         }
+        // run and check translate guest code with TERMPRESS_TRANSLATE=on (or -Dtermpress.translate=on).
+        JvmTranslation.configureFromSettings();
         Machine machine = new Machine(new MachineConfig(config.ramBytes(), config.bootargs(), config.clock(), handshake,
                 config.rngSeed(), config.entropy()));
         handshake.attach(machine);

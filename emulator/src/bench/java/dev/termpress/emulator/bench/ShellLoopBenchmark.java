@@ -1,0 +1,103 @@
+package dev.termpress.emulator.bench;
+
+import dev.termpress.emulator.Machine;
+import dev.termpress.emulator.MachineConfig;
+import dev.termpress.emulator.fs.ByteArrayLayerSource;
+import dev.termpress.emulator.fs.ImageFileSystem;
+import dev.termpress.emulator.fs.LayerIndex;
+import dev.termpress.emulator.fs.TarInput;
+import dev.termpress.emulator.kernel.KernelImage;
+import dev.termpress.emulator.p9.Virtio9p;
+import dev.termpress.emulator.translate.jvm.JvmTranslation;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The shell loop of issue 11 in busybox, as {@code termpress run} runs it (the same kernel, image
+ * and translator setting), on the deterministic clock so the guest instruction count is exact:
+ * boot to the prompt, type the loop, run until the next prompt. Wall time from typing to prompt,
+ * and the boot's wall time. Arguments: the busybox blobs folder, runs (default 5, after 1 warm-up).
+ */
+public final class ShellLoopBenchmark {
+
+    private static final String LOOP = "i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done; echo done-$i\n";
+    private static final String DONE = "done-100000\r\n/ # ";
+    private static final long SLICE = 2_000_000L;
+
+    public static void main(String[] args) throws Exception {
+        Path blobs = Path.of(args.length > 0 ? args[0] : "content-examples/images/busybox/blobs/sha256");
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        JvmTranslation.configureFromSettings();
+        System.out.println(JvmTranslation.enabled() ? "translator: on" : "translator: off (interpreter)");
+        byte[] layer = layerTar(blobs);
+        double[] loopSeconds = new double[runs];
+        double[] bootSeconds = new double[runs];
+        long instructions = 0;
+        for (int r = -1; r < runs; r++) {
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            LayerIndex index = LayerIndex.build(TarInput.of(layer));
+            ImageFileSystem fs = ImageFileSystem.create(
+                    List.of(index), new ByteArrayLayerSource(List.of(layer)), () -> 1_700_000_000_000_000_000L);
+            long bootStart = System.nanoTime();
+            Machine machine = new Machine(MachineConfig.deterministic(console::write).withBootargs("console=hvc0 quiet"));
+            machine.attach(new Virtio9p(fs));
+            machine.bootKernel(KernelImage.load());
+            runUntil(machine, console, 0, "# ");
+            long bootEnd = System.nanoTime();
+            int from = console.size();
+            byte[] typed = LOOP.getBytes(StandardCharsets.UTF_8);
+            long startCount = machine.cpu().instret();
+            long start = System.nanoTime();
+            machine.sendInput(typed, 0, typed.length);
+            runUntil(machine, console, from, DONE);
+            long end = System.nanoTime();
+            long count = machine.cpu().instret() - startCount;
+            System.out.printf("%s  boot to prompt %.3f s, loop %.3f s, %,d instructions, %.1f MIPS%n",
+                    r < 0 ? "warm-up" : "run    ", (bootEnd - bootStart) / 1e9, (end - start) / 1e9, count,
+                    count * 1e3 / (end - start));
+            if (r >= 0) {
+                loopSeconds[r] = (end - start) / 1e9;
+                bootSeconds[r] = (bootEnd - bootStart) / 1e9;
+                instructions = count;
+            }
+        }
+        Arrays.sort(loopSeconds);
+        Arrays.sort(bootSeconds);
+        double loop = loopSeconds[runs / 2];
+        System.out.printf("shell loop: median %.3f s, %,d instructions, %.1f MIPS; boot to prompt median %.3f s (%d runs)%n",
+                loop, instructions, instructions / loop / 1e6, bootSeconds[runs / 2], runs);
+    }
+
+    private static void runUntil(Machine machine, ByteArrayOutputStream console, int from, String expected) {
+        long executed = 0;
+        while (!console.toString(StandardCharsets.UTF_8).substring(from).contains(expected)) {
+            long ran = machine.run(SLICE);
+            executed += ran;
+            if (executed > 20_000_000_000L || machine.halted()) {
+                throw new IllegalStateException("no " + expected + " after " + executed + " instructions:\n" + console);
+            }
+        }
+    }
+
+    private static byte[] layerTar(Path blobs) throws IOException {
+        try (var files = Files.list(blobs)) {
+            for (Path blob : (Iterable<Path>) files::iterator) {
+                byte[] bytes = Files.readAllBytes(blob);
+                if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+                    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                        return in.readAllBytes();
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no gzip layer in " + blobs.toAbsolutePath());
+    }
+}

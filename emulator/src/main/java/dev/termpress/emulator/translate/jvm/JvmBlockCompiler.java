@@ -1,0 +1,715 @@
+package dev.termpress.emulator.translate.jvm;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.termpress.emulator.translate.Block;
+import dev.termpress.emulator.translate.BlockCompiler;
+import dev.termpress.emulator.translate.CompiledBlock;
+import dev.termpress.emulator.translate.Insn;
+import dev.termpress.emulator.translate.Op;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * The JVM back end: one hidden class per block, its {@code run} method written with ASM so that
+ * C2 compiles the guest's hot code. Guest registers live in locals for the whole block (loaded
+ * at entry, written back at every exit); loads and stores test the interpreter's TLB inline and
+ * call its slow paths out of line, so faults, devices and counters behave exactly as there.
+ */
+public final class JvmBlockCompiler implements BlockCompiler {
+
+    private static final String ACCESS = "dev/termpress/emulator/cpu/TranslationAccess";
+    private static final String COMPILED = "dev/termpress/emulator/translate/CompiledBlock";
+    private static final String NAME = "dev/termpress/emulator/translate/jvm/GuestBlock";
+    private static final long SIGN = Long.MIN_VALUE;
+
+    // Local variable slots of run(access, budget).
+    private static final int A = 1;
+    private static final int BUDGET = 2;
+    private static final int X = 3;
+    private static final int MEM = 4;
+    private static final int TLB = 5;
+    private static final int KEY = 6; // long: the data TLB key
+    private static final int COUNT = 8; // instructions of earlier passes through a looping block
+    private static final int EXEC = 9; // executed count at an exit
+    private static final int NEXT = 10; // long: next pc at an exit
+    private static final int VA = 12; // long
+    private static final int TAG = 14; // long
+    private static final int T = 16; // int: TLB index
+    private static final int O = 17; // int: RAM offset
+    private static final int V = 18; // long: loaded value
+    private static final int PAGEKEY = 20; // long: vpn | dataKey
+    private static final int REGS = 22; // long per guest register from x1
+
+    private final MethodHandles.Lookup lookup = MethodHandles.lookup();
+
+    @Override
+    public CompiledBlock compile(Block block) {
+        byte[] bytes = generate(block);
+        try {
+            MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true);
+            return (CompiledBlock) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
+                    .invoke();
+        } catch (Throwable e) {
+            throw new IllegalStateException("JVM back end: cannot load the class for block at 0x"
+                    + Long.toHexString(block.startPc()), e);
+        }
+    }
+
+    /** The class file for {@code block}. */
+    static byte[] generate(Block block) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String type1, String type2) {
+                return "java/lang/Object";
+            }
+        };
+        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, NAME, null, COMPILED, null);
+        MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(ALOAD, 0);
+        init.visitMethodInsn(INVOKESPECIAL, COMPILED, "<init>", "()V", false);
+        init.visitInsn(RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", "(L" + ACCESS + ";I)J", null, null);
+        mv.visitCode();
+        new BlockBody(mv, block).emit();
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /** The code of one block's run method. */
+    private static final class BlockBody {
+
+        private final MethodVisitor mv;
+        private final Block block;
+        private final boolean[] used = new boolean[32];
+        private final boolean[] written = new boolean[32];
+        private final Label top = new Label();
+        private final Label exit = new Label();
+        /** Out-of-line slow paths, emitted after the block. */
+        private final java.util.List<Runnable> outOfLine = new java.util.ArrayList<>();
+
+        BlockBody(MethodVisitor mv, Block block) {
+            this.mv = mv;
+            this.block = block;
+            for (Insn insn : block.insns()) {
+                used[insn.rs1()] = true;
+                used[insn.rs2()] = true;
+                used[insn.rd()] = true;
+                written[insn.rd()] = true;
+            }
+            used[0] = false;
+            written[0] = false;
+        }
+
+        void emit() {
+            prologue();
+            mv.visitLabel(top);
+            int index = 0;
+            boolean ended = false;
+            for (Insn insn : block.insns()) {
+                ended = emit(insn, index++);
+            }
+            if (!ended) {
+                exitWith(block.fallThrough(), block.size());
+            }
+            for (Runnable r : outOfLine) {
+                r.run();
+            }
+            epilogue();
+        }
+
+        private void prologue() {
+            mv.visitVarInsn(ALOAD, A);
+            mv.visitFieldInsn(GETFIELD, ACCESS, "x", "[J");
+            mv.visitVarInsn(ASTORE, X);
+            mv.visitVarInsn(ALOAD, A);
+            mv.visitFieldInsn(GETFIELD, ACCESS, "mem", "[I");
+            mv.visitVarInsn(ASTORE, MEM);
+            mv.visitVarInsn(ALOAD, A);
+            mv.visitFieldInsn(GETFIELD, ACCESS, "tlb", "[J");
+            mv.visitVarInsn(ASTORE, TLB);
+            mv.visitVarInsn(ALOAD, A);
+            mv.visitMethodInsn(INVOKEVIRTUAL, ACCESS, "dataKey", "()J", false);
+            mv.visitVarInsn(LSTORE, KEY);
+            for (int slot : new int[] {COUNT, EXEC, T, O}) {
+                mv.visitInsn(ICONST_0);
+                mv.visitVarInsn(ISTORE, slot);
+            }
+            for (int slot : new int[] {NEXT, VA, TAG, V, PAGEKEY}) {
+                mv.visitInsn(LCONST_0);
+                mv.visitVarInsn(LSTORE, slot);
+            }
+            for (int r = 1; r < 32; r++) {
+                if (used[r]) {
+                    mv.visitVarInsn(ALOAD, X);
+                    push(r);
+                    mv.visitInsn(LALOAD);
+                    mv.visitVarInsn(LSTORE, reg(r));
+                }
+            }
+        }
+
+        private void epilogue() {
+            mv.visitLabel(exit);
+            for (int r = 1; r < 32; r++) {
+                if (written[r]) {
+                    mv.visitVarInsn(ALOAD, X);
+                    push(r);
+                    mv.visitVarInsn(LLOAD, reg(r));
+                    mv.visitInsn(LASTORE);
+                }
+            }
+            mv.visitVarInsn(ALOAD, A);
+            mv.visitVarInsn(ILOAD, EXEC);
+            mv.visitFieldInsn(PUTFIELD, ACCESS, "executed", "I");
+            mv.visitVarInsn(LLOAD, NEXT);
+            mv.visitInsn(LRETURN);
+        }
+
+        private static int reg(int r) {
+            return REGS + 2 * (r - 1);
+        }
+
+        private void read(int r) {
+            if (r == 0) {
+                mv.visitInsn(LCONST_0);
+            } else {
+                mv.visitVarInsn(LLOAD, reg(r));
+            }
+        }
+
+        /** Stores the long on the stack into guest register {@code rd} (dropped for x0). */
+        private void write(int rd) {
+            if (rd == 0) {
+                mv.visitInsn(POP2);
+            } else {
+                mv.visitVarInsn(LSTORE, reg(rd));
+            }
+        }
+
+        private void push(int value) {
+            if (value >= -1 && value <= 5) {
+                mv.visitInsn(ICONST_0 + value);
+            } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+                mv.visitIntInsn(BIPUSH, value);
+            } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+                mv.visitIntInsn(SIPUSH, value);
+            } else {
+                mv.visitLdcInsn(value);
+            }
+        }
+
+        private void pushLong(long value) {
+            if (value == 0 || value == 1) {
+                mv.visitInsn(value == 0 ? LCONST_0 : LCONST_1);
+            } else {
+                mv.visitLdcInsn(value);
+            }
+        }
+
+        /** Pushes the executed count after instruction {@code index} (0-based) of this pass. */
+        private void executedAfter(int index) {
+            mv.visitVarInsn(ILOAD, COUNT);
+            push(index + 1);
+            mv.visitInsn(IADD);
+        }
+
+        private void exitWith(long pc, int executedInPass) {
+            pushLong(pc);
+            mv.visitVarInsn(LSTORE, NEXT);
+            executedAfter(executedInPass - 1);
+            mv.visitVarInsn(ISTORE, EXEC);
+            mv.visitJumpInsn(GOTO, exit);
+        }
+
+        /** Emits one instruction; true if it ended the block. */
+        private boolean emit(Insn insn, int index) {
+            Op op = insn.op();
+            switch (op) {
+                case CONST:
+                    pushLong(insn.imm());
+                    write(insn.rd());
+                    return false;
+                case ADDI: case XORI: case ORI: case ANDI:
+                    read(insn.rs1());
+                    pushLong(insn.imm());
+                    mv.visitInsn(op == Op.ADDI ? LADD : op == Op.XORI ? LXOR : op == Op.ORI ? LOR : LAND);
+                    write(insn.rd());
+                    return false;
+                case SLTI:
+                    read(insn.rs1());
+                    pushLong(insn.imm());
+                    setIf(IFLT);
+                    write(insn.rd());
+                    return false;
+                case SLTIU:
+                    read(insn.rs1());
+                    pushLong(SIGN);
+                    mv.visitInsn(LXOR);
+                    pushLong(insn.imm() ^ SIGN);
+                    setIf(IFLT);
+                    write(insn.rd());
+                    return false;
+                case SLLI: case SRLI: case SRAI:
+                    read(insn.rs1());
+                    push((int) insn.imm());
+                    mv.visitInsn(op == Op.SLLI ? LSHL : op == Op.SRLI ? LUSHR : LSHR);
+                    write(insn.rd());
+                    return false;
+                case ADD: case SUB: case XOR: case OR: case AND:
+                    read(insn.rs1());
+                    read(insn.rs2());
+                    mv.visitInsn(op == Op.ADD ? LADD : op == Op.SUB ? LSUB : op == Op.XOR ? LXOR : op == Op.OR ? LOR : LAND);
+                    write(insn.rd());
+                    return false;
+                case SLL: case SRL: case SRA:
+                    read(insn.rs1());
+                    read(insn.rs2());
+                    mv.visitInsn(L2I);
+                    mv.visitInsn(op == Op.SLL ? LSHL : op == Op.SRL ? LUSHR : LSHR);
+                    write(insn.rd());
+                    return false;
+                case SLT:
+                    read(insn.rs1());
+                    read(insn.rs2());
+                    setIf(IFLT);
+                    write(insn.rd());
+                    return false;
+                case SLTU:
+                    read(insn.rs1());
+                    pushLong(SIGN);
+                    mv.visitInsn(LXOR);
+                    read(insn.rs2());
+                    pushLong(SIGN);
+                    mv.visitInsn(LXOR);
+                    setIf(IFLT);
+                    write(insn.rd());
+                    return false;
+                case MULDIV:
+                    push((int) insn.imm());
+                    read(insn.rs1());
+                    read(insn.rs2());
+                    mv.visitMethodInsn(INVOKESTATIC, ACCESS, "multiplyDivide", "(IJJ)J", false);
+                    write(insn.rd());
+                    return false;
+                case ADDIW: case SLLIW: case SRLIW: case SRAIW:
+                    read(insn.rs1());
+                    mv.visitInsn(L2I);
+                    push((int) insn.imm());
+                    mv.visitInsn(op == Op.ADDIW ? IADD : op == Op.SLLIW ? ISHL : op == Op.SRLIW ? IUSHR : ISHR);
+                    mv.visitInsn(I2L);
+                    write(insn.rd());
+                    return false;
+                case ADDW: case SUBW: case SLLW: case SRLW: case SRAW:
+                    read(insn.rs1());
+                    mv.visitInsn(L2I);
+                    read(insn.rs2());
+                    mv.visitInsn(L2I);
+                    mv.visitInsn(op == Op.ADDW ? IADD : op == Op.SUBW ? ISUB : op == Op.SLLW ? ISHL : op == Op.SRLW ? IUSHR : ISHR);
+                    mv.visitInsn(I2L);
+                    write(insn.rd());
+                    return false;
+                case LB: case LH: case LW: case LD: case LBU: case LHU: case LWU:
+                    load(insn, index);
+                    return false;
+                case SB: case SH: case SW: case SD:
+                    store(insn, index);
+                    return false;
+                case BEQ: case BNE: case BLT: case BGE: case BLTU: case BGEU:
+                    branch(insn, index);
+                    return index == block.size() - 1;
+                case JAL:
+                    pushLong(insn.next());
+                    write(insn.rd());
+                    jumpTo(insn.pc() + insn.imm(), index);
+                    return true;
+                case JALR:
+                    read(insn.rs1());
+                    pushLong(insn.imm());
+                    mv.visitInsn(LADD);
+                    pushLong(~1L);
+                    mv.visitInsn(LAND);
+                    mv.visitVarInsn(LSTORE, NEXT);
+                    pushLong(insn.next());
+                    write(insn.rd());
+                    executedAfter(index);
+                    mv.visitVarInsn(ISTORE, EXEC);
+                    mv.visitJumpInsn(GOTO, exit);
+                    return true;
+                case NOP:
+                    return false;
+                default:
+                    throw new IllegalArgumentException("no code for " + op);
+            }
+        }
+
+        /** Replaces the two longs on the stack by 1L if their comparison satisfies {@code cond}, else 0L. */
+        private void setIf(int cond) {
+            Label yes = new Label();
+            Label done = new Label();
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(cond, yes);
+            mv.visitInsn(LCONST_0);
+            mv.visitJumpInsn(GOTO, done);
+            mv.visitLabel(yes);
+            mv.visitInsn(LCONST_1);
+            mv.visitLabel(done);
+        }
+
+        private void branch(Insn insn, int index) {
+            Op op = insn.op();
+            read(insn.rs1());
+            if (op == Op.BLTU || op == Op.BGEU) {
+                pushLong(SIGN);
+                mv.visitInsn(LXOR);
+            }
+            read(insn.rs2());
+            if (op == Op.BLTU || op == Op.BGEU) {
+                pushLong(SIGN);
+                mv.visitInsn(LXOR);
+            }
+            mv.visitInsn(LCMP);
+            int cond;
+            switch (op) {
+                case BEQ: cond = IFEQ; break;
+                case BNE: cond = IFNE; break;
+                case BLT: case BLTU: cond = IFLT; break;
+                default: cond = IFGE; break;
+            }
+            Label taken = new Label();
+            mv.visitJumpInsn(cond, taken);
+            if (index == block.size() - 1) {
+                exitWith(insn.next(), index + 1);
+                mv.visitLabel(taken);
+                jumpTo(insn.pc() + insn.imm(), index);
+            } else {
+                outOfLine.add(() -> { // the taken side leaves the block; the path goes on
+                    mv.visitLabel(taken);
+                    jumpTo(insn.pc() + insn.imm(), index);
+                });
+            }
+        }
+
+        /** Instruction {@code index} goes to {@code target}; a jump to the start loops here. */
+        private void jumpTo(long target, int index) {
+            if (target == block.startPc()) {
+                // Another pass while the budget covers all of it, as the translator's entry rule demands.
+                mv.visitIincInsn(COUNT, index + 1);
+                mv.visitVarInsn(ILOAD, BUDGET);
+                mv.visitVarInsn(ILOAD, COUNT);
+                mv.visitInsn(ISUB);
+                push(block.size());
+                mv.visitJumpInsn(IF_ICMPGE, top);
+                pushLong(target);
+                mv.visitVarInsn(LSTORE, NEXT);
+                mv.visitVarInsn(ILOAD, COUNT);
+                mv.visitVarInsn(ISTORE, EXEC);
+                mv.visitJumpInsn(GOTO, exit);
+            } else {
+                exitWith(target, index + 1);
+            }
+        }
+
+        /** va = rs1 + imm; t = TLB index; PAGEKEY = vpn | dataKey. */
+        private void address(Insn insn) {
+            read(insn.rs1());
+            pushLong(insn.imm());
+            mv.visitInsn(LADD);
+            mv.visitVarInsn(LSTORE, VA);
+            mv.visitVarInsn(LLOAD, VA);
+            push(12);
+            mv.visitInsn(LUSHR);
+            mv.visitInsn(DUP2);
+            mv.visitVarInsn(LLOAD, KEY);
+            mv.visitInsn(LOR);
+            mv.visitVarInsn(LSTORE, PAGEKEY);
+            mv.visitInsn(L2I);
+            push(TranslationAccessConstants.TLB_MASK);
+            mv.visitInsn(IAND);
+            mv.visitInsn(ICONST_1);
+            mv.visitInsn(ISHL);
+            mv.visitVarInsn(ISTORE, T);
+        }
+
+        private void tlbWord(int base) {
+            mv.visitVarInsn(ALOAD, TLB);
+            mv.visitVarInsn(ILOAD, T);
+            push(base);
+            mv.visitInsn(IADD);
+            mv.visitInsn(LALOAD);
+        }
+
+        /** Jumps to {@code slow} unless va is aligned to {@code 1 << sizeLog2}. */
+        private void alignment(int sizeLog2, Label slow) {
+            if (sizeLog2 == 0) {
+                return;
+            }
+            mv.visitVarInsn(LLOAD, VA);
+            pushLong((1L << sizeLog2) - 1);
+            mv.visitInsn(LAND);
+            mv.visitInsn(LCONST_0);
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(IFNE, slow);
+        }
+
+        /** O = (int) (va + tlb[base + t + 1]). */
+        private void ramOffset(int base) {
+            mv.visitVarInsn(LLOAD, VA);
+            tlbWord(base + 1);
+            mv.visitInsn(LADD);
+            mv.visitInsn(L2I);
+            mv.visitVarInsn(ISTORE, O);
+        }
+
+        private void word(int plus) {
+            mv.visitVarInsn(ALOAD, MEM);
+            mv.visitVarInsn(ILOAD, O);
+            mv.visitInsn(ICONST_2);
+            mv.visitInsn(IUSHR);
+            if (plus != 0) {
+                push(plus);
+                mv.visitInsn(IADD);
+            }
+        }
+
+        /** The bit shift of the byte (mask 3) or halfword (mask 2) at O within its word. */
+        private void subwordShift(int mask) {
+            mv.visitVarInsn(ILOAD, O);
+            push(mask);
+            mv.visitInsn(IAND);
+            mv.visitInsn(ICONST_3);
+            mv.visitInsn(ISHL);
+        }
+
+        private static int kind(Op op) {
+            switch (op) {
+                case LB: return 0;
+                case LH: return 1;
+                case LW: return 2;
+                case LD: return 3;
+                case LBU: return 4;
+                case LHU: return 5;
+                default: return 6;
+            }
+        }
+
+        private void load(Insn insn, int index) {
+            int kind = kind(insn.op());
+            int sizeLog2 = kind & 3;
+            Label slow = new Label();
+            Label done = new Label();
+            address(insn);
+            tlbWord(TranslationAccessConstants.LOAD_TLB);
+            mv.visitVarInsn(LLOAD, PAGEKEY);
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(IFNE, slow);
+            alignment(sizeLog2, slow);
+            ramOffset(TranslationAccessConstants.LOAD_TLB);
+            switch (insn.op()) {
+                case LD:
+                    word(0);
+                    mv.visitInsn(IALOAD);
+                    mv.visitInsn(I2L);
+                    pushLong(0xffff_ffffL);
+                    mv.visitInsn(LAND);
+                    word(1);
+                    mv.visitInsn(IALOAD);
+                    mv.visitInsn(I2L);
+                    push(32);
+                    mv.visitInsn(LSHL);
+                    mv.visitInsn(LOR);
+                    break;
+                case LW:
+                    word(0);
+                    mv.visitInsn(IALOAD);
+                    mv.visitInsn(I2L);
+                    break;
+                case LWU:
+                    word(0);
+                    mv.visitInsn(IALOAD);
+                    mv.visitInsn(I2L);
+                    pushLong(0xffff_ffffL);
+                    mv.visitInsn(LAND);
+                    break;
+                default: { // bytes and halfwords
+                    boolean half = insn.op() == Op.LH || insn.op() == Op.LHU;
+                    word(0);
+                    mv.visitInsn(IALOAD);
+                    subwordShift(half ? 2 : 3);
+                    mv.visitInsn(IUSHR);
+                    if (insn.op() == Op.LB) {
+                        mv.visitInsn(I2B);
+                    } else if (insn.op() == Op.LH) {
+                        mv.visitInsn(I2S);
+                    } else {
+                        push(half ? 0xffff : 0xff);
+                        mv.visitInsn(IAND);
+                    }
+                    mv.visitInsn(I2L);
+                    break;
+                }
+            }
+            write(insn.rd());
+            mv.visitLabel(done);
+            outOfLine.add(() -> {
+                mv.visitLabel(slow);
+                mv.visitVarInsn(ALOAD, A);
+                mv.visitVarInsn(LLOAD, VA);
+                push(kind);
+                executedAfter(index);
+                mv.visitMethodInsn(INVOKEVIRTUAL, ACCESS, "loadSlow", "(JII)J", false);
+                mv.visitVarInsn(LSTORE, V);
+                trapCheck(insn, index);
+                mv.visitVarInsn(LLOAD, V);
+                write(insn.rd());
+                stopCheck(insn, index);
+                mv.visitJumpInsn(GOTO, done);
+            });
+        }
+
+        /** After a slow path: a pending trap is taken at this instruction and ends the block. */
+        private void trapCheck(Insn insn, int index) {
+            Label none = new Label();
+            mv.visitVarInsn(ALOAD, A);
+            mv.visitMethodInsn(INVOKEVIRTUAL, ACCESS, "trapPending", "()Z", false);
+            mv.visitJumpInsn(IFEQ, none);
+            mv.visitVarInsn(ALOAD, A);
+            pushLong(insn.pc());
+            mv.visitMethodInsn(INVOKEVIRTUAL, ACCESS, "takePendingTrap", "(J)J", false);
+            mv.visitVarInsn(LSTORE, NEXT);
+            executedAfter(index);
+            mv.visitVarInsn(ISTORE, EXEC);
+            mv.visitJumpInsn(GOTO, exit);
+            mv.visitLabel(none);
+        }
+
+        /** After a slow path: a device that asked for a stop ends the block after this instruction. */
+        private void stopCheck(Insn insn, int index) {
+            Label none = new Label();
+            mv.visitVarInsn(ALOAD, A);
+            mv.visitMethodInsn(INVOKEVIRTUAL, ACCESS, "stopRequested", "()Z", false);
+            mv.visitJumpInsn(IFEQ, none);
+            exitWith(insn.next(), index + 1);
+            mv.visitLabel(none);
+        }
+
+        /** After a store into code: if it dropped this block, end after this instruction. */
+        private void invalidationCheck(Insn insn, int index) {
+            Label none = new Label();
+            mv.visitVarInsn(ALOAD, A);
+            mv.visitFieldInsn(GETFIELD, ACCESS, "blockInvalidated", "Z");
+            mv.visitJumpInsn(IFEQ, none);
+            exitWith(insn.next(), index + 1);
+            mv.visitLabel(none);
+        }
+
+        private static int sizeLog2(Op op) {
+            switch (op) {
+                case SB: return 0;
+                case SH: return 1;
+                case SW: return 2;
+                default: return 3;
+            }
+        }
+
+        private void store(Insn insn, int index) {
+            int sizeLog2 = sizeLog2(insn.op());
+            Label slow = new Label();
+            Label code = new Label();
+            Label done = new Label();
+            address(insn);
+            tlbWord(TranslationAccessConstants.STORE_TLB);
+            mv.visitVarInsn(LSTORE, TAG);
+            mv.visitVarInsn(LLOAD, TAG);
+            pushLong(~TranslationAccessConstants.CODE_PAGE);
+            mv.visitInsn(LAND);
+            mv.visitVarInsn(LLOAD, PAGEKEY);
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(IFNE, slow);
+            alignment(sizeLog2, slow);
+            ramOffset(TranslationAccessConstants.STORE_TLB);
+            mv.visitVarInsn(LLOAD, TAG);
+            mv.visitVarInsn(LLOAD, PAGEKEY);
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(IFNE, code);
+            storeWrite(insn, sizeLog2);
+            mv.visitLabel(done);
+            outOfLine.add(() -> {
+                // A page holding decoded code: RAM drops what the store overwrites first.
+                mv.visitLabel(code);
+                mv.visitVarInsn(ALOAD, A);
+                mv.visitVarInsn(ILOAD, O);
+                push(1 << sizeLog2);
+                mv.visitMethodInsn(INVOKEVIRTUAL, ACCESS, "codeWritten", "(II)V", false);
+                storeWrite(insn, sizeLog2);
+                invalidationCheck(insn, index);
+                mv.visitJumpInsn(GOTO, done);
+
+                mv.visitLabel(slow);
+                mv.visitVarInsn(ALOAD, A);
+                mv.visitVarInsn(LLOAD, VA);
+                push(sizeLog2);
+                read(insn.rs2());
+                executedAfter(index);
+                mv.visitMethodInsn(INVOKEVIRTUAL, ACCESS, "storeSlow", "(JIJI)V", false);
+                trapCheck(insn, index);
+                stopCheck(insn, index);
+                invalidationCheck(insn, index);
+                mv.visitJumpInsn(GOTO, done);
+            });
+        }
+
+        private void storeWrite(Insn insn, int sizeLog2) {
+            switch (sizeLog2) {
+                case 3:
+                    word(0);
+                    read(insn.rs2());
+                    mv.visitInsn(L2I);
+                    mv.visitInsn(IASTORE);
+                    word(1);
+                    read(insn.rs2());
+                    push(32);
+                    mv.visitInsn(LUSHR);
+                    mv.visitInsn(L2I);
+                    mv.visitInsn(IASTORE);
+                    break;
+                case 2:
+                    word(0);
+                    read(insn.rs2());
+                    mv.visitInsn(L2I);
+                    mv.visitInsn(IASTORE);
+                    break;
+                default: {
+                    int mask = sizeLog2 == 1 ? 0xffff : 0xff;
+                    int shiftMask = sizeLog2 == 1 ? 2 : 3;
+                    word(0);
+                    mv.visitInsn(DUP2);
+                    mv.visitInsn(IALOAD);
+                    push(mask);
+                    subwordShift(shiftMask);
+                    mv.visitInsn(ISHL);
+                    mv.visitInsn(ICONST_M1);
+                    mv.visitInsn(IXOR);
+                    mv.visitInsn(IAND);
+                    read(insn.rs2());
+                    mv.visitInsn(L2I);
+                    push(mask);
+                    mv.visitInsn(IAND);
+                    subwordShift(shiftMask);
+                    mv.visitInsn(ISHL);
+                    mv.visitInsn(IOR);
+                    mv.visitInsn(IASTORE);
+                    break;
+                }
+            }
+        }
+    }
+}
