@@ -1,10 +1,12 @@
 package dev.termpress.emulator;
 
 import dev.termpress.emulator.bus.Bus;
+import dev.termpress.emulator.bus.Device;
 import dev.termpress.emulator.bus.Ram;
 import dev.termpress.emulator.cpu.AcceleratorFactory;
 import dev.termpress.emulator.cpu.Cpu;
 import dev.termpress.emulator.cpu.Csr;
+import dev.termpress.emulator.cpu.HartState;
 import dev.termpress.emulator.devices.Clint;
 import dev.termpress.emulator.devices.GoldfishRtc;
 import dev.termpress.emulator.devices.Plic;
@@ -14,10 +16,19 @@ import dev.termpress.emulator.fdt.DeviceTree;
 import dev.termpress.emulator.host.Clock;
 import dev.termpress.emulator.host.InputQueue;
 import dev.termpress.emulator.sbi.Sbi;
+import dev.termpress.emulator.snapshot.ClockState;
+import dev.termpress.emulator.snapshot.RamPages;
+import dev.termpress.emulator.snapshot.Sections;
+import dev.termpress.emulator.snapshot.SnapshotException;
+import dev.termpress.emulator.snapshot.Snapshottable;
+import dev.termpress.emulator.snapshot.StateReader;
+import dev.termpress.emulator.snapshot.StateWriter;
 import dev.termpress.emulator.virtio.VirtioConsole;
 import dev.termpress.emulator.virtio.VirtioDevice;
 import dev.termpress.emulator.virtio.VirtioEntropy;
 import dev.termpress.emulator.virtio.VirtioMmio;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The whole RISC-V system, QEMU {@code virt} memory map: it wires RAM, the hart, the bus devices
@@ -356,5 +367,71 @@ public final class Machine {
         tree.endNode();
         tree.endNode();
         return tree.toBlob();
+    }
+
+    // ---- snapshot ----
+
+    /**
+     * Everything a snapshot saves, in the order it is saved and restored: this machine's own flags and
+     * early console input, RAM, the hart, the clock (after the hart: it continues at its instret), the
+     * firmware, then every bus device in the order it was added, each virtio transport followed by its
+     * device. A device that keeps no state list appears as one that cannot be saved.
+     */
+    public List<Snapshottable> stateComponents() {
+        List<Snapshottable> parts = new ArrayList<>();
+        parts.add(new MachineFlags());
+        parts.add(new RamPages(ram));
+        parts.add(new HartState(cpu));
+        parts.add(new ClockState(clock, cpu::instret));
+        parts.add(sbi);
+        for (Device device : bus.devices()) {
+            parts.add(device instanceof Snapshottable ? (Snapshottable) device
+                    : Sections.unsaveable("device@" + Long.toHexString(device.base())));
+            if (device instanceof VirtioMmio) {
+                parts.add(((VirtioMmio) device).deviceState());
+            }
+        }
+        return parts;
+    }
+
+    /** Whether the machine was never booted nor run: only such a machine can take a snapshot's state. */
+    public boolean fresh() {
+        return !booted && !halted && cpu.instret() == 0;
+    }
+
+    /** Booted, halted and exit flags, the firmware switch and input typed before hvc0 was up. */
+    private final class MachineFlags implements Snapshottable {
+
+        @Override
+        public String stateName() {
+            return "machine";
+        }
+
+        @Override
+        public int stateVersion() {
+            return 1;
+        }
+
+        @Override
+        public void saveState(StateWriter out) {
+            out.bool(booted).bool(halted).bool(resetRequested).i32(exitCode).bool(cpu.firmwareActive())
+                    .u8(nextVirtioSlot).bytes(input.peekAll());
+        }
+
+        @Override
+        public void restoreState(StateReader in, int version) throws SnapshotException {
+            booted = in.bool();
+            halted = in.bool();
+            resetRequested = in.bool();
+            exitCode = in.i32();
+            cpu.setFirmware(in.bool() ? sbi : null);
+            int slots = in.u8();
+            if (slots != nextVirtioSlot) {
+                throw new SnapshotException("the snapshot's machine had " + slots + " virtio devices, this one has "
+                        + nextVirtioSlot);
+            }
+            byte[] early = in.bytes();
+            input.add(early, 0, early.length);
+        }
     }
 }

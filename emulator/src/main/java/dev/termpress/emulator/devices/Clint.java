@@ -4,12 +4,16 @@ import dev.termpress.emulator.bus.Device;
 import dev.termpress.emulator.bus.HartInterrupts;
 import dev.termpress.emulator.fdt.DeviceTree;
 import java.util.function.LongSupplier;
+import dev.termpress.emulator.snapshot.SnapshotException;
+import dev.termpress.emulator.snapshot.Snapshottable;
+import dev.termpress.emulator.snapshot.StateReader;
+import dev.termpress.emulator.snapshot.StateWriter;
 
 /**
  * The core-local interruptor for one hart (SiFive CLINT, as on QEMU {@code virt}): {@code msip}
  * drives mip.MSIP, {@code mtimecmp} against {@code mtime} drives mip.MTIP.
  */
-public final class Clint implements Device {
+public final class Clint implements Device, Snapshottable {
 
     /** Where QEMU {@code virt} puts the CLINT. */
     public static final long BASE = 0x0200_0000L;
@@ -94,5 +98,29 @@ public final class Clint implements Device {
                 .cells("interrupts-extended", DeviceTree.PHANDLE_CPU_INTC, MACHINE_SOFTWARE_IRQ,
                         DeviceTree.PHANDLE_CPU_INTC, MACHINE_TIMER_IRQ)
                 .endNode();
+    }
+
+    // ---- snapshot: msip, mtimecmp and the guest's mtime offset (mip.MTIP is the hart's own state) ----
+
+    @Override
+    public String stateName() {
+        return "clint";
+    }
+
+    @Override
+    public int stateVersion() {
+        return 1;
+    }
+
+    @Override
+    public void saveState(StateWriter out) {
+        out.bool(msip).i64(mtimecmp).i64(mtimeOffset);
+    }
+
+    @Override
+    public void restoreState(StateReader in, int version) throws SnapshotException {
+        msip = in.bool();
+        mtimecmp = in.i64();
+        mtimeOffset = in.i64();
     }
 }

@@ -4,6 +4,10 @@ import dev.termpress.emulator.bus.Device;
 import dev.termpress.emulator.bus.IrqSink;
 import dev.termpress.emulator.fdt.DeviceTree;
 import java.util.function.LongSupplier;
+import dev.termpress.emulator.snapshot.SnapshotException;
+import dev.termpress.emulator.snapshot.Snapshottable;
+import dev.termpress.emulator.snapshot.StateReader;
+import dev.termpress.emulator.snapshot.StateWriter;
 
 /**
  * The Goldfish real-time clock ({@code google,goldfish-rtc}, as on QEMU {@code virt}): calendar time
@@ -17,7 +21,7 @@ import java.util.function.LongSupplier;
  * pending and enabled, so enabling interrupts after the alarm fired still interrupts (Linux writes
  * the alarm before enabling, and an alarm already in the past fires at once).
  */
-public final class GoldfishRtc implements Device {
+public final class GoldfishRtc implements Device, Snapshottable {
 
     /** Where QEMU {@code virt} puts it, and its interrupt line there. */
     public static final long BASE = 0x10_1000L;
@@ -160,5 +164,40 @@ public final class GoldfishRtc implements Device {
                 .cells("interrupts", IRQ)
                 .cells("interrupt-parent", DeviceTree.PHANDLE_PLIC)
                 .endNode();
+    }
+
+    // ---- snapshot ----
+
+    @Override
+    public String stateName() {
+        return "goldfish-rtc";
+    }
+
+    @Override
+    public int stateVersion() {
+        return 1;
+    }
+
+    /**
+     * The offset is what the guest set relative to the host's time, so a guest that never set the
+     * clock reads the resuming host's real time (its offset is 0), and one that did keeps its shift.
+     */
+    @Override
+    public void saveState(StateWriter out) {
+        out.i64(offset).i64(latchedHigh).i64(pendingHigh).i64(alarmHigh).i64(alarm)
+                .bool(alarmArmed).bool(irqEnabled).bool(irqPending).bool(line);
+    }
+
+    @Override
+    public void restoreState(StateReader in, int version) throws SnapshotException {
+        offset = in.i64();
+        latchedHigh = in.i64();
+        pendingHigh = in.i64();
+        alarmHigh = in.i64();
+        alarm = in.i64();
+        alarmArmed = in.bool();
+        irqEnabled = in.bool();
+        irqPending = in.bool();
+        line = in.bool(); // the PLIC restores its copy of the line from its own section
     }
 }

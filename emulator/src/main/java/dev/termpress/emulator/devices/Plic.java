@@ -4,6 +4,10 @@ import dev.termpress.emulator.bus.Device;
 import dev.termpress.emulator.bus.HartInterrupts;
 import dev.termpress.emulator.bus.IrqSink;
 import dev.termpress.emulator.fdt.DeviceTree;
+import dev.termpress.emulator.snapshot.SnapshotException;
+import dev.termpress.emulator.snapshot.Snapshottable;
+import dev.termpress.emulator.snapshot.StateReader;
+import dev.termpress.emulator.snapshot.StateWriter;
 
 /**
  * The platform-level interrupt controller, laid out as QEMU {@code virt}'s and the SiFive PLIC
@@ -14,7 +18,7 @@ import dev.termpress.emulator.fdt.DeviceTree;
  * <p>Gateways are level-triggered: a source is pending while its line is high and it is not claimed;
  * after completion it pends again if the line is still high.
  */
-public final class Plic implements Device, IrqSink {
+public final class Plic implements Device, IrqSink, Snapshottable {
 
     /** Guest physical base address (QEMU {@code virt}). */
     public static final long BASE = 0x0c00_0000L;
@@ -242,5 +246,51 @@ public final class Plic implements Device, IrqSink {
                 .cells("riscv,ndev", NDEV)
                 .cells("phandle", DeviceTree.PHANDLE_PLIC)
                 .endNode();
+    }
+
+    // ---- snapshot: every register and gateway; mip.MEIP/SEIP are the hart's own state ----
+
+    @Override
+    public String stateName() {
+        return "plic";
+    }
+
+    @Override
+    public int stateVersion() {
+        return 1;
+    }
+
+    @Override
+    public void saveState(StateWriter out) {
+        for (int source = 0; source <= NDEV; source++) {
+            out.u8(priority[source]).bool(level[source]).bool(inFlight[source]);
+        }
+        for (int word = 0; word < WORDS; word++) {
+            out.i32(pending[word]);
+        }
+        for (int context = 0; context < CONTEXTS; context++) {
+            for (int word = 0; word < WORDS; word++) {
+                out.i32(enable[context][word]);
+            }
+            out.i32(threshold[context]);
+        }
+    }
+
+    @Override
+    public void restoreState(StateReader in, int version) throws SnapshotException {
+        for (int source = 0; source <= NDEV; source++) {
+            priority[source] = in.u8() & PRIORITY_MASK;
+            level[source] = in.bool();
+            inFlight[source] = in.bool();
+        }
+        for (int word = 0; word < WORDS; word++) {
+            pending[word] = in.i32();
+        }
+        for (int context = 0; context < CONTEXTS; context++) {
+            for (int word = 0; word < WORDS; word++) {
+                enable[context][word] = in.i32();
+            }
+            threshold[context] = in.i32();
+        }
     }
 }

@@ -36,8 +36,14 @@ public final class ImageFileSystem {
     private final LongSupplier clockNanos;
     private final long upperLimit;
     private final Inode root;
-    private long nextId = 1;
-    private long upperBytes;
+    long nextId = 1;
+    long upperBytes;
+    /** Inodes the layers made (ids 1 to this); a snapshot saves only what the guest changed since. */
+    long mergedInodes;
+    /** Set once the layers are merged: from then on every change marks its inode {@link Inode#touched}. */
+    private boolean tracking;
+    /** Whether anything changed since the merge; a snapshot restores only into a pristine tree. */
+    boolean changedSinceMerge;
 
     private ImageFileSystem(LayerSource source, LongSupplier clockNanos, long upperLimit) {
         this.source = source;
@@ -64,6 +70,8 @@ public final class ImageFileSystem {
             long upperLimit) throws ImageFormatException {
         ImageFileSystem fs = new ImageFileSystem(source, clockNanos, upperLimit);
         new LayerMerger(fs).merge(layers);
+        fs.mergedInodes = fs.nextId - 1;
+        fs.tracking = true;
         return fs;
     }
 
@@ -400,6 +408,7 @@ public final class ImageFileSystem {
                     inode.upper = upper;
                     inode.layer = -1;
                     upperBytes += size;
+                    touched(inode);
                 }
                 finishCopyUp(inode);
             }
@@ -485,6 +494,7 @@ public final class ImageFileSystem {
 
     /** One name of {@code inode} is gone. */
     void dropLink(Inode inode) {
+        touched(inode);
         if (inode.isDirectory()) {
             inode.parent = null; // marks it deleted: nothing can be created in it any more
             return;
@@ -566,13 +576,23 @@ public final class ImageFileSystem {
         touchModify(inode);
     }
 
+    /** Marks {@code inode} as changed by the guest (a snapshot saves it); nothing during the merge. */
+    void touched(Inode inode) {
+        if (tracking) {
+            inode.touched = true;
+            changedSinceMerge = true;
+        }
+    }
+
     private void touchModify(Inode inode) {
+        touched(inode);
         long now = clockNanos.getAsLong();
         inode.mtimeSeconds = inode.ctimeSeconds = seconds(now);
         inode.mtimeNanos = inode.ctimeNanos = nanos(now);
     }
 
     private void touchChange(Inode inode) {
+        touched(inode);
         long now = clockNanos.getAsLong();
         inode.ctimeSeconds = seconds(now);
         inode.ctimeNanos = nanos(now);

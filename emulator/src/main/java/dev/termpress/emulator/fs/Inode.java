@@ -36,6 +36,8 @@ public final class Inode {
     byte[] upper;
     /** Bumped on every content change; the 9p qid version. */
     int version;
+    /** Changed since the layers were merged: a snapshot saves this inode. */
+    boolean touched;
     /** Requests waiting for a copy-up in progress; null when none is. */
     List<Runnable> copyUpWaiters;
 

@@ -24,4 +24,11 @@ public interface Clock {
 
     /** The calendar time at tick 0, in nanoseconds since the Unix epoch: where the guest's RTC starts. */
     long unixNanosAtTickZero();
+
+    /**
+     * Continues from a snapshot: from now on {@link #ticks} counts on from {@code ticks} at the
+     * hart's {@code instret}, so guest timers neither jump nor run backwards. A wall clock also moves
+     * its {@link #unixNanosAtTickZero} so that the guest's calendar time is the host's real time.
+     */
+    void resumeAt(long ticks, long instret);
 }

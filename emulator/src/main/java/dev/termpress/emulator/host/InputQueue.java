@@ -42,4 +42,13 @@ public final class InputQueue {
         size--;
         return b;
     }
+
+    /** The waiting bytes, oldest first, without removing them (a snapshot saves them). */
+    public byte[] peekAll() {
+        byte[] waiting = new byte[size];
+        for (int i = 0; i < size; i++) {
+            waiting[i] = buffer[(head + i) % buffer.length];
+        }
+        return waiting;
+    }
 }

@@ -51,4 +51,10 @@ public final class InstructionClock implements Clock {
     public long unixNanosAtTickZero() {
         return BOOT_UNIX_NANOS;
     }
+
+    /** Deterministic still: the saved count continues, and the calendar stays at {@link #BOOT_UNIX_NANOS}. */
+    @Override
+    public void resumeAt(long ticks, long instret) {
+        skipped = ticks - instret / instructionsPerTick;
+    }
 }

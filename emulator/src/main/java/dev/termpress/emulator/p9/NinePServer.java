@@ -59,6 +59,16 @@ public final class NinePServer {
         return fids.size();
     }
 
+    /** The fid table, for a snapshot; sessions and fids are otherwise this class's business. */
+    Map<Integer, Fid> fids() {
+        return fids;
+    }
+
+    /** Restores the msize a snapshot's session negotiated. */
+    void restoreMsize(int negotiated) {
+        msize = negotiated;
+    }
+
     /** Number of requests waiting for file contents. */
     public int pendingCount() {
         return pending.size();

@@ -6,7 +6,13 @@ import dev.termpress.emulator.virtio.Virtio;
 import dev.termpress.emulator.virtio.VirtioDevice;
 import dev.termpress.emulator.virtio.VirtioRequest;
 import dev.termpress.emulator.virtio.VirtioTransport;
+import dev.termpress.emulator.snapshot.SnapshotException;
+import dev.termpress.emulator.snapshot.Snapshottable;
+import dev.termpress.emulator.snapshot.StateReader;
+import dev.termpress.emulator.snapshot.StateWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The virtio 9p transport device (virtio 1.x §5.x "9P transport", Linux {@code net/9p/trans_virtio.c}):
@@ -14,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  * mounts the tree with {@code mount -t 9p -o trans=virtio <tag> /}. Replies to reads of not yet
  * downloaded data complete later; the guest keeps running meanwhile.
  */
-public final class Virtio9p implements VirtioDevice {
+public final class Virtio9p implements VirtioDevice, Snapshottable {
 
     /** Feature: the configuration space holds a mount tag (VIRTIO_9P_MOUNT_TAG). */
     public static final int F_MOUNT_TAG = 0;
@@ -33,6 +39,9 @@ public final class Virtio9p implements VirtioDevice {
     private final NinePServer server;
     private final ConfigSpace config;
     private byte[] message = new byte[8192];
+    /** Requests not answered yet, oldest first: a snapshot saves them and the restore sends them again. */
+    private final List<VirtioRequest> unanswered = new ArrayList<>();
+    private VirtioTransport transport;
 
     /** A device serving {@code fs} under the mount tag {@code tag}. */
     public Virtio9p(ImageFileSystem fs, String tag) {
@@ -75,6 +84,7 @@ public final class Virtio9p implements VirtioDevice {
 
     @Override
     public void attach(VirtioTransport transport) {
+        this.transport = transport;
     }
 
     @Override
@@ -88,7 +98,9 @@ public final class Virtio9p implements VirtioDevice {
             message = new byte[Math.max(length, Math.min(MAX_MESSAGE, message.length * 2))];
         }
         int n = request.read(0, message, 0, length);
+        unanswered.add(request);
         server.handle(message, n, request.writableLength(), (head, headLength, data, dataOffset, dataLength) -> {
+            unanswered.remove(request);
             if (!request.isLive()) {
                 return; // the driver reset the device while this waited
             }
@@ -107,6 +119,54 @@ public final class Virtio9p implements VirtioDevice {
 
     @Override
     public void reset() {
+        unanswered.clear();
         // The next driver starts with Tversion, which begins a new session; late replies are dropped above.
+    }
+
+    // ---- snapshot: the server's session and the filesystem's changes, then the unanswered requests ----
+
+    @Override
+    public String stateName() {
+        return "virtio-9p";
+    }
+
+    @Override
+    public int stateVersion() {
+        return 1;
+    }
+
+    @Override
+    public void saveState(StateWriter out) {
+        NinePState.save(server, out);
+        int live = 0;
+        for (VirtioRequest request : unanswered) {
+            live += request.isLive() ? 1 : 0;
+        }
+        out.i32(live);
+        for (VirtioRequest request : unanswered) {
+            if (request.isLive()) {
+                out.u16(request.head());
+            }
+        }
+    }
+
+    /**
+     * A request that waited for file contents is sent to the server again: its T-message is still in
+     * guest RAM, and nothing it asked for had happened yet (the waits are reads and copy-ups).
+     */
+    @Override
+    public void restoreState(StateReader in, int version) throws SnapshotException {
+        NinePState.restore(server, in);
+        int count = in.count(queueSizeMax(REQUEST_QUEUE), "unanswered request count");
+        int[] heads = new int[count];
+        for (int i = 0; i < count; i++) {
+            heads[i] = in.u16();
+        }
+        if (count > 0 && transport == null) {
+            throw new SnapshotException("virtio 9p device is not plugged into a transport");
+        }
+        for (int head : heads) {
+            handle(REQUEST_QUEUE, transport.reclaim(REQUEST_QUEUE, head));
+        }
     }
 }

@@ -8,6 +8,10 @@ import dev.termpress.emulator.devices.PowerControl;
 import dev.termpress.emulator.host.ConsoleOutput;
 import dev.termpress.emulator.host.InputQueue;
 import java.nio.charset.StandardCharsets;
+import dev.termpress.emulator.snapshot.SnapshotException;
+import dev.termpress.emulator.snapshot.Snapshottable;
+import dev.termpress.emulator.snapshot.StateReader;
+import dev.termpress.emulator.snapshot.StateWriter;
 
 /**
  * The built-in SBI implementation (RISC-V SBI specification v2.0): the emulator answers the
@@ -15,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  * Calling convention (§3): extension id in a7, function id in a6, arguments in a0..a5; the
  * error code returns in a0 and the value in a1. Legacy extensions (§5) return only a0.
  */
-public final class Sbi implements Firmware {
+public final class Sbi implements Firmware, Snapshottable {
 
     // Extension ids (§3–§12).
     public static final long EXT_LEGACY_SET_TIMER = 0x00;
@@ -293,5 +297,27 @@ public final class Sbi implements Firmware {
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         console.write(bytes, 0, bytes.length);
         power.powerOff(EXIT_UNEXPECTED_TRAP);
+    }
+
+    // ---- snapshot: the S-mode timer; console input waits in the machine's queue, saved with it ----
+
+    @Override
+    public String stateName() {
+        return "sbi";
+    }
+
+    @Override
+    public int stateVersion() {
+        return 1;
+    }
+
+    @Override
+    public void saveState(StateWriter out) {
+        out.i64(timerDeadline);
+    }
+
+    @Override
+    public void restoreState(StateReader in, int version) throws SnapshotException {
+        timerDeadline = in.i64();
     }
 }

@@ -44,4 +44,13 @@ final class ByteFifo {
         head = 0;
         size = count;
     }
+
+    /** The buffered bytes, oldest first, without removing them (a snapshot saves them). */
+    byte[] peekAll() {
+        byte[] waiting = new byte[size];
+        for (int i = 0; i < size; i++) {
+            waiting[i] = buffer[(head + i) % buffer.length];
+        }
+        return waiting;
+    }
 }

@@ -2,13 +2,17 @@ package dev.termpress.emulator.virtio;
 
 import dev.termpress.emulator.host.ConsoleOutput;
 import java.util.ArrayDeque;
+import dev.termpress.emulator.snapshot.SnapshotException;
+import dev.termpress.emulator.snapshot.Snapshottable;
+import dev.termpress.emulator.snapshot.StateReader;
+import dev.termpress.emulator.snapshot.StateWriter;
 
 /**
  * The virtio console (§5.3), one port: the guest's {@code hvc0}. What the guest transmits goes to a
  * {@link ConsoleOutput}; host input waits in a buffer until the guest posts receive buffers. The
  * terminal size lives in the configuration space, and {@link #resize} tells the guest about a new one.
  */
-public final class VirtioConsole implements VirtioDevice {
+public final class VirtioConsole implements VirtioDevice, Snapshottable {
 
     /** Feature: cols and rows in the configuration space are valid (§5.3.3). */
     public static final int F_SIZE = 0;
@@ -151,5 +155,49 @@ public final class VirtioConsole implements VirtioDevice {
     public void reset() {
         // Posted buffers belong to the old driver instance; typed-ahead input is kept for the next one.
         receiveBuffers.clear();
+    }
+
+    // ---- snapshot: window size, typed-ahead input and the receive buffers the guest posted ----
+
+    @Override
+    public String stateName() {
+        return "virtio-console";
+    }
+
+    @Override
+    public int stateVersion() {
+        return 1;
+    }
+
+    @Override
+    public void saveState(StateWriter out) {
+        out.u16(cols()).u16(rows()).bytes(input.peekAll());
+        int live = 0;
+        for (VirtioRequest request : receiveBuffers) {
+            live += request.isLive() ? 1 : 0;
+        }
+        out.i32(live);
+        for (VirtioRequest request : receiveBuffers) {
+            if (request.isLive()) {
+                out.u16(request.head());
+            }
+        }
+    }
+
+    @Override
+    public void restoreState(StateReader in, int version) throws SnapshotException {
+        config.put(CONFIG_COLS, 2, in.u16());
+        config.put(CONFIG_ROWS, 2, in.u16());
+        byte[] typed = in.bytes();
+        input.append(typed, 0, typed.length);
+        int count = in.count(queueSizeMax(RECEIVE_QUEUE), "receive buffer count");
+        receiveBuffers.clear();
+        for (int i = 0; i < count; i++) {
+            int head = in.u16();
+            if (transport == null) {
+                throw new SnapshotException("virtio console is not plugged into a transport");
+            }
+            receiveBuffers.add(transport.reclaim(RECEIVE_QUEUE, head));
+        }
     }
 }

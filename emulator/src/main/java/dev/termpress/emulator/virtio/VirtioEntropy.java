@@ -1,9 +1,13 @@
 package dev.termpress.emulator.virtio;
 
 import dev.termpress.emulator.host.EntropySource;
+import dev.termpress.emulator.snapshot.SnapshotException;
+import dev.termpress.emulator.snapshot.Snapshottable;
+import dev.termpress.emulator.snapshot.StateReader;
+import dev.termpress.emulator.snapshot.StateWriter;
 
 /** The virtio entropy device (§5.4): fills every buffer the guest posts from an {@link EntropySource}. */
-public final class VirtioEntropy implements VirtioDevice {
+public final class VirtioEntropy implements VirtioDevice, Snapshottable {
 
     private final EntropySource source;
     private final byte[] scratch = new byte[4096];
@@ -53,5 +57,27 @@ public final class VirtioEntropy implements VirtioDevice {
     @Override
     public void reset() {
         // Requests are completed at once, so nothing is kept.
+    }
+
+    // ---- snapshot: every request completes at once, and the source is the host's (fresh after a resume) ----
+
+    @Override
+    public String stateName() {
+        return "virtio-entropy";
+    }
+
+    @Override
+    public int stateVersion() {
+        return 1;
+    }
+
+    @Override
+    public void saveState(StateWriter out) {
+        // Nothing is kept between requests.
+    }
+
+    @Override
+    public void restoreState(StateReader in, int version) throws SnapshotException {
+        // Nothing saved.
     }
 }

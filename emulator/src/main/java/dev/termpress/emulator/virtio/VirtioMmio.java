@@ -4,13 +4,18 @@ import dev.termpress.emulator.bus.Device;
 import dev.termpress.emulator.bus.IrqSink;
 import dev.termpress.emulator.bus.Ram;
 import dev.termpress.emulator.fdt.DeviceTree;
+import dev.termpress.emulator.snapshot.SnapshotException;
+import dev.termpress.emulator.snapshot.Snapshottable;
+import dev.termpress.emulator.snapshot.StateReader;
+import dev.termpress.emulator.snapshot.StateWriter;
+import dev.termpress.emulator.snapshot.Sections;
 
 /**
  * The virtio-mmio transport, version 2 (virtio 1.x §4.2.2): registers, feature negotiation, queue
  * setup and interrupts for one {@link VirtioDevice}. A driver that breaks the rules gets
  * DEVICE_NEEDS_RESET in its status register, never a host exception.
  */
-public final class VirtioMmio implements Device, VirtioTransport {
+public final class VirtioMmio implements Device, VirtioTransport, Snapshottable {
 
     /** Address of the first virtio-mmio slot (QEMU {@code virt}). */
     public static final long FIRST_SLOT_BASE = 0x1000_1000L;
@@ -398,5 +403,67 @@ public final class VirtioMmio implements Device, VirtioTransport {
                 .cells("interrupts", irq)
                 .cells("interrupt-parent", DeviceTree.PHANDLE_PLIC)
                 .endNode();
+    }
+
+    // ---- snapshot: transport registers and queues here; the device has its own section ----
+
+    @Override
+    public String stateName() {
+        return "virtio-mmio@" + Long.toHexString(base);
+    }
+
+    @Override
+    public int stateVersion() {
+        return 1;
+    }
+
+    /** The device's section, named by its type and this slot; unsaveable if the device keeps no state list. */
+    public Snapshottable deviceState() {
+        String name = (device instanceof Snapshottable ? ((Snapshottable) device).stateName()
+                : "virtio-device-" + device.deviceId()) + "@" + Long.toHexString(base);
+        return device instanceof Snapshottable ? Sections.renamed(name, (Snapshottable) device)
+                : Sections.unsaveable(name);
+    }
+
+    @Override
+    public void saveState(StateWriter out) {
+        out.i32(device.deviceId()).i32(queues.length);
+        out.i32(deviceFeaturesSel).i32(driverFeaturesSel).i64(driverFeatures).i32(queueSel)
+                .i32(status).i32(interruptStatus).i32(configGeneration);
+        out.bool(lastError != null).string(lastError == null ? "" : lastError);
+        for (Virtqueue queue : queues) {
+            queue.saveState(out);
+        }
+    }
+
+    @Override
+    public void restoreState(StateReader in, int version) throws SnapshotException {
+        int deviceId = in.i32();
+        int queueCount = in.i32();
+        if (deviceId != device.deviceId() || queueCount != queues.length) {
+            throw new SnapshotException(stateName() + " held virtio device " + deviceId + " with " + queueCount
+                    + " queues; this machine has device " + device.deviceId() + " with " + queues.length);
+        }
+        deviceFeaturesSel = in.i32();
+        driverFeaturesSel = in.i32();
+        driverFeatures = in.i64();
+        queueSel = in.i32();
+        status = in.i32();
+        interruptStatus = in.i32();
+        configGeneration = in.i32();
+        boolean hasError = in.bool();
+        String error = in.string();
+        lastError = hasError ? error : null;
+        for (Virtqueue queue : queues) {
+            queue.restoreState(in);
+        }
+    }
+
+    @Override
+    public VirtioRequest reclaim(int queue, int head) throws SnapshotException {
+        if (queue < 0 || queue >= queues.length) {
+            throw new SnapshotException(stateName() + " has no queue " + queue);
+        }
+        return queues[queue].reclaim(head);
     }
 }

@@ -1,5 +1,7 @@
 package dev.termpress.emulator.virtio;
 
+import dev.termpress.emulator.snapshot.SnapshotException;
+
 /** What a device may ask of the transport it is plugged into. */
 public interface VirtioTransport {
 
@@ -11,4 +13,10 @@ public interface VirtioTransport {
 
     /** The device changed its configuration space: bumps the generation and interrupts a live driver. */
     void configChanged();
+
+    /**
+     * After a snapshot restore: the request whose chain starts at descriptor {@code head} of queue
+     * {@code queue}, walked again from the restored descriptor table, for a device that held it.
+     */
+    VirtioRequest reclaim(int queue, int head) throws SnapshotException;
 }

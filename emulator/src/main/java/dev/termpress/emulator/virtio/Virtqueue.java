@@ -1,6 +1,9 @@
 package dev.termpress.emulator.virtio;
 
 import dev.termpress.emulator.bus.Ram;
+import dev.termpress.emulator.snapshot.SnapshotException;
+import dev.termpress.emulator.snapshot.StateReader;
+import dev.termpress.emulator.snapshot.StateWriter;
 
 /**
  * A split virtqueue (virtio 1.x §2.7): the descriptor table, the driver's available ring and the
@@ -183,5 +186,46 @@ public final class Virtqueue {
         if ((ram.load16(driverAddress) & Virtio.AVAIL_F_NO_INTERRUPT) == 0) {
             host.usedBufferNotification();
         }
+    }
+
+    // ---- snapshot: layout and ring positions; the generation is per process and starts afresh ----
+
+    void saveState(StateWriter out) {
+        out.i32(maxSize).i32(size).bool(ready).i64(descAddress).i64(driverAddress).i64(deviceAddress)
+                .u16(lastAvailIndex).u16(usedIndex).bool(halted);
+    }
+
+    void restoreState(StateReader in) throws SnapshotException {
+        int savedMax = in.i32();
+        if (savedMax != maxSize) {
+            throw in.damaged("queue " + index + " had " + savedMax + " entries at most, this device offers " + maxSize);
+        }
+        size = in.i32();
+        ready = in.bool();
+        descAddress = in.i64();
+        driverAddress = in.i64();
+        deviceAddress = in.i64();
+        lastAvailIndex = in.u16();
+        usedIndex = in.u16();
+        halted = in.bool();
+        generation++;
+        if (ready && layoutProblem() != null) {
+            throw in.damaged("queue " + index + ": " + layoutProblem());
+        }
+    }
+
+    /** The chain at {@code head} walked again (a request a device held across a snapshot). */
+    VirtioRequest reclaim(int head) throws SnapshotException {
+        if (!ready || halted) {
+            throw new SnapshotException("queue " + index + " is not running, yet a device holds its request " + head);
+        }
+        if (head < 0 || head >= size) {
+            throw new SnapshotException("queue " + index + ": held request " + head + " is outside the table of " + size);
+        }
+        VirtioRequest request = walker.walk(this, generation, head, descAddress, size, host.indirectDescriptors());
+        if (request == null) {
+            throw new SnapshotException("queue " + index + ", held request " + head + ": " + walker.problem());
+        }
+        return request;
     }
 }

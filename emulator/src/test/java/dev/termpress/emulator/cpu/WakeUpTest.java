@@ -40,6 +40,11 @@ class WakeUpTest {
         public long unixNanosAtTickZero() {
             return 0;
         }
+
+        @Override
+        public void resumeAt(long ticks, long instret) {
+            now = ticks;
+        }
     }
 
     private static Machine machine(Clock clock) {

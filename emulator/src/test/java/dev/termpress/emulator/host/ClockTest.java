@@ -27,6 +27,38 @@ class ClockTest {
     }
 
     @Test
+    void instructionClockResumesAtASavedTickCount() {
+        InstructionClock clock = new InstructionClock(10);
+        clock.resumeAt(5_000, 120);
+        assertThat(clock.ticks(120)).isEqualTo(5_000);
+        assertThat(clock.ticks(130)).isEqualTo(5_001);
+        assertThat(clock.unixNanosAtTickZero()).isEqualTo(InstructionClock.BOOT_UNIX_NANOS);
+    }
+
+    @Test
+    void wallClockResumesAtASavedTickCountWithTheHostsCalendar() {
+        WallClock clock = new WallClock();
+        long saved = 3_600L * Clock.TIMEBASE_HZ; // an hour of guest time
+        long before = System.currentTimeMillis() * 1_000_000L;
+        clock.resumeAt(saved, 0);
+        long after = System.currentTimeMillis() * 1_000_000L;
+        long ticks = clock.ticks(0);
+        assertThat(ticks).isBetween(saved, saved + 60 * Clock.TIMEBASE_HZ);
+        long calendarNow = clock.unixNanosAtTickZero() + ticks * Clock.NANOS_PER_TICK;
+        assertThat(calendarNow).as("tick zero moved back: the calendar at the saved tick count is now")
+                .isBetween(before - 1_000_000L, after + 60_000_000_000L);
+    }
+
+    @Test
+    void inputQueuePeeksWithoutTaking() {
+        InputQueue queue = new InputQueue();
+        queue.add(new byte[] {1, 2, 3}, 0, 3);
+        queue.poll();
+        assertThat(queue.peekAll()).containsExactly(2, 3);
+        assertThat(queue.available()).isEqualTo(2);
+    }
+
+    @Test
     void inputQueueKeepsOrderAcrossGrowth() {
         InputQueue queue = new InputQueue();
         byte[] data = new byte[1000];

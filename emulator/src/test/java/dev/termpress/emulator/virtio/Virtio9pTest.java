@@ -164,6 +164,37 @@ class Virtio9pTest {
     }
 
     @Test
+    void aReadWaitingForBytesAtTheSnapshotIsAnsweredAfterTheRestore() throws Exception {
+        DeferredLayerSource source = new DeferredLayerSource(List.of(LAYER));
+        start(ImageFileSystem.create(Layers.indexes(LAYER), source, () -> 0L));
+        mountAndOpen("etc", "hostname");
+        long reply = driver.alloc(4096, 8);
+        byte[] read = message(TREAD, 2, 0L, 4096 - 11);
+        int head = queue.addChain(Buffer.in(driver.buffer(read), read.length), Buffer.out(reply, 4096));
+        queue.notifyDevice();
+        assertThat(queue.pollUsed()).as("pending at the snapshot").isNull();
+        dev.termpress.emulator.snapshot.StateWriter transport = new dev.termpress.emulator.snapshot.StateWriter();
+        driver.mmio.saveState(transport);
+        dev.termpress.emulator.snapshot.StateWriter device = new dev.termpress.emulator.snapshot.StateWriter();
+        driver.mmio.deviceState().saveState(device);
+
+        // The resumed machine's layers answer at once: the replayed read completes during the restore.
+        GuestDriver resumed = new GuestDriver(new Virtio9p(Layers.fs(LAYER)));
+        System.arraycopy(driver.ram.words(), 0, resumed.ram.words(), 0, driver.ram.words().length);
+        byte[] t = transport.toByteArray();
+        byte[] d = device.toByteArray();
+        resumed.mmio.restoreState(new dev.termpress.emulator.snapshot.StateReader(t, 0, t.length, "transport"), 1);
+        resumed.mmio.deviceState().restoreState(new dev.termpress.emulator.snapshot.StateReader(d, 0, d.length, "9p"), 1);
+        GuestQueue resumedQueue = new GuestQueue(resumed, 0, queue.size, queue.desc, queue.avail, queue.used);
+        for (int i = 0; i < 4; i++) {
+            resumedQueue.pollUsed(); // the replies of version, attach, walk and open, already in RAM
+        }
+        assertThat(resumedQueue.pollUsed()).isEqualTo(new Used(head, 11 + 10));
+        assertThat(new String(resumed.bytes(reply + 11, 10), StandardCharsets.UTF_8)).isEqualTo("termpress\n");
+        assertThat(resumed.line.level).isTrue();
+    }
+
+    @Test
     void aReplyArrivingAfterAResetIsDropped() throws Exception {
         DeferredLayerSource source = new DeferredLayerSource(List.of(LAYER));
         start(ImageFileSystem.create(Layers.indexes(LAYER), source, () -> 0L));

@@ -65,6 +65,11 @@ final class FakeHost implements SessionHost, Clock {
         return 0;
     }
 
+    @Override
+    public void resumeAt(long ticks, long instret) {
+        now = (double) ticks / TICKS_PER_MILLI;
+    }
+
     /** Lets the time of a requested timer pass. */
     void sleep() {
         now += timerMillis;
