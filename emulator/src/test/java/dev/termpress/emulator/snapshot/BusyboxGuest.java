@@ -8,6 +8,9 @@ import dev.termpress.emulator.fs.ByteArrayLayerSource;
 import dev.termpress.emulator.fs.ImageFileSystem;
 import dev.termpress.emulator.fs.LayerIndex;
 import dev.termpress.emulator.fs.TarInput;
+import dev.termpress.emulator.guest.InitHandshake;
+import dev.termpress.emulator.host.ConsoleOutput;
+import dev.termpress.emulator.host.InstructionClock;
 import dev.termpress.emulator.kernel.KernelImage;
 import dev.termpress.emulator.p9.Virtio9p;
 import java.io.ByteArrayOutputStream;
@@ -31,14 +34,26 @@ final class BusyboxGuest {
     final ByteArrayOutputStream console = new ByteArrayOutputStream();
     final Machine machine;
     final ImageFileSystem fs;
+    /** init's handshake on a cold boot; null on a machine that is to be restored (init started before the save). */
+    private final InitHandshake handshake;
 
-    /** A machine over a pristine tree of the image; {@code config} gets this guest's console. */
+    /** A machine over a pristine tree of the image, to restore a snapshot into; {@code config} gets this guest's console. */
     BusyboxGuest(MachineConfig config) throws Exception {
-        MachineConfig withConsole = new MachineConfig(config.ramBytes(), config.bootargs(), config.clock(),
-                console::write, config.rngSeed(), config.entropy());
+        this(config, false);
+    }
+
+    private BusyboxGuest(MachineConfig config, boolean coldBoot) throws Exception {
         fs = ImageFileSystem.create(List.of(LayerIndex.build(TarInput.of(layer()))),
                 new ByteArrayLayerSource(List.of(layer())), () -> FS_TIME);
-        machine = new Machine(withConsole);
+        handshake = coldBoot
+                ? new InitHandshake(fs, "", () -> InstructionClock.BOOT_UNIX_NANOS, config.entropy(), console::write)
+                : null;
+        ConsoleOutput out = coldBoot ? handshake : console::write;
+        machine = new Machine(new MachineConfig(config.ramBytes(), config.bootargs(), config.clock(), out,
+                config.rngSeed(), config.entropy()));
+        if (coldBoot) {
+            handshake.attach(machine);
+        }
         machine.attach(new Virtio9p(fs));
     }
 
@@ -48,7 +63,7 @@ final class BusyboxGuest {
 
     /** Boots a deterministic machine to its first shell prompt. */
     static BusyboxGuest bootedToPrompt() throws Exception {
-        BusyboxGuest guest = new BusyboxGuest(deterministic());
+        BusyboxGuest guest = new BusyboxGuest(deterministic(), true);
         guest.machine.bootKernel(KernelImage.load());
         guest.runUntil(" # ", 400_000_000L);
         return guest;
@@ -56,7 +71,11 @@ final class BusyboxGuest {
 
     void type(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        machine.sendInput(bytes, 0, bytes.length);
+        if (handshake != null) {
+            handshake.input(bytes, 0, bytes.length);
+        } else {
+            machine.sendInput(bytes, 0, bytes.length);
+        }
     }
 
     String output() {
@@ -68,7 +87,7 @@ final class BusyboxGuest {
         int from = console.size();
         long executed = 0;
         while (executed < budget && !machine.halted() && !output().substring(from).contains(expected)) {
-            long ran = machine.run(SLICE);
+            long ran = handshake != null ? handshake.run(SLICE) : machine.run(SLICE);
             executed += ran;
             if (ran == 0 && machine.idle() && machine.nextWakeUpTicks() == Long.MAX_VALUE) {
                 break;
