@@ -9,14 +9,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-<<<<<<< HEAD
-/** A fixture site (src/test/sites/features) whose blocks set workdir, user, env, hostname and autorun. */
-=======
 /**
  * A fixture site (src/test/sites/features) with block settings content-examples does not use: workdir,
- * user, env, autorun=false, and the ways commands get typed (Run, a command's own Run button, Stop midway).
+ * user, env, hostname, autorun=false, and the ways commands get typed (Run, a command's own Run button, Stop midway).
  */
->>>>>>> reader
 class BlockFeaturesTest {
 
     private static final int AUTORUN_AS_NOBODY = 0;
