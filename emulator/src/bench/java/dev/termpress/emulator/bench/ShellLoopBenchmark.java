@@ -6,6 +6,8 @@ import dev.termpress.emulator.fs.ByteArrayLayerSource;
 import dev.termpress.emulator.fs.ImageFileSystem;
 import dev.termpress.emulator.fs.LayerIndex;
 import dev.termpress.emulator.fs.TarInput;
+import dev.termpress.emulator.guest.InitHandshake;
+import dev.termpress.emulator.host.InstructionClock;
 import dev.termpress.emulator.kernel.KernelImage;
 import dev.termpress.emulator.p9.Virtio9p;
 import dev.termpress.emulator.translate.jvm.JvmTranslation;
@@ -47,17 +49,20 @@ public final class ShellLoopBenchmark {
             ImageFileSystem fs = ImageFileSystem.create(
                     List.of(index), new ByteArrayLayerSource(List.of(layer)), () -> 1_700_000_000_000_000_000L);
             long bootStart = System.nanoTime();
-            Machine machine = new Machine(MachineConfig.deterministic(console::write).withBootargs("console=hvc0 quiet"));
+            InitHandshake handshake = new InitHandshake(fs, "", () -> InstructionClock.BOOT_UNIX_NANOS,
+                    MachineConfig.deterministic(console::write).entropy(), console::write);
+            Machine machine = new Machine(MachineConfig.deterministic(handshake).withBootargs("console=hvc0 quiet"));
+            handshake.attach(machine);
             machine.attach(new Virtio9p(fs));
             machine.bootKernel(KernelImage.load());
-            runUntil(machine, console, 0, "# ");
+            runUntil(handshake, machine, console, 0, "# ");
             long bootEnd = System.nanoTime();
             int from = console.size();
             byte[] typed = LOOP.getBytes(StandardCharsets.UTF_8);
             long startCount = machine.cpu().instret();
             long start = System.nanoTime();
-            machine.sendInput(typed, 0, typed.length);
-            runUntil(machine, console, from, DONE);
+            handshake.input(typed, 0, typed.length);
+            runUntil(handshake, machine, console, from, DONE);
             long end = System.nanoTime();
             long count = machine.cpu().instret() - startCount;
             System.out.printf("%s  boot to prompt %.3f s, loop %.3f s, %,d instructions, %.1f MIPS%n",
@@ -76,10 +81,10 @@ public final class ShellLoopBenchmark {
                 loop, instructions, instructions / loop / 1e6, bootSeconds[runs / 2], runs);
     }
 
-    private static void runUntil(Machine machine, ByteArrayOutputStream console, int from, String expected) {
+    private static void runUntil(InitHandshake handshake, Machine machine, ByteArrayOutputStream console, int from, String expected) {
         long executed = 0;
         while (!console.toString(StandardCharsets.UTF_8).substring(from).contains(expected)) {
-            long ran = machine.run(SLICE);
+            long ran = handshake.run(SLICE);
             executed += ran;
             if (executed > 20_000_000_000L || machine.halted()) {
                 throw new IllegalStateException("no " + expected + " after " + executed + " instructions:\n" + console);

@@ -7,6 +7,8 @@ import dev.termpress.emulator.fs.ImageFileSystem;
 import dev.termpress.emulator.fs.ImageFormatException;
 import dev.termpress.emulator.fs.LayerIndex;
 import dev.termpress.emulator.fs.TarInput;
+import dev.termpress.emulator.guest.InitHandshake;
+import dev.termpress.emulator.host.InstructionClock;
 import dev.termpress.emulator.kernel.KernelImage;
 import dev.termpress.emulator.p9.Virtio9p;
 import dev.termpress.emulator.snapshot.MachineSnapshot;
@@ -109,11 +111,20 @@ public final class SnapshotBenchmark {
 
     private static Machine bootToPrompt(byte[] layer, byte[] kernel) throws ImageFormatException, SnapshotException {
         StringBuilder console = new StringBuilder();
-        Machine machine = machine(layer, console);
+        ImageFileSystem fs = ImageFileSystem.create(List.of(LayerIndex.build(TarInput.of(layer))),
+                new ByteArrayLayerSource(List.of(layer)), () -> 1_700_000_000_000_000_000L);
+        MachineConfig config = MachineConfig.deterministic((data, offset, length) -> { });
+        // A cold boot goes through init's handshake; the machines restored later start past it.
+        InitHandshake handshake = new InitHandshake(fs, "", () -> InstructionClock.BOOT_UNIX_NANOS, config.entropy(),
+                (data, offset, length) -> console.append(new String(data, offset, length, StandardCharsets.ISO_8859_1)));
+        Machine machine = new Machine(new MachineConfig(config.ramBytes(), config.bootargs(), config.clock(), handshake,
+                config.rngSeed(), config.entropy()));
+        handshake.attach(machine);
+        machine.attach(new Virtio9p(fs));
         machine.bootKernel(kernel);
         long executed = 0;
         while (executed < BOOT_LIMIT && !machine.halted() && console.indexOf(" # ") < 0) {
-            executed += machine.run(SLICE);
+            executed += handshake.run(SLICE);
         }
         if (console.indexOf(" # ") < 0) {
             throw new SnapshotException("busybox did not reach a prompt; console:\n" + console);
