@@ -9,10 +9,11 @@
  *                   {type: "input", data: Uint8Array} {type: "resize", cols, rows} {type: "stop"} {type: "stats"}
  *   worker -> page  {type: "status", phase: "downloading" | "booting", done, total}
  *                   {type: "output", data: Int8Array} {type: "error", message} {type: "exit", code}
- *                   {type: "stats", instructions, busyMillis}
+ *                   {type: "stats", instructions, busyMillis, timeOrigin, marks: {name: ms}, ledger: {...}}
  * The figure's data-state is idle, loading, running, stopped, exited or failed. A "tp-stats" event
  * dispatched on a running figure (benchmarks, tests) asks the worker for its counters, which arrive as
- * the figure's data-guest-instructions and data-guest-busy-ms attributes. While a terminal exists, the
+ * the figure's data-guest-instructions and data-guest-busy-ms attributes, and the Run's time line as
+ * data-guest-timings (JSON: page and worker marks in ms after the click, and the worker's ledger). While a terminal exists, the
  * figure's termpressTerminal property is its xterm.js Terminal (null otherwise), so `termpress check
  * --browser` can read the terminal buffer exactly as the reader sees it.
  */
@@ -121,6 +122,7 @@
 
   Demo.prototype.run = function () {
     if (this.worker) return;
+    this.startTimeline();
     this.teardown();
     var self = this;
     var generation = ++this.generation;
@@ -132,6 +134,7 @@
       return;
     }
     loadLibraries().then(function () {
+      self.mark("libraries");
       if (generation === self.generation) self.startWorker();
     }, function (error) {
       if (generation === self.generation) self.fail(error.message);
@@ -164,6 +167,7 @@
       + "&wasm=" + encodeURIComponent(url("wasm"));
     var worker;
     try {
+      this.mark("workerCreated");
       worker = new Worker(workerUrl);
     } catch (e) {
       this.fail("cannot start a Web Worker: " + e.message);
@@ -195,6 +199,7 @@
       cols: terminal.cols,
       rows: terminal.rows
     });
+    this.mark("startPosted");
     this.watchdog = setTimeout(function () {
       if (self.worker === worker && !self.ready) {
         self.fail("No output from the machine after " + NO_OUTPUT_MILLIS / 1000 + " seconds.");
@@ -203,6 +208,7 @@
   };
 
   Demo.prototype.receive = function (message) {
+    this.mark("firstMessage");
     switch (message.type) {
       case "status":
         if (message.phase === "downloading") {
@@ -210,16 +216,19 @@
           this.say(this.ready && message.done >= message.total ? "Running"
             : "Downloading " + megabytes(message.done) + " of " + megabytes(message.total) + " MB…");
         } else if (message.phase === "booting") {
+          this.mark("bootingShown");
           this.say("Booting…");
         }
         break;
       case "output":
+        this.mark("firstOutputShown");
         this.output(new Uint8Array(message.data.buffer, message.data.byteOffset, message.data.byteLength));
         break;
       case "error":
         this.fail(message.message);
         break;
       case "stats":
+        this.recordTimings(message);
         this.figure.setAttribute("data-guest-instructions", String(message.instructions));
         this.figure.setAttribute("data-guest-busy-ms", String(message.busyMillis));
         break;
@@ -336,6 +345,33 @@
   Demo.prototype.endTyping = function () {
     this.queue = [];
     this.markCurrent(-1);
+  };
+
+  /** A new time line for a Run: every mark is performance.now() in this page, first time only. */
+  Demo.prototype.startTimeline = function () {
+    this.marks = {};
+    this.mark("click");
+  };
+
+  Demo.prototype.mark = function (name) {
+    if (this.marks && !(name in this.marks)) this.marks[name] = performance.now();
+  };
+
+  /**
+   * Puts the Run's time line on the figure (data-guest-timings): page and worker marks as milliseconds
+   * after the click (worker marks are in the worker's own time: moved by the difference of the time
+   * origins), and the worker's ledger of slices and waits up to the guest's latest output.
+   */
+  Demo.prototype.recordTimings = function (message) {
+    var click = this.marks ? this.marks.click : 0;
+    var page = {};
+    var worker = {};
+    var name;
+    for (name in this.marks) page[name] = this.marks[name] - click;
+    var shift = (message.timeOrigin || performance.timeOrigin) - performance.timeOrigin - click;
+    for (name in message.marks || {}) worker[name] = message.marks[name] + shift;
+    this.figure.setAttribute("data-guest-timings",
+      JSON.stringify({ page: page, worker: worker, ledger: message.ledger || {} }));
   };
 
   Demo.prototype.clearError = function () {

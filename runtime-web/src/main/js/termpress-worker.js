@@ -3,8 +3,11 @@
  * hands it the page's messages. The page passes the module's and TeaVM runtime's URLs in the query:
  *   new Worker("termpress-worker.HASH.js?runtime=URL&wasm=URL")
  * Messages that arrive while the module loads are kept and delivered in order.
+ * self.termpressMarks holds named moments (performance.now() in this worker) that the module sends with
+ * its stats answers (docs/architecture.md).
  */
 "use strict";
+self.termpressMarks = { workerScript: performance.now() };
 (function () {
   const queued = [];
   self.onmessage = function (event) {
@@ -27,6 +30,7 @@
       throw new Error("this browser has no WebAssembly");
     }
     importScripts(runtime);
+    self.termpressMarks.runtimeLoaded = performance.now();
     // Streaming compilation needs the application/wasm MIME type; hosts that send another get a
     // second try from the bytes.
     TeaVM.wasmGC.load(wasm).catch(function () {
@@ -37,12 +41,14 @@
         return TeaVM.wasmGC.load(bytes);
       });
     }).then(function (teavm) {
+      self.termpressMarks.moduleReady = performance.now();
       teavm.exports.main([]); // sets self.onmessage
       const handler = self.onmessage;
       for (const data of queued) {
         handler({ data: data });
       }
       queued.length = 0;
+      self.termpressMarks.queueDelivered = performance.now();
     }).catch(function (error) {
       fail(error && /GC|struct|ref|type/.test(String(error && error.message))
         ? new Error(error.message + " (this browser may lack WebAssembly GC: Chrome 119+, Firefox 120+, Safari 18.2+)")

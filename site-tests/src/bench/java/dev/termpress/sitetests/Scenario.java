@@ -24,6 +24,8 @@ final class Scenario {
     private final Samples loopWallMips = Samples.higherIsBetter();
     private final Map<Downloads.Kind, Samples> coldBytes = new EnumMap<>(Downloads.Kind.class);
     private final Map<Downloads.Kind, Samples> warmBytes = new EnumMap<>(Downloads.Kind.class);
+    private final PhaseTable coldPhases = new PhaseTable();
+    private final PhaseTable warmPhases = new PhaseTable();
 
     Scenario(String name) {
         this.name = name;
@@ -39,21 +41,27 @@ final class Scenario {
             Downloads downloads = new Downloads(context);
             try (Visit cold = Visit.run(context, downloads, url, 0)) {
                 record(cold, coldMillis, coldBytes);
+                coldPhases.add(cold.runPhases());
                 coldWorker.add(cold.workerRunningMillis());
                 coldBoot.add(cold.bootStartedMillis());
                 System.out.printf("%s run %d, cold: Run to prompt %.0f ms (%s), %s; boot %.1f M instructions,"
                         + " %.0f MIPS%n", name, run, cold.runToPromptMillis(), cold.phases(), megabytes(cold),
                         cold.bootInstructions() / 1e6, cold.bootMips());
+                System.out.printf("  cold phases (ms after the click; load %s): %s%n", BrowserBenchmark.loadAverage(),
+                        cold.runPhases().summary());
                 if (loop) {
                     measureLoop(cold.demo());
                 }
             }
             try (Visit warm = Visit.run(context, downloads, url, 0)) {
                 record(warm, warmMillis, warmBytes);
+                warmPhases.add(warm.runPhases());
                 warmWorker.add(warm.workerRunningMillis());
                 warmBoot.add(warm.bootStartedMillis());
                 System.out.printf("%s run %d, warm: Run to prompt %.0f ms (%s), %s; boot %.0f MIPS%n",
                         name, run, warm.runToPromptMillis(), warm.phases(), megabytes(warm), warm.bootMips());
+                System.out.printf("  warm phases (ms after the click; load %s): %s%n", BrowserBenchmark.loadAverage(),
+                        warm.runPhases().summary());
             }
             if (!downloads.failures().isEmpty()) {
                 System.out.println("  failed requests: " + downloads.failures());
@@ -103,6 +111,7 @@ final class Scenario {
             row("shell loop MIPS (in slices)", loopSliceMips, "%.0f");
             row("shell loop MIPS (wall clock)", loopWallMips, "%.0f");
         }
+        PhaseTable.print(coldPhases, warmPhases);
         System.out.printf("  %-30s %8s %8s%n", "bytes before the prompt", "cold", "warm");
         for (Downloads.Kind kind : Downloads.Kind.values()) {
             System.out.printf("    %-28s %8.0f %8.0f%n", kind.label, coldBytes.get(kind).median(),

@@ -15,14 +15,16 @@ final class Visit implements AutoCloseable {
     private final LiveDemo.RunTiming timing;
     private final Map<Downloads.Kind, Long> bytes;
     private final double[] bootStats;
+    private final RunPhases phasesMillis;
 
     private Visit(Page page, LiveDemo demo, LiveDemo.RunTiming timing, Map<Downloads.Kind, Long> bytes,
-            double[] bootStats) {
+            double[] bootStats, RunPhases phasesMillis) {
         this.page = page;
         this.demo = demo;
         this.timing = timing;
         this.bytes = bytes;
         this.bootStats = bootStats;
+        this.phasesMillis = phasesMillis;
     }
 
     /** Opens {@code url} in a new page of {@code context} and runs its demo block {@code index} to the prompt. */
@@ -34,7 +36,9 @@ final class Visit implements AutoCloseable {
         page.waitForCondition(() -> "idle".equals(demo.state()));
         LiveDemo.RunTiming timing = demo.runToPrompt();
         Map<Downloads.Kind, Long> bytes = downloads.bytes();
-        return new Visit(page, demo, timing, bytes, demo.stats());
+        double[] stats = demo.stats(); // the stats answer also sets data-guest-timings
+        Object timings = demo.figure().evaluate("f => JSON.parse(f.getAttribute('data-guest-timings') || '{}')");
+        return new Visit(page, demo, timing, bytes, stats, RunPhases.of(timings, timing.millis()));
     }
 
     LiveDemo demo() {
@@ -62,6 +66,11 @@ final class Visit implements AutoCloseable {
     /** When each status line first showed, e.g. "Starting… 5, Booting… 310, Running 520 ms". */
     String phases() {
         return timing.phaseSummary();
+    }
+
+    /** The Run's moments and the worker's ledger (data-guest-timings). */
+    RunPhases runPhases() {
+        return phasesMillis;
     }
 
     Map<Downloads.Kind, Long> bytes() {

@@ -50,11 +50,6 @@ public final class WorkerScope {
             script = "self.postMessage({ type: 'status', phase: phase, done: done, total: total });")
     public static native void postStatus(String phase, double done, double total);
 
-    /** Answers a {@code stats} request: guest instructions so far and the milliseconds spent running them. */
-    @JSBody(params = { "instructions", "busyMillis" },
-            script = "self.postMessage({ type: 'stats', instructions: instructions, busyMillis: busyMillis });")
-    public static native void postStats(double instructions, double busyMillis);
-
     @JSBody(params = "message", script = "self.postMessage({ type: 'error', message: message });")
     public static native void postError(String message);
 

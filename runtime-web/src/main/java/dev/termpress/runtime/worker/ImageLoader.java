@@ -11,6 +11,7 @@ import dev.termpress.runtime.js.Blobs;
 import dev.termpress.runtime.js.DescriptorReader;
 import dev.termpress.runtime.js.JsErrors;
 import dev.termpress.runtime.js.JsJson;
+import dev.termpress.runtime.js.Marks;
 import dev.termpress.runtime.js.WorkerScope;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,12 +69,17 @@ final class ImageLoader {
 
     void start() {
         Blobs.fetchImmutable(kernelUrl)
-                .flatThen(bytes -> Blobs.gunzip(bytes, kernelUrl))
+                .flatThen(bytes -> {
+                    Marks.mark("kernelFetched");
+                    return Blobs.gunzip(bytes, kernelUrl);
+                })
                 .then(image -> guard(() -> {
+                    Marks.mark("kernelInflated");
                     kernel = Int8Array.create(image).copyToJavaArray();
                     maybeLoaded();
                 }), this::rejected);
         Blobs.fetchText(descriptorUrl).then(text -> guard(() -> {
+            Marks.mark("descriptorFetched");
             image = DescriptorReader.read(descriptorUrl, JsJson.text(text));
             blobBase = WorkerScope.resolve(image.blobs(), descriptorUrl);
             startLayers();
@@ -214,6 +220,9 @@ final class ImageLoader {
 
     private void indexFound() throws ImageFormatException {
         indexesMissing--;
+        if (indexesMissing == 0) {
+            Marks.mark("indexesLoaded");
+        }
         maybeLoaded();
     }
 

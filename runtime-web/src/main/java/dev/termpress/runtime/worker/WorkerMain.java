@@ -7,6 +7,7 @@ import dev.termpress.emulator.host.WallClock;
 import dev.termpress.runtime.boot.BlockOptions;
 import dev.termpress.runtime.boot.ImageDescriptor;
 import dev.termpress.runtime.js.JsJson;
+import dev.termpress.runtime.js.Marks;
 import dev.termpress.runtime.js.WorkerScope;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,9 @@ public final class WorkerMain {
     private static final String BOOTARGS = "console=hvc0 quiet";
 
     private static Session session;
+    private static BrowserHost host;
+    private static OnDemandLayerSource layers;
+    private static int layerCount;
     private static boolean started;
     private static boolean stopped;
     private static final List<byte[]> earlyInput = new ArrayList<>();
@@ -58,7 +62,7 @@ public final class WorkerMain {
                 stop();
             } else if ("stats".equals(type)) {
                 if (session != null) {
-                    WorkerScope.postStats(session.instructions(), session.busyMillis());
+                    postStats();
                 }
             } else {
                 WorkerScope.postError("the worker got a message of unknown type " + type);
@@ -74,6 +78,7 @@ public final class WorkerMain {
             return;
         }
         started = true;
+        Marks.mark("startMessage");
         cols = (int) JsJson.number(message, "cols");
         rows = (int) JsJson.number(message, "rows");
         List<String> env = new ArrayList<>();
@@ -109,14 +114,19 @@ public final class WorkerMain {
             return;
         }
         try {
+            Marks.mark("imageLoaded");
             WorkerScope.postStatus("booting", 0, 0);
             BrowserEntropy entropy = new BrowserEntropy();
             byte[] seed = new byte[SEED_BYTES];
             entropy.fill(seed, 0, seed.length);
+            layers = source;
+            layerCount = indexes.size();
             MachineConfig config = new MachineConfig(MachineConfig.DEFAULT_RAM_BYTES, BOOTARGS, new WallClock(),
                     (data, offset, length) -> { }, seed, entropy);
             SessionSpec spec = new SessionSpec(kernel, indexes, source, descriptor.config(), block, cols, rows);
-            session = Session.boot(spec, config, new BrowserHost(WorkerMain::tick));
+            host = new BrowserHost(WorkerMain::tick, WorkerMain::readsWaiting);
+            session = Session.boot(spec, config, host);
+            Marks.mark("machineBuilt");
             for (byte[] bytes : earlyInput) {
                 session.input(bytes);
             }
@@ -129,11 +139,32 @@ public final class WorkerMain {
     private static void tick() {
         try {
             if (session != null) {
+                Marks.mark("firstSlice");
                 session.tick();
             }
         } catch (Throwable e) {
             fail(e);
         }
+    }
+
+    /** Whether a guest read waits on layer bytes being fetched. */
+    private static boolean readsWaiting() {
+        if (layers == null) {
+            return false;
+        }
+        for (int i = 0; i < layerCount; i++) {
+            if (layers.isFetching(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void postStats() {
+        TickLedger.Figures figures = host.atLastOutput();
+        Marks.postStats(session.instructions(), session.busyMillis(), figures.spanMillis(), figures.slices(),
+                figures.sliceMillis(), figures.yieldMillis(), figures.sleepMillis(), figures.lateMillis(),
+                figures.fetchMillis(), figures.idleMillis());
     }
 
     private static void wake() {
