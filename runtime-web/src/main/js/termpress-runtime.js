@@ -133,9 +133,11 @@
       this.fail("The runtime's script tag has no data-assets; the site was not built by termpress.");
       return;
     }
+    // The worker fetches and compiles the emulator while xterm.js loads: neither waits for the other.
+    if (!this.spawnWorker()) return;
     loadLibraries().then(function () {
       self.mark("libraries");
-      if (generation === self.generation) self.startWorker();
+      if (generation === self.generation && self.worker) self.startWorker(); // no worker: it failed
     }, function (error) {
       if (generation === self.generation) self.fail(error.message);
     });
@@ -163,21 +165,7 @@
     this.ready = false;
     this.startTyping();
 
-    var workerUrl = url("worker") + "?runtime=" + encodeURIComponent(url("teavm"))
-      + "&wasm=" + encodeURIComponent(url("wasm"));
-    var worker;
-    try {
-      this.mark("workerCreated");
-      worker = new Worker(workerUrl);
-    } catch (e) {
-      this.fail("cannot start a Web Worker: " + e.message);
-      return;
-    }
-    this.worker = worker;
-    worker.onmessage = function (event) { if (self.worker === worker) self.receive(event.data); };
-    worker.onerror = function (event) {
-      if (self.worker === worker) self.fail("the emulator worker failed: " + (event.message || "cannot load " + workerUrl));
-    };
+    var worker = this.worker;
     terminal.onData(function (text) {
       if (self.worker === worker) worker.postMessage({ type: "input", data: self.encoder.encode(text) });
     });
@@ -205,6 +193,30 @@
         self.fail("No output from the machine after " + NO_OUTPUT_MILLIS / 1000 + " seconds.");
       }
     }, NO_OUTPUT_MILLIS);
+  };
+
+  /**
+   * Starts this Run's worker, which begins loading the emulator at once; the start message follows
+   * when the terminal exists (startWorker). False when the browser refuses a worker (the Run failed).
+   */
+  Demo.prototype.spawnWorker = function () {
+    var self = this;
+    var workerUrl = url("worker") + "?runtime=" + encodeURIComponent(url("teavm"))
+      + "&wasm=" + encodeURIComponent(url("wasm"));
+    var worker;
+    try {
+      this.mark("workerCreated");
+      worker = new Worker(workerUrl);
+    } catch (e) {
+      this.fail("cannot start a Web Worker: " + e.message);
+      return false;
+    }
+    this.worker = worker;
+    worker.onmessage = function (event) { if (self.worker === worker) self.receive(event.data); };
+    worker.onerror = function (event) {
+      if (self.worker === worker) self.fail("the emulator worker failed: " + (event.message || "cannot load " + workerUrl));
+    };
+    return true;
   };
 
   Demo.prototype.receive = function (message) {
