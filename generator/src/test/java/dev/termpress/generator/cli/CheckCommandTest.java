@@ -125,7 +125,7 @@ class CheckCommandTest {
         int status = fixture.check("--drafts", EXAMPLES.toString());
 
         assertThat(fixture.err()).isEmpty();
-        assertThat(fixture.out()).contains("Checked 58 commands in 16 blocks").contains("all outputs match");
+        assertThat(fixture.out()).contains("Checked 66 commands in 19 blocks").contains("all outputs match");
         assertThat(status).isZero();
     }
 }
