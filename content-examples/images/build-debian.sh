@@ -28,6 +28,11 @@ here="$(cd "$(dirname "$0")" && pwd)"
 suite=trixie
 ref_name=trixie
 cmd='["/bin/bash"]'
+# Beyond minbase: python3 for the page's localhost server (`python3 -m http.server`), the tool
+# tutorials reach for first. The list is part of the layer's history entry, so a layout cached by
+# an older version of this script (another package set) is rebuilt rather than kept.
+include=python3
+created_by="content-examples/images/build-debian.sh: mmdebstrap --variant=minbase --include=$include $suite"
 path_env='PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
 force=false
@@ -51,7 +56,7 @@ if [ -e "$out" ] && [ ! -f "$out/oci-layout" ] && [ -n "$(ls -A "$out" 2>/dev/nu
   exit 1
 fi
 if ! $force && [ -e "$out" ]; then
-  if oci_layout_valid "$out" "$ref_name" 2>/dev/null; then
+  if oci_layout_valid "$out" "$ref_name" "$created_by" 2>/dev/null; then
     echo "up to date: $out (--force rebuilds it)" >&2
     exit 0
   fi
@@ -90,11 +95,11 @@ echo "SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH ($created)" >&2
 
 # --- 3. the root filesystem --------------------------------------------------------------------
 
-step 3 "mmdebstrap --variant=minbase $suite riscv64 (about a minute)"
+step 3 "mmdebstrap --variant=minbase --include=$include $suite riscv64 (a minute or two)"
 mirror="$(trixie_mirror_uri)"
 # The host's /etc/hostname and /etc/resolv.conf would otherwise leak into the image (and break
 # reproducibility); /dev is left out and added back empty by repack-layer.py.
-TMPDIR="$work" mmdebstrap --mode=unshare --arch=riscv64 --variant=minbase --format=tar \
+TMPDIR="$work" mmdebstrap --mode=unshare --arch=riscv64 --variant=minbase --include="$include" --format=tar \
   --skip=output/dev \
   --customize-hook='rm -f "$1/etc/resolv.conf"' \
   --customize-hook='echo debian > "$1/etc/hostname" && chmod 0644 "$1/etc/hostname"' \
@@ -114,8 +119,8 @@ echo "layer: $(stat -c %s "$work/layer.tar") bytes uncompressed, $(stat -c %s "$
 step 5 "writing the OCI layout"
 write_oci_layout "$work/layout" "$work/layer.tar" "$work/layer.tar.gz" "$created" \
   "{\"Env\":[\"$path_env\"],\"Cmd\":$cmd}" \
-  "content-examples/images/build-debian.sh: mmdebstrap --variant=minbase $suite" "$ref_name"
-oci_layout_valid "$work/layout" "$ref_name"
+  "$created_by" "$ref_name"
+oci_layout_valid "$work/layout" "$ref_name" "$created_by"
 rm -rf "$out"
 mv "$work/layout" "$out"
 echo "wrote $out in ${SECONDS}s" >&2

@@ -56,10 +56,12 @@ write_oci_layout() {
 
 # Succeeds when DIR is a complete OCI layout whose index names REF_NAME for linux/riscv64 and every
 # blob that manifest reaches (manifest, config, layers) is present with the right size and sha256.
+# With CREATED_BY, the config's first history entry must also say exactly that (the build recipe).
+#   oci_layout_valid DIR REF_NAME [CREATED_BY]
 oci_layout_valid() {
-  python3 - "$1" "$2" <<'PY'
+  python3 - "$1" "$2" "${3:-}" <<'PY'
 import hashlib, json, os, sys
-root, ref = sys.argv[1], sys.argv[2]
+root, ref, created_by = sys.argv[1], sys.argv[2], sys.argv[3]
 def blob(desc):
     algo, hex_ = desc["digest"].split(":", 1)
     path = os.path.join(root, "blobs", algo, hex_)
@@ -84,7 +86,9 @@ try:
     if len(entries) != 1:
         sys.exit(f"{root}/index.json: no single linux/riscv64 entry named {ref}")
     manifest = json.loads(blob(entries[0]))
-    blob(manifest["config"])
+    config = json.loads(blob(manifest["config"]))
+    if created_by and config["history"][0].get("created_by") != created_by:
+        sys.exit(f"{root}: built by another recipe ({config['history'][0].get('created_by')!r})")
     for layer in manifest["layers"]:
         blob(layer)
 except (OSError, KeyError, ValueError, TypeError) as e:
