@@ -19,6 +19,9 @@ public final class KernelImage {
     /** Classpath location of the raw Image's sha256, in {@code sha256sum} format. */
     public static final String SHA256_RESOURCE = "/dev/termpress/emulator/kernel/Image.sha256";
 
+    /** Classpath location of the build record ({@code name value} lines: source package, kernelrelease, hashes). */
+    public static final String BUILD_RESOURCE = "/dev/termpress/emulator/kernel/kernel.txt";
+
     private static final int BUFFER_SIZE = 1 << 16;
 
     private KernelImage() {

@@ -1,6 +1,7 @@
 package dev.termpress.generator.check.browser;
 
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -28,11 +29,26 @@ public final class PlaywrightJars {
             try {
                 Class.forName(name, false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
-                return "browser checks need Playwright's jars in " + expectedFolder()
-                        + " next to termpress.jar (mvn package puts them there); " + name + " is missing.";
+                return "browser checks need Playwright's jars in " + expectedFolder() + " next to termpress.jar ("
+                        + whereTheyComeFrom() + "); " + name + " is missing.";
             }
         }
         return null;
+    }
+
+    /**
+     * In a release distribution ({@code lib/termpress.jar} with {@code bin/termpress} beside
+     * {@code lib/}) the jars come in their own archive; in a build tree, {@code mvn package} copies them.
+     */
+    static String whereTheyComeFrom() {
+        Path lib = expectedFolder().getParent();
+        if (lib != null && lib.getFileName() != null && lib.getFileName().toString().equals("lib")
+                && lib.getParent() != null && Files.isRegularFile(lib.getParent().resolve("bin/termpress"))) {
+            String version = PlaywrightJars.class.getPackage().getImplementationVersion();
+            return "unpack termpress-" + (version == null ? "VERSION" : version)
+                    + "-browser.tar.gz over this installation: it adds lib/browser/";
+        }
+        return "mvn package puts them there";
     }
 
     /** {@code browser/} beside the jar or class folder this class was loaded from. */
