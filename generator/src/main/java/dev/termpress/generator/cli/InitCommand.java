@@ -1,6 +1,7 @@
 package dev.termpress.generator.cli;
 
 import dev.termpress.generator.init.SiteScaffold;
+import dev.termpress.generator.init.TermpressRelease;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,12 +24,11 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--title", description = "Site title. Default: the directory's name.")
     String title;
 
-    @Option(names = "--termpress-repo", paramLabel = "OWNER/NAME", defaultValue = SiteScaffold.REPOSITORY_PLACEHOLDER,
-            description = "GitHub repository of termpress that the Pages workflow builds with.")
-    String repository;
-
     @Spec
     CommandSpec spec;
+
+    /** What the Pages workflow pins; tests replace it. */
+    TermpressRelease release = TermpressRelease.current();
 
     @Override
     public Integer call() throws IOException {
@@ -37,7 +37,7 @@ final class InitCommand implements Callable<Integer> {
         String siteTitle = title != null ? title : String.valueOf(site.getFileName());
         SiteScaffold.Created created;
         try {
-            created = new SiteScaffold().create(site, siteTitle, repository);
+            created = new SiteScaffold().create(site, siteTitle, release);
         } catch (IllegalStateException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage() + " (choose an empty or new directory)");
             return ExitCodes.BAD_INPUT;
@@ -47,8 +47,10 @@ final class InitCommand implements Callable<Integer> {
             out.println("Note: this build has no bundled busybox image; put an OCI image layout in "
                     + site.resolve("images/busybox") + " (see README: adding your own image).");
         }
-        if (repository.equals(SiteScaffold.REPOSITORY_PLACEHOLDER)) {
-            out.println("Note: set TERMPRESS_REPOSITORY in .github/workflows/pages.yml before publishing.");
+        if (!release.downloadable()) {
+            out.println("Note: this termpress (" + release.version() + (release.jarSha256() == null ? ", run from classes"
+                    : "") + ") is not a release, so CI cannot download it; the Pages workflow pins it anyway."
+                    + " Run init of a release to get a workflow that installs one.");
         }
         out.println("Next: termpress serve " + dir);
         return ExitCodes.OK;

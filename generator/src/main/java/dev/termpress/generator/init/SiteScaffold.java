@@ -18,8 +18,6 @@ public final class SiteScaffold {
     private static final String RESOURCES = "dev/termpress/generator/init/";
     /** The example image bundled into the jar from content-examples/images, if the build had it. */
     private static final String BUNDLED_IMAGES = RESOURCES + "images";
-    /** Placeholder used in the workflow until the user names their termpress repository. */
-    public static final String REPOSITORY_PLACEHOLDER = "OWNER/termpress";
 
     private final ClassLoader loader = SiteScaffold.class.getClassLoader();
 
@@ -30,15 +28,15 @@ public final class SiteScaffold {
      * Creates a site in {@code dir}.
      *
      * @param title the site title
-     * @param repository the termpress repository ({@code owner/name}) the Pages workflow builds with
+     * @param release the termpress the Pages workflow installs
      * @throws IllegalStateException naming the files that already exist, if any would be overwritten
      */
-    public Created create(Path dir, String title, String repository) throws IOException {
+    public Created create(Path dir, String title, TermpressRelease release) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("termpress.yaml", text("termpress.yaml", title, repository));
-        files.put("content/index.md", text("index.md", title, repository));
-        files.put(".github/workflows/pages.yml", text("pages.yml", title, repository));
-        files.put(".gitignore", text("gitignore", title, repository));
+        files.put("termpress.yaml", text("termpress.yaml", title, release));
+        files.put("content/index.md", text("index.md", title, release));
+        files.put(".github/workflows/pages.yml", text("pages.yml", title, release));
+        files.put(".gitignore", text("gitignore", title, release));
         List<String> images = ClasspathTree.list(loader, BUNDLED_IMAGES);
         for (String image : images) {
             files.put("images/" + image, bytes(BUNDLED_IMAGES + "/" + image));
@@ -57,10 +55,11 @@ public final class SiteScaffold {
         return new Created(written, !images.isEmpty());
     }
 
-    private byte[] text(String name, String title, String repository) {
+    private byte[] text(String name, String title, TermpressRelease release) {
         String text = new String(bytes(RESOURCES + name), StandardCharsets.UTF_8)
                 .replace("@TITLE@", title.replace("\\", "\\\\").replace("\"", "\\\""))
-                .replace("@REPOSITORY@", repository);
+                .replace("@VERSION@", release.version())
+                .replace("@JAR_SHA256@", release.jarSha256() == null ? "" : release.jarSha256());
         return text.getBytes(StandardCharsets.UTF_8);
     }
 

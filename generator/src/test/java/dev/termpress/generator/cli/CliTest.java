@@ -28,13 +28,16 @@ class CliTest {
     @Test
     void initScaffoldsASiteWithWorkflowAndGitignore() throws Exception {
         Path site = dir.resolve("mysite");
-        assertThat(run("init", site.toString(), "--title", "My \"demo\"", "--termpress-repo", "me/termpress")).isZero();
+        assertThat(run("init", site.toString(), "--title", "My \"demo\"")).isZero();
         assertThat(site.resolve("termpress.yaml")).content().contains("title: \"My \\\"demo\\\"\"");
         assertThat(site.resolve("content/index.md")).content().contains("```container image=busybox");
         assertThat(site.resolve(".github/workflows/pages.yml")).content()
                 .contains("actions/upload-pages-artifact")
                 .contains("actions/deploy-pages")
-                .contains("TERMPRESS_REPOSITORY: \"me/termpress\"");
+                .contains("run: termpress check .")
+                .doesNotContainPattern("@[A-Z_0-9]+@");
+        assertThat(out.toString()).as("tests run from classes, which CI could not download")
+                .contains("Note: this termpress (development, run from classes) is not a release");
         assertThat(site.resolve(".gitignore")).content().contains("/public/");
         assertThat(out.toString()).contains("Created a termpress site");
     }
