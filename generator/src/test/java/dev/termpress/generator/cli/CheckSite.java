@@ -74,13 +74,18 @@ final class CheckSite implements BeforeEachCallback, AfterEachCallback {
 
     /** {@code termpress check ARGS...} through the full command line; the exit status. */
     int check(String... args) {
-        CommandLine cli = TermpressCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
         String[] all = new String[args.length + 1];
         all[0] = "check";
         System.arraycopy(args, 0, all, 1, args.length);
-        return cli.execute(all);
+        return run(all);
+    }
+
+    /** Any {@code termpress} command line; the exit status. */
+    int run(String... args) {
+        CommandLine cli = TermpressCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
     }
 
     /** Everything the command wrote to standard output so far. */
