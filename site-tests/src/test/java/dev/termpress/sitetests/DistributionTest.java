@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +52,7 @@ class DistributionTest {
             Path sums = archive.resolveSibling(archive.getFileName() + ".sha256");
             assertThat(Files.readString(sums, StandardCharsets.US_ASCII))
                     .as("%s, in sha256sum's format", sums)
-                    .isEqualTo(sha256(archive) + " *" + archive.getFileName() + "\n");
+                    .isEqualTo(ProcessRun.sha256(archive) + " *" + archive.getFileName() + "\n");
         }
     }
 
@@ -78,19 +75,19 @@ class DistributionTest {
         Path work = Files.createDirectories(dir.resolve("user"));
         Path termpress = home.resolve("bin/termpress");
 
-        Result version = run(work, List.of(termpress.toString(), "--version"), Map.of());
+        ProcessRun version = run(work, List.of(termpress.toString(), "--version"), Map.of());
         version.assertStatus(0);
-        assertThat(version.out).startsWith("termpress " + NAME.substring("termpress-".length()) + "\n")
+        assertThat(version.out()).startsWith("termpress " + NAME.substring("termpress-".length()) + "\n")
                 .contains("kernel: Linux ");
 
         run(work, List.of(termpress.toString(), "init", "site"), Map.of()).assertStatus(0);
-        Result build = run(work, List.of(termpress.toString(), "build", "site"), Map.of());
+        ProcessRun build = run(work, List.of(termpress.toString(), "build", "site"), Map.of());
         build.assertStatus(0);
-        assertThat(build.out).contains("Built 1 page");
+        assertThat(build.out()).contains("Built 1 page");
         assertThat(work.resolve("site/public/index.html")).isRegularFile();
-        Result check = run(work, List.of(termpress.toString(), "check", "site"), Map.of());
+        ProcessRun check = run(work, List.of(termpress.toString(), "check", "site"), Map.of());
         check.assertStatus(0);
-        assertThat(check.out).contains("all outputs match");
+        assertThat(check.out()).contains("all outputs match");
     }
 
     @Test
@@ -98,19 +95,19 @@ class DistributionTest {
         Path bin = Files.createDirectories(dir.resolve("usr-local-bin"));
         Path link = Files.createSymbolicLink(bin.resolve("termpress"), home.resolve("bin/termpress"));
 
-        Result version = run(dir, List.of(link.toString(), "--version"), Map.of());
+        ProcessRun version = run(dir, List.of(link.toString(), "--version"), Map.of());
 
         version.assertStatus(0);
-        assertThat(version.out).startsWith("termpress ");
+        assertThat(version.out()).startsWith("termpress ");
     }
 
     @Test
     void aWrongJavaHomeIsNamed() throws Exception {
-        Result result = run(dir, List.of(home.resolve("bin/termpress").toString(), "--version"),
+        ProcessRun result = run(dir, List.of(home.resolve("bin/termpress").toString(), "--version"),
                 Map.of("JAVA_HOME", dir.resolve("no-such-jdk").toString()));
 
         result.assertStatus(2);
-        assertThat(result.err).contains("JAVA_HOME is " + dir.resolve("no-such-jdk")).contains("JDK 17 or newer");
+        assertThat(result.err()).contains("JAVA_HOME is " + dir.resolve("no-such-jdk")).contains("JDK 17 or newer");
     }
 
     @Test
@@ -124,53 +121,26 @@ class DistributionTest {
         Path fakeChromium = Files.writeString(dir.resolve("fake-chromium"), "#!/bin/sh\nexit 1\n");
         fakeChromium.toFile().setExecutable(true);
 
-        Result without = run(work, List.of(termpress.toString(), "check", "--browser", "--chromium",
+        ProcessRun without = run(work, List.of(termpress.toString(), "check", "--browser", "--chromium",
                 fakeChromium.toString(), "site"), Map.of());
         without.assertStatus(1);
-        assertThat(without.err).contains("unpack " + NAME + "-browser.tar.gz over this installation: it adds lib/browser/");
+        assertThat(without.err()).contains("unpack " + NAME + "-browser.tar.gz over this installation: it adds lib/browser/");
 
         run(install, List.of("tar", "xzf", BROWSER_TAR.toString()), Map.of()).assertStatus(0);
         Path chromium = Chromium.executable();
         assumeTrue(Files.isExecutable(chromium), chromium + " is not installed");
-        Result with = run(work, List.of(termpress.toString(), "check", "--browser", "--chromium", chromium.toString(),
+        ProcessRun with = run(work, List.of(termpress.toString(), "check", "--browser", "--chromium", chromium.toString(),
                 "site"), Map.of());
         with.assertStatus(0);
-        assertThat(with.out).contains("all outputs match");
-    }
-
-    private static String sha256(Path file) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        assertThat(with.out()).contains("all outputs match");
     }
 
     /** Runs a command with only this JDK's bin and the base system on PATH, HOME in the temp folder. */
-    private static Result run(Path cwd, List<String> command, Map<String, String> extraEnv)
+    private static ProcessRun run(Path cwd, List<String> command, Map<String, String> extraEnv)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
-        Map<String, String> env = builder.environment();
-        env.clear();
-        env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
-        env.put("HOME", dir.toString());
-        env.putAll(extraEnv);
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(command + " did not finish in 5 minutes");
-        }
-        return new Result(command, process.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
-    private record Result(List<String> command, int status, String out, String err) {
-        void assertStatus(int expected) {
-            assertThat(status).as("%s exit status; stdout:%n%s%nstderr:%n%s", command, out, err).isEqualTo(expected);
-        }
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.putIfAbsent("PATH", ProcessRun.jdkOnlyPath());
+        env.putIfAbsent("HOME", dir.toString());
+        return ProcessRun.run(cwd, command, env, dir);
     }
 }

@@ -7,16 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +46,7 @@ class PagesWorkflowTest {
         assumeTrue(Files.isRegularFile(PREFIX.resolveSibling("termpress.jar")),
                 "the generator is not packaged (run mvn package or verify)");
         Path install = Files.createDirectories(dir.resolve("install"));
-        shell(install, "tar xzf '" + PREFIX.resolveSibling(NAME + ".tar.gz") + "'", Map.of()).assertStatus(0);
+        shell(install, "tar xzf '" + PREFIX.resolveSibling(NAME + ".tar.gz") + "'").assertStatus(0);
         termpress = install.resolve(NAME + "/bin/termpress");
         jar = install.resolve(NAME + "/lib/termpress.jar");
         Path fakeBin = Files.createDirectories(dir.resolve("fake-bin"));
@@ -81,7 +77,7 @@ class PagesWorkflowTest {
 
         assertThat(Files.readString(site.resolve(".github/workflows/pages.yml"))).doesNotContainPattern("@[A-Z_0-9]+@");
         assertThat(workflow.at("/env/TERMPRESS_VERSION").asText()).isEqualTo(VERSION);
-        assertThat(workflow.at("/env/TERMPRESS_JAR_SHA256").asText()).isEqualTo(sha256(jar));
+        assertThat(workflow.at("/env/TERMPRESS_JAR_SHA256").asText()).isEqualTo(ProcessRun.sha256(jar));
         List<String> names = new ArrayList<>();
         workflow.at("/jobs/build/steps").forEach(step -> names.add(step.path("name").asText(step.path("uses").asText())));
         assertThat(names).containsSubsequence("Install termpress", "Check the demos", "Build the site",
@@ -126,7 +122,7 @@ class PagesWorkflowTest {
 
     private static Path initSite(String name) throws Exception {
         Path site = dir.resolve(name);
-        shell(dir, "'" + termpress + "' init '" + site + "'", Map.of()).assertStatus(0);
+        shell(dir, "'" + termpress + "' init '" + site + "'").assertStatus(0);
         return site;
     }
 
@@ -172,14 +168,14 @@ class PagesWorkflowTest {
                 List<String> extraPath = Files.readAllLines(githubPath);
                 env.put("PATH", String.join(":", extraPath) + (extraPath.isEmpty() ? "" : ":") + dir.resolve("fake-bin")
                         + ":" + Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
-                Result result = run(site, List.of("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c",
-                        substitute(step.get("run").asText())), env);
-                log.append(result.out).append(result.err);
-                if (result.status != 0) {
-                    return new Result(result.status, log.append("step failed: ").append(name).append('\n').toString(), "");
+                ProcessRun result = ProcessRun.run(site, List.of("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c",
+                        substitute(step.get("run").asText())), env, dir);
+                log.append(result.out()).append(result.err());
+                if (result.status() != 0) {
+                    return new Result(result.status(), log.append("step failed: ").append(name).append('\n').toString());
                 }
             }
-            return new Result(0, log.toString(), "");
+            return new Result(0, log.toString());
         }
 
         private String substitute(String text) {
@@ -208,38 +204,16 @@ class PagesWorkflowTest {
         }
     }
 
-    private static Result shell(Path cwd, String script, Map<String, String> env) throws Exception {
-        Map<String, String> all = new LinkedHashMap<>(env);
-        all.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
-        all.put("HOME", dir.toString());
-        return run(cwd, List.of("sh", "-c", script), all);
+    private static ProcessRun shell(Path cwd, String script) throws Exception {
+        return ProcessRun.run(cwd, List.of("sh", "-c", script), Map.of("PATH", ProcessRun.jdkOnlyPath(),
+                "HOME", dir.toString()), dir);
     }
 
-    private static Result run(Path cwd, List<String> command, Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(command + " did not finish in 5 minutes");
-        }
-        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
-    private static String sha256(Path file) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = Files.newInputStream(file)) {
-            digest.update(in.readAllBytes());
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private record Result(int status, String out, String err) {
+    /** The build job's outcome: the status of the step that ended it and the log of every step run. */
+    private record Result(int status, String out) {
         void assertStatus(int expected) {
-            assertThat(status).as("exit status; stdout:%n%s%nstderr:%n%s", out, err).isEqualTo(expected);
+            assertThat(status).as("build job exit status; log:%n%s", out).isEqualTo(expected);
         }
     }
+
 }
