@@ -136,6 +136,29 @@ public final class InitHandshake implements ConsoleOutput {
         return ran;
     }
 
+    /**
+     * Whether init announced that it waits and the host has not yet answered: the moment to
+     * snapshot a machine that any block can resume (nothing per-block is in it yet). True only
+     * between the run that saw the ready marker and the next {@link #service}.
+     */
+    public boolean readySeen() {
+        return state == State.READY_SEEN;
+    }
+
+    /**
+     * For a machine restored from a snapshot taken at {@link #readySeen}: its init already printed
+     * the ready marker, so the next {@link #service} installs init.conf (with this host's time and
+     * entropy) and sends the go message.
+     *
+     * @throws IllegalStateException if this handshake already saw output
+     */
+    public void resumeAtReady() {
+        if (state != State.WAITING_FOR_READY) {
+            throw new IllegalStateException("the handshake resumes at ready only before any output, not in state " + state);
+        }
+        state = State.READY_SEEN;
+    }
+
     /** Whether init has started and input goes straight to the guest. */
     public boolean started() {
         return state == State.DONE;

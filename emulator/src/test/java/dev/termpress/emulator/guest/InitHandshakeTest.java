@@ -68,6 +68,29 @@ class InitHandshakeTest {
         assertThat(shown()).as("after the start nothing is filtered").endsWith(InitHandshake.READY_MARKER);
     }
 
+    @Test
+    void aResumedHandshakeStartsAtReadyAndInstallsInitConfOnItsFirstService() throws Exception {
+        emit("");
+        handshake.resumeAtReady();
+        assertThat(handshake.readySeen()).isTrue();
+        assertThat(handshake.service()).as("init.conf and go without a ready marker").isTrue();
+        assertThat(handshake.readySeen()).isFalse();
+        assertThat(initConf()).startsWith("hostname box\n").contains("realtime 1704067200.123456789\n");
+
+        emit(InitHandshake.STARTED_MARKER + "prompt");
+        assertThat(handshake.service()).isTrue();
+        assertThat(shown()).isEqualTo("prompt");
+    }
+
+    @Test
+    void readySeenHoldsFromTheMarkerToTheNextService() {
+        assertThat(handshake.readySeen()).isFalse();
+        emit(InitHandshake.READY_MARKER);
+        assertThat(handshake.readySeen()).isTrue();
+        handshake.service();
+        assertThat(handshake.readySeen()).isFalse();
+    }
+
     private String initConf() throws Exception {
         Inode file = fs.lookup(fs.lookup(fs.root(), InitConf.DIRECTORY), InitConf.FILE_NAME);
         String[] text = {null};

@@ -3,6 +3,7 @@ package dev.termpress.generator.build;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.image.ImagePublisher;
 import dev.termpress.generator.markdown.Markdown;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,27 +16,40 @@ public final class SiteBuilder {
 
     private final ImagePublisher publisher;
     private final Progress progress;
+    private final boolean bootSnapshots;
 
     /**
      * @param publisher copies images into the site
      * @param progress where to show progress
      */
     public SiteBuilder(ImagePublisher publisher, Progress progress) {
+        this(publisher, progress, true);
+    }
+
+    /**
+     * @param bootSnapshots false to publish no boot snapshots whatever termpress.yaml says (a publisher
+     *     whose images cannot boot, in tests)
+     */
+    public SiteBuilder(ImagePublisher publisher, Progress progress, boolean bootSnapshots) {
         this.publisher = publisher;
         this.progress = progress;
+        this.bootSnapshots = bootSnapshots;
     }
 
     /** Builds the site; on failure the previous output is untouched and nothing new is left behind. */
     public BuildResult build(BuildOptions options) throws BuildException {
         long start = System.nanoTime();
         Markdown markdown = new Markdown();
-        List<BuildStep> steps = List.of(
+        List<BuildStep> steps = new ArrayList<>(List.of(
                 new LoadStep(),
                 new ParseStep(markdown),
                 new CheckLinksStep(),
-                new ResolveImagesStep(publisher),
-                new RenderStep(markdown),
-                new WriteStep());
+                new ResolveImagesStep(publisher)));
+        if (bootSnapshots) {
+            steps.add(new SnapshotImagesStep());
+        }
+        steps.add(new RenderStep(markdown));
+        steps.add(new WriteStep());
         Map<String, Long> times = new LinkedHashMap<>();
         try (StagedOutput output = StagedOutput.create(options.outputDir(), options.siteDir())) {
             Site site = new Site(options, progress, output.dir());

@@ -10,6 +10,7 @@ import dev.termpress.generator.image.ImageException;
 import dev.termpress.generator.image.ImageSpec;
 import dev.termpress.generator.image.LocalImageLoader;
 import dev.termpress.generator.markdown.DemoBlock;
+import dev.termpress.generator.vm.BootSnapshots;
 import dev.termpress.generator.vm.BootedImage;
 import dev.termpress.generator.vm.PreparedImage;
 import java.io.ByteArrayOutputStream;
@@ -93,7 +94,9 @@ final class JvmHost implements DemoHost {
             return current.session();
         }
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        BootedImage booted = image.boot(initConf, MachineConfig.deterministic(console::write), () -> GUEST_EPOCH_NANOS);
+        // Resumed from the boot snapshot a build publishes (the same bytes), unless the image turns snapshots off.
+        BootedImage booted = image.start(initConf, () -> MachineConfig.deterministic(console::write),
+                () -> GUEST_EPOCH_NANOS, spec.snapshot() ? BootSnapshots.of(image) : null, System.err::println);
         boots++;
         ShellSession session = new ShellSession(booted.machine(), booted.handshake(), console);
         current = null;

@@ -11,6 +11,7 @@ import dev.termpress.emulator.guest.InitConf;
 import dev.termpress.generator.image.ImageException;
 import dev.termpress.generator.image.ImageSpec;
 import dev.termpress.generator.image.LocalImageLoader;
+import dev.termpress.generator.vm.BootSnapshots;
 import dev.termpress.generator.vm.BootedImage;
 import dev.termpress.generator.vm.InteractiveSession;
 import dev.termpress.generator.vm.PreparedImage;
@@ -71,9 +72,11 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PreparedImage prepared;
         String initConf;
+        boolean snapshot;
         int[] size = RawTerminal.size();
         try {
             ImageSpec imageSpec = resolve();
+            snapshot = imageSpec.snapshot();
             prepared = PreparedImage.of(LocalImageLoader.load(imageSpec.source(), imageSpec.reference()));
             GuestOverrides overrides = new GuestOverrides(hostname != null ? hostname : imageSpec.hostname(), workdir,
                     user, env, 0, 0);
@@ -89,11 +92,15 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 65536);
-        WallClock clock = new WallClock();
+        WallClock[] clocks = new WallClock[1]; // the clock of the machine that runs (a failed resume's is dropped)
         BootedImage booted;
         try {
-            booted = prepared.boot(initConf, WallClockMachines.config(clock, (data, offset, length) -> write(out, data, offset, length)),
-                    () -> System.currentTimeMillis() * 1_000_000L);
+            // The boot snapshot is made in this process (a build's cache is not kept between runs yet).
+            booted = prepared.start(initConf, () -> {
+                clocks[0] = new WallClock();
+                return WallClockMachines.config(clocks[0], (data, offset, length) -> write(out, data, offset, length));
+            }, () -> System.currentTimeMillis() * 1_000_000L, snapshot ? BootSnapshots.of(prepared) : null,
+                    line -> System.err.println(line));
         } catch (ImageFormatException e) {
             err.println("error: " + e.getMessage());
             err.flush();
@@ -111,6 +118,7 @@ final class RunCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(restoreOnExit);
         try {
+            WallClock clock = clocks[0];
             InteractiveSession session = new InteractiveSession(booted, () -> clock.ticks(0), () -> flush(out));
             WindowChanges.watch(() -> session.onMachineThread(() -> {
                 int[] now = RawTerminal.size();

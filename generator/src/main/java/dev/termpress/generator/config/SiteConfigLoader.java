@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 /** Reads and checks {@code termpress.yaml}. */
 public final class SiteConfigLoader {
 
-    static final List<String> KEYS = List.of("title", "description", "language", "base_url", "theme", "images");
-    static final List<String> IMAGE_KEYS = List.of("source", "ref", "hostname");
+    static final List<String> KEYS = List.of("title", "description", "language", "base_url", "theme", "images", "snapshot");
+    static final List<String> IMAGE_KEYS = List.of("source", "ref", "hostname", "snapshot");
     static final List<String> THEMES = List.of("default");
     /** Image names end up in file names and HTML attributes: keep them tame. */
     private static final Pattern IMAGE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
@@ -61,7 +61,8 @@ public final class SiteConfigLoader {
         String language = fields.string("language").orElse("en");
         String baseUrl = fields.string("base_url").orElse(null);
         fields.entry("theme").ifPresent(entry -> checkTheme(entry, file, errors));
-        List<ImageSpec> images = fields.entry("images").map(e -> images(e, file, errors)).orElse(List.of());
+        boolean snapshots = fields.bool("snapshot").orElse(true);
+        List<ImageSpec> images = fields.entry("images").map(e -> images(e, file, snapshots, errors)).orElse(List.of());
         errors.throwIfAny();
         return new SiteConfig(file, title, description, language, baseUrl, images);
     }
@@ -73,7 +74,7 @@ public final class SiteConfigLoader {
         }
     }
 
-    private static List<ImageSpec> images(Entry entry, Path file, ErrorCollector errors) {
+    private static List<ImageSpec> images(Entry entry, Path file, boolean snapshots, ErrorCollector errors) {
         if (!(entry.value() instanceof YamlMap map)) {
             if (!(entry.value() instanceof YamlScalar s && s.text() == null)) {
                 errors.add(file, entry.value().line(), "'images' must map names to sources, e.g. `busybox: images/busybox`");
@@ -90,7 +91,7 @@ public final class SiteConfigLoader {
                         + "' must start with a letter or digit and use only letters, digits and . _ : -");
                 continue;
             }
-            ImageSpec spec = image(image, siteDir, file, shownAs, errors);
+            ImageSpec spec = image(image, siteDir, file, shownAs, snapshots, errors);
             if (spec != null) {
                 specs.add(spec);
             }
@@ -98,9 +99,11 @@ public final class SiteConfigLoader {
         return specs;
     }
 
-    private static ImageSpec image(Entry image, Path siteDir, Path file, Path shownAs, ErrorCollector errors) {
+    private static ImageSpec image(Entry image, Path siteDir, Path file, Path shownAs, boolean snapshots,
+            ErrorCollector errors) {
         if (image.value() instanceof YamlScalar scalar && scalar.text() != null && !scalar.text().isBlank()) {
-            return new ImageSpec(image.key(), siteDir.resolve(scalar.text()).normalize(), null, shownAs, image.keyLine());
+            return new ImageSpec(image.key(), siteDir.resolve(scalar.text()).normalize(), null, shownAs, image.keyLine(),
+                    null, snapshots);
         }
         if (image.value() instanceof YamlMap details) {
             YamlFields fields = new YamlFields(details, file, errors);
@@ -117,11 +120,12 @@ public final class SiteConfigLoader {
             if (problem != null) {
                 errors.add(file, image.keyLine(), "image '" + image.key() + "': hostname: " + problem);
             }
+            boolean snapshot = fields.bool("snapshot").orElse(snapshots);
             return new ImageSpec(image.key(), siteDir.resolve(source).normalize(), ref, shownAs, image.keyLine(),
-                    hostname);
+                    hostname, snapshot);
         }
         errors.add(file, image.keyLine(), "image '" + image.key()
-                + "' must be a path or {source: PATH, ref: TAG, hostname: NAME}");
+                + "' must be a path or {source: PATH, ref: TAG, hostname: NAME, snapshot: false}");
         return null;
     }
 }

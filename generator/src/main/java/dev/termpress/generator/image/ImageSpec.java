@@ -13,11 +13,19 @@ import java.nio.file.Path;
  * @param line the 1-based line of the declaration in {@code declaredIn}, for error messages
  * @param hostname the guest's hostname for blocks that set none ({@code hostname:}), or {@code null}
  *     for init's default
+ * @param snapshot whether the site publishes a boot snapshot of the image and check and run resume
+ *     from one ({@code snapshot:}, site-wide or per image; default true)
  */
-public record ImageSpec(String name, Path source, String reference, Path declaredIn, int line, String hostname) {
+public record ImageSpec(String name, Path source, String reference, Path declaredIn, int line, String hostname,
+        boolean snapshot) {
 
     /** An image without its own hostname. */
     public ImageSpec(String name, Path source, String reference, Path declaredIn, int line) {
         this(name, source, reference, declaredIn, line, null);
+    }
+
+    /** An image with boot snapshots on. */
+    public ImageSpec(String name, Path source, String reference, Path declaredIn, int line, String hostname) {
+        this(name, source, reference, declaredIn, line, hostname, true);
     }
 }

@@ -10,8 +10,9 @@ import java.util.List;
  * @param description where it came from, for messages
  * @param settings the config's Env, WorkingDir, User, Entrypoint and Cmd
  * @param layers each layer's uncompressed tar bytes, bottom first
+ * @param manifestDigest the manifest's {@code sha256:<hex>}, as the site's descriptor names it (a boot snapshot's image identity)
  */
-public record LocalImage(String description, ContainerSettings settings, List<byte[]> layers) {
+public record LocalImage(String description, ContainerSettings settings, List<byte[]> layers, String manifestDigest) {
 
     public LocalImage {
         layers = List.copyOf(layers);

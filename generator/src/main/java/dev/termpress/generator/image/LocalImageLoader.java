@@ -41,7 +41,7 @@ public final class LocalImageLoader {
             }
             ContainerSettings settings = new ContainerSettings(config.env(), config.workingDir(), config.user(),
                     config.entrypoint(), config.cmd());
-            return new LocalImage(opened.describe(), settings, tars);
+            return new LocalImage(opened.describe(), settings, tars, image.manifestDescriptor().digest().toString());
         } catch (IOException | UncheckedIOException e) {
             throw new ImageException(source + ": cannot read: " + e.getMessage(), e);
         }

@@ -8,19 +8,41 @@ import dev.termpress.emulator.fs.ImageFormatException;
 import dev.termpress.emulator.fs.LayerIndex;
 import dev.termpress.emulator.fs.TarInput;
 import dev.termpress.emulator.guest.InitHandshake;
+import dev.termpress.emulator.host.ConsoleOutput;
+import dev.termpress.emulator.host.InstructionClock;
 import dev.termpress.emulator.kernel.KernelImage;
 import dev.termpress.emulator.p9.Virtio9p;
+import dev.termpress.emulator.snapshot.MachineSnapshot;
+import dev.termpress.emulator.snapshot.SnapshotException;
+import dev.termpress.emulator.snapshot.SnapshotIdentity;
 import dev.termpress.emulator.translate.jvm.JvmTranslation;
 import dev.termpress.generator.image.LocalImage;
 import java.util.ArrayList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * An image ready to boot on the JVM: its layer indexes built once, so every boot (one per demo
- * block in {@code check}) only merges the tree again and starts a fresh machine.
+ * block in {@code check}) only merges the tree again and starts a fresh machine. It also makes the
+ * image's boot snapshot (the machine at init's ready marker, on the deterministic clock) and
+ * resumes blocks from one.
  */
 public final class PreparedImage {
+
+    /**
+     * The kernel command line a boot snapshot is made with (the browser's): a resumed machine keeps
+     * the device tree, hence the command line, of the boot that made it.
+     */
+    public static final String SNAPSHOT_BOOTARGS = "console=hvc0 quiet";
+    /** Instructions a boot may take to reach init's ready marker (busybox needs about 21 M, Debian more). */
+    private static final long SNAPSHOT_BOOT_BUDGET = 4_000_000_000L;
+    private static final long SNAPSHOT_SLICE = 5_000_000L;
 
     private final LocalImage image;
     private final List<LayerIndex> indexes;
@@ -72,5 +94,104 @@ public final class PreparedImage {
         machine.attach(new Virtio9p(fs));
         machine.bootKernel(KernelImage.load());
         return new BootedImage(machine, fs, handshake);
+    }
+
+    /** What a snapshot of this image on the bundled kernel must have been made from. */
+    public SnapshotIdentity snapshotIdentity() {
+        return new SnapshotIdentity(kernelSha256(), image.manifestDigest());
+    }
+
+    /**
+     * Boots the image on the deterministic clock with fixed entropy until init announces it waits
+     * for its settings, and saves the machine there: the same image and kernel always give the
+     * same bytes, and any block can resume them (nothing per block is in the guest yet).
+     *
+     * @throws SnapshotException if init never gets there (the boot failed or powered off)
+     */
+    public byte[] snapshot() throws SnapshotException, ImageFormatException {
+        ConsoleOutput shown = (data, offset, length) -> { };
+        LongSupplier buildTime = () -> InstructionClock.BOOT_UNIX_NANOS;
+        ImageFileSystem fs = ImageFileSystem.create(indexes, source, buildTime);
+        MachineConfig base = MachineConfig.deterministic(shown).withBootargs(SNAPSHOT_BOOTARGS);
+        InitHandshake handshake = new InitHandshake(fs, "", buildTime, base.entropy(), shown);
+        Machine machine = new Machine(new MachineConfig(base.ramBytes(), base.bootargs(), base.clock(), handshake,
+                base.rngSeed(), base.entropy()));
+        handshake.attach(machine);
+        machine.attach(new Virtio9p(fs));
+        machine.bootKernel(KernelImage.load());
+        long executed = 0;
+        while (!handshake.readySeen()) {
+            if (machine.halted() || executed >= SNAPSHOT_BOOT_BUDGET) {
+                throw new SnapshotException(image.description() + ": init did not announce it was ready within "
+                        + executed + " instructions" + (machine.halted() ? " (the machine powered off)" : ""));
+            }
+            executed += machine.run(SNAPSHOT_SLICE);
+        }
+        return MachineSnapshot.save(machine, snapshotIdentity());
+    }
+
+    /**
+     * A new machine resumed from {@code snapshot} (raw bytes from {@link #snapshot}), running the
+     * handshake from the ready marker: init.conf gets {@code initConf} with the time from
+     * {@code clockNanos} and a seed from the config's entropy.
+     *
+     * @throws SnapshotException if the snapshot does not belong to this image, kernel and emulator, or is damaged
+     * @throws ImageFormatException if the image blocks {@code /.termpress}
+     */
+    public BootedImage resume(byte[] snapshot, String initConf, MachineConfig config, LongSupplier clockNanos)
+            throws SnapshotException, ImageFormatException {
+        ImageFileSystem fs = ImageFileSystem.create(indexes, source, clockNanos);
+        InitHandshake handshake = new InitHandshake(fs, initConf, clockNanos, config.entropy(), config.console());
+        try {
+            handshake.checkInstallable();
+        } catch (IllegalStateException e) {
+            throw new ImageFormatException(image.description() + ": " + e.getMessage());
+        }
+        JvmTranslation.configureFromSettings();
+        Machine machine = new Machine(new MachineConfig(config.ramBytes(), config.bootargs(), config.clock(), handshake,
+                config.rngSeed(), config.entropy()));
+        handshake.attach(machine);
+        machine.attach(new Virtio9p(fs));
+        MachineSnapshot.restore(machine, snapshot, snapshotIdentity());
+        handshake.resumeAtReady();
+        return new BootedImage(machine, fs, handshake);
+    }
+
+    /**
+     * Resumes from the snapshot {@code snapshot} loads, or boots cold when there is none
+     * ({@code snapshot} null) or it cannot be used; then {@code notice} gets one line saying why.
+     *
+     * @param configs a fresh machine configuration per attempt (a failed restore may have moved its clock)
+     */
+    public BootedImage start(String initConf, Supplier<MachineConfig> configs, LongSupplier clockNanos,
+            SnapshotSource snapshot, Consumer<String> notice) throws ImageFormatException {
+        if (snapshot != null) {
+            try {
+                return resume(snapshot.load(), initConf, configs.get(), clockNanos);
+            } catch (SnapshotException e) {
+                notice.accept("termpress: booting " + image.description() + " cold, its boot snapshot is unusable: "
+                        + e.getMessage());
+            }
+        }
+        return boot(initConf, configs.get(), clockNanos);
+    }
+
+    /** Where a boot snapshot comes from: the raw bytes, or an exception saying why there are none to use. */
+    @FunctionalInterface
+    public interface SnapshotSource {
+        byte[] load() throws SnapshotException;
+    }
+
+    private static String kernelSha256() {
+        try (InputStream in = KernelImage.class.getResourceAsStream(KernelImage.SHA256_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("kernel resource " + KernelImage.SHA256_RESOURCE + " is not on the classpath");
+            }
+            String line = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
+            int space = line.indexOf(' ');
+            return space < 0 ? line : line.substring(0, space);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + KernelImage.SHA256_RESOURCE, e);
+        }
     }
 }

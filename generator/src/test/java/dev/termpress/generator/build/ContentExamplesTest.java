@@ -18,7 +18,7 @@ class ContentExamplesTest {
     @Test
     void exampleSiteBuildsWithEveryPageAndDemo() throws Exception {
         TestSite.FakePublisher publisher = new TestSite.FakePublisher();
-        BuildResult result = new SiteBuilder(publisher, Progress.QUIET)
+        BuildResult result = new SiteBuilder(publisher, Progress.QUIET, false)
                 .build(new BuildOptions(EXAMPLES, out.resolve("site"), null, false));
 
         assertThat(result.pages()).isGreaterThanOrEqualTo(5);

@@ -13,8 +13,9 @@ import java.util.List;
 /** A small site written into a temporary directory from inline text, for tests. */
 public final class TestSite {
 
-    /** The minimal configuration with one image. */
-    public static final String CONFIG = "title: Test site\nimages:\n  busybox: images/busybox\n  unused: images/unused\n";
+    /** The minimal configuration with one image; boot snapshots off, {@link FakePublisher} publishing no real image. */
+    public static final String CONFIG = "title: Test site\nimages:\n  busybox: images/busybox\n  unused: images/unused\n"
+            + "snapshot: false\n";
 
     private final Path dir;
 

@@ -42,7 +42,7 @@ class SiteConfigLoaderTest {
     void unknownSettingNamesTheValidOnes() {
         assertThatThrownBy(() -> SiteConfigLoader.parse("title: x\nbaseurl: /x/\n", FILE))
                 .hasMessageEndingWith("termpress.yaml:2: unknown setting key 'baseurl'"
-                        + " (valid: title, description, language, base_url, theme, images)");
+                        + " (valid: title, description, language, base_url, theme, images, snapshot)");
     }
 
     @Test
@@ -55,7 +55,7 @@ class SiteConfigLoaderTest {
                   "bad name": x
                 """, FILE))
                 .hasMessageContaining("termpress.yaml:2: image 'a' needs a source")
-                .hasMessageContaining("termpress.yaml:4: unknown image key 'tag' (valid: source, ref, hostname)")
+                .hasMessageContaining("termpress.yaml:4: unknown image key 'tag' (valid: source, ref, hostname, snapshot)")
                 .hasMessageContaining("termpress.yaml:5: image name 'bad name'");
     }
 
@@ -81,5 +81,31 @@ class SiteConfigLoaderTest {
                     hostname: not_a_host
                 """, FILE))
                 .hasMessageContaining("termpress.yaml:2: image 'web': hostname: a hostname has only letters");
+    }
+
+    @Test
+    void snapshotFalseTurnsBootSnapshotsOffSiteWideOrPerImage() throws Exception {
+        SiteConfig perImage = SiteConfigLoader.parse("""
+                images:
+                  a: images/a
+                  b:
+                    source: images/b
+                    snapshot: false
+                """, FILE);
+        assertThat(perImage.image("a").orElseThrow().snapshot()).isTrue();
+        assertThat(perImage.image("b").orElseThrow().snapshot()).isFalse();
+
+        SiteConfig siteWide = SiteConfigLoader.parse("""
+                snapshot: false
+                images:
+                  a: images/a
+                  b:
+                    source: images/b
+                    snapshot: true
+                """, FILE);
+        assertThat(siteWide.image("a").orElseThrow().snapshot()).isFalse();
+        assertThat(siteWide.image("b").orElseThrow().snapshot()).as("the image's own setting wins").isTrue();
+        assertThatThrownBy(() -> SiteConfigLoader.parse("snapshot: maybe\n", FILE))
+                .hasMessageContaining("'snapshot' must be true or false");
     }
 }

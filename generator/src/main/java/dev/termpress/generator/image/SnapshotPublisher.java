@@ -1,0 +1,72 @@
+package dev.termpress.generator.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Puts an image's boot snapshot into a site: the gzipped snapshot as a blob named by its sha256,
+ * then the image descriptor again with a {@code snapshot} object naming it (docs/image-descriptor.md),
+ * so the descriptor never names a blob that is not there.
+ */
+public final class SnapshotPublisher {
+
+    private SnapshotPublisher() {}
+
+    /** What the descriptor says about the snapshot. */
+    public record Published(String digest, long size) {}
+
+    /**
+     * The image's manifest digest as its published descriptor names it: what the snapshot must be made from.
+     *
+     * @throws ImageException if the descriptor cannot be read
+     */
+    public static String manifestDigest(Path siteOutput, String descriptorPath) throws ImageException {
+        Path file = siteOutput.resolve(descriptorPath);
+        JsonNode root = read(file);
+        return Json.text(root.path("manifest"), "digest", file.toString());
+    }
+
+    /**
+     * Writes {@code gzipped} under {@code images/blobs/sha256/} and names it in the descriptor at
+     * {@code descriptorPath}, with what it belongs to.
+     *
+     * @param mediaType the snapshot blob's media type
+     * @param kernelSha256 the kernel the snapshot was booted on (hex)
+     * @param emulatorVersion and {@code formatVersion}: the snapshot's header versions
+     */
+    public static Published publish(Path siteOutput, String descriptorPath, byte[] gzipped, String mediaType,
+            String kernelSha256, int emulatorVersion, int formatVersion) throws ImageException {
+        Path descriptor = siteOutput.resolve(descriptorPath);
+        Digest digest = Digest.of(Digest.newSha256().digest(gzipped));
+        Path blob = siteOutput.resolve("images/blobs/sha256").resolve(digest.hex());
+        try {
+            if (!Files.exists(blob) || Files.size(blob) != gzipped.length) {
+                AtomicFiles.write(blob, gzipped);
+            }
+            ObjectNode root = (ObjectNode) read(descriptor);
+            ObjectNode snapshot = Json.MAPPER.createObjectNode();
+            snapshot.put("mediaType", mediaType);
+            snapshot.put("digest", digest.toString());
+            snapshot.put("size", gzipped.length);
+            snapshot.put("kernelSha256", kernelSha256);
+            snapshot.put("emulatorVersion", emulatorVersion);
+            snapshot.put("formatVersion", formatVersion);
+            root.set("snapshot", snapshot);
+            AtomicFiles.write(descriptor, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        } catch (IOException e) {
+            throw new ImageException(descriptor + ": cannot write the boot snapshot: " + e.getMessage(), e);
+        }
+        return new Published(digest.toString(), gzipped.length);
+    }
+
+    private static JsonNode read(Path file) throws ImageException {
+        try {
+            return Json.parseObject(Files.readAllBytes(file), file.toString());
+        } catch (IOException e) {
+            throw new ImageException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+}
