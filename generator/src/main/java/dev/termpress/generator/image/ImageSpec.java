@@ -1,5 +1,6 @@
 package dev.termpress.generator.image;
 
+import dev.termpress.emulator.fs.ImageFileSystem;
 import java.nio.file.Path;
 
 /**
@@ -13,8 +14,15 @@ import java.nio.file.Path;
  * @param line the 1-based line of the declaration in {@code declaredIn}, for error messages
  * @param hostname the guest's hostname for blocks that set none ({@code hostname:}), or {@code null}
  *     for init's default
+ * @param upperLimit bytes the writable layer may hold ({@code upper-limit:}); writes past it fail with ENOSPC
  */
-public record ImageSpec(String name, Path source, String reference, Path declaredIn, int line, String hostname) {
+public record ImageSpec(String name, Path source, String reference, Path declaredIn, int line, String hostname,
+        long upperLimit) {
+
+    /** An image with the default writable-layer limit. */
+    public ImageSpec(String name, Path source, String reference, Path declaredIn, int line, String hostname) {
+        this(name, source, reference, declaredIn, line, hostname, ImageFileSystem.DEFAULT_UPPER_LIMIT);
+    }
 
     /** An image without its own hostname. */
     public ImageSpec(String name, Path source, String reference, Path declaredIn, int line) {
