@@ -5,7 +5,8 @@
  *   <script src=".../termpress-runtime.HASH.js" data-assets='{"worker": ..., "wasm": ..., "teavm": ...,
  *     "kernel": ..., "xterm": ..., "xtermCss": ..., "fit": ..., "css": ...}' defer></script>
  * Each Run starts one Web Worker (termpress-worker.js) that runs one machine. Messages:
- *   page -> worker  {type: "start", descriptor, kernel, workdir, user, hostname, env: ["K=V"], cols, rows}
+ *   page -> worker  {type: "start", descriptor, kernel, workdir, user, hostname, upperLimit (bytes, 0: default),
+ *                    env: ["K=V"], cols, rows}
  *                   {type: "input", data: Uint8Array} {type: "resize", cols, rows} {type: "stop"} {type: "stats"}
  *   worker -> page  {type: "status", phase: "downloading" | "booting", done, total}
  *                   {type: "output", data: Int8Array} {type: "error", message} {type: "exit", code}
@@ -183,6 +184,7 @@
       workdir: this.figure.getAttribute("data-workdir") || "",
       user: this.figure.getAttribute("data-user") || "",
       hostname: this.figure.getAttribute("data-hostname") || "",
+      upperLimit: Number(this.figure.getAttribute("data-upper-limit") || 0),
       env: Object.keys(env).map(function (name) { return name + "=" + env[name]; }),
       cols: terminal.cols,
       rows: terminal.rows

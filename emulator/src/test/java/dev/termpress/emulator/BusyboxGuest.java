@@ -39,12 +39,12 @@ final class BusyboxGuest {
     /** Everything the guest wrote, markers included. */
     final ByteArrayOutputStream raw = new ByteArrayOutputStream();
 
-    private BusyboxGuest(MachineConfig base, String initConf, LongSupplier realtimeNanos, EntropySource seeds)
-            throws IOException, ImageFormatException {
+    private BusyboxGuest(MachineConfig base, String initConf, LongSupplier realtimeNanos, EntropySource seeds,
+            long upperLimit) throws IOException, ImageFormatException {
         byte[] layer = busyboxLayerTar();
         LayerIndex index = LayerIndex.build(TarInput.of(layer));
         fs = ImageFileSystem.create(List.of(index), new ByteArrayLayerSource(List.of(layer)),
-                () -> 1_700_000_000_000_000_000L);
+                () -> 1_700_000_000_000_000_000L, upperLimit);
         handshake = new InitHandshake(fs, initConf, realtimeNanos, seeds == null ? base.entropy() : seeds,
                 console::write);
         machine = new Machine(new MachineConfig(base.ramBytes(), base.bootargs(), base.clock(),
@@ -65,9 +65,15 @@ final class BusyboxGuest {
     /** The same with the time and the seed source ({@code null}: the machine's) the handshake hands init. */
     static BusyboxGuest boot(String bootargs, String initConf, LongSupplier realtimeNanos, EntropySource seeds)
             throws IOException, ImageFormatException {
+        return boot(bootargs, initConf, realtimeNanos, seeds, ImageFileSystem.DEFAULT_UPPER_LIMIT);
+    }
+
+    /** The same with the writable layer limited to {@code upperLimit} bytes. */
+    static BusyboxGuest boot(String bootargs, String initConf, LongSupplier realtimeNanos, EntropySource seeds,
+            long upperLimit) throws IOException, ImageFormatException {
         MachineConfig config = MachineConfig.deterministic((d, o, l) -> { });
         return new BusyboxGuest(bootargs == null ? config : config.withBootargs(bootargs), initConf, realtimeNanos,
-                seeds);
+                seeds, upperLimit);
     }
 
     void type(String text) {

@@ -18,7 +18,7 @@ public final class ImageFileSystem {
 
     /** Bytes the upper layer may hold by default before writes fail with ENOSPC. */
     public static final long DEFAULT_UPPER_LIMIT = 256L << 20;
-    /** Largest file the upper layer holds: one Java array, well below the 1 GiB that traps in Wasm GC (DESIGN §5). */
+    /** Largest file (EFBIG past it): bounds a file's chunk table at {@link ChunkedContent#MAX_CHUNKS} slots. */
     public static final long MAX_FILE_SIZE = 512L << 20;
     /** Longest name, in UTF-8 bytes (Linux NAME_MAX). */
     public static final int NAME_MAX = 255;
@@ -30,6 +30,8 @@ public final class ImageFileSystem {
     static final int ENTRY_COST = 128;
 
     private static final byte[] EMPTY = new byte[0];
+    /** An error no errno means: the copy-up's layer read failed. */
+    private static final int COPY_UP_READ_FAILED = Errno.EIO;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final LayerSource source;
@@ -37,7 +39,10 @@ public final class ImageFileSystem {
     private final long upperLimit;
     private final Inode root;
     long nextId = 1;
+    /** Bytes the upper layer holds: file contents ({@link ChunkedContent#cost}) and names ({@link #ENTRY_COST} each). */
     long upperBytes;
+    /** Where reads that cross chunks or holes are assembled; grows to the largest read (9P: at most msize). */
+    private byte[] readBuffer = EMPTY;
     /** Inodes the layers made (ids 1 to this); a snapshot saves only what the guest changed since. */
     long mergedInodes;
     /** Set once the layers are merged: from then on every change marks its inode {@link Inode#touched}. */
@@ -141,7 +146,7 @@ public final class ImageFileSystem {
     /** Creates an empty regular file. */
     public Inode createFile(Inode dir, String name, int permissions, int uid, int gid) throws FsException {
         Inode inode = newInode(FileMode.S_IFREG | permissions & FileMode.PERMISSIONS);
-        inode.upper = EMPTY;
+        inode.upper = new ChunkedContent();
         return add(dir, name, inode, uid, gid);
     }
 
@@ -249,10 +254,14 @@ public final class ImageFileSystem {
             if (replaced.isDirectory() && !replaced.children.isEmpty()) {
                 throw FsException.of(Errno.ENOTEMPTY);
             }
+            // The replaced name is gone as if unlinked: without the refund every rename over a file
+            // (sed -i, editors saving) would leak its entry's cost until the layer is full.
+            upperBytes = Math.max(0, upperBytes - entryCost(newName, replaced.symlinkTarget));
             dropLink(replaced);
         }
         oldDir.children.remove(oldName);
         newDir.children.put(newName, moving);
+        upperBytes = Math.max(0, upperBytes + newName.length() - oldName.length()); // the entry keeps its cost, renamed
         if (moving.isDirectory()) {
             moving.parent = newDir;
         }
@@ -318,7 +327,7 @@ public final class ImageFileSystem {
         }
         int n = (int) Math.min(count, inode.size - offset);
         if (!inode.isLower()) {
-            callback.data(inode.upper, (int) offset, n);
+            readUpper(inode.upper, offset, n, callback);
             return;
         }
         source.read(inode.layer, inode.dataOffset + offset, n, new LayerSource.Callback() {
@@ -348,6 +357,10 @@ public final class ImageFileSystem {
             completion.done(Errno.EFBIG);
             return;
         }
+        if (length == 0) {
+            completion.done(0); // changes nothing, not even the size (write(2) of 0 bytes)
+            return;
+        }
         if (!inode.isLower()) {
             completion.done(writeUpper(inode, offset, data, dataOffset, length));
             return;
@@ -374,7 +387,7 @@ public final class ImageFileSystem {
         }
         if (inode.isLower() && size == 0) {
             inode.layer = -1;
-            inode.upper = EMPTY;
+            inode.upper = new ChunkedContent();
             inode.size = 0;
             changed(inode);
             completion.done(0);
@@ -383,18 +396,25 @@ public final class ImageFileSystem {
         copyUp(inode, errno -> completion.done(errno != 0 ? errno : resize(inode, size)));
     }
 
-    /** Makes the file's content upper (in memory), fetching it from its layer when needed. */
+    /**
+     * Makes the file's content upper (in memory), fetching it from its layer when needed. It costs
+     * what holding the whole file costs, checked before the fetch and again when the bytes arrive
+     * (other writes may have used the room meanwhile).
+     */
     private void copyUp(Inode inode, Completion then) {
         if (!inode.isLower()) {
             then.done(0);
             return;
         }
         boolean started = inode.copyUpWaiters != null;
-        if (!started && (inode.size > MAX_FILE_SIZE || upperBytes + inode.size > upperLimit)) {
-            then.done(inode.size > MAX_FILE_SIZE ? Errno.EFBIG : Errno.ENOSPC);
-            return;
+        if (!started) {
+            int errno = copyUpRoom(inode.size);
+            if (errno != 0) {
+                then.done(errno);
+                return;
+            }
         }
-        inode.waitForCopyUp(() -> then.done(inode.isLower() ? Errno.EIO : 0));
+        inode.waitForCopyUp(then);
         if (started) {
             return;
         }
@@ -402,43 +422,78 @@ public final class ImageFileSystem {
         source.read(inode.layer, inode.dataOffset, size, new LayerSource.Callback() {
             @Override
             public void done(byte[] data, int offset, int length) {
-                if (inode.isLower() && length >= size) {
-                    byte[] upper = new byte[size];
-                    System.arraycopy(data, offset, upper, 0, size);
-                    inode.upper = upper;
+                if (!inode.isLower()) {
+                    finishCopyUp(inode, 0);
+                    return;
+                }
+                if (length < size) {
+                    finishCopyUp(inode, COPY_UP_READ_FAILED);
+                    return;
+                }
+                int errno = copyUpRoom(size);
+                if (errno == 0) {
+                    ChunkedContent content = new ChunkedContent();
+                    content.write(0, data, offset, size);
+                    inode.upper = content;
                     inode.layer = -1;
-                    upperBytes += size;
+                    upperBytes += content.cost();
                     touched(inode);
                 }
-                finishCopyUp(inode);
+                finishCopyUp(inode, errno);
             }
 
             @Override
             public void failed(String reason) {
-                finishCopyUp(inode);
+                finishCopyUp(inode, COPY_UP_READ_FAILED);
             }
         });
     }
 
-    private static void finishCopyUp(Inode inode) {
-        List<Runnable> waiters = inode.copyUpWaiters;
+    /** 0 if the upper layer has room for a copied-up file of {@code size} bytes, else EFBIG or ENOSPC. */
+    private int copyUpRoom(long size) {
+        if (size > MAX_FILE_SIZE) {
+            return Errno.EFBIG;
+        }
+        return upperBytes + new ChunkedContent().growthFor(0, (int) size) > upperLimit ? Errno.ENOSPC : 0;
+    }
+
+    private static void finishCopyUp(Inode inode, int errno) {
+        List<Completion> waiters = inode.copyUpWaiters;
         inode.copyUpWaiters = null;
         if (waiters != null) {
-            for (Runnable waiter : waiters) {
-                waiter.run();
+            for (Completion waiter : waiters) {
+                waiter.done(errno);
             }
         }
     }
 
-    private int writeUpper(Inode inode, long offset, byte[] data, int dataOffset, int length) {
-        long end = offset + length;
-        if (end > inode.upper.length) {
-            int errno = grow(inode, end);
-            if (errno != 0) {
-                return errno;
-            }
+    /** Answers a read of the in-memory content: straight from a chunk when it lies in one, else assembled. */
+    private void readUpper(ChunkedContent content, long offset, int n, ReadCallback callback) {
+        if (content == null) {
+            callback.data(EMPTY, 0, 0); // released: no name and no handle can reach it
+            return;
         }
-        System.arraycopy(data, dataOffset, inode.upper, (int) offset, length);
+        byte[] direct = content.arrayHolding(offset, n);
+        if (direct != null) {
+            callback.data(direct, ChunkedContent.offsetInChunk(offset), n);
+            return;
+        }
+        if (readBuffer.length < n) {
+            readBuffer = new byte[n];
+        }
+        content.read(offset, readBuffer, 0, n);
+        callback.data(readBuffer, 0, n);
+    }
+
+    private int writeUpper(Inode inode, long offset, byte[] data, int dataOffset, int length) {
+        ChunkedContent content = inode.upper;
+        long growth = content.growthFor(offset, length);
+        if (growth > 0 && upperBytes + growth > upperLimit) {
+            return Errno.ENOSPC;
+        }
+        content.write(offset, data, dataOffset, length);
+        upperBytes += growth;
+        long end = offset + length;
         if (end > inode.size) {
             inode.size = end;
         }
@@ -446,35 +501,35 @@ public final class ImageFileSystem {
         return 0;
     }
 
+    /** Growing leaves a hole (no memory); shrinking frees the chunks past the new end. */
     private int resize(Inode inode, long size) {
-        if (size > inode.upper.length) {
-            int errno = grow(inode, size);
-            if (errno != 0) {
-                return errno;
-            }
-        } else if (size < inode.size) {
-            // Bytes past the end must read as zeros if the file grows again.
-            java.util.Arrays.fill(inode.upper, (int) size, (int) inode.size, (byte) 0);
-        }
+        ChunkedContent content = inode.upper;
+        long before = content.cost();
+        content.shrink(inode.size, size);
+        upperBytes += content.cost() - before;
         inode.size = size;
         changed(inode);
         return 0;
     }
 
-    /** Enlarges the upper array to hold at least {@code needed} bytes, within the upper layer's limit. */
-    private int grow(Inode inode, long needed) {
-        long capacity = Math.min(MAX_FILE_SIZE, Math.max(needed, inode.upper.length * 2L));
-        if (upperBytes - inode.upper.length + capacity > upperLimit) {
-            capacity = needed;
-            if (upperBytes - inode.upper.length + capacity > upperLimit) {
-                return Errno.ENOSPC;
-            }
+    /** A 9P fid refers to {@code inode} now: its content stays while any fid does, even with no names left. */
+    public void retainHandle(Inode inode) {
+        inode.handles++;
+    }
+
+    /** A fid that referred to {@code inode} is gone; the last one frees an unlinked file's content. */
+    public void releaseHandle(Inode inode) {
+        if (inode.handles > 0) {
+            inode.handles--;
         }
-        byte[] grown = new byte[(int) capacity];
-        System.arraycopy(inode.upper, 0, grown, 0, (int) inode.size);
-        upperBytes += capacity - inode.upper.length;
-        inode.upper = grown;
-        return 0;
+        releaseIfUnreachable(inode);
+    }
+
+    private void releaseIfUnreachable(Inode inode) {
+        if (inode.handles == 0 && inode.links == 0 && !inode.isDirectory() && inode.upper != null) {
+            upperBytes -= inode.upper.cost();
+            inode.upper.release();
+        }
     }
 
     // ---- helpers shared with the merger ----
@@ -500,10 +555,7 @@ public final class ImageFileSystem {
             return;
         }
         inode.links--;
-        if (inode.links == 0 && inode.upper != null) {
-            // Open fids keep the bytes readable; the budget no longer counts them.
-            upperBytes -= inode.upper.length;
-        }
+        releaseIfUnreachable(inode);
     }
 
     private Inode add(Inode dir, String name, Inode inode, int uid, int gid) throws FsException {

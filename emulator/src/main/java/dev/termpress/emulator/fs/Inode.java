@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 /**
  * One file, directory, symlink or special file of the merged tree. Its content is either a range of a
- * lower layer's stream (read-only, fetched on demand) or, after a copy-up, bytes held in memory. Only
+ * lower layer's stream (read-only, fetched on demand) or, after a copy-up, chunks held in memory. Only
  * {@link ImageFileSystem} changes an inode; the 9p server reads it through the accessors.
  */
 public final class Inode {
@@ -33,13 +33,19 @@ public final class Inode {
     int layer = -1;
     long dataOffset;
     long size;
-    byte[] upper;
+    /** The content when it is in memory (after a copy-up or for a file the guest made); else null. */
+    ChunkedContent upper;
+    /**
+     * Open handles (9P fids) on this inode: a file with no names left keeps its content, and its cost,
+     * until the last one goes, as a disk filesystem keeps an unlinked open file's blocks.
+     */
+    int handles;
     /** Bumped on every content change; the 9p qid version. */
     int version;
     /** Changed since the layers were merged: a snapshot saves this inode. */
     boolean touched;
     /** Requests waiting for a copy-up in progress; null when none is. */
-    List<Runnable> copyUpWaiters;
+    List<Completion> copyUpWaiters;
 
     Inode(long id, int mode) {
         this.id = id;
@@ -51,7 +57,7 @@ public final class Inode {
         }
     }
 
-    void waitForCopyUp(Runnable then) {
+    void waitForCopyUp(Completion then) {
         if (copyUpWaiters == null) {
             copyUpWaiters = new ArrayList<>();
         }
@@ -79,6 +85,11 @@ public final class Inode {
     /** Content length (the target's length in bytes for a symlink). */
     public long size() {
         return size;
+    }
+
+    /** Bytes of host memory the content takes: less than the size for a sparse file, the size while in a layer. */
+    public long allocatedBytes() {
+        return upper != null ? upper.cost() : size;
     }
 
     /** Link count: names for a file; 2 plus subdirectories for a directory. */

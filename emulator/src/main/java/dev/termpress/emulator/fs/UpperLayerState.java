@@ -13,8 +13,8 @@ import java.util.TreeMap;
 
 /**
  * What the guest changed in an {@link ImageFileSystem}, for a snapshot: every inode created or changed
- * since the layers were merged, whole (metadata, in-memory content, and a directory's entries by inode
- * id), in id order. Untouched inodes are not saved: merging the same layers numbers them the same, so
+ * since the layers were merged, whole (metadata, in-memory content chunk by chunk without its holes, and
+ * a directory's entries by inode id), in id order. Untouched inodes are not saved: merging the same layers numbers them the same, so
  * restoring overlays the saved inodes onto a pristine tree of the same image.
  */
 public final class UpperLayerState {
@@ -67,7 +67,7 @@ public final class UpperLayerState {
         out.i32(inode.layer).i64(inode.dataOffset).i64(inode.size).i32(inode.version);
         out.bool(inode.upper != null);
         if (inode.upper != null) {
-            out.i32(inode.upper.length).raw(inode.upper, 0, (int) inode.size);
+            writeContent(inode.upper, inode.size, out);
         }
         if (inode.children != null) {
             out.i64(inode.parent == null ? NO_INODE : inode.parent.id).i32(inode.children.size());
@@ -75,6 +75,57 @@ public final class UpperLayerState {
                 out.string(child.getKey()).i64(child.getValue().id);
             }
         }
+    }
+
+    /**
+     * The chunk table's length, then every chunk held (holes are left out), in index order: index,
+     * array length, and the array's bytes below the file's size (past it they are zeros).
+     */
+    private static void writeContent(ChunkedContent content, long size, StateWriter out) {
+        int table = content.tableLength();
+        int held = 0;
+        for (int i = 0; i < table; i++) {
+            held += content.chunk(i) != null ? 1 : 0;
+        }
+        out.i32(table).i32(held);
+        for (int i = 0; i < table; i++) {
+            byte[] chunk = content.chunk(i);
+            if (chunk != null) {
+                out.i32(i).i32(chunk.length).bytes(chunk, 0, storedLength(i, chunk.length, size));
+            }
+        }
+    }
+
+    private static ChunkedContent readContent(Inode inode, StateReader in) throws SnapshotException {
+        ChunkedContent content = new ChunkedContent();
+        int table = in.count(ChunkedContent.MAX_CHUNKS, "chunk table length");
+        content.restoreTable(table);
+        int held = in.count(table, "chunk count");
+        int previous = -1;
+        for (int c = 0; c < held; c++) {
+            int index = in.i32();
+            int capacity = in.i32();
+            if (index <= previous || index >= table || !ChunkedContent.isChunkCapacity(capacity)) {
+                throw in.damaged("inode " + inode.id + ": chunk " + index + " of " + capacity + " bytes after chunk "
+                        + previous + " in a table of " + table);
+            }
+            previous = index;
+            byte[] stored = in.bytes();
+            if (stored.length != storedLength(index, capacity, inode.size)) {
+                throw in.damaged("inode " + inode.id + ": chunk " + index + " holds " + stored.length
+                        + " bytes of a " + inode.size + "-byte file");
+            }
+            byte[] array = new byte[capacity];
+            System.arraycopy(stored, 0, array, 0, stored.length);
+            content.restoreChunk(index, array);
+        }
+        return content;
+    }
+
+    /** Bytes of chunk {@code index} that lie below {@code size}: the ones a snapshot stores. */
+    private static int storedLength(int index, int capacity, long size) {
+        long start = (long) index << ChunkedContent.CHUNK_SHIFT;
+        return (int) Math.max(0, Math.min(capacity, size - start));
     }
 
     /**
@@ -178,13 +229,10 @@ public final class UpperLayerState {
         inode.size = in.i64();
         inode.version = in.i32();
         if (in.bool()) {
-            int capacity = in.count((int) ImageFileSystem.MAX_FILE_SIZE, "file capacity");
-            if (inode.size < 0 || inode.size > capacity) {
-                throw in.damaged("inode " + inode.id + " holds " + inode.size + " bytes in " + capacity);
+            if (inode.size < 0 || inode.size > ImageFileSystem.MAX_FILE_SIZE) {
+                throw in.damaged("inode " + inode.id + " is " + inode.size + " bytes long");
             }
-            byte[] content = in.raw((int) inode.size);
-            inode.upper = new byte[capacity];
-            System.arraycopy(content, 0, inode.upper, 0, content.length);
+            inode.upper = readContent(inode, in);
         } else {
             inode.upper = null;
         }

@@ -66,7 +66,7 @@ final class FileOperations {
         }
         Inode dir = fid.inode;
         Inode created = fs.createFile(dir, name, mode, fid.uid, gid);
-        fid.inode = created;
+        server.rebind(fid, created);
         fid.parent = dir;
         fid.name = name;
         fid.openFlags = flags;
@@ -227,7 +227,7 @@ final class FileOperations {
         NinePServer.writeQid(w, inode)
                 .u32(inode.mode()).u32(inode.uid()).u32(inode.gid())
                 .u64(inode.linkCount()).u64(inode.rdev()).u64(inode.size())
-                .u64(BLOCK_SIZE).u64((inode.size() + STAT_BLOCK - 1) / STAT_BLOCK)
+                .u64(BLOCK_SIZE).u64((inode.allocatedBytes() + STAT_BLOCK - 1) / STAT_BLOCK)
                 .u64(inode.atimeSeconds()).u64(inode.atimeNanos())
                 .u64(inode.mtimeSeconds()).u64(inode.mtimeNanos())
                 .u64(inode.ctimeSeconds()).u64(inode.ctimeNanos())

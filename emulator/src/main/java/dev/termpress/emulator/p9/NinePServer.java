@@ -147,7 +147,7 @@ public final class NinePServer {
             throw FsException.of(Errno.EINVAL);
         }
         // A new version starts a new session: every fid of the old one is gone.
-        fids.clear();
+        clearFids();
         boolean known = version.equals(NineP.VERSION_9P2000_L) || version.startsWith(NineP.VERSION_9P2000_L + ".");
         msize = Math.min(requested, MAX_MSIZE);
         reply(x, NineP.TVERSION).u32(msize).string(known ? NineP.VERSION_9P2000_L : NineP.VERSION_UNKNOWN);
@@ -183,7 +183,7 @@ public final class NinePServer {
 
     private void clunk(Exchange x) throws FsException {
         int fid = in.u32();
-        if (fids.remove(fid) == null) {
+        if (removeFid(fid) == null) {
             throw FsException.of(Errno.EBADF);
         }
         reply(x, NineP.TCLUNK);
@@ -206,7 +206,7 @@ public final class NinePServer {
 
     void addFid(int number, Fid fid) throws FsException {
         requireFreeFid(number);
-        fids.put(number, fid);
+        putFid(number, fid);
     }
 
     /** A new fid number must not be NOFID nor in use, and the table must have room. */
@@ -219,12 +219,39 @@ public final class NinePServer {
         }
     }
 
+    /**
+     * Binds {@code number} to {@code fid}, replacing what it was bound to. Every change of the table goes
+     * through here and {@link #removeFid}, which keep the filesystem's handle counts (an unlinked file's
+     * content lives while a fid refers to it).
+     */
     void putFid(int number, Fid fid) {
-        fids.put(number, fid);
+        fs.retainHandle(fid.inode);
+        Fid old = fids.put(number, fid);
+        if (old != null) {
+            fs.releaseHandle(old.inode);
+        }
     }
 
     Fid removeFid(int number) {
-        return fids.remove(number);
+        Fid old = fids.remove(number);
+        if (old != null) {
+            fs.releaseHandle(old.inode);
+        }
+        return old;
+    }
+
+    /** Points {@code fid} at {@code inode} (Tlcreate: the fid becomes the new file). */
+    void rebind(Fid fid, Inode inode) {
+        fs.retainHandle(inode);
+        fs.releaseHandle(fid.inode);
+        fid.inode = inode;
+    }
+
+    void clearFids() {
+        for (Fid fid : fids.values()) {
+            fs.releaseHandle(fid.inode);
+        }
+        fids.clear();
     }
 
     /** Starts the reply to {@code x}, whose request type is {@code requestType}. */

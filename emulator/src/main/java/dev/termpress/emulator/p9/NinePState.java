@@ -60,8 +60,7 @@ final class NinePState {
         }
         server.restoreMsize(msize);
         int count = in.count(NinePServer.MAX_FIDS, "fid count");
-        Map<Integer, Fid> fids = server.fids();
-        fids.clear();
+        server.clearFids();
         for (int i = 0; i < count; i++) {
             int number = in.i32();
             Inode inode = inode(inodes, in.i64(), in);
@@ -83,9 +82,10 @@ final class NinePState {
                     fid.listingInodes[e] = id == NO_INODE ? null : inode(inodes, id, in);
                 }
             }
-            if (fids.put(number, fid) != null) {
+            if (server.fids().containsKey(number)) {
                 throw in.damaged("fid " + number + " appears twice");
             }
+            server.putFid(number, fid);
         }
     }
 

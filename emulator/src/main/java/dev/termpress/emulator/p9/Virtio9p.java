@@ -132,7 +132,7 @@ public final class Virtio9p implements VirtioDevice, Snapshottable {
 
     @Override
     public int stateVersion() {
-        return 1;
+        return 2; // 2: file contents saved chunk by chunk (fs.ChunkedContent)
     }
 
     @Override

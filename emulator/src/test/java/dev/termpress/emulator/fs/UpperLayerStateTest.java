@@ -45,6 +45,7 @@ class UpperLayerStateTest {
         fs.truncate(find(fs, "etc/big"), 5, UpperLayerStateTest::ok);
         Inode doomed = fs.createFile(fs.root(), "doomed", 0600, 0, 0);
         write(fs, doomed, 0, "still open");
+        fs.retainHandle(doomed);
         fs.unlink(fs.root(), "doomed", false); // deleted, but a fid still holds it
         fs.setTimes(find(fs, "etc/motd2"), 42, 7, 43, 8);
         return doomed;
@@ -86,6 +87,46 @@ class UpperLayerStateTest {
         Inode next = restored.createFile(restored.root(), "after", 0644, 0, 0);
         Inode expectedNext = original.createFile(original.root(), "after", 0644, 0, 0);
         assertThat(next.id()).as("new inodes continue the numbering").isEqualTo(expectedNext.id());
+    }
+
+    @Test
+    void chunksAndHolesRoundTripAtTheSameCost() throws Exception {
+        ImageFileSystem original = Layers.fs(BASE);
+        Inode sparse = original.createFile(original.root(), "sparse", 0644, 0, 0);
+        byte[] block = new byte[ChunkedContent.CHUNK_SIZE + 300];
+        java.util.Arrays.fill(block, (byte) 'a');
+        original.write(sparse, 5L * ChunkedContent.CHUNK_SIZE - 100, block, 0, block.length, UpperLayerStateTest::ok);
+        write(original, sparse, 3, "head");
+        original.truncate(sparse, 20L * ChunkedContent.CHUNK_SIZE, UpperLayerStateTest::ok); // a hole at the end
+        byte[] state = save(original, List.of());
+        assertThat(state.length).as("holes are not saved").isLessThan(3 * ChunkedContent.CHUNK_SIZE); // of 20
+
+        ImageFileSystem restored = Layers.fs(BASE);
+        restore(restored, state);
+        Inode back = find(restored, "sparse");
+        assertThat(back.size()).isEqualTo(20L * ChunkedContent.CHUNK_SIZE);
+        assertThat(back.allocatedBytes()).isEqualTo(sparse.allocatedBytes());
+        assertThat(restored.upperBytes()).isEqualTo(original.upperBytes());
+        assertThat(read(restored, "sparse")).isEqualTo(read(original, "sparse"));
+        assertThat(save(restored, List.of())).isEqualTo(state);
+    }
+
+    @Test
+    void aChunkPastTheFilesEndIsDamage() throws Exception {
+        ImageFileSystem original = Layers.fs(BASE);
+        write(original, original.createFile(original.root(), "f", 0644, 0, 0), 0, "xyz");
+        byte[] state = save(original, List.of());
+        // The content: table length 1 (i32), one chunk (i32), index 0 (i32), capacity 64 (i32), "xyz".
+        int index = -1;
+        for (int i = 0; i + 12 <= state.length; i++) {
+            if (state[i] == 1 && state[i + 4] == 1 && state[i + 8] == 0 && state[i + 12] == 64) {
+                index = i + 8;
+            }
+        }
+        assertThat(index).as("chunk index field").isGreaterThan(0);
+        state[index] = 3;
+        assertThatThrownBy(() -> restore(Layers.fs(BASE), state)).isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("chunk 3");
     }
 
     @Test

@@ -39,7 +39,8 @@ class UpperLayerTest {
         assertThat(read(fs, "etc/motd2")).isEqualTo("Welcome\n");
         assertThat(motd.version()).isEqualTo(1);
         assertThat(motd.mtimeSeconds()).isEqualTo(Layers.CLOCK_NANOS / 1_000_000_000L);
-        assertThat(fs.upperBytes()).isEqualTo(8);
+        assertThat(fs.upperBytes()).as("one 64-byte chunk and its table slot")
+                .isEqualTo(ChunkedContent.MIN_CHUNK + ChunkedContent.SLOT_COST);
     }
 
     @Test
@@ -188,18 +189,107 @@ class UpperLayerTest {
         assertErrno(() -> fs.createFile(empty, "f", 0644, 0, 0), Errno.ENOENT);
     }
 
+    /** A limit with room for one name and {@code chunks} full chunks of content (and their table). */
+    private static ImageFileSystem limited(int chunks) throws Exception {
+        return ImageFileSystem.create(Layers.indexes(BASE), new ByteArrayLayerSource(List.of(BASE)), () -> 0L,
+                ImageFileSystem.ENTRY_COST + 1 + (long) chunks * (ChunkedContent.CHUNK_SIZE + ChunkedContent.SLOT_COST));
+    }
+
+    private void write(ImageFileSystem fs, Inode inode, long offset, int length) {
+        fs.write(inode, offset, new byte[length], 0, length, results::add);
+    }
+
     @Test
     void upperLayerLimitGivesEnospc() throws Exception {
-        ImageFileSystem fs = ImageFileSystem.create(Layers.indexes(BASE), new ByteArrayLayerSource(List.of(BASE)),
-                () -> 0L, ImageFileSystem.ENTRY_COST + 1 + 100);
+        ImageFileSystem fs = limited(2);
         Inode file = fs.createFile(fs.root(), "f", 0644, 0, 0);
-        write(fs, file, 0, "x".repeat(100));
-        write(fs, file, 100, "y");
+        write(fs, file, 0, 2 * ChunkedContent.CHUNK_SIZE);
+        write(fs, file, 2 * ChunkedContent.CHUNK_SIZE, 1);
         write(fs, find(fs, "etc/big"), 0, "z");
         fs.truncate(file, ImageFileSystem.MAX_FILE_SIZE + 1, results::add);
         assertThat(results).containsExactly(0, Errno.ENOSPC, Errno.ENOSPC, Errno.EFBIG);
+        assertThat(file.size()).isEqualTo(2 * ChunkedContent.CHUNK_SIZE);
         fs.unlink(fs.root(), "f", false);
         assertThat(fs.upperBytes()).isZero();
+    }
+
+    @Test
+    void deletingAndTruncatingGiveTheSpaceBack() throws Exception {
+        ImageFileSystem fs = limited(4);
+        Inode file = fs.createFile(fs.root(), "f", 0644, 0, 0);
+        write(fs, file, 0, 4 * ChunkedContent.CHUNK_SIZE);
+        write(fs, file, 4 * ChunkedContent.CHUNK_SIZE, 1);
+        fs.truncate(file, ChunkedContent.CHUNK_SIZE, results::add);
+        write(fs, file, ChunkedContent.CHUNK_SIZE, 3 * ChunkedContent.CHUNK_SIZE);
+        assertThat(results).containsExactly(0, Errno.ENOSPC, 0, 0);
+        fs.unlink(fs.root(), "f", false);
+        Inode again = fs.createFile(fs.root(), "g", 0644, 0, 0);
+        write(fs, again, 0, 4 * ChunkedContent.CHUNK_SIZE);
+        assertThat(results).containsExactly(0, Errno.ENOSPC, 0, 0, 0);
+    }
+
+    @Test
+    void sparseFilesCostOnlyWhatIsWritten() throws Exception {
+        ImageFileSystem fs = limited(1);
+        Inode file = fs.createFile(fs.root(), "sparse", 0644, 0, 0);
+        fs.truncate(file, 400L << 20, results::add); // far beyond the limit: only a size
+        write(fs, file, 300L << 20, "end");
+        assertThat(results).containsExactly(0, 0);
+        assertThat(file.size()).isEqualTo(400L << 20);
+        assertThat(file.allocatedBytes()).isLessThan(ChunkedContent.CHUNK_SIZE);
+        assertThat(fs.upperBytes()).isLessThanOrEqualTo(fs.upperLimit());
+        byte[] got = new byte[8];
+        fs.read(file, (300L << 20) - 5, 8, new ReadCallback() {
+            @Override
+            public void data(byte[] data, int offset, int length) {
+                System.arraycopy(data, offset, got, 0, length);
+            }
+
+            @Override
+            public void failed(int errno) {
+                throw new AssertionError(errno);
+            }
+        });
+        assertThat(new String(got, StandardCharsets.ISO_8859_1)).isEqualTo("\0\0\0\0\0end");
+    }
+
+    @Test
+    void copyUpCountsTheWholeFile() throws Exception {
+        ImageFileSystem fs = ImageFileSystem.create(Layers.indexes(BASE), new ByteArrayLayerSource(List.of(BASE)),
+                () -> 0L, 500);
+        write(fs, find(fs, "etc/big"), 0, "z"); // 1000 bytes to copy up: more than the limit
+        write(fs, find(fs, "etc/motd"), 0, "W");
+        assertThat(results).containsExactly(Errno.ENOSPC, 0);
+        assertThat(find(fs, "etc/big").isLower()).isTrue();
+        assertThat(fs.upperBytes()).isEqualTo(ChunkedContent.MIN_CHUNK + ChunkedContent.SLOT_COST);
+    }
+
+    @Test
+    void anUnlinkedFileKeepsItsSpaceWhileAHandleIsOpen() throws Exception {
+        ImageFileSystem fs = limited(2);
+        Inode file = fs.createFile(fs.root(), "f", 0644, 0, 0);
+        fs.retainHandle(file);
+        write(fs, file, 0, 2 * ChunkedContent.CHUNK_SIZE);
+        fs.unlink(fs.root(), "f", false);
+        Inode other = fs.createFile(fs.root(), "g", 0644, 0, 0);
+        write(fs, other, 0, ChunkedContent.CHUNK_SIZE);
+        write(fs, file, 0, "still writable");
+        assertThat(results).containsExactly(0, Errno.ENOSPC, 0);
+        fs.releaseHandle(file);
+        write(fs, other, 0, ChunkedContent.CHUNK_SIZE);
+        assertThat(results).containsExactly(0, Errno.ENOSPC, 0, 0);
+    }
+
+    @Test
+    void renamingOverAFileGivesItsNameBack() throws Exception {
+        ImageFileSystem fs = ImageFileSystem.create(Layers.indexes(BASE), new ByteArrayLayerSource(List.of(BASE)),
+                () -> 0L, 3 * (ImageFileSystem.ENTRY_COST + 10));
+        fs.createFile(fs.root(), "target", 0644, 0, 0);
+        for (int i = 0; i < 100; i++) { // as sed -i does: write a new file, rename it over the old one
+            fs.createFile(fs.root(), "tmp", 0644, 0, 0);
+            fs.rename(fs.root(), "tmp", fs.root(), "target");
+        }
+        assertThat(fs.upperBytes()).isEqualTo(ImageFileSystem.ENTRY_COST + "target".length());
     }
 
     @Test

@@ -1,13 +1,17 @@
 package dev.termpress.generator.build;
 
+import dev.termpress.emulator.fs.ImageFileSystem;
 import dev.termpress.generator.content.Page;
 import dev.termpress.generator.diag.BuildException;
+import dev.termpress.generator.image.ImageSpec;
 import dev.termpress.generator.links.LinkTargets;
 import dev.termpress.generator.links.SitePaths;
 import dev.termpress.generator.markdown.Markdown;
 import dev.termpress.generator.markdown.PageRenderContext;
 import dev.termpress.generator.theme.PageModel;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -38,10 +42,12 @@ final class RenderStep implements BuildStep {
         BuildException[] failures = new BuildException[pages.size()];
         AtomicInteger done = new AtomicInteger();
         // Rendering one page reads only shared, immutable state; flexmark and Pebble are thread-safe.
+        Map<String, Long> upperLimits = upperLimits(site);
         IntStream.range(0, pages.size()).parallel().forEach(i -> {
             Page page = pages.get(i);
             PageRenderContext context = new PageRenderContext(SitePaths.rootPrefix(page.url()), page.demos(),
-                    site.imageDescriptors, url -> targets.resolve(page, url) instanceof LinkTargets.Resolved r ? r.url() : url);
+                    site.imageDescriptors, url -> targets.resolve(page, url) instanceof LinkTargets.Resolved r ? r.url() : url,
+                    upperLimits);
             String content = markdown.render(page.document(), context);
             try {
                 html[i] = site.theme.render(PAGE_TEMPLATE, PageModel.forPage(site.config, site.nav, page, content));
@@ -67,5 +73,18 @@ final class RenderStep implements BuildStep {
             site.rendered.put(Sitemap.FILE_NAME, sitemap);
         }
         site.progress.update("rendered " + pages.size() + " pages");
+    }
+
+    /** The writable-layer limits images set in termpress.yaml (the others keep the runtime's default). */
+    private static Map<String, Long> upperLimits(Site site) {
+        Map<String, Long> limits = new HashMap<>();
+        if (site.config != null) {
+            for (ImageSpec image : site.config.images()) {
+                if (image.upperLimit() != ImageFileSystem.DEFAULT_UPPER_LIMIT) {
+                    limits.put(image.name(), image.upperLimit());
+                }
+            }
+        }
+        return limits;
     }
 }

@@ -112,7 +112,7 @@ final class JvmHost implements DemoHost {
         Object cached = images.get(spec);
         if (cached == null) {
             try {
-                cached = PreparedImage.of(LocalImageLoader.load(spec.source(), spec.reference()));
+                cached = PreparedImage.of(LocalImageLoader.load(spec.source(), spec.reference()), spec.upperLimit());
             } catch (ImageException | ImageFormatException e) {
                 cached = e.getMessage();
             }

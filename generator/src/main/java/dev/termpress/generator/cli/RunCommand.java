@@ -5,6 +5,7 @@ import dev.termpress.emulator.fs.ImageFormatException;
 import dev.termpress.emulator.host.WallClock;
 import dev.termpress.generator.config.SiteConfig;
 import dev.termpress.generator.config.SiteConfigLoader;
+import dev.termpress.generator.config.UpperLimit;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.emulator.guest.GuestOverrides;
 import dev.termpress.emulator.guest.InitConf;
@@ -61,6 +62,11 @@ final class RunCommand implements Callable<Integer> {
             description = "The guest's hostname (default: the image's hostname in termpress.yaml, else termpress).")
     String hostname;
 
+    @Option(names = "--upper-limit", paramLabel = "SIZE",
+            description = "Bytes the writable layer may hold, e.g. 64M or 1G; writes past it fail with 'No space left"
+                    + " on device' (default: the image's upper-limit in termpress.yaml, else 256M).")
+    String upperLimit;
+
     @Option(names = {"-e", "--env"}, paramLabel = "NAME=VALUE", description = "An environment variable (repeatable).")
     Map<String, String> env = new LinkedHashMap<>();
 
@@ -77,7 +83,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             ImageSpec imageSpec = resolve();
             snapshot = imageSpec.snapshot();
-            prepared = PreparedImage.of(LocalImageLoader.load(imageSpec.source(), imageSpec.reference()));
+            long limit = upperLimit != null ? parseUpperLimit(upperLimit) : imageSpec.upperLimit();
+            prepared = PreparedImage.of(LocalImageLoader.load(imageSpec.source(), imageSpec.reference()), limit);
             GuestOverrides overrides = new GuestOverrides(hostname != null ? hostname : imageSpec.hostname(), workdir,
                     user, env, 0, 0);
             if (size != null) {
@@ -140,6 +147,14 @@ final class RunCommand implements Callable<Integer> {
             if (terminal != null) {
                 terminal.restore();
             }
+        }
+    }
+
+    private static long parseUpperLimit(String text) {
+        try {
+            return UpperLimit.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--upper-limit: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.termpress.generator.config;
 
+import dev.termpress.emulator.fs.ImageFileSystem;
 import dev.termpress.emulator.guest.InitConf;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.diag.ErrorCollector;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
 public final class SiteConfigLoader {
 
     static final List<String> KEYS = List.of("title", "description", "language", "base_url", "theme", "images", "snapshot");
-    static final List<String> IMAGE_KEYS = List.of("source", "ref", "hostname", "snapshot");
+    static final List<String> IMAGE_KEYS = List.of("source", "ref", "hostname", "snapshot", "upper-limit");
     static final List<String> THEMES = List.of("default");
     /** Image names end up in file names and HTML attributes: keep them tame. */
     private static final Pattern IMAGE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
@@ -121,11 +122,20 @@ public final class SiteConfigLoader {
                 errors.add(file, image.keyLine(), "image '" + image.key() + "': hostname: " + problem);
             }
             boolean snapshot = fields.bool("snapshot").orElse(snapshots);
+            long upperLimit = ImageFileSystem.DEFAULT_UPPER_LIMIT;
+            String limit = fields.string("upper-limit").orElse(null);
+            if (limit != null) {
+                try {
+                    upperLimit = UpperLimit.parse(limit);
+                } catch (IllegalArgumentException e) {
+                    errors.add(file, image.keyLine(), "image '" + image.key() + "': upper-limit: " + e.getMessage());
+                }
+            }
             return new ImageSpec(image.key(), siteDir.resolve(source).normalize(), ref, shownAs, image.keyLine(),
-                    hostname, snapshot);
+                    hostname, snapshot, upperLimit);
         }
         errors.add(file, image.keyLine(), "image '" + image.key()
-                + "' must be a path or {source: PATH, ref: TAG, hostname: NAME, snapshot: false}");
+                + "' must be a path or {source: PATH, ref: TAG, hostname: NAME, snapshot: false, upper-limit: SIZE}");
         return null;
     }
 }

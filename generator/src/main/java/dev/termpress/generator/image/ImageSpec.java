@@ -1,5 +1,6 @@
 package dev.termpress.generator.image;
 
+import dev.termpress.emulator.fs.ImageFileSystem;
 import java.nio.file.Path;
 
 /**
@@ -15,17 +16,30 @@ import java.nio.file.Path;
  *     for init's default
  * @param snapshot whether the site publishes a boot snapshot of the image and check and run resume
  *     from one ({@code snapshot:}, site-wide or per image; default true)
+ * @param upperLimit bytes the writable layer may hold ({@code upper-limit:}); writes past it fail with ENOSPC
  */
 public record ImageSpec(String name, Path source, String reference, Path declaredIn, int line, String hostname,
-        boolean snapshot) {
+        boolean snapshot, long upperLimit) {
+
+    /** An image with the default writable-layer limit. */
+    public ImageSpec(String name, Path source, String reference, Path declaredIn, int line, String hostname,
+            boolean snapshot) {
+        this(name, source, reference, declaredIn, line, hostname, snapshot, ImageFileSystem.DEFAULT_UPPER_LIMIT);
+    }
+
+    /** An image with boot snapshots on. */
+    public ImageSpec(String name, Path source, String reference, Path declaredIn, int line, String hostname,
+            long upperLimit) {
+        this(name, source, reference, declaredIn, line, hostname, true, upperLimit);
+    }
 
     /** An image without its own hostname. */
     public ImageSpec(String name, Path source, String reference, Path declaredIn, int line) {
         this(name, source, reference, declaredIn, line, null);
     }
 
-    /** An image with boot snapshots on. */
+    /** An image with boot snapshots on and the default writable-layer limit. */
     public ImageSpec(String name, Path source, String reference, Path declaredIn, int line, String hostname) {
-        this(name, source, reference, declaredIn, line, hostname, true);
+        this(name, source, reference, declaredIn, line, hostname, true, ImageFileSystem.DEFAULT_UPPER_LIMIT);
     }
 }

@@ -12,12 +12,20 @@ import java.util.function.UnaryOperator;
  * @param demos the demo blocks of this page by the fenced block they came from
  * @param imageDescriptors image name to descriptor path relative to the site root
  * @param links rewrites a link as written in Markdown into its URL in the output
+ * @param upperLimits image name to its writable layer's limit in bytes, for images that set one
  */
 public record PageRenderContext(
         String rootPrefix,
         Map<FencedCodeBlock, DemoBlock> demos,
         Map<String, String> imageDescriptors,
-        UnaryOperator<String> links) {
+        UnaryOperator<String> links,
+        Map<String, Long> upperLimits) {
+
+    /** A context whose images keep the default writable-layer limit. */
+    public PageRenderContext(String rootPrefix, Map<FencedCodeBlock, DemoBlock> demos,
+            Map<String, String> imageDescriptors, UnaryOperator<String> links) {
+        this(rootPrefix, demos, imageDescriptors, links, Map.of());
+    }
 
     /** A context for rendering without a site (demo blocks need one, so there are none). */
     public static final PageRenderContext NONE = new PageRenderContext("", Map.of(), Map.of(), UnaryOperator.identity());

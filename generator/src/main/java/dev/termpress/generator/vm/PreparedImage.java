@@ -47,20 +47,27 @@ public final class PreparedImage {
     private final LocalImage image;
     private final List<LayerIndex> indexes;
     private final ByteArrayLayerSource source;
+    private final long upperLimit;
 
-    private PreparedImage(LocalImage image, List<LayerIndex> indexes) {
+    private PreparedImage(LocalImage image, List<LayerIndex> indexes, long upperLimit) {
         this.image = image;
         this.indexes = indexes;
         this.source = new ByteArrayLayerSource(image.layers());
+        this.upperLimit = upperLimit;
     }
 
     /** Indexes the image's layers; a layer termpress cannot serve is an error naming it. */
     public static PreparedImage of(LocalImage image) throws ImageFormatException {
+        return of(image, ImageFileSystem.DEFAULT_UPPER_LIMIT);
+    }
+
+    /** The same with the writable layer of every boot limited to {@code upperLimit} bytes. */
+    public static PreparedImage of(LocalImage image, long upperLimit) throws ImageFormatException {
         List<LayerIndex> indexes = new ArrayList<>();
         for (byte[] layer : image.layers()) {
             indexes.add(LayerIndex.build(TarInput.of(layer)));
         }
-        return new PreparedImage(image, indexes);
+        return new PreparedImage(image, indexes, upperLimit);
     }
 
     /** The loaded image. */
@@ -79,7 +86,7 @@ public final class PreparedImage {
      */
     public BootedImage boot(String initConf, MachineConfig config, LongSupplier clockNanos)
             throws ImageFormatException {
-        ImageFileSystem fs = ImageFileSystem.create(indexes, source, clockNanos);
+        ImageFileSystem fs = ImageFileSystem.create(indexes, source, clockNanos, upperLimit);
         InitHandshake handshake = new InitHandshake(fs, initConf, clockNanos, config.entropy(), config.console());
         try {
             handshake.checkInstallable();
@@ -140,7 +147,7 @@ public final class PreparedImage {
      */
     public BootedImage resume(byte[] snapshot, String initConf, MachineConfig config, LongSupplier clockNanos)
             throws SnapshotException, ImageFormatException {
-        ImageFileSystem fs = ImageFileSystem.create(indexes, source, clockNanos);
+        ImageFileSystem fs = ImageFileSystem.create(indexes, source, clockNanos, upperLimit);
         InitHandshake handshake = new InitHandshake(fs, initConf, clockNanos, config.entropy(), config.console());
         try {
             handshake.checkInstallable();

@@ -55,7 +55,7 @@ class SiteConfigLoaderTest {
                   "bad name": x
                 """, FILE))
                 .hasMessageContaining("termpress.yaml:2: image 'a' needs a source")
-                .hasMessageContaining("termpress.yaml:4: unknown image key 'tag' (valid: source, ref, hostname, snapshot)")
+                .hasMessageContaining("termpress.yaml:4: unknown image key 'tag' (valid: source, ref, hostname, snapshot, upper-limit)")
                 .hasMessageContaining("termpress.yaml:5: image name 'bad name'");
     }
 
@@ -107,5 +107,30 @@ class SiteConfigLoaderTest {
         assertThat(siteWide.image("b").orElseThrow().snapshot()).as("the image's own setting wins").isTrue();
         assertThatThrownBy(() -> SiteConfigLoader.parse("snapshot: maybe\n", FILE))
                 .hasMessageContaining("'snapshot' must be true or false");
+    }
+
+    @Test
+    void anImageMayLimitItsWritableLayer() throws Exception {
+        SiteConfig config = SiteConfigLoader.parse("""
+                images:
+                  small: {source: images/small, upper-limit: 64M}
+                  plain: images/plain
+                """, FILE);
+        assertThat(config.image("small").orElseThrow().upperLimit()).isEqualTo(64L << 20);
+        assertThat(config.image("plain").orElseThrow().upperLimit())
+                .isEqualTo(dev.termpress.emulator.fs.ImageFileSystem.DEFAULT_UPPER_LIMIT);
+    }
+
+    @Test
+    void aBadUpperLimitIsAnError() {
+        assertThatThrownBy(() -> SiteConfigLoader.parse("""
+                images:
+                  web:
+                    source: images/web
+                    upper-limit: lots
+                  tiny: {source: images/tiny, upper-limit: 4K}
+                """, FILE))
+                .hasMessageContaining("termpress.yaml:2: image 'web': upper-limit: 'lots' is not a size")
+                .hasMessageContaining("termpress.yaml:5: image 'tiny': upper-limit: '4K' is outside 1M to 4G");
     }
 }

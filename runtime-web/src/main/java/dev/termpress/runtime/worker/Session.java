@@ -57,7 +57,7 @@ public final class Session {
      */
     public static Session boot(SessionSpec spec, MachineConfig base, SessionHost host) throws ImageFormatException {
         ImageFileSystem fs = ImageFileSystem.create(spec.layers(), spec.source(),
-                () -> System.currentTimeMillis() * NANOS_PER_MILLI);
+                () -> System.currentTimeMillis() * NANOS_PER_MILLI, spec.block().upperLimit());
         OutputBuffer[] sink = new OutputBuffer[1];
         InitHandshake handshake = new InitHandshake(fs,
                 InitConf.render(spec.image(), spec.block().overrides(spec.cols(), spec.rows())),

@@ -87,7 +87,8 @@ public final class WorkerMain {
             env.add(JsJson.stringElement(message, "env", i));
         }
         BlockOptions block = new BlockOptions(emptyToNull(JsJson.string(message, "workdir")),
-                emptyToNull(JsJson.string(message, "user")), emptyToNull(JsJson.string(message, "hostname")), env);
+                emptyToNull(JsJson.string(message, "user")), emptyToNull(JsJson.string(message, "hostname")), env,
+                (long) JsJson.number(message, "upperLimit")); // -1 or 0 when absent: the default
         String descriptor = JsJson.string(message, "descriptor");
         String kernel = JsJson.string(message, "kernel");
         if (descriptor == null || kernel == null) {

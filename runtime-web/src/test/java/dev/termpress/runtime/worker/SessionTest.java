@@ -50,18 +50,20 @@ class SessionTest {
             fetches[0]++;
             source[0].supply(n, layer);
         });
-        BlockOptions block = new BlockOptions("/tmp", null, "reader-box", List.of("NAME=reader"));
+        BlockOptions block = new BlockOptions("/tmp", null, "reader-box", List.of("NAME=reader"), 16L << 20);
         Session session = Session.boot(new SessionSpec(kernel, List.of(LayerIndex.build(TarInput.of(layer))),
                 source[0], BUSYBOX, block, 100, 30), MachineConfig.deterministic((d, o, l) -> { }), host);
 
         runUntil(session, host, " # ");
-        session.input("pwd; echo hi-$NAME; hostname; stty size\n".getBytes(StandardCharsets.UTF_8));
+        session.input("pwd; echo hi-$NAME; hostname; stat -f -c layer-blocks=%b /; stty size\n"
+                .getBytes(StandardCharsets.UTF_8));
         runUntil(session, host, "30 100");
         session.resize(120, 40);
         session.input("stty size\n".getBytes(StandardCharsets.UTF_8));
         runUntil(session, host, "40 120");
 
         assertThat(host.text()).contains("/tmp\r\n").contains("hi-reader").contains("reader-box\r\n")
+                .as("the image's writable-layer limit, 16 MiB in 4 KiB blocks").contains("layer-blocks=4096\r\n")
                 .doesNotContain("/root").as("the handshake's markers are not shown").doesNotContain("\033]5379");
         assertThat(fetches[0]).as("the layer was fetched once, when first read").isEqualTo(1);
         assertThat(host.outputMessages).as("output arrives in batches, not byte by byte")

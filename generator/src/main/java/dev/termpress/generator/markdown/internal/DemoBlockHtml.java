@@ -23,6 +23,11 @@ public final class DemoBlockHtml {
      * @param descriptorUrl the image descriptor's URL relative to the page
      */
     public static String render(DemoBlock demo, String id, String descriptorUrl) {
+        return render(demo, id, descriptorUrl, null);
+    }
+
+    /** The same for an image whose writable layer holds at most {@code upperLimit} bytes ({@code null}: the default). */
+    public static String render(DemoBlock demo, String id, String descriptorUrl, Long upperLimit) {
         StringBuilder html = new StringBuilder(512);
         html.append("<figure class=\"tp-demo\" id=\"").append(attr(id)).append('"');
         data(html, "image", descriptorUrl);
@@ -35,6 +40,9 @@ public final class DemoBlockHtml {
         }
         if (demo.hostname() != null) {
             data(html, "hostname", demo.hostname());
+        }
+        if (upperLimit != null) {
+            data(html, "upper-limit", String.valueOf(upperLimit));
         }
         data(html, "env", json(demo.env()));
         data(html, "autorun", String.valueOf(demo.autorun()));

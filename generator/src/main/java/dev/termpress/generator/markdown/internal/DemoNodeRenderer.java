@@ -32,7 +32,7 @@ public final class DemoNodeRenderer implements NodeRenderer {
                 .count();
         String descriptor = page.rootPrefix() + page.imageDescriptors().getOrDefault(demo.image(), "");
         html.line();
-        html.raw(DemoBlockHtml.render(demo, "demo-" + index, descriptor));
+        html.raw(DemoBlockHtml.render(demo, "demo-" + index, descriptor, page.upperLimits().get(demo.image())));
         html.line();
     }
 
