@@ -1,0 +1,327 @@
+package dev.termpress.generator.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.termpress.generator.image.ImageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The pull side of the OCI distribution protocol (distribution-spec spec.md) on the JDK's HttpClient:
+ * manifests and blobs by GET, the Bearer token flow and Basic auth, redirects followed by hand so
+ * credentials never leave the registry's host, retries with backoff on 429 and 5xx.
+ */
+public final class RegistryClient {
+
+    /** What a pull accepts, most specific first; the registry picks one (distribution-spec, "Pulling manifests"). */
+    static final String ACCEPT = String.join(", ",
+            "application/vnd.oci.image.index.v1+json",
+            "application/vnd.oci.image.manifest.v1+json",
+            "application/vnd.docker.distribution.manifest.list.v2+json",
+            "application/vnd.docker.distribution.manifest.v2+json");
+    static final Set<String> INDEX_TYPES = Set.of("application/vnd.oci.image.index.v1+json",
+            "application/vnd.docker.distribution.manifest.list.v2+json");
+    /** image-spec manifest.md suggests registries accept manifests of at least 4 MB; refuse bigger ones. */
+    static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+    private static final int MAX_REDIRECTS = 5;
+    private static final int MAX_ATTEMPTS = 4;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final Credentials credentials;
+    private final Set<String> insecureHosts;
+    private final Duration firstBackoff;
+    private String token;
+
+    /**
+     * @param insecureHosts registry hosts (with port) the site allows over plain HTTP, beside localhost
+     * @param firstBackoff the wait before the first retry; it doubles after each
+     */
+    public RegistryClient(Credentials credentials, Set<String> insecureHosts, Duration firstBackoff) {
+        // Redirects are followed by hand (send): the JDK would forward Authorization to blob storage.
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(30)).build();
+        this.credentials = credentials;
+        this.insecureHosts = Set.copyOf(insecureHosts);
+        this.firstBackoff = firstBackoff;
+    }
+
+    /** A manifest or index as the registry sent it. */
+    public record FetchedManifest(String mediaType, String digest, byte[] bytes) {}
+
+    /** GETs the manifest {@code ref} names (its tag or digest), checking the digest when one was asked for. */
+    public FetchedManifest manifest(ImageReference ref, String reference) throws ImageException {
+        URI uri = base(ref).resolve("manifests/" + reference);
+        HttpResponse<InputStream> response = send(ref, uri, ACCEPT, "manifest " + reference);
+        byte[] bytes;
+        try (InputStream in = response.body()) {
+            bytes = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+        } catch (IOException e) {
+            throw new ImageException(ref + ": reading the manifest failed: " + e.getMessage(), e);
+        }
+        if (bytes.length > MAX_MANIFEST_BYTES) {
+            throw new ImageException(ref + ": the manifest is larger than " + MAX_MANIFEST_BYTES + " bytes");
+        }
+        String digest = "sha256:" + HexFormat.of().formatHex(sha256().digest(bytes));
+        if (reference.startsWith("sha256:") && !reference.equals(digest)) {
+            throw new ImageException(ref + ": digest mismatch: the registry sent a manifest with " + digest
+                    + " for " + reference);
+        }
+        String type = response.headers().firstValue("Content-Type").map(t -> t.split(";")[0].strip()).orElse("");
+        JsonNode node = parse(bytes, ref);
+        if (node.hasNonNull("mediaType")) {
+            type = node.get("mediaType").asText();
+        }
+        return new FetchedManifest(type, digest, bytes);
+    }
+
+    /**
+     * Resolves {@code ref} to its {@code linux/riscv64} image manifest, walking one index level.
+     *
+     * @throws ImageException listing the platforms the index has when none is linux/riscv64
+     */
+    public FetchedManifest riscv64Manifest(ImageReference ref) throws ImageException {
+        FetchedManifest top = manifest(ref, ref.manifestReference());
+        if (!INDEX_TYPES.contains(top.mediaType())) {
+            return top;
+        }
+        JsonNode index = parse(top.bytes(), ref);
+        List<String> platforms = new ArrayList<>();
+        for (JsonNode entry : index.path("manifests")) {
+            JsonNode platform = entry.path("platform");
+            String os = platform.path("os").asText("");
+            String arch = platform.path("architecture").asText("");
+            // Attestation manifests ("unknown/unknown") are not images.
+            if (os.equals("linux") && arch.equals("riscv64")) {
+                return manifest(ref, entry.path("digest").asText());
+            }
+            String variant = platform.path("variant").asText("");
+            platforms.add(os + "/" + arch + (variant.isEmpty() ? "" : "/" + variant));
+        }
+        throw new ImageException(ref + ": no linux/riscv64 image; it has "
+                + (platforms.isEmpty() ? "no platforms" : String.join(", ", platforms))
+                + ". termpress runs only linux/riscv64 images");
+    }
+
+    /**
+     * Streams a blob into {@code target}, verifying size and sha256 on the way; the file appears only
+     * when both match (written to a temporary file beside it, then renamed).
+     */
+    public void blob(ImageReference ref, String digest, long size, Path target) throws ImageException {
+        URI uri = base(ref).resolve("blobs/" + digest);
+        Path temp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+            HttpResponse<InputStream> response = send(ref, uri, "*/*", "blob " + digest);
+            MessageDigest sha = sha256();
+            long count = 0;
+            try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(temp)) {
+                byte[] buffer = new byte[65536];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    count += n;
+                    if (count > size) {
+                        throw new ImageException(ref + ": blob " + digest + " is longer than its " + size
+                                + " bytes; rejected");
+                    }
+                    sha.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                }
+            }
+            if (count != size) {
+                throw new ImageException(ref + ": blob " + digest + " is truncated: " + count + " of " + size + " bytes");
+            }
+            String actual = "sha256:" + HexFormat.of().formatHex(sha.digest());
+            if (!actual.equals(digest)) {
+                throw new ImageException(ref + ": digest mismatch: blob " + digest + " arrived as " + actual
+                        + "; rejected, nothing cached");
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new ImageException(ref + ": downloading blob " + digest + " failed: " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // A stray temporary file is harmless: its name is hidden and never read.
+                }
+            }
+        }
+    }
+
+    /** {@code https://host/v2/repo/}; plain HTTP only for loopback hosts and those the site lists as insecure. */
+    URI base(ImageReference ref) {
+        String scheme = allowsPlainHttp(ref) ? "http" : "https";
+        return URI.create(scheme + "://" + ref.apiHost() + "/v2/" + ref.repository() + "/");
+    }
+
+    boolean allowsPlainHttp(ImageReference ref) {
+        String host = ref.hostName().toLowerCase(Locale.ROOT);
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
+                || insecureHosts.contains(ref.registry());
+    }
+
+    /** GET with auth, retries on 429/5xx and redirects; a non-200 answer becomes an error naming {@code ref}. */
+    private HttpResponse<InputStream> send(ImageReference ref, URI uri, String accept, String what)
+            throws ImageException {
+        URI current = uri;
+        boolean triedAuth = false;
+        int redirects = 0;
+        int attempt = 0;
+        while (true) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(current).GET().header("Accept", accept)
+                    .timeout(Duration.ofMinutes(5));
+            boolean sameHost = current.getAuthority().equals(uri.getAuthority());
+            if (sameHost && token != null) {
+                request.header("Authorization", token);
+            }
+            HttpResponse<InputStream> response;
+            try {
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                if (++attempt < MAX_ATTEMPTS) {
+                    backoff(attempt);
+                    continue;
+                }
+                throw new ImageException(ref + ": cannot reach " + current.getAuthority() + ": " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ImageException(ref + ": interrupted", e);
+            }
+            int status = response.statusCode();
+            if (status == 200) {
+                return response;
+            }
+            discard(response);
+            if (status == 401 && sameHost && !triedAuth) {
+                triedAuth = true;
+                token = authorize(ref, response.headers().firstValue("WWW-Authenticate").orElse(""));
+                continue;
+            }
+            if ((status == 301 || status == 302 || status == 303 || status == 307 || status == 308)
+                    && response.headers().firstValue("Location").isPresent() && redirects++ < MAX_REDIRECTS) {
+                current = current.resolve(response.headers().firstValue("Location").get());
+                continue;
+            }
+            if ((status == 429 || status >= 500) && ++attempt < MAX_ATTEMPTS) {
+                backoff(attempt);
+                continue;
+            }
+            throw new ImageException(ref + ": " + explain(status, what, ref));
+        }
+    }
+
+    private String explain(int status, String what, ImageReference ref) {
+        return switch (status) {
+            case 401, 403 -> "unauthorized (HTTP " + status + ") for " + what + "; credentials tried: "
+                    + credentials.describe(ref.registry());
+            case 404 -> "not found (HTTP 404): " + what + " of repository " + ref.repository() + " on " + ref.registry();
+            case 429 -> "the registry keeps answering 429 Too Many Requests; try again later";
+            default -> "the registry answered HTTP " + status + " for " + what;
+        };
+    }
+
+    /** Turns a challenge into an Authorization header value (distribution token.md, RFC 7617). */
+    private String authorize(ImageReference ref, String challenge) throws ImageException {
+        Challenge parsed = Challenge.parse(challenge);
+        Credentials.Login login = credentials.forRegistry(ref.registry());
+        if (parsed.scheme().equalsIgnoreCase("basic")) {
+            if (login == null) {
+                throw new ImageException(ref + ": the registry wants a user name and password; none found in "
+                        + credentials.describe(ref.registry()));
+            }
+            return login.basicHeader();
+        }
+        if (!parsed.scheme().equalsIgnoreCase("bearer") || parsed.param("realm") == null) {
+            throw new ImageException(ref + ": unsupported authentication challenge \"" + challenge + "\"");
+        }
+        StringBuilder query = new StringBuilder();
+        if (parsed.param("service") != null) {
+            query.append("service=").append(URLEncoder.encode(parsed.param("service"), StandardCharsets.UTF_8));
+        }
+        String scope = parsed.param("scope") != null ? parsed.param("scope")
+                : "repository:" + ref.repository() + ":pull";
+        query.append(query.length() == 0 ? "" : "&").append("scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
+        String realm = parsed.param("realm");
+        URI tokenUri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
+        HttpRequest.Builder request = HttpRequest.newBuilder(tokenUri).GET().timeout(Duration.ofMinutes(1));
+        if (login != null) {
+            request.header("Authorization", login.basicHeader());
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new ImageException(ref + ": unauthorized: the token service " + tokenUri.getAuthority()
+                        + " answered HTTP " + response.statusCode() + "; credentials tried: "
+                        + credentials.describe(ref.registry()));
+            }
+            JsonNode body = parse(response.body(), ref);
+            String value = body.hasNonNull("token") ? body.get("token").asText() : body.path("access_token").asText("");
+            if (value.isEmpty()) {
+                throw new ImageException(ref + ": the token service answered without a token");
+            }
+            return "Bearer " + value;
+        } catch (IOException e) {
+            throw new ImageException(ref + ": cannot reach the token service " + tokenUri.getAuthority() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImageException(ref + ": interrupted", e);
+        }
+    }
+
+    private void backoff(int attempt) throws ImageException {
+        try {
+            Thread.sleep(firstBackoff.toMillis() << (attempt - 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImageException("interrupted while waiting to retry", e);
+        }
+    }
+
+    private static void discard(HttpResponse<InputStream> response) {
+        try (InputStream in = response.body()) {
+            in.readNBytes(64 * 1024);
+        } catch (IOException ignored) {
+            // The body of an error answer carries nothing we use.
+        }
+    }
+
+    private static JsonNode parse(byte[] bytes, ImageReference ref) throws ImageException {
+        try {
+            JsonNode node = JSON.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw new ImageException(ref + ": the registry's answer is not a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new ImageException(ref + ": the registry's answer is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
