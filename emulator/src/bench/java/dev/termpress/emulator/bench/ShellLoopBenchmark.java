@@ -10,6 +10,7 @@ import dev.termpress.emulator.guest.InitHandshake;
 import dev.termpress.emulator.host.InstructionClock;
 import dev.termpress.emulator.kernel.KernelImage;
 import dev.termpress.emulator.p9.Virtio9p;
+import dev.termpress.emulator.translate.Translator;
 import dev.termpress.emulator.translate.jvm.JvmTranslation;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -30,8 +31,10 @@ import java.util.zip.GZIPInputStream;
  */
 public final class ShellLoopBenchmark {
 
-    private static final String LOOP = "i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done; echo done-$i\n";
-    private static final String DONE = "done-100000\r\n/ # ";
+    /** The 100,000 iterations; -Dtermpress.bench.iterations=N for quicker looks. */
+    private static final int ITERATIONS = Integer.getInteger("termpress.bench.iterations", 100_000);
+    private static final String LOOP = "i=0; while [ $i -lt " + ITERATIONS + " ]; do i=$((i+1)); done; echo done-$i\n";
+    private static final String DONE = "done-" + ITERATIONS + "\r\n/ # ";
     private static final long SLICE = 2_000_000L;
 
     public static void main(String[] args) throws Exception {
@@ -68,6 +71,12 @@ public final class ShellLoopBenchmark {
             System.out.printf("%s  boot to prompt %.3f s, loop %.3f s, %,d instructions, %.1f MIPS%n",
                     r < 0 ? "warm-up" : "run    ", (bootEnd - bootStart) / 1e9, (end - start) / 1e9, count,
                     count * 1e3 / (end - start));
+            if (machine.cpu().accelerator() instanceof Translator t) {
+                System.out.printf("  translator: %,d compiled, %,d dropped, %,d entries, %,d translated instructions (%.0f%%, %.1f per entry)%n",
+                        t.compiledBlocks(), t.droppedBlocks(), t.blockRuns(), t.translatedInstructions(),
+                        100.0 * t.translatedInstructions() / machine.cpu().instret(),
+                        (double) t.translatedInstructions() / Math.max(1, t.blockRuns()));
+            }
             if (r >= 0) {
                 loopSeconds[r] = (end - start) / 1e9;
                 bootSeconds[r] = (bootEnd - bootStart) / 1e9;

@@ -356,6 +356,11 @@ public final class Cpu implements HartInterrupts {
         return new TranslationAccess(this, interpreter);
     }
 
+    /** The installed accelerator, or null (benchmarks read a translator's counters through it). */
+    public Accelerator accelerator() {
+        return accelerator;
+    }
+
     /** Runs guest code with {@code accelerator} instead of the interpreter loop (null: the interpreter). */
     public void setAccelerator(Accelerator accelerator) {
         this.accelerator = accelerator;
