@@ -87,7 +87,7 @@ class SiteBuilderTest {
     void anImagesUpperLimitReachesItsBlocks() throws Exception {
         assertThat(build()).isNotNull();
         assertThat(site.output("basics/shell/index.html")).as("the default is the runtime's").doesNotContain("data-upper-limit");
-        site.file("termpress.yaml", "title: Test site\nimages:\n  busybox: {source: images/busybox, upper-limit: 32M}\n");
+        site.file("termpress.yaml", "title: Test site\nsnapshot: false\nimages:\n  busybox: {source: images/busybox, upper-limit: 32M}\n");
         build();
         assertThat(site.output("basics/shell/index.html")).contains("data-upper-limit=\"" + (32L << 20) + "\"");
     }

@@ -76,6 +76,19 @@ class BootSnapshotResumeTest {
     }
 
     @Test
+    void aResumedMachineKeepsItsImagesWritableLayerLimit() throws Exception {
+        PreparedImage limited = PreparedImage.of(LocalImageLoader.load(BUSYBOX, null), 8L << 20);
+        String conf = InitConf.render(limited.image().settings(), new GuestOverrides(null, "/", null, Map.of(), 0, 0));
+
+        BootedImage resumed = limited.start(conf, this::config, CLOCK, () -> snapshot, notices::add);
+        type(resumed, "dd if=/dev/zero of=/big bs=1M count=20 2>&1 | grep -c 'No space left'; echo end-$((1+2))\n");
+        String seen = runUntil(resumed, "end-3\r\n");
+
+        assertThat(notices).as("resumed, not booted cold").isEmpty();
+        assertThat(seen).contains("\r\n1\r\nend-3");
+    }
+
+    @Test
     void aMissingSnapshotBootsColdWithOneLine() throws Exception {
         Path file = temp.resolve("absent.gz");
         coldWithOneLine(() -> SnapshotBlob.read(file, "sha256:00"), "is missing");
