@@ -86,6 +86,17 @@ public final class PreparedImage {
      */
     public BootedImage boot(String initConf, MachineConfig config, LongSupplier clockNanos)
             throws ImageFormatException {
+        BootedImage booted = assemble(initConf, config, clockNanos);
+        booted.machine().bootKernel(KernelImage.load());
+        return booted;
+    }
+
+    /**
+     * A machine with its devices and the pristine image, neither booted nor restored yet: what a
+     * cold boot and a resume share.
+     */
+    private BootedImage assemble(String initConf, MachineConfig config, LongSupplier clockNanos)
+            throws ImageFormatException {
         ImageFileSystem fs = ImageFileSystem.create(indexes, source, clockNanos, upperLimit);
         InitHandshake handshake = new InitHandshake(fs, initConf, clockNanos, config.entropy(), config.console());
         try {
@@ -99,7 +110,6 @@ public final class PreparedImage {
                 config.rngSeed(), config.entropy()));
         handshake.attach(machine);
         machine.attach(new Virtio9p(fs));
-        machine.bootKernel(KernelImage.load());
         return new BootedImage(machine, fs, handshake);
     }
 
@@ -147,21 +157,10 @@ public final class PreparedImage {
      */
     public BootedImage resume(byte[] snapshot, String initConf, MachineConfig config, LongSupplier clockNanos)
             throws SnapshotException, ImageFormatException {
-        ImageFileSystem fs = ImageFileSystem.create(indexes, source, clockNanos, upperLimit);
-        InitHandshake handshake = new InitHandshake(fs, initConf, clockNanos, config.entropy(), config.console());
-        try {
-            handshake.checkInstallable();
-        } catch (IllegalStateException e) {
-            throw new ImageFormatException(image.description() + ": " + e.getMessage());
-        }
-        JvmTranslation.configureFromSettings();
-        Machine machine = new Machine(new MachineConfig(config.ramBytes(), config.bootargs(), config.clock(), handshake,
-                config.rngSeed(), config.entropy()));
-        handshake.attach(machine);
-        machine.attach(new Virtio9p(fs));
-        MachineSnapshot.restore(machine, snapshot, snapshotIdentity());
-        handshake.resumeAtReady();
-        return new BootedImage(machine, fs, handshake);
+        BootedImage resumed = assemble(initConf, config, clockNanos);
+        MachineSnapshot.restore(resumed.machine(), snapshot, snapshotIdentity());
+        resumed.handshake().resumeAtReady();
+        return resumed;
     }
 
     /**
