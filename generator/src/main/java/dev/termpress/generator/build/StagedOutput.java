@@ -2,6 +2,7 @@ package dev.termpress.generator.build;
 
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.diag.SiteError;
+import dev.termpress.generator.paths.SharedTemporaries;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ public final class StagedOutput implements AutoCloseable {
         checkReplaceable(out);
         try {
             Files.createDirectories(out.getParent());
-            Path staging = Files.createTempDirectory(out.getParent(), "." + out.getFileName() + ".building-");
+            Path staging = SharedTemporaries.createDirectory(out.getParent(), out.getFileName().toString(), ".building");
             Files.writeString(staging.resolve(MARKER), "written by termpress build; safe to delete\n");
             return new StagedOutput(out, staging);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.termpress.generator.image;
 
+import dev.termpress.generator.paths.SharedTemporaries;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ final class AtomicFiles {
     /** A hidden temporary file beside {@code target}, on the same file system so the rename is cheap. */
     static Path temporaryFor(Path target) throws IOException {
         Files.createDirectories(target.getParent());
-        return Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        return SharedTemporaries.createFile(target.getParent(), target.getFileName().toString(), ".tmp");
     }
 
     /** Renames {@code temp} to {@code target}, atomically where the file system can. */
