@@ -26,7 +26,7 @@ final class JvmHost implements DemoHost {
 
     /** Fixed guest wall time for files the guest changes, so runs are reproducible: the RTC's boot date. */
     private static final long GUEST_EPOCH_NANOS = InstructionClock.BOOT_UNIX_NANOS;
-    /** Instruction budgets: the busybox prompt takes about 60 M, Debian's a few hundred M. */
+    /** Instruction budgets, far above need: a cold busybox boot to its prompt takes about 21 M, Debian's a few hundred M. */
     private static final long BOOT_BUDGET = 4_000_000_000L;
     private static final long COMMAND_BUDGET = 4_000_000_000L;
 
