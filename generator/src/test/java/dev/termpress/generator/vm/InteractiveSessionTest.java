@@ -127,6 +127,7 @@ class InteractiveSessionTest {
         assertThat(outcome).isEqualTo(InteractiveSession.Outcome.POWERED_OFF);
         assertThat(sink.tail()).contains("back-5");
         // A slice is 2 M instructions and the instruction clock runs 100 M a guest second.
+        System.out.println("yes then Ctrl-C: prompt back after " + slicesAfterCtrlC[0] + " slices of 2 M instructions");
         assertThat(slicesAfterCtrlC[0]).as("slices from Ctrl-C to the prompt").isBetween(1, 50);
     }
 
