@@ -3,7 +3,7 @@
  *
  * Built against the kernel's own nolibc (see build.sh), so it is a few KB with no libc.
  * It mounts /dev (devtmpfs), /proc and /sys, mounts the 9p root filesystem (virtio mount tag
- * "rootfs") on /newroot, moves /dev /proc /sys into it and switches root to it (chdir, MS_MOVE
+ * "termpress") on /newroot, moves /dev /proc /sys into it and switches root to it (chdir, MS_MOVE
  * onto /, chroot: the initramfs cannot be pivot_root'ed). It then mounts tmpfs on /tmp, /run and
  * /dev/shm and devpts on /dev/pts, reads the optional configuration file below, sets the hostname
  * and starts the program in a new session whose controlling tty is the console, so job control
@@ -82,7 +82,7 @@
 #define CONF_PATH "/.termpress/init.conf"
 #define EXIT_STATUS_PATH "/.termpress/exit-status"
 #define SIGNAL_STATUS_BASE 128 /* a shell's $? for a program killed by signal N is 128 + N */
-#define ROOT_TAG "rootfs"
+#define ROOT_TAG "termpress"
 #define ROOT_OPTIONS "trans=virtio,version=9p2000.L,msize=262144,cache=loose"
 #define NEW_ROOT "/newroot"
 #define DEFAULT_HOSTNAME "termpress"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Shared by qemu-reference.sh and qemu-init-checks.sh (sourced): the busybox root directory and
 # the QEMU command line that mirrors our emulator's machine (virt, virtio-mmio console as hvc0,
-# virtio-9p root with mount tag "rootfs", virtio entropy).
+# virtio-9p root with mount tag "termpress", virtio entropy).
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -60,7 +60,7 @@ qemu_boot() {
         -device virtio-rng-device "$@"
     if [ -n "$root" ]; then
         set -- "$@" -fsdev "local,id=fs0,path=$root,security_model=none" \
-            -device virtio-9p-device,fsdev=fs0,mount_tag=rootfs
+            -device virtio-9p-device,fsdev=fs0,mount_tag=termpress
     fi
     qemu-system-riscv64 "$@"
 }

@@ -63,7 +63,7 @@ expect "init.conf: env, workdir (created), user:group, winsize, argv, PATH searc
 
 case_root mounts "arg /bin/sh" "arg -c" "arg mount; ls -ld /tmp /dev/shm | cut -c1-10"
 expect "mounts: 9p root, devtmpfs, proc, sysfs, tmpfs /tmp /run /dev/shm, devpts" "$CASES/mounts" "" \
-    "rootfs on / type 9p (rw,relatime,cache=0xf,access=client,msize=262144,trans=virtio)" \
+    "termpress on / type 9p (rw,relatime,cache=0xf,access=client,msize=262144,trans=virtio)" \
     "devpts on /dev/pts type devpts (rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=666)" \
     "tmpfs on /run type tmpfs (rw,nosuid,nodev,relatime,mode=755)" "drwxrwxrwt"
 
@@ -85,6 +85,6 @@ expect "program not found" "$CASES/missing-program" "" \
     "termpress-init: nosuchprogram exited with status 127, powering off"
 
 expect "no 9p root device" "" "" \
-    "termpress-init: mount 9p root (tag rootfs) on /newroot: ENOENT (2)"
+    "termpress-init: mount 9p root (tag termpress) on /newroot: ENOENT (2)"
 
 exit $FAILED

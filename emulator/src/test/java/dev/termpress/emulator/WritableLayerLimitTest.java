@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The writable layer's limit as a shell sees it, on the busybox image with a small limit: dd past it
- * fails at once with ENOSPC, statfs reports the limit and the use, and rm gives the space back.
+ * fails at once with ENOSPC, statfs and df report the limit and the use, and rm gives the space back.
  */
 class WritableLayerLimitTest {
 
@@ -26,6 +26,8 @@ class WritableLayerLimitTest {
 
         assertThat(guest.command("stat -f -c 'blocks=%b size=%S' /", COMMAND_BUDGET))
                 .contains("blocks=" + LIMIT / 4096 + " size=4096");
+        // busybox df skips a filesystem named "rootfs", which the 9p root's mount tag once was.
+        assertThat(dfRoot(guest)).startsWith("termpress " + LIMIT / 1024 + " ");
 
         String dd = guest.command("dd if=/dev/zero of=/big bs=1M count=300; echo dd-status=$?", DD_BUDGET);
         assertThat(dd).contains("No space left on device").contains("dd-status=1");
@@ -34,10 +36,21 @@ class WritableLayerLimitTest {
         assertThat(bigBytes).isBetween(LIMIT - (1L << 20), LIMIT);
         assertThat(freeBlocks(guest)).isLessThan(512 * 1024 / 4096);
 
+        String[] full = dfRoot(guest).split(" +");
+        assertThat(Long.parseLong(full[2])).as("df's used KiB").isGreaterThan((LIMIT - (1L << 20)) / 1024);
+
         assertThat(guest.command("rm /big && sync && echo removed", COMMAND_BUDGET)).contains("removed");
+        String[] freed = dfRoot(guest).split(" +");
+        assertThat(Long.parseLong(freed[2])).as("df's used KiB after rm").isLessThan(256);
         assertThat(freeBlocks(guest)).isGreaterThan((LIMIT - (256 << 10)) / 4096);
         assertThat(guest.command("dd if=/dev/zero of=/again bs=1M count=4 && sync && echo again-ok", DD_BUDGET))
                 .contains("again-ok").doesNotContain("No space");
+    }
+
+    /** df's line for / ("Filesystem 1K-blocks Used Available Use% Mounted"), with the spacing squeezed. */
+    private static String dfRoot(BusyboxGuest guest) {
+        String out = guest.command("df -k / | tr -s ' ' | sed -n 's/^/df: /;2p'", COMMAND_BUDGET);
+        return out.substring(out.lastIndexOf("df: ") + 4).trim();
     }
 
     private static long freeBlocks(BusyboxGuest guest) {

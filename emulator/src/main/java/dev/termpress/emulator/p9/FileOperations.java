@@ -49,7 +49,7 @@ final class FileOperations {
             return;
         }
         fid.openFlags = flags;
-        fid.listingNames = null;
+        server.dropListing(fid);
         NinePServer.writeQid(server.reply(x, NineP.TLOPEN), fid.inode).u32(0);
         server.send(x);
     }
@@ -192,8 +192,7 @@ final class FileOperations {
             listingNames[i + 2] = names.get(i);
             listingInodes[i + 2] = fs.entry(dir, names.get(i));
         }
-        fid.listingNames = listingNames;
-        fid.listingInodes = listingInodes;
+        server.holdListing(fid, listingNames, listingInodes);
     }
 
     private static int directoryEntryType(int mode) {

@@ -20,10 +20,17 @@ public final class NinePServer {
     /** Smallest msize accepted: every reply but Rread and Rreaddir must fit. */
     static final int MIN_MSIZE = 512;
     /**
-     * Most fids one client may hold. Linux with cache=loose keeps one per cached dentry, so tens of
-     * thousands are normal; the cap only stops a hostile guest from growing host memory without bound.
+     * Most fids one client may hold; past it a walk or attach gets ENFILE. Linux with cache=loose keeps
+     * one per cached dentry, so tens of thousands are normal after a {@code find /} of a large image; a
+     * fid costs about 100 bytes of host memory, so the cap holds the table near 13 MB.
      */
-    static final int MAX_FIDS = 1 << 20;
+    public static final int MAX_FIDS = 1 << 17;
+    /**
+     * Most directory entries held, summed over every fid's listing in progress (a Treaddir from offset
+     * 0 takes one); past it such a Treaddir gets ENFILE. A listing entry costs two references, so many
+     * open handles on one huge directory cannot grow host memory past a few MB.
+     */
+    public static final int MAX_LISTING_ENTRIES = 1 << 20;
     /** msize before Tversion negotiated one. */
     private static final int DEFAULT_MSIZE = 8192;
 
@@ -35,16 +42,19 @@ public final class NinePServer {
     private final FileOperations files;
     private final NamespaceOperations names;
     private final int maxFids;
+    private final int maxListingEntries;
+    private int listingEntries;
     private int msize = DEFAULT_MSIZE;
 
     /** A server presenting {@code fs}. */
     public NinePServer(ImageFileSystem fs) {
-        this(fs, MAX_FIDS);
+        this(fs, MAX_FIDS, MAX_LISTING_ENTRIES);
     }
 
-    NinePServer(ImageFileSystem fs, int maxFids) {
+    NinePServer(ImageFileSystem fs, int maxFids, int maxListingEntries) {
         this.fs = fs;
         this.maxFids = maxFids;
+        this.maxListingEntries = maxListingEntries;
         this.files = new FileOperations(this);
         this.names = new NamespaceOperations(this);
     }
@@ -67,6 +77,11 @@ public final class NinePServer {
     /** Restores the msize a snapshot's session negotiated. */
     void restoreMsize(int negotiated) {
         msize = negotiated;
+    }
+
+    /** Directory entries held by listings in progress (bounded by {@link #MAX_LISTING_ENTRIES}). */
+    public int listingEntries() {
+        return listingEntries;
     }
 
     /** Number of requests waiting for file contents. */
@@ -226,8 +241,12 @@ public final class NinePServer {
      */
     void putFid(int number, Fid fid) {
         fs.retainHandle(fid.inode);
+        if (fid.listingNames != null) {
+            listingEntries += fid.listingNames.length;
+        }
         Fid old = fids.put(number, fid);
         if (old != null) {
+            dropListing(old);
             fs.releaseHandle(old.inode);
         }
     }
@@ -235,9 +254,30 @@ public final class NinePServer {
     Fid removeFid(int number) {
         Fid old = fids.remove(number);
         if (old != null) {
+            dropListing(old);
             fs.releaseHandle(old.inode);
         }
         return old;
+    }
+
+    /** Gives {@code fid} a listing in progress, within {@link #MAX_LISTING_ENTRIES} over all fids. */
+    void holdListing(Fid fid, String[] names, Inode[] inodes) throws FsException {
+        dropListing(fid);
+        if (names.length > maxListingEntries - listingEntries) {
+            throw FsException.of(Errno.ENFILE);
+        }
+        fid.listingNames = names;
+        fid.listingInodes = inodes;
+        listingEntries += names.length;
+    }
+
+    /** Forgets {@code fid}'s listing in progress, if any. */
+    void dropListing(Fid fid) {
+        if (fid.listingNames != null) {
+            listingEntries -= fid.listingNames.length;
+            fid.listingNames = null;
+            fid.listingInodes = null;
+        }
     }
 
     /** Points {@code fid} at {@code inode} (Tlcreate: the fid becomes the new file). */
@@ -252,6 +292,7 @@ public final class NinePServer {
             fs.releaseHandle(fid.inode);
         }
         fids.clear();
+        listingEntries = 0;
     }
 
     /** Starts the reply to {@code x}, whose request type is {@code requestType}. */

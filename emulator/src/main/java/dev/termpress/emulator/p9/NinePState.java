@@ -61,6 +61,7 @@ final class NinePState {
         server.restoreMsize(msize);
         int count = in.count(NinePServer.MAX_FIDS, "fid count");
         server.clearFids();
+        int listingRoom = NinePServer.MAX_LISTING_ENTRIES;
         for (int i = 0; i < count; i++) {
             int number = in.i32();
             Inode inode = inode(inodes, in.i64(), in);
@@ -73,7 +74,8 @@ final class NinePState {
             fid.openFlags = in.i32();
             fid.xattr = in.bool();
             if (in.bool()) {
-                int entries = in.count(in.remaining(), "listing length");
+                int entries = in.count(Math.min(listingRoom, in.remaining()), "listing length");
+                listingRoom -= entries;
                 fid.listingNames = new String[entries];
                 fid.listingInodes = new Inode[entries];
                 for (int e = 0; e < entries; e++) {

@@ -24,8 +24,8 @@ public final class Virtio9p implements VirtioDevice, Snapshottable {
 
     /** Feature: the configuration space holds a mount tag (VIRTIO_9P_MOUNT_TAG). */
     public static final int F_MOUNT_TAG = 0;
-    /** Mount tag used when none is given. */
-    public static final String DEFAULT_TAG = "rootfs";
+    /** Mount tag used when none is given (not "rootfs": busybox df hides a filesystem of that name). */
+    public static final String DEFAULT_TAG = "termpress";
 
     private static final int REQUEST_QUEUE = 0;
     // Configuration space: le16 tag_len, then tag_len bytes of tag (no NUL).
@@ -92,6 +92,15 @@ public final class Virtio9p implements VirtioDevice, Snapshottable {
         if (queue != REQUEST_QUEUE) {
             request.complete(0);
             return;
+        }
+        if (unanswered.size() >= queueSizeMax(REQUEST_QUEUE)) {
+            unanswered.removeIf(waiting -> !waiting.isLive());
+            if (unanswered.size() >= queueSizeMax(REQUEST_QUEUE)) {
+                // More requests in flight than the ring holds means the driver reposted heads: refuse
+                // this one rather than let a misbehaving guest grow host memory without bound.
+                request.complete(0);
+                return;
+            }
         }
         int length = Math.min(request.readableLength(), MAX_MESSAGE);
         if (length > message.length) {

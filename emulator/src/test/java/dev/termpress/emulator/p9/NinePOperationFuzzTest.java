@@ -1,6 +1,5 @@
 package dev.termpress.emulator.p9;
 
-import static dev.termpress.emulator.p9.NineClient.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.termpress.emulator.fs.Errno;
@@ -13,73 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 class NinePOperationFuzzTest {
 
-    private static final String[] NAMES = {"a", "b", "etc", "passwd", "bin", "sh", "..", "big", "home", "x/y", ""};
-    private static final int FIDS = 6;
-
     private final NineClient client = new NineClient(new NinePServer(TestImage.fs())).connect(65536);
-    private final Random random = new Random(99);
-
-    private int fid() {
-        return 1 + random.nextInt(FIDS);
-    }
-
-    private String name() {
-        return NAMES[random.nextInt(NAMES.length)];
-    }
-
-    private TMessage randomMessage() {
-        switch (random.nextInt(22)) {
-            case 0:
-                return client.t(NineP.TWALK).u32(fid()).u32(fid()).u16(2).string(name()).string(name());
-            case 1:
-                return client.t(NineP.TWALK).u32(ROOT).u32(fid()).u16(1).string(name());
-            case 2:
-                return client.t(NineP.TLOPEN).u32(fid()).u32(random.nextInt(3) | (random.nextBoolean() ? 01000 : 0));
-            case 3:
-                return client.t(NineP.TLCREATE).u32(fid()).string(name()).u32(2).u32(0644).u32(0);
-            case 4:
-                return client.t(NineP.TREAD).u32(fid()).u64(random.nextInt(400_000)).u32(random.nextInt(70_000));
-            case 5:
-                byte[] data = new byte[random.nextInt(3000)];
-                random.nextBytes(data);
-                return client.t(NineP.TWRITE).u32(fid()).u64(random.nextInt(400_000)).u32(data.length).raw(data);
-            case 6:
-                return client.t(NineP.TREADDIR).u32(fid()).u64(random.nextInt(12)).u32(random.nextInt(2000));
-            case 7:
-                return client.t(NineP.TGETATTR).u32(fid()).u64(NineP.STATS_BASIC);
-            case 8:
-                return client.t(NineP.TSETATTR).u32(fid()).u32(random.nextInt(512)).u32(random.nextInt(07777))
-                        .u32(random.nextInt(3)).u32(random.nextInt(3)).u64(random.nextInt(500_000))
-                        .u64(random.nextInt(100)).u64(random.nextInt(1_000_000_000)).u64(random.nextInt(100))
-                        .u64(random.nextInt(1_000_000_000));
-            case 9:
-                return client.t(NineP.TMKDIR).u32(fid()).string(name()).u32(0755).u32(0);
-            case 10:
-                return client.t(NineP.TSYMLINK).u32(fid()).string(name()).string(name()).u32(0);
-            case 11:
-                return client.t(NineP.TMKNOD).u32(fid()).string(name()).u32(0010644).u32(0).u32(0).u32(0);
-            case 12:
-                return client.t(NineP.TLINK).u32(fid()).u32(fid()).string(name());
-            case 13:
-                return client.t(NineP.TRENAME).u32(fid()).u32(fid()).string(name());
-            case 14:
-                return client.t(NineP.TRENAMEAT).u32(fid()).string(name()).u32(fid()).string(name());
-            case 15:
-                return client.t(NineP.TUNLINKAT).u32(fid()).string(name()).u32(random.nextBoolean() ? 0x200 : 0);
-            case 16:
-                return client.t(NineP.TREMOVE).u32(fid());
-            case 17:
-                return client.t(NineP.TCLUNK).u32(fid());
-            case 18:
-                return client.t(NineP.TREADLINK).u32(fid());
-            case 19:
-                return client.t(NineP.TXATTRWALK).u32(fid()).u32(fid()).string(random.nextBoolean() ? "" : "user.x");
-            case 20:
-                return client.t(NineP.TFLUSH).u16(random.nextInt(100));
-            default:
-                return client.t(NineP.TSTATFS).u32(fid());
-        }
-    }
+    private final RandomMessages messages = new RandomMessages(client, new Random(99));
 
     @Test
     void randomOperationSequencesNeverHitAHostException() {
@@ -88,7 +22,7 @@ class NinePOperationFuzzTest {
             if (round % 500 == 0 || client.server.fidCount() == 0) {
                 client.connect(65536);
             }
-            RMessage reply = client.call(randomMessage());
+            RMessage reply = client.call(messages.next());
             assertThat(reply.errno()).as("round %d: %s", round, reply).isNotEqualTo(Errno.EIO)
                     .isNotEqualTo(Errno.EPROTO);
             successes += reply.isError() ? 0 : 1;

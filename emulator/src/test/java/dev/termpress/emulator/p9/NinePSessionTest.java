@@ -168,7 +168,7 @@ class NinePSessionTest {
 
     @Test
     void theFidTableIsBounded() {
-        NineClient small = new NineClient(new NinePServer(fs, 3)).connect(65536);
+        NineClient small = new NineClient(new NinePServer(fs, 3, NinePServer.MAX_LISTING_ENTRIES)).connect(65536);
         ok(small.walk(ROOT, 2));
         ok(small.walk(ROOT, 3, "etc"));
         assertErrno(small.walk(ROOT, 4, "bin"), Errno.ENFILE);
@@ -176,6 +176,27 @@ class NinePSessionTest {
         ok(small.walk(3, 3, "passwd"));
         ok(small.clunk(2));
         ok(small.walk(ROOT, 4, "bin"));
+    }
+
+    @Test
+    void listingsInProgressAreBoundedOverAllFids() {
+        // The root lists 8 entries (with . and ..): room for two listings of it, not three.
+        NinePServer server = new NinePServer(fs, NinePServer.MAX_FIDS, 20);
+        NineClient small = new NineClient(server).connect(65536);
+        for (int fid = 2; fid <= 4; fid++) {
+            ok(small.walk(ROOT, fid));
+            ok(small.lopen(fid, NineP.O_RDONLY));
+        }
+        ok(small.readdir(2, 0, 8192));
+        ok(small.readdir(3, 0, 8192));
+        ok(small.readdir(3, 0, 8192)); // a rewind replaces the fid's listing rather than adding one
+        assertThat(server.listingEntries()).isEqualTo(16);
+        assertErrno(small.readdir(4, 0, 8192), Errno.ENFILE);
+        ok(small.clunk(2));
+        assertThat(server.listingEntries()).isEqualTo(8);
+        ok(small.readdir(4, 0, 8192));
+        ok(small.call(new TMessage(NineP.TVERSION, NineP.NOTAG).u32(65536).string("9P2000.L"))); // a new session drops them all
+        assertThat(server.listingEntries()).isZero();
     }
 
     @Test

@@ -110,12 +110,12 @@ class Virtio9pTest {
         driver = new GuestDriver(new Virtio9p(Layers.fs(LAYER)));
         assertThat(driver.read(0x008)).isEqualTo(Virtio.DEVICE_9P);
         assertThat(driver.deviceFeatures() & 1L << Virtio9p.F_MOUNT_TAG).isNotZero();
-        assertThat(driver.mmio.read(GuestDriver.CONFIG, 2)).isEqualTo(6);
-        byte[] tagBytes = new byte[6];
-        for (int i = 0; i < 6; i++) {
+        assertThat(driver.mmio.read(GuestDriver.CONFIG, 2)).isEqualTo(9);
+        byte[] tagBytes = new byte[9];
+        for (int i = 0; i < 9; i++) {
             tagBytes[i] = (byte) driver.mmio.read(GuestDriver.CONFIG + 2 + i, 1);
         }
-        assertThat(new String(tagBytes, StandardCharsets.UTF_8)).isEqualTo("rootfs");
+        assertThat(new String(tagBytes, StandardCharsets.UTF_8)).isEqualTo("termpress");
         GuestDriver custom = new GuestDriver(new Virtio9p(Layers.fs(LAYER), "img"));
         assertThat(custom.mmio.read(GuestDriver.CONFIG, 4)).isEqualTo(3 | 'i' << 16 | 'm' << 24);
     }
@@ -161,6 +161,29 @@ class Virtio9pTest {
         assertThat(queue.pollUsed()).isEqualTo(new Used(head, 11 + 10));
         assertThat(new String(driver.bytes(reply + 11, 10), StandardCharsets.UTF_8)).isEqualTo("termpress\n");
         assertThat(driver.line.level).isTrue();
+    }
+
+    @Test
+    void aDriverRepostingAWaitingRequestCannotGrowTheUnansweredList() throws Exception {
+        DeferredLayerSource source = new DeferredLayerSource(List.of(LAYER));
+        start(ImageFileSystem.create(Layers.indexes(LAYER), source, () -> 0L));
+        mountAndOpen("etc", "hostname");
+        long reply = driver.alloc(4096, 8);
+        byte[] read = message(TREAD, 2, 0L, 4096 - 11);
+        int head = queue.addChain(Buffer.in(driver.buffer(read), read.length), Buffer.out(reply, 4096));
+        queue.notifyDevice();
+        int reposts = 1000;
+        for (int i = 0; i < reposts; i++) {
+            queue.publish(head); // the same chain again while it waits: a broken or hostile driver
+            queue.notifyDevice();
+        }
+        int refused = 0;
+        Used used;
+        while ((used = queue.pollUsed()) != null) {
+            assertThat(used).isEqualTo(new Used(head, 0));
+            refused++;
+        }
+        assertThat(refused).as("all but a ring's worth refused at once").isGreaterThanOrEqualTo(reposts + 1 - VirtioDevice.DEFAULT_QUEUE_SIZE);
     }
 
     @Test

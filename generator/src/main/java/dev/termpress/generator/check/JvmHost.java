@@ -13,7 +13,6 @@ import dev.termpress.generator.markdown.DemoBlock;
 import dev.termpress.generator.vm.BootSnapshots;
 import dev.termpress.generator.vm.BootedImage;
 import dev.termpress.generator.vm.PreparedImage;
-import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -93,7 +92,7 @@ final class JvmHost implements DemoHost {
                 && !current.session().halted()) {
             return current.session();
         }
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        ConsoleCapture console = new ConsoleCapture();
         // Resumed from the boot snapshot a build publishes (the same bytes), unless the image turns snapshots off.
         BootedImage booted = image.start(initConf, () -> MachineConfig.deterministic(console::write),
                 () -> GUEST_EPOCH_NANOS, spec.snapshot() ? BootSnapshots.of(image) : null, System.err::println);

@@ -2,7 +2,6 @@ package dev.termpress.generator.check;
 
 import dev.termpress.emulator.Machine;
 import dev.termpress.emulator.guest.InitHandshake;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,11 +22,10 @@ final class ShellSession {
 
     private final Machine machine;
     private final InitHandshake handshake;
-    private final ByteArrayOutputStream console;
-    private int consumed;
+    private final ConsoleCapture console;
 
     /** @param console what the machine printed, without the handshake's markers */
-    ShellSession(Machine machine, InitHandshake handshake, ByteArrayOutputStream console) {
+    ShellSession(Machine machine, InitHandshake handshake, ConsoleCapture console) {
         this.machine = machine;
         this.handshake = handshake;
         this.console = console;
@@ -40,7 +38,7 @@ final class ShellSession {
      */
     String start(long budget) {
         long executed = 0;
-        int lastSize = -1;
+        long lastSize = -1;
         long quietSince = 0;
         while (executed < budget && !machine.halted()) {
             long ran = handshake.run(SLICE);
@@ -49,8 +47,8 @@ final class ShellSession {
             if (text.contains(PROMPT)) {
                 break;
             }
-            if (console.size() != lastSize) {
-                lastSize = console.size();
+            if (console.total() != lastSize) {
+                lastSize = console.total();
                 quietSince = executed;
             } else if (executed - quietSince >= (looksLikePrompt(text) ? QUIET_AFTER_PROMPT : QUIET)
                     || waitsForInput(ran)) {
@@ -63,7 +61,7 @@ final class ShellSession {
         if (executed >= budget) {
             return BootFailure.noPrompt(budget + " instructions", transcript());
         }
-        consumed = console.size();
+        console.consume(console.text().length());
         type(ShellPrompt.SETUP);
         if (awaitPrompt(budget) != null) {
             return null;
@@ -78,14 +76,14 @@ final class ShellSession {
         return awaitPrompt(budget);
     }
 
-    /** Everything the guest wrote, for failure messages. */
+    /** The end of what the guest wrote, for failure messages. */
     private String transcript() {
-        return TerminalText.plain(utf8(text()));
+        return TerminalText.plain(utf8(console.transcript()));
     }
 
     /** The output since the last prompt, after a {@link #run} that returned {@code null}. */
     String pendingOutput() {
-        return TerminalText.plain(utf8(text().substring(Math.min(consumed, text().length()))));
+        return TerminalText.plain(utf8(text()));
     }
 
     boolean halted() {
@@ -95,10 +93,10 @@ final class ShellSession {
     private String awaitPrompt(long budget) {
         long executed = 0;
         while (!machine.halted()) {
-            String fresh = text().substring(consumed);
+            String fresh = text();
             int at = fresh.indexOf(PROMPT);
             if (at >= 0) {
-                consumed += at + PROMPT.length();
+                console.consume(at + PROMPT.length());
                 return TerminalText.plain(utf8(fresh.substring(0, at)));
             }
             if (executed >= budget) {
@@ -106,7 +104,7 @@ final class ShellSession {
             }
             long ran = handshake.run(SLICE);
             executed += ran;
-            if (waitsForInput(ran) && !text().substring(consumed).contains(PROMPT)) {
+            if (waitsForInput(ran) && !text().contains(PROMPT)) {
                 return null; // the guest waits for input that will not come (a command reading the terminal)
             }
         }
@@ -131,8 +129,8 @@ final class ShellSession {
         return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
-    /** Console bytes as text; ISO-8859-1 keeps byte offsets equal to char offsets, UTF-8 is restored at the end. */
+    /** Console bytes since the last prompt as text; ISO-8859-1 keeps byte offsets equal to char offsets, UTF-8 is restored at the end. */
     private String text() {
-        return console.toString(StandardCharsets.ISO_8859_1);
+        return console.text();
     }
 }

@@ -14,6 +14,10 @@ import java.util.function.LongSupplier;
  * Runs a machine for a person at a terminal. The emulator is single-threaded: this loop owns the
  * machine and feeds it from a queue that a reader thread fills from the user's input. When the
  * hart idles, the loop sleeps until the next guest timer or the next input, whichever comes first.
+ * Input is bounded as a terminal's is: the guest holds at most {@link #MAX_UNREAD_INPUT} bytes it
+ * has not read, the queue at most {@link #MAX_QUEUED_CHUNKS} reads, and then the reader thread
+ * waits, so piping a huge file in costs no host memory. Ctrl-] is seen when it is read, even
+ * behind input the guest has not taken.
  */
 public final class InteractiveSession {
 
@@ -24,6 +28,13 @@ public final class InteractiveSession {
     /** Longest single sleep, so a resize or a detach request is noticed soon. */
     private static final long MAX_SLEEP_NANOS = 50_000_000L;
     private static final byte[] END = new byte[0];
+    private static final byte[] WAKE_UP = new byte[0];
+    /** Bytes the reader thread takes from the input at a time. */
+    private static final int READ_CHUNK = 4096;
+    /** Reads the queue holds before the reader thread waits for the guest to take some. */
+    public static final int MAX_QUEUED_CHUNKS = 64;
+    /** Input handed to the guest that it has not read yet; the rest waits in the queue. */
+    public static final int MAX_UNREAD_INPUT = 64 * 1024;
     /** VEOF in the guest's cooked terminal (POSIX default Ctrl-D). */
     private static final byte[] END_OF_FILE = {0x04};
     /**
@@ -42,9 +53,12 @@ public final class InteractiveSession {
     private final InitHandshake handshake;
     private final LongSupplier nowTicks;
     private final Runnable afterSlice;
-    private final BlockingQueue<byte[]> input = new LinkedBlockingQueue<>();
+    private final BlockingQueue<byte[]> input = new LinkedBlockingQueue<>(MAX_QUEUED_CHUNKS);
     private volatile Runnable pendingResize;
+    private volatile boolean detachRequested;
     private boolean inputClosed;
+    /** Input given while init had not started, which the handshake holds until it has. */
+    private long givenBeforeStart;
     private long lastEndOfFileNanos;
 
     /**
@@ -62,16 +76,28 @@ public final class InteractiveSession {
     /** Starts a daemon thread copying {@code in} into the input queue. */
     public void readFrom(InputStream in) {
         Thread reader = new Thread(() -> {
-            byte[] buffer = new byte[4096];
+            byte[] buffer = new byte[READ_CHUNK];
             try {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
-                    input.add(java.util.Arrays.copyOf(buffer, n));
+                    int detachAt = indexOf(buffer, n, DETACH);
+                    if (detachAt >= 0) {
+                        detachRequested = true;
+                        input.offer(WAKE_UP);
+                        return;
+                    }
+                    input.put(java.util.Arrays.copyOf(buffer, n));
                 }
             } catch (IOException e) {
                 // The terminal went away: end the session like end of input.
+            } catch (InterruptedException e) {
+                return;
             }
-            input.add(END);
+            try {
+                input.put(END);
+            } catch (InterruptedException e) {
+                // The session is over.
+            }
         }, "termpress-input");
         reader.setDaemon(true);
         reader.start();
@@ -80,18 +106,19 @@ public final class InteractiveSession {
     /** Asks the loop to run {@code action} (a console resize) on the machine's thread. */
     public void onMachineThread(Runnable action) {
         pendingResize = action;
-        input.add(new byte[0]); // wakes a sleeping loop; empty input is ignored
+        input.offer(WAKE_UP); // wakes a sleeping loop; a full queue means the loop is not asleep
     }
 
     /** Runs until power-off, detach, or end of input with the guest waiting for more. */
     public Outcome run() throws InterruptedException {
         while (true) {
             byte[] chunk;
-            while ((chunk = input.poll()) != null) {
-                Outcome outcome = deliver(chunk);
-                if (outcome != null) {
-                    return outcome;
-                }
+            while (!detachRequested && roomForInput() && (chunk = input.poll()) != null) {
+                deliver(chunk);
+            }
+            runPendingResize();
+            if (detachRequested) {
+                return Outcome.DETACHED;
             }
             long ran = handshake.run(SLICE);
             afterSlice.run();
@@ -107,12 +134,14 @@ public final class InteractiveSession {
                 if (inputClosed && machine.nextWakeUpTicks() == Long.MAX_VALUE) {
                     return Outcome.INPUT_CLOSED; // nothing can wake the guest any more
                 }
+                if (!roomForInput()) {
+                    // The guest leaves its input unread: nothing to wait for but its timer (or a detach).
+                    TimeUnit.NANOSECONDS.sleep(sleepNanos());
+                    continue;
+                }
                 chunk = input.poll(sleepNanos(), TimeUnit.NANOSECONDS);
-                if (chunk != null) {
-                    Outcome outcome = deliver(chunk);
-                    if (outcome != null) {
-                        return outcome;
-                    }
+                if (chunk != null && !detachRequested) {
+                    deliver(chunk);
                 }
             }
         }
@@ -133,29 +162,43 @@ public final class InteractiveSession {
         return Math.max(0, Math.min(MAX_SLEEP_NANOS, ticks * NANOS_PER_TICK));
     }
 
-    private Outcome deliver(byte[] chunk) {
+    /** Whether the guest has room for more input: it has read all but {@link #MAX_UNREAD_INPUT} of it. */
+    private boolean roomForInput() {
+        long unread = handshake.started() ? machine.console().pendingInput() : givenBeforeStart;
+        return unread < MAX_UNREAD_INPUT;
+    }
+
+    private void runPendingResize() {
         Runnable resize = pendingResize;
         if (resize != null) {
             pendingResize = null;
             resize.run();
         }
+    }
+
+    private void deliver(byte[] chunk) {
         if (chunk == END) {
             // Piped input ran out: the guest gets end-of-files (Ctrl-D at the start of a line, which
             // ends a shell) once it has read what it was given (see END_OF_FILE_INTERVAL_NANOS), and the
             // session runs on until the guest powers off.
             inputClosed = true;
             lastEndOfFileNanos = System.nanoTime() - END_OF_FILE_INTERVAL_NANOS;
-            return null;
-        }
-        for (int i = 0; i < chunk.length; i++) {
-            if ((chunk[i] & 0xff) == DETACH) {
-                handshake.input(chunk, 0, i);
-                return Outcome.DETACHED;
-            }
+            return;
         }
         if (chunk.length > 0) {
+            if (!handshake.started()) {
+                givenBeforeStart += chunk.length;
+            }
             handshake.input(chunk, 0, chunk.length);
         }
-        return null;
+    }
+
+    private static int indexOf(byte[] bytes, int length, int value) {
+        for (int i = 0; i < length; i++) {
+            if ((bytes[i] & 0xff) == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
