@@ -5,6 +5,9 @@ import dev.termpress.emulator.fs.InflateCheckpoints;
 import dev.termpress.emulator.fs.LayerIndex;
 import dev.termpress.emulator.fs.OnDemandLayerSource;
 import dev.termpress.emulator.fs.TarInput;
+import dev.termpress.emulator.snapshot.MachineSnapshot;
+import dev.termpress.runtime.boot.BootChoice;
+import dev.termpress.runtime.boot.BootSnapshot;
 import dev.termpress.runtime.boot.ImageDescriptor;
 import dev.termpress.runtime.boot.Sha256;
 import dev.termpress.runtime.js.Blobs;
@@ -21,7 +24,10 @@ import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
- * Gets what a session boots from: the kernel, the image descriptor, and each layer's index. A layer with a
+ * Gets what a session starts from: the image descriptor, each layer's index, and either the image's boot
+ * snapshot (when the descriptor names one this runtime can resume, {@link BootChoice}) or the kernel. A
+ * snapshot that cannot be fetched, verified or inflated is reported in one line ({@link Listener#notice}) and
+ * the kernel is fetched instead; {@link #bootCold} does the same after a failed restore. A layer with a
  * published index is fetched when the guest first reads a file in it: only the spans holding the file when
  * the index has inflate checkpoints ({@link SpanFetcher}, DESIGN §3 step 2), else the whole blob (step 1);
  * a layer without an index is downloaded now and indexed here (LayerIndex.build) before boot. Every blob
@@ -32,7 +38,15 @@ final class ImageLoader {
     /** Receives the outcome: exactly one call. */
     interface Listener {
 
-        void loaded(byte[] kernel, ImageDescriptor image, List<LayerIndex> indexes, OnDemandLayerSource source);
+        /**
+         * Everything is here: {@code snapshot} is the raw boot snapshot to resume, or null with {@code kernel}
+         * the raw kernel Image to boot. Called again, with a kernel, after {@link #bootCold}.
+         */
+        void loaded(byte[] kernel, byte[] snapshot, ImageDescriptor image, List<LayerIndex> indexes,
+                OnDemandLayerSource source);
+
+        /** A line for the reader: why the boot snapshot is not used. */
+        void notice(String line);
 
         void failed(String message);
     }
@@ -41,11 +55,17 @@ final class ImageLoader {
 
     private final String descriptorUrl;
     private final String kernelUrl;
+    private final String kernelSha256;
     private final Listener listener;
     private final Runnable layerArrived;
     private ImageDescriptor image;
     private String blobBase;
     private byte[] kernel;
+    private byte[] snapshot;
+    private boolean kernelRequested;
+    private double snapshotReceived;
+    private double snapshotSize;
+    private boolean delivered;
     private LayerIndex[] indexes;
     private double[] received;
     private double[] spanBytes;
@@ -58,32 +78,100 @@ final class ImageLoader {
     private boolean done;
 
     /**
+     * @param kernelSha256 the raw kernel Image's sha256 (hex) at {@code kernelUrl}, which a boot snapshot must have
+     *     been made on; null when the page does not say (then no snapshot is used)
      * @param layerArrived called after a layer fetched on demand was handed to the filesystem (wake the guest)
      */
-    ImageLoader(String descriptorUrl, String kernelUrl, Listener listener, Runnable layerArrived) {
+    ImageLoader(String descriptorUrl, String kernelUrl, String kernelSha256, Listener listener, Runnable layerArrived) {
         this.descriptorUrl = descriptorUrl;
         this.kernelUrl = kernelUrl;
+        this.kernelSha256 = kernelSha256;
         this.listener = listener;
         this.layerArrived = layerArrived;
     }
 
     void start() {
+        Blobs.fetchText(descriptorUrl).then(text -> guard(() -> {
+            Marks.mark("descriptorFetched");
+            image = DescriptorReader.read(descriptorUrl, JsJson.text(text));
+            blobBase = WorkerScope.resolve(image.blobs(), descriptorUrl);
+            BootChoice choice = BootChoice.of(image, kernelSha256, MachineSnapshot.FORMAT_VERSION,
+                    MachineSnapshot.EMULATOR_VERSION);
+            if (choice.resume()) {
+                fetchSnapshot(choice.snapshot());
+            } else {
+                if (choice.notice() != null) {
+                    listener.notice(choice.notice());
+                }
+                fetchKernel();
+            }
+            startLayers();
+        }), this::rejected);
+    }
+
+    /**
+     * The snapshot could not be restored ({@code why}): say so, fetch the kernel and call {@link Listener#loaded}
+     * again with it.
+     */
+    void bootCold(String why) {
+        snapshot = null;
+        delivered = false;
+        listener.notice(BootSnapshot.notice(why));
+        fetchKernel();
+    }
+
+    /** The boot snapshot, verified against the descriptor and inflated; any failure falls back to the kernel. */
+    private void fetchSnapshot(BootSnapshot wanted) {
+        snapshotSize = wanted.size();
+        String url = blobUrl(wanted.digest());
+        Blobs.fetchVerified(url, wanted.hex(), wanted.size(), bytes -> {
+            snapshotReceived = bytes;
+            progress(false);
+        }, SpanFetcher.JAVA_SHA256)
+                .flatThen(bytes -> {
+                    Marks.mark("snapshotFetched");
+                    return Blobs.gunzip(bytes, url);
+                })
+                .then(raw -> {
+                    try {
+                        Marks.mark("snapshotInflated");
+                        snapshot = Int8Array.create(raw).copyToJavaArray();
+                        Marks.mark("snapshotCopied");
+                    } catch (Throwable e) {
+                        snapshotFailed(e.getMessage() != null ? e.getMessage() : e.toString());
+                        return null;
+                    }
+                    return guard(this::maybeLoaded);
+                }, error -> {
+                    snapshotFailed(Blobs.reason((JSObject) error));
+                    return null;
+                });
+    }
+
+    private void snapshotFailed(String why) {
+        snapshot = null;
+        snapshotSize = 0;
+        snapshotReceived = 0;
+        listener.notice(BootSnapshot.notice(why));
+        fetchKernel();
+    }
+
+    private void fetchKernel() {
+        if (kernelRequested) {
+            maybeLoaded();
+            return;
+        }
+        kernelRequested = true;
         Blobs.fetchImmutable(kernelUrl)
                 .flatThen(bytes -> {
                     Marks.mark("kernelFetched");
                     return Blobs.gunzip(bytes, kernelUrl);
                 })
-                .then(image -> guard(() -> {
+                .then(raw -> guard(() -> {
                     Marks.mark("kernelInflated");
-                    kernel = Int8Array.create(image).copyToJavaArray();
+                    kernel = Int8Array.create(raw).copyToJavaArray();
                     maybeLoaded();
                 }), this::rejected);
-        Blobs.fetchText(descriptorUrl).then(text -> guard(() -> {
-            Marks.mark("descriptorFetched");
-            image = DescriptorReader.read(descriptorUrl, JsJson.text(text));
-            blobBase = WorkerScope.resolve(image.blobs(), descriptorUrl);
-            startLayers();
-        }), this::rejected);
     }
 
     private void startLayers() {
@@ -227,16 +315,19 @@ final class ImageLoader {
     }
 
     private void maybeLoaded() {
-        if (done || kernel == null || image == null || indexesMissing > 0) {
+        if (done || delivered || kernel == null && snapshot == null || image == null || indexes == null
+                || indexesMissing > 0) {
             return;
         }
-        done = true;
+        delivered = true;
         progress(true);
         List<LayerIndex> list = new ArrayList<>(indexes.length);
         for (LayerIndex index : indexes) {
             list.add(index);
         }
-        listener.loaded(kernel, image, list, source);
+        byte[] resumeFrom = snapshot;
+        snapshot = null; // held by the session from here; a failed restore must not retry it
+        listener.loaded(resumeFrom == null ? kernel : null, resumeFrom, image, list, source);
     }
 
     private void progress(boolean force) {
@@ -245,11 +336,11 @@ final class ImageLoader {
             return;
         }
         lastProgress = now;
-        double total = 0;
-        for (int i = 0; i < received.length; i++) {
+        double total = snapshotReceived;
+        for (int i = 0; received != null && i < received.length; i++) {
             total += received[i] + spanBytes[i];
         }
-        WorkerScope.postStatus("downloading", total, image.layersSize());
+        WorkerScope.postStatus("downloading", total, image.layersSize() + snapshotSize);
     }
 
     private String blobUrl(String digest) {
@@ -266,7 +357,7 @@ final class ImageLoader {
     }
 
     private void fail(String message) {
-        if (!done) {
+        if (!done && !delivered) {
             done = true;
             listener.failed(message);
         }

@@ -9,6 +9,9 @@ import dev.termpress.emulator.guest.InitConf;
 import dev.termpress.emulator.guest.InitHandshake;
 import dev.termpress.emulator.host.Clock;
 import dev.termpress.emulator.p9.Virtio9p;
+import dev.termpress.emulator.snapshot.MachineSnapshot;
+import dev.termpress.emulator.snapshot.SnapshotException;
+import dev.termpress.emulator.snapshot.SnapshotIdentity;
 
 /**
  * One running guest: the machine over the image's filesystem, run in slices of a few milliseconds so the
@@ -56,6 +59,41 @@ public final class Session {
      * @throws IllegalStateException if the image leaves no room for init.conf
      */
     public static Session boot(SessionSpec spec, MachineConfig base, SessionHost host) throws ImageFormatException {
+        Session session = assemble(spec, base, host);
+        if (spec.cols() > 0 && spec.rows() > 0) {
+            session.machine.console().resize(spec.cols(), spec.rows());
+        }
+        session.machine.bootKernel(spec.kernel());
+        session.wake();
+        return session;
+    }
+
+    /**
+     * Builds the filesystem and the machine and resumes the machine from a boot snapshot (raw bytes, made at
+     * init's ready marker, docs/snapshot-format.md), as the JVM's {@code PreparedImage.resume} does: the
+     * handshake starts at "ready seen", so the first {@link #tick} hands init this block's settings with the
+     * browser's time and fresh entropy. The restored clock continues at the snapshot's tick count with the
+     * calendar at the host's real time. {@code spec.kernel()} is not used.
+     *
+     * @param identity the kernel and image this runtime runs; the snapshot must have been made from them
+     * @throws SnapshotException if the snapshot belongs elsewhere or is damaged: the session is unusable, build
+     *     another one (a cold {@link #boot})
+     * @throws ImageFormatException if the layers do not merge
+     */
+    public static Session resume(SessionSpec spec, MachineConfig base, SessionHost host, byte[] snapshot,
+            SnapshotIdentity identity) throws ImageFormatException, SnapshotException {
+        Session session = assemble(spec, base, host);
+        MachineSnapshot.restore(session.machine, snapshot, identity);
+        session.handshake.resumeAtReady();
+        if (spec.cols() > 0 && spec.rows() > 0) {
+            session.machine.console().resize(spec.cols(), spec.rows());
+        }
+        session.wake();
+        return session;
+    }
+
+    /** The filesystem, the handshake and the machine, neither booted nor restored: what boot and resume share. */
+    private static Session assemble(SessionSpec spec, MachineConfig base, SessionHost host) throws ImageFormatException {
         ImageFileSystem fs = ImageFileSystem.create(spec.layers(), spec.source(),
                 () -> System.currentTimeMillis() * NANOS_PER_MILLI, spec.block().upperLimit());
         OutputBuffer[] sink = new OutputBuffer[1];
@@ -71,11 +109,6 @@ public final class Session {
         Session session = new Session(host, machine, fs, handshake, base.clock());
         sink[0] = session.output;
         machine.attach(new Virtio9p(fs));
-        if (spec.cols() > 0 && spec.rows() > 0) {
-            machine.console().resize(spec.cols(), spec.rows());
-        }
-        machine.bootKernel(spec.kernel());
-        session.wake();
         return session;
     }
 

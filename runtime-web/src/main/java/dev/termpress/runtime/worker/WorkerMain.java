@@ -4,6 +4,8 @@ import dev.termpress.emulator.MachineConfig;
 import dev.termpress.emulator.fs.LayerIndex;
 import dev.termpress.emulator.fs.OnDemandLayerSource;
 import dev.termpress.emulator.host.WallClock;
+import dev.termpress.emulator.snapshot.SnapshotException;
+import dev.termpress.emulator.snapshot.SnapshotIdentity;
 import dev.termpress.runtime.boot.BlockOptions;
 import dev.termpress.runtime.boot.ImageDescriptor;
 import dev.termpress.runtime.js.JsJson;
@@ -30,6 +32,9 @@ public final class WorkerMain {
     private static final String BOOTARGS = "console=hvc0 quiet";
 
     private static Session session;
+    private static ImageLoader loader;
+    /** The raw kernel Image's sha256 the page says its runtime boots (a snapshot's identity), or null. */
+    private static String kernelSha256;
     private static BrowserHost host;
     private static OnDemandLayerSource layers;
     private static int layerCount;
@@ -89,27 +94,36 @@ public final class WorkerMain {
         BlockOptions block = new BlockOptions(emptyToNull(JsJson.string(message, "workdir")),
                 emptyToNull(JsJson.string(message, "user")), emptyToNull(JsJson.string(message, "hostname")), env,
                 (long) JsJson.number(message, "upperLimit")); // -1 or 0 when absent: the default
+        kernelSha256 = emptyToNull(JsJson.string(message, "kernelSha256"));
         String descriptor = JsJson.string(message, "descriptor");
         String kernel = JsJson.string(message, "kernel");
         if (descriptor == null || kernel == null) {
             WorkerScope.postError("the start message needs the image descriptor and kernel URLs");
             return;
         }
-        new ImageLoader(descriptor, kernel, new ImageLoader.Listener() {
-            @Override
-            public void loaded(byte[] image, ImageDescriptor descriptor, List<LayerIndex> indexes,
-                    OnDemandLayerSource source) {
-                boot(image, descriptor, indexes, source, block);
-            }
+        loader = new ImageLoader(descriptor, kernel, kernelSha256,
+                new ImageLoader.Listener() {
+                    @Override
+                    public void loaded(byte[] image, byte[] snapshot, ImageDescriptor descriptor,
+                            List<LayerIndex> indexes, OnDemandLayerSource source) {
+                        boot(image, snapshot, descriptor, indexes, source, block);
+                    }
 
-            @Override
-            public void failed(String message) {
-                WorkerScope.postError(message);
-            }
-        }, WorkerMain::wake).start();
+                    @Override
+                    public void notice(String line) {
+                        WorkerScope.postNotice(line);
+                    }
+
+                    @Override
+                    public void failed(String message) {
+                        WorkerScope.postError(message);
+                    }
+                }, WorkerMain::wake);
+        loader.start();
     }
 
-    private static void boot(byte[] kernel, ImageDescriptor descriptor, List<LayerIndex> indexes,
+    /** Resumes from {@code snapshot}, or boots {@code kernel} when it is null; a failed restore boots cold. */
+    private static void boot(byte[] kernel, byte[] snapshot, ImageDescriptor descriptor, List<LayerIndex> indexes,
             OnDemandLayerSource source, BlockOptions block) {
         if (stopped) {
             return;
@@ -126,7 +140,22 @@ public final class WorkerMain {
                     (data, offset, length) -> { }, seed, entropy);
             SessionSpec spec = new SessionSpec(kernel, indexes, source, descriptor.config(), block, cols, rows);
             host = new BrowserHost(WorkerMain::tick, WorkerMain::readsWaiting);
-            session = Session.boot(spec, config, host);
+            if (snapshot != null) {
+                try {
+                    session = Session.resume(spec, config, host, snapshot,
+                            new SnapshotIdentity(kernelSha256, descriptor.manifestDigest()));
+                    Marks.mark("snapshotResumed");
+                    WorkerScope.postBoot("snapshot");
+                } catch (SnapshotException e) {
+                    host.cancelTimer();
+                    host = null;
+                    loader.bootCold(e.getMessage());
+                    return;
+                }
+            } else {
+                session = Session.boot(spec, config, host);
+                WorkerScope.postBoot("cold");
+            }
             Marks.mark("machineBuilt");
             for (byte[] bytes : earlyInput) {
                 session.input(bytes);
