@@ -45,6 +45,9 @@ final class ImageLoader {
         void loaded(byte[] kernel, byte[] snapshot, ImageDescriptor image, List<LayerIndex> indexes,
                 OnDemandLayerSource source);
 
+        /** Every layer index is here (before the kernel or snapshot, usually): the machine can be built. */
+        void indexesLoaded(ImageDescriptor image, List<LayerIndex> indexes, OnDemandLayerSource source);
+
         /** A line for the reader: why the boot snapshot is not used. */
         void notice(String line);
 
@@ -52,6 +55,12 @@ final class ImageLoader {
     }
 
     private static final double PROGRESS_INTERVAL_MILLIS = 100;
+    /**
+     * Whole layers (no checkpoints) up to this many bytes in all are fetched with the indexes, not at the
+     * guest's first read: the shell's first exec reads them anyway, and the download then overlaps the
+     * kernel's or snapshot's instead of stopping the guest (busybox: its one 1 MB layer).
+     */
+    static final double PREFETCH_BUDGET_BYTES = 2 << 20;
 
     private final String descriptorUrl;
     private final String kernelUrl;
@@ -75,6 +84,7 @@ final class ImageLoader {
     private int indexesMissing;
     private OnDemandLayerSource source;
     private double lastProgress;
+    private double prefetched;
     private boolean done;
 
     /**
@@ -232,6 +242,7 @@ final class ImageLoader {
                             if (layer.gzip() && indexes[n].checkpoints() != null) {
                                 useSpansUnlessCached(n, indexes[n].checkpoints());
                             } else {
+                                prefetchIfSmall(n);
                                 indexFound();
                             }
                         }), this::rejected);
@@ -266,6 +277,15 @@ final class ImageLoader {
             }
             indexFound();
         }), this::rejected);
+    }
+
+    /** Starts fetching layer {@code n} whole now when it is small enough for what is left of the budget. */
+    private void prefetchIfSmall(int n) {
+        double size = image.layers().get(n).size();
+        if (prefetched + size <= PREFETCH_BUDGET_BYTES) {
+            prefetched += size;
+            wholeLayer(n);
+        }
     }
 
     /** A gzip-compressed index (format version 2) rather than the bytes themselves ("TPLI"). */
@@ -310,6 +330,9 @@ final class ImageLoader {
         indexesMissing--;
         if (indexesMissing == 0) {
             Marks.mark("indexesLoaded");
+            if (!done && !delivered && (kernel == null && snapshot == null)) {
+                listener.indexesLoaded(image, indexList(), source);
+            }
         }
         maybeLoaded();
     }
@@ -321,13 +344,18 @@ final class ImageLoader {
         }
         delivered = true;
         progress(true);
+        List<LayerIndex> list = indexList();
+        byte[] resumeFrom = snapshot;
+        snapshot = null; // held by the session from here; a failed restore must not retry it
+        listener.loaded(resumeFrom == null ? kernel : null, resumeFrom, image, list, source);
+    }
+
+    private List<LayerIndex> indexList() {
         List<LayerIndex> list = new ArrayList<>(indexes.length);
         for (LayerIndex index : indexes) {
             list.add(index);
         }
-        byte[] resumeFrom = snapshot;
-        snapshot = null; // held by the session from here; a failed restore must not retry it
-        listener.loaded(resumeFrom == null ? kernel : null, resumeFrom, image, list, source);
+        return list;
     }
 
     private void progress(boolean force) {

@@ -37,6 +37,8 @@ public final class Session {
     private final ImageFileSystem fs;
     private final InitHandshake handshake;
     private final Clock clock;
+    private int cols;
+    private int rows;
     private boolean soonRequested;
     private boolean finished;
     private long instructions;
@@ -59,12 +61,8 @@ public final class Session {
      * @throws IllegalStateException if the image leaves no room for init.conf
      */
     public static Session boot(SessionSpec spec, MachineConfig base, SessionHost host) throws ImageFormatException {
-        Session session = assemble(spec, base, host);
-        if (spec.cols() > 0 && spec.rows() > 0) {
-            session.machine.console().resize(spec.cols(), spec.rows());
-        }
-        session.machine.bootKernel(spec.kernel());
-        session.wake();
+        Session session = prepare(spec, base, host);
+        session.bootKernel(spec.kernel());
         return session;
     }
 
@@ -82,14 +80,49 @@ public final class Session {
      */
     public static Session resume(SessionSpec spec, MachineConfig base, SessionHost host, byte[] snapshot,
             SnapshotIdentity identity) throws ImageFormatException, SnapshotException {
-        Session session = assemble(spec, base, host);
-        MachineSnapshot.restore(session.machine, snapshot, identity);
-        session.handshake.resumeAtReady();
-        if (spec.cols() > 0 && spec.rows() > 0) {
-            session.machine.console().resize(spec.cols(), spec.rows());
-        }
-        session.wake();
+        Session session = prepare(spec, base, host);
+        session.resumeFrom(snapshot, identity);
         return session;
+    }
+
+    /**
+     * The filesystem, the handshake and the machine (its guest RAM allocated), neither booted nor restored: a
+     * worker builds this while the kernel or the snapshot downloads, then calls {@link #bootKernel} or
+     * {@link #resumeFrom} once. {@code spec.kernel()} is not used.
+     *
+     * @throws ImageFormatException if the layers do not merge
+     * @throws IllegalStateException if the image leaves no room for init.conf
+     */
+    public static Session prepare(SessionSpec spec, MachineConfig base, SessionHost host) throws ImageFormatException {
+        Session session = assemble(spec, base, host);
+        session.cols = spec.cols();
+        session.rows = spec.rows();
+        return session;
+    }
+
+    /** Boots the raw kernel {@code Image} in a {@link #prepare}d session; the guest runs from the first tick. */
+    public void bootKernel(byte[] kernel) {
+        sizeConsole();
+        machine.bootKernel(kernel);
+        wake();
+    }
+
+    /**
+     * Resumes a {@link #prepare}d session from a boot snapshot (see {@link #resume}).
+     *
+     * @throws SnapshotException if the snapshot belongs elsewhere or is damaged: this session is unusable
+     */
+    public void resumeFrom(byte[] snapshot, SnapshotIdentity identity) throws SnapshotException {
+        MachineSnapshot.restore(machine, snapshot, identity);
+        handshake.resumeAtReady();
+        sizeConsole();
+        wake();
+    }
+
+    private void sizeConsole() {
+        if (cols > 0 && rows > 0) {
+            machine.console().resize(cols, rows);
+        }
     }
 
     /** The filesystem, the handshake and the machine, neither booted nor restored: what boot and resume share. */

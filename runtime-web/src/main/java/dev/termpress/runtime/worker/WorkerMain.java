@@ -33,6 +33,8 @@ public final class WorkerMain {
 
     private static Session session;
     private static ImageLoader loader;
+    /** The machine built while its kernel or snapshot downloads; null once started (or not built yet). */
+    private static Session prepared;
     /** The raw kernel Image's sha256 the page says its runtime boots (a snapshot's identity), or null. */
     private static String kernelSha256;
     private static BrowserHost host;
@@ -110,6 +112,12 @@ public final class WorkerMain {
                     }
 
                     @Override
+                    public void indexesLoaded(ImageDescriptor descriptor, List<LayerIndex> indexes,
+                            OnDemandLayerSource source) {
+                        prepare(descriptor, indexes, source, block);
+                    }
+
+                    @Override
                     public void notice(String line) {
                         WorkerScope.postNotice(line);
                     }
@@ -122,6 +130,32 @@ public final class WorkerMain {
         loader.start();
     }
 
+    /**
+     * Builds the filesystem and the machine (allocating guest RAM takes 100 ms and more) as soon as the layer
+     * indexes are in, while the snapshot or the kernel still downloads.
+     */
+    private static void prepare(ImageDescriptor descriptor, List<LayerIndex> indexes, OnDemandLayerSource source,
+            BlockOptions block) {
+        if (stopped || prepared != null) {
+            return;
+        }
+        try {
+            BrowserEntropy entropy = new BrowserEntropy();
+            byte[] seed = new byte[SEED_BYTES];
+            entropy.fill(seed, 0, seed.length);
+            layers = source;
+            layerCount = indexes.size();
+            MachineConfig config = new MachineConfig(MachineConfig.DEFAULT_RAM_BYTES, BOOTARGS, new WallClock(),
+                    (data, offset, length) -> { }, seed, entropy);
+            SessionSpec spec = new SessionSpec(null, indexes, source, descriptor.config(), block, cols, rows);
+            host = new BrowserHost(WorkerMain::tick, WorkerMain::readsWaiting);
+            prepared = Session.prepare(spec, config, host);
+            Marks.mark("machineBuilt");
+        } catch (Throwable e) {
+            fail(e);
+        }
+    }
+
     /** Resumes from {@code snapshot}, or boots {@code kernel} when it is null; a failed restore boots cold. */
     private static void boot(byte[] kernel, byte[] snapshot, ImageDescriptor descriptor, List<LayerIndex> indexes,
             OnDemandLayerSource source, BlockOptions block) {
@@ -131,32 +165,28 @@ public final class WorkerMain {
         try {
             Marks.mark("imageLoaded");
             WorkerScope.postStatus("booting", 0, 0);
-            BrowserEntropy entropy = new BrowserEntropy();
-            byte[] seed = new byte[SEED_BYTES];
-            entropy.fill(seed, 0, seed.length);
-            layers = source;
-            layerCount = indexes.size();
-            MachineConfig config = new MachineConfig(MachineConfig.DEFAULT_RAM_BYTES, BOOTARGS, new WallClock(),
-                    (data, offset, length) -> { }, seed, entropy);
-            SessionSpec spec = new SessionSpec(kernel, indexes, source, descriptor.config(), block, cols, rows);
-            host = new BrowserHost(WorkerMain::tick, WorkerMain::readsWaiting);
+            prepare(descriptor, indexes, source, block);
+            Session starting = prepared;
+            if (starting == null) {
+                return; // prepare reported why
+            }
+            prepared = null; // a session starts once; a cold boot after a failed restore builds another
             if (snapshot != null) {
                 try {
-                    session = Session.resume(spec, config, host, snapshot,
-                            new SnapshotIdentity(kernelSha256, descriptor.manifestDigest()));
+                    starting.resumeFrom(snapshot, new SnapshotIdentity(kernelSha256, descriptor.manifestDigest()));
                     Marks.mark("snapshotResumed");
                     WorkerScope.postBoot("snapshot");
                 } catch (SnapshotException e) {
                     host.cancelTimer();
-                    host = null;
                     loader.bootCold(e.getMessage());
                     return;
                 }
             } else {
-                session = Session.boot(spec, config, host);
+                starting.bootKernel(kernel);
                 WorkerScope.postBoot("cold");
             }
-            Marks.mark("machineBuilt");
+            session = starting;
+            Marks.mark("machineStarted");
             for (byte[] bytes : earlyInput) {
                 session.input(bytes);
             }
