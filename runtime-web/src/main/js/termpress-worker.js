@@ -11,8 +11,50 @@ self.termpressMarks = { workerScript: performance.now() };
 (function () {
   const queued = [];
   self.onmessage = function (event) {
-    queued.push(event.data);
+    if (event.data && event.data.type === "prefetch") {
+      prefetch(event.data);
+    } else {
+      queued.push(event.data);
+    }
   };
+
+  /*
+   * {type: "prefetch", descriptor, kernelSha256}, posted by the page with the worker's creation: while the
+   * module compiles, fetch the image descriptor and, when it names a boot snapshot made on this runtime's
+   * kernel that the Cache API does not hold yet, the snapshot's bytes. The module takes them
+   * (self.termpressEarly.take(url), js.Blobs) and checks them as it checks every download; a failed early
+   * fetch gives null and the module downloads again, so errors are reported in one place.
+   */
+  function prefetch(request) {
+    const bodies = new Map();
+    const early = self.termpressEarly = {
+      take: function (url) {
+        const body = bodies.get(url);
+        bodies.delete(url);
+        return body;
+      }
+    };
+    const quiet = function (promise) { return promise.catch(function () { return null; }); };
+    const descriptorUrl = String(request.descriptor);
+    const text = quiet(fetch(descriptorUrl, { cache: "no-cache" }).then(function (r) { return r.ok ? r.text() : null; }));
+    bodies.set("text:" + descriptorUrl, text);
+    quiet(text.then(function (body) {
+      const snapshot = body ? JSON.parse(body).snapshot : null;
+      if (!snapshot || snapshot.kernelSha256 !== request.kernelSha256 || typeof snapshot.digest !== "string") return null;
+      const hex = snapshot.digest.replace(/^sha256:/, "");
+      const url = new URL(hex, new URL(JSON.parse(body).blobs, descriptorUrl)).href; // as ImageLoader names it
+      const key = new URL("/__termpress/blobs/sha256/" + hex, self.location.href).href;
+      const cached = self.caches
+        ? quiet(self.caches.open("termpress-blobs-v1").then(function (c) { return c.match(key); }))
+        : Promise.resolve(null);
+      bodies.set(url, cached.then(function (hit) {
+        return hit ? null : quiet(fetch(url).then(function (r) { return r.ok ? r.arrayBuffer() : null; }));
+      }));
+      self.termpressMarks.prefetchStarted = performance.now();
+      return null;
+    }));
+    return early;
+  }
 
   function fail(error) {
     const reason = error && error.message ? error.message : String(error);

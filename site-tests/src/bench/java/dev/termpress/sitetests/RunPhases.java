@@ -21,6 +21,7 @@ final class RunPhases {
             new Moment("xterm.js loaded", "page", "libraries"),
             new Moment("worker created", "page", "workerCreated"),
             new Moment("worker script running", "worker", "workerScript"),
+            new Moment("prefetch: snapshot requested", "worker", "prefetchStarted"),
             new Moment("TeaVM runtime loaded", "worker", "runtimeLoaded"),
             new Moment("module compiled, instantiated", "worker", "moduleReady"),
             new Moment("start message handled", "worker", "startMessage"),

@@ -77,6 +77,11 @@ public final class Blobs {
             + "  for (const part of parts) { bytes.set(part, at); at += part.length; }"
             + "  return bytes.buffer;"
             + "};"
+            // What termpress-worker.js fetched while the module compiled (null: fetch it now).
+            + "const early = async function(url) {"
+            + "  const body = self.termpressEarly ? self.termpressEarly.take(url) : undefined;"
+            + "  return body ? await body : null;"
+            + "};"
             + "const cachedVerified = async function(path, check, progress, fetchBody) {"
             + "  const key = new URL(path, self.location.href).href;"
             + "  const cache = self.caches ? await self.caches.open('termpress-blobs-v1').catch(() => null) : null;"
@@ -112,6 +117,8 @@ public final class Blobs {
             + "const source = 'the image descriptor';"
             + "return cachedVerified('/__termpress/blobs/sha256/' + expectedHex,"
             + "  checker(size, expectedHex, hasher, url, source), progress, async function() {"
+            + "    const prefetched = await early(url);"
+            + "    if (prefetched) { progress(prefetched.byteLength); return prefetched; }"
             + "    const response = await download(url, undefined, url);"
             + "    return readBody(response, url, size, source, progress);"
             + "  });")
@@ -183,7 +190,8 @@ public final class Blobs {
     public static native JSPromise<ArrayBuffer> fetchImmutable(String url);
 
     /** Fetches a small text file (an image descriptor) without caching it. */
-    @JSBody(params = "url", script = FETCH_JS + "return download(url, { cache: 'no-cache' }, url).then(r => r.text());")
+    @JSBody(params = "url", script = FETCH_JS + "return early('text:' + url).then(text => text !== null ? text"
+            + " : download(url, { cache: 'no-cache' }, url).then(r => r.text()));")
     public static native JSPromise<JSObject> fetchText(String url);
 
     /** Inflates raw deflate data (RFC 1951, no header) with the browser's DecompressionStream. */
