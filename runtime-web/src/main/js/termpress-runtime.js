@@ -6,8 +6,7 @@
  *     "kernel": ..., "xterm": ..., "xtermCss": ..., "fit": ..., "css": ..., "kernelSha256": HEX}' defer></script>
  * (kernelSha256 is the raw kernel Image's sha256, not a URL: a boot snapshot must have been made on it.)
  * Each Run starts one Web Worker (termpress-worker.js) that runs one machine. Messages:
- *   page -> worker  {type: "prefetch", descriptor, kernelSha256} (at once: termpress-worker.js starts the downloads)
- *                   {type: "start", descriptor, kernel, kernelSha256, workdir, user, hostname, upperLimit (bytes, 0: default),
+ *   page -> worker  {type: "start", descriptor, kernel, kernelSha256, workdir, user, hostname, upperLimit (bytes, 0: default),
  *                    env: ["K=V"], cols, rows}
  *                   {type: "input", data: Uint8Array} {type: "resize", cols, rows} {type: "stop"} {type: "stats"}
  *   worker -> page  {type: "status", phase: "downloading" | "booting", done, total}
@@ -209,7 +208,10 @@
   Demo.prototype.spawnWorker = function () {
     var self = this;
     var workerUrl = url("worker") + "?runtime=" + encodeURIComponent(url("teavm"))
-      + "&wasm=" + encodeURIComponent(url("wasm"));
+      + "&wasm=" + encodeURIComponent(url("wasm"))
+      // The descriptor and boot snapshot download at once, while the module compiles and xterm.js loads.
+      + "&descriptor=" + encodeURIComponent(this.descriptorUrl())
+      + "&kernelSha256=" + encodeURIComponent(assets.kernelSha256 || "");
     var worker;
     try {
       this.mark("workerCreated");
@@ -219,8 +221,6 @@
       return false;
     }
     this.worker = worker;
-    // The descriptor and boot snapshot download while the module compiles and xterm.js loads.
-    worker.postMessage({ type: "prefetch", descriptor: this.descriptorUrl(), kernelSha256: assets.kernelSha256 || "" });
     worker.onmessage = function (event) { if (self.worker === worker) self.receive(event.data); };
     worker.onerror = function (event) {
       if (self.worker === worker) self.fail("the emulator worker failed: " + (event.message || "cannot load " + workerUrl));

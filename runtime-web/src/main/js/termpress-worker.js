@@ -1,7 +1,8 @@
 /*
  * termpress worker bootstrap: loads the emulator (TeaVM WebAssembly GC module) into this Web Worker and
  * hands it the page's messages. The page passes the module's and TeaVM runtime's URLs in the query:
- *   new Worker("termpress-worker.HASH.js?runtime=URL&wasm=URL")
+ *   new Worker("termpress-worker.HASH.js?runtime=URL&wasm=URL&descriptor=URL&kernelSha256=HEX")
+ * (descriptor and kernelSha256 optional: the downloads to start at once, below)
  * Messages that arrive while the module loads are kept and delivered in order.
  * self.termpressMarks holds named moments (performance.now() in this worker) that the module sends with
  * its stats answers (docs/architecture.md).
@@ -11,17 +12,13 @@ self.termpressMarks = { workerScript: performance.now() };
 (function () {
   const queued = [];
   self.onmessage = function (event) {
-    if (event.data && event.data.type === "prefetch") {
-      prefetch(event.data);
-    } else {
-      queued.push(event.data);
-    }
+    queued.push(event.data);
   };
 
   /*
-   * {type: "prefetch", descriptor, kernelSha256}, posted by the page with the worker's creation: while the
-   * module compiles, fetch the image descriptor and, when it names a boot snapshot made on this runtime's
-   * kernel that the Cache API does not hold yet, the snapshot's bytes. The module takes them
+   * With descriptor= (and kernelSha256=) in the worker's query, before the TeaVM runtime and the module load:
+   * fetch the image descriptor and, when it names a boot snapshot made on this runtime's kernel that the
+   * Cache API does not hold yet, the snapshot's bytes. The module takes them
    * (self.termpressEarly.take(url), js.Blobs) and checks them as it checks every download; a failed early
    * fetch gives null and the module downloads again, so errors are reported in one place.
    */
@@ -65,6 +62,9 @@ self.termpressMarks = { workerScript: performance.now() };
     const params = new URL(self.location.href).searchParams;
     const runtime = params.get("runtime");
     const wasm = params.get("wasm");
+    if (params.get("descriptor")) {
+      prefetch({ descriptor: params.get("descriptor"), kernelSha256: params.get("kernelSha256") || "" });
+    }
     if (!runtime || !wasm) {
       throw new Error("the worker URL needs runtime= and wasm= parameters");
     }

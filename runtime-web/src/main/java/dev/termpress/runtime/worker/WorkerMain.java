@@ -67,8 +67,6 @@ public final class WorkerMain {
                 resize((int) JsJson.number(message, "cols"), (int) JsJson.number(message, "rows"));
             } else if ("stop".equals(type)) {
                 stop();
-            } else if ("prefetch".equals(type)) {
-                return; // for termpress-worker.js while the module loads; too late to help now
             } else if ("stats".equals(type)) {
                 if (session != null) {
                     postStats();
