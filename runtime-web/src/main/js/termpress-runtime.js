@@ -3,17 +3,19 @@
  *
  * The generator's script tag carries the runtime's file names (content-hashed, relative to the page):
  *   <script src=".../termpress-runtime.HASH.js" data-assets='{"worker": ..., "wasm": ..., "teavm": ...,
- *     "kernel": ..., "xterm": ..., "xtermCss": ..., "fit": ..., "css": ...}' defer></script>
+ *     "kernel": ..., "xterm": ..., "xtermCss": ..., "fit": ..., "css": ..., "kernelSha256": HEX}' defer></script>
+ * (kernelSha256 is the raw kernel Image's sha256, not a URL: a boot snapshot must have been made on it.)
  * Each Run starts one Web Worker (termpress-worker.js) that runs one machine. Messages:
- *   page -> worker  {type: "start", descriptor, kernel, workdir, user, hostname, upperLimit (bytes, 0: default),
+ *   page -> worker  {type: "start", descriptor, kernel, kernelSha256, workdir, user, hostname, upperLimit (bytes, 0: default),
  *                    env: ["K=V"], cols, rows}
  *                   {type: "input", data: Uint8Array} {type: "resize", cols, rows} {type: "stop"} {type: "stats"}
  *   worker -> page  {type: "status", phase: "downloading" | "booting", done, total}
  *                   {type: "output", data: Int8Array} {type: "error", message} {type: "exit", code}
+ *                   {type: "boot", how: "snapshot" | "cold"} {type: "notice", text} (one line for the terminal)
  *                   {type: "stats", instructions, busyMillis, timeOrigin, marks: {name: ms}, ledger: {...}}
  * The figure's data-state is idle, loading, running, stopped, exited or failed. A "tp-stats" event
  * dispatched on a running figure (benchmarks, tests) asks the worker for its counters, which arrive as
- * the figure's data-guest-instructions and data-guest-busy-ms attributes, and the Run's time line as
+ * the figure's data-guest-instructions and data-guest-busy-ms attributes (data-boot says how the machine started), and the Run's time line as
  * data-guest-timings (JSON: page and worker marks in ms after the click, and the worker's ledger). While a terminal exists, the
  * figure's termpressTerminal property is its xterm.js Terminal (null otherwise), so `termpress check
  * --browser` can read the terminal buffer exactly as the reader sees it.
@@ -123,6 +125,7 @@
 
   Demo.prototype.run = function () {
     if (this.worker) return;
+    this.figure.removeAttribute("data-boot");
     this.startTimeline();
     this.teardown();
     var self = this;
@@ -179,8 +182,9 @@
     var env = parseJson(this.figure.getAttribute("data-env"), {});
     worker.postMessage({
       type: "start",
-      descriptor: new URL(this.figure.getAttribute("data-image"), document.baseURI).href,
+      descriptor: this.descriptorUrl(),
       kernel: url("kernel"),
+      kernelSha256: assets.kernelSha256 || "",
       workdir: this.figure.getAttribute("data-workdir") || "",
       user: this.figure.getAttribute("data-user") || "",
       hostname: this.figure.getAttribute("data-hostname") || "",
@@ -204,7 +208,10 @@
   Demo.prototype.spawnWorker = function () {
     var self = this;
     var workerUrl = url("worker") + "?runtime=" + encodeURIComponent(url("teavm"))
-      + "&wasm=" + encodeURIComponent(url("wasm"));
+      + "&wasm=" + encodeURIComponent(url("wasm"))
+      // The descriptor and boot snapshot download at once, while the module compiles and xterm.js loads.
+      + "&descriptor=" + encodeURIComponent(this.descriptorUrl())
+      + "&kernelSha256=" + encodeURIComponent(assets.kernelSha256 || "");
     var worker;
     try {
       this.mark("workerCreated");
@@ -221,6 +228,10 @@
     return true;
   };
 
+  Demo.prototype.descriptorUrl = function () {
+    return new URL(this.figure.getAttribute("data-image"), document.baseURI).href;
+  };
+
   Demo.prototype.receive = function (message) {
     this.mark("firstMessage");
     switch (message.type) {
@@ -233,6 +244,14 @@
           this.mark("bootingShown");
           this.say("Booting…");
         }
+        break;
+      case "boot":
+        this.mark(message.how === "snapshot" ? "resumedShown" : "coldBootShown");
+        this.figure.setAttribute("data-boot", message.how);
+        break;
+      case "notice":
+        // Not guest output: the terminal shows it, the prompt watch and the ready state ignore it.
+        if (this.terminal) this.terminal.write(String(message.text) + "\r\n");
         break;
       case "output":
         this.mark("firstOutputShown");

@@ -1,7 +1,8 @@
 /*
  * termpress worker bootstrap: loads the emulator (TeaVM WebAssembly GC module) into this Web Worker and
  * hands it the page's messages. The page passes the module's and TeaVM runtime's URLs in the query:
- *   new Worker("termpress-worker.HASH.js?runtime=URL&wasm=URL")
+ *   new Worker("termpress-worker.HASH.js?runtime=URL&wasm=URL&descriptor=URL&kernelSha256=HEX")
+ * (descriptor and kernelSha256 optional: the downloads to start at once, below)
  * Messages that arrive while the module loads are kept and delivered in order.
  * self.termpressMarks holds named moments (performance.now() in this worker) that the module sends with
  * its stats answers (docs/architecture.md).
@@ -14,6 +15,44 @@ self.termpressMarks = { workerScript: performance.now() };
     queued.push(event.data);
   };
 
+  /*
+   * With descriptor= (and kernelSha256=) in the worker's query, before the TeaVM runtime and the module load:
+   * fetch the image descriptor and, when it names a boot snapshot made on this runtime's kernel that the
+   * Cache API does not hold yet, the snapshot's bytes. The module takes them
+   * (self.termpressEarly.take(url), js.Blobs) and checks them as it checks every download; a failed early
+   * fetch gives null and the module downloads again, so errors are reported in one place.
+   */
+  function prefetch(request) {
+    const bodies = new Map();
+    const early = self.termpressEarly = {
+      take: function (url) {
+        const body = bodies.get(url);
+        bodies.delete(url);
+        return body;
+      }
+    };
+    const quiet = function (promise) { return promise.catch(function () { return null; }); };
+    const descriptorUrl = String(request.descriptor);
+    const text = quiet(fetch(descriptorUrl, { cache: "no-cache" }).then(function (r) { return r.ok ? r.text() : null; }));
+    bodies.set("text:" + descriptorUrl, text);
+    quiet(text.then(function (body) {
+      const snapshot = body ? JSON.parse(body).snapshot : null;
+      if (!snapshot || snapshot.kernelSha256 !== request.kernelSha256 || typeof snapshot.digest !== "string") return null;
+      const hex = snapshot.digest.replace(/^sha256:/, "");
+      const url = new URL(hex, new URL(JSON.parse(body).blobs, descriptorUrl)).href; // as ImageLoader names it
+      const key = new URL("/__termpress/blobs/sha256/" + hex, self.location.href).href;
+      const cached = self.caches
+        ? quiet(self.caches.open("termpress-blobs-v1").then(function (c) { return c.match(key); }))
+        : Promise.resolve(null);
+      bodies.set(url, cached.then(function (hit) {
+        return hit ? null : quiet(fetch(url).then(function (r) { return r.ok ? r.arrayBuffer() : null; }));
+      }));
+      self.termpressMarks.prefetchStarted = performance.now();
+      return null;
+    }));
+    return early;
+  }
+
   function fail(error) {
     const reason = error && error.message ? error.message : String(error);
     self.postMessage({ type: "error", message: "cannot start the emulator: " + reason });
@@ -23,6 +62,9 @@ self.termpressMarks = { workerScript: performance.now() };
     const params = new URL(self.location.href).searchParams;
     const runtime = params.get("runtime");
     const wasm = params.get("wasm");
+    if (params.get("descriptor")) {
+      prefetch({ descriptor: params.get("descriptor"), kernelSha256: params.get("kernelSha256") || "" });
+    }
     if (!runtime || !wasm) {
       throw new Error("the worker URL needs runtime= and wasm= parameters");
     }

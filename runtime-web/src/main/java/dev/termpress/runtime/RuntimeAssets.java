@@ -20,6 +20,8 @@ public final class RuntimeAssets {
 
     private static final String PREFIX = "/dev/termpress/runtime/web/";
     private static final String KERNEL = "/dev/termpress/emulator/kernel/Image.gz";
+    /** The raw kernel Image's sha256 in {@code sha256sum} format: the kernel a boot snapshot must be made on. */
+    private static final String KERNEL_SHA256 = "/dev/termpress/emulator/kernel/Image.sha256";
     private static final int HASH_DIGITS = 12;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -41,6 +43,7 @@ public final class RuntimeAssets {
 
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, byte[]> contents = new LinkedHashMap<>();
+    private final String kernelSha256;
 
     private RuntimeAssets() {
         for (String[] file : FILES) {
@@ -49,6 +52,14 @@ public final class RuntimeAssets {
             names.put(file[0], name);
             contents.put(name, bytes);
         }
+        String line = new String(read(KERNEL_SHA256), java.nio.charset.StandardCharsets.US_ASCII).trim();
+        int space = line.indexOf(' ');
+        kernelSha256 = space < 0 ? line : line.substring(0, space);
+    }
+
+    /** The sha256 (hex) of the raw kernel Image the runtime boots. */
+    public String kernelSha256() {
+        return kernelSha256;
     }
 
     /**
@@ -80,7 +91,8 @@ public final class RuntimeAssets {
 
     /**
      * The page script's {@code data-assets} JSON: each role's URL, {@code prefix} + file name, where
-     * {@code prefix} is the runtime directory relative to the page (for example {@code ../assets/runtime/}).
+     * {@code prefix} is the runtime directory relative to the page (for example {@code ../assets/runtime/}),
+     * and {@code kernelSha256}, the raw kernel's sha256, which the worker compares with a boot snapshot's.
      */
     public String assetsJson(String prefix) {
         StringBuilder json = new StringBuilder("{");
@@ -91,6 +103,7 @@ public final class RuntimeAssets {
             json.append('"').append(entry.getKey()).append("\":\"").append(jsonEscape(prefix + entry.getValue()))
                     .append('"');
         }
+        json.append(",\"kernelSha256\":\"").append(jsonEscape(kernelSha256)).append('"');
         return json.append('}').toString();
     }
 

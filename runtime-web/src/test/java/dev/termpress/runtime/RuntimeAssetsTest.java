@@ -34,4 +34,14 @@ class RuntimeAssetsTest {
         assertThat(json).startsWith("{\"script\":\"../assets/runtime/termpress-runtime.")
                 .contains("\"kernel\":\"../assets/runtime/Image.").endsWith("\"}");
     }
+
+    @Test
+    void assetsJsonNamesTheRawKernelsSha256ForBootSnapshots() throws Exception {
+        RuntimeAssets assets = RuntimeAssets.get();
+        byte[] raw = dev.termpress.emulator.kernel.KernelImage.load();
+        String hex = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(raw));
+
+        assertThat(assets.kernelSha256()).isEqualTo(hex);
+        assertThat(assets.assetsJson("x/")).contains("\"kernelSha256\":\"" + hex + "\"");
+    }
 }

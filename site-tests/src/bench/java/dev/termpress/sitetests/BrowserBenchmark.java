@@ -8,16 +8,24 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Run to prompt and guest MIPS in Chromium (docs/benchmarks.md): builds content-examples (with the Debian draft
- * page when its image layout is there), serves it on localhost twice, by {@code termpress serve}'s server and by a
+ * page when its image layout is there) twice, as it is (boot snapshots) and with {@code snapshot: false} (the
+ * cold-boot baseline, {@link BaselineSite}), serves each on localhost twice, by {@code termpress serve}'s server and by a
  * {@link CachingHost}, and per repetition and server opens the page in a fresh browser context (empty HTTP cache
  * and Cache API), presses Run and waits for the prompt (cold), then opens it again in the same context (warm).
  * Busybox also runs a CPU-bound shell loop. Prints every run, then the median and best.
  *
  * <p>System properties: {@code termpress.examples} (content-examples), {@code termpress.chromium},
- * {@code termpress.bench.runs} (busybox repetitions, default 5), {@code termpress.bench.debianRuns} (default 3).
+ * {@code termpress.bench.runs} (busybox repetitions, default 5), {@code termpress.bench.debianRuns} (default 5). The variants are visited in turn within each repetition.
  */
 public final class BrowserBenchmark {
 
@@ -49,28 +57,39 @@ public final class BrowserBenchmark {
         System.out.printf("%s UTC, load average %s%n",
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), loadAverage());
         long buildStarted = System.nanoTime();
-        try (ServedSite site = ServedSite.build(examples, debian); CachingHost caching = new CachingHost(site.output());
+        try (ServedSite site = ServedSite.build(examples, debian); ServedSite baseline = BaselineSite.build(examples, debian);
+                CachingHost caching = new CachingHost(site.output());
+                CachingHost baselineCaching = new CachingHost(baseline.output());
                 Chromium chromium = Chromium.launch()) {
-            System.out.printf("site built in %.1f s; Chromium %s (headless)%n",
-                    (System.nanoTime() - buildStarted) / 1e9, chromium.browser().version());
+            System.out.printf("sites built in %.1f s (with boot snapshots, and the snapshot: false baseline);"
+                    + " Chromium %s (headless)%n", (System.nanoTime() - buildStarted) / 1e9, chromium.browser().version());
+            Set<String> snapshots = snapshotBlobs(site.output());
+            System.out.println("boot snapshot blobs: " + snapshotSizes(site.output()));
             List<Scenario> scenarios = new ArrayList<>();
-            Scenario busyboxServe = new Scenario("busybox, termpress serve");
-            Scenario busyboxCaching = new Scenario("busybox, caching host");
+            // Interleaved: each repetition visits every variant, so load changes hit them alike.
+            Scenario busyboxServe = new Scenario("busybox, snapshot, termpress serve", snapshots);
+            Scenario busyboxCaching = new Scenario("busybox, snapshot, caching host", snapshots);
+            Scenario busyboxColdServe = new Scenario("busybox, cold boot (snapshot: false), termpress serve", snapshots);
+            Scenario busyboxColdCaching = new Scenario("busybox, cold boot (snapshot: false), caching host", snapshots);
             for (int run = 1; run <= runs; run++) {
-                busyboxServe.measure(chromium, site.url(""), run, true);
+                busyboxServe.measure(chromium, site.url(""), run, run == 1);
+                busyboxColdServe.measure(chromium, baseline.url(""), run, false);
                 busyboxCaching.measure(chromium, caching.url(""), run, false);
+                busyboxColdCaching.measure(chromium, baselineCaching.url(""), run, false);
             }
-            scenarios.add(busyboxServe);
-            scenarios.add(busyboxCaching);
+            scenarios.addAll(List.of(busyboxServe, busyboxColdServe, busyboxCaching, busyboxColdCaching));
             if (debian) {
-                Scenario debianServe = new Scenario("debian, termpress serve");
-                Scenario debianCaching = new Scenario("debian, caching host");
+                Scenario debianServe = new Scenario("debian, snapshot, termpress serve", snapshots);
+                Scenario debianColdServe = new Scenario("debian, cold boot (snapshot: false), termpress serve", snapshots);
+                Scenario debianCaching = new Scenario("debian, snapshot, caching host", snapshots);
+                Scenario debianColdCaching = new Scenario("debian, cold boot (snapshot: false), caching host", snapshots);
                 for (int run = 1; run <= debianRuns; run++) {
                     debianServe.measure(chromium, site.url(DEBIAN_PAGE), run, false);
+                    debianColdServe.measure(chromium, baseline.url(DEBIAN_PAGE), run, false);
                     debianCaching.measure(chromium, caching.url(DEBIAN_PAGE), run, false);
+                    debianColdCaching.measure(chromium, baselineCaching.url(DEBIAN_PAGE), run, false);
                 }
-                scenarios.add(debianServe);
-                scenarios.add(debianCaching);
+                scenarios.addAll(List.of(debianServe, debianColdServe, debianCaching, debianColdCaching));
             }
             System.out.printf("%nload average %s%n%n", loadAverage());
             for (Scenario scenario : scenarios) {
@@ -80,6 +99,31 @@ public final class BrowserBenchmark {
                 System.out.println("debian: skipped, no image layout at " + examples.resolve(DEBIAN_LAYOUT));
             }
         }
+    }
+
+    /** The hex names of the boot snapshot blobs the site's descriptors name. */
+    static Set<String> snapshotBlobs(Path output) throws IOException {
+        Set<String> names = new TreeSet<>();
+        snapshotSizes(output).keySet().forEach(names::add);
+        return names;
+    }
+
+    /** Boot snapshot blob (hex) to its size in bytes, from every descriptor of the site. */
+    private static Map<String, Long> snapshotSizes(Path output) throws IOException {
+        Map<String, Long> sizes = new TreeMap<>();
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> descriptors = Files.list(output.resolve("images"))) {
+            for (Path descriptor : (Iterable<Path>) descriptors::iterator) {
+                if (descriptor.getFileName().toString().endsWith(".json")) {
+                    JsonNode snapshot = json.readTree(descriptor.toFile()).path("snapshot");
+                    if (snapshot.isObject()) {
+                        sizes.put(snapshot.path("digest").asText().substring("sha256:".length()),
+                                snapshot.path("size").asLong());
+                    }
+                }
+            }
+        }
+        return sizes;
     }
 
     /** The 1, 5 and 15 minute load averages, e.g. "1.20 0.90 0.70", or "unknown". */

@@ -16,19 +16,25 @@ final class RunPhases {
     record Moment(String label, String side, String mark) {
     }
 
-    /** The moments in the order they happen on a cold Run (the kernel and the descriptor race). */
+    /** The moments in the order they happen (a Run has either the snapshot's or the kernel's). */
     static final List<Moment> MOMENTS = List.of(
             new Moment("xterm.js loaded", "page", "libraries"),
             new Moment("worker created", "page", "workerCreated"),
             new Moment("worker script running", "worker", "workerScript"),
+            new Moment("prefetch: snapshot requested", "worker", "prefetchStarted"),
             new Moment("TeaVM runtime loaded", "worker", "runtimeLoaded"),
             new Moment("module compiled, instantiated", "worker", "moduleReady"),
             new Moment("start message handled", "worker", "startMessage"),
             new Moment("descriptor fetched", "worker", "descriptorFetched"),
+            new Moment("snapshot fetched, verified", "worker", "snapshotFetched"),
+            new Moment("snapshot inflated", "worker", "snapshotInflated"),
+            new Moment("snapshot copied into Java", "worker", "snapshotCopied"),
             new Moment("kernel fetched, verified", "worker", "kernelFetched"),
             new Moment("kernel inflated", "worker", "kernelInflated"),
             new Moment("layer indexes loaded", "worker", "indexesLoaded"),
-            new Moment("machine built", "worker", "machineBuilt"),
+            new Moment("machine built (RAM allocated)", "worker", "machineBuilt"),
+            new Moment("machine resumed", "worker", "snapshotResumed"),
+            new Moment("machine started (booted or resumed)", "worker", "machineStarted"),
             new Moment("first run slice", "worker", "firstSlice"),
             new Moment("first output (worker)", "worker", "firstOutput"),
             new Moment("first output (page)", "page", "firstOutputShown"));

@@ -3,6 +3,7 @@ package dev.termpress.sitetests;
 import com.microsoft.playwright.BrowserContext;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The repetitions of one image's page from one server, each a cold and a warm visit: collects the samples and
@@ -27,8 +28,12 @@ final class Scenario {
     private final PhaseTable coldPhases = new PhaseTable();
     private final PhaseTable warmPhases = new PhaseTable();
 
-    Scenario(String name) {
+    private final Set<String> snapshotBlobs;
+
+    /** @param snapshotBlobs the hex names of boot snapshot blobs, counted apart from layer blobs */
+    Scenario(String name, Set<String> snapshotBlobs) {
         this.name = name;
+        this.snapshotBlobs = snapshotBlobs;
         for (Downloads.Kind kind : Downloads.Kind.values()) {
             coldBytes.put(kind, Samples.lowerIsBetter());
             warmBytes.put(kind, Samples.lowerIsBetter());
@@ -38,7 +43,7 @@ final class Scenario {
     void measure(Chromium chromium, String url, int run, boolean loop) {
         // A fresh context is a reader's first visit: empty HTTP cache, empty Cache API.
         try (BrowserContext context = chromium.browser().newContext()) {
-            Downloads downloads = new Downloads(context);
+            Downloads downloads = new Downloads(context, snapshotBlobs);
             try (Visit cold = Visit.run(context, downloads, url, 0)) {
                 record(cold, coldMillis, coldBytes);
                 coldPhases.add(cold.runPhases());

@@ -42,6 +42,9 @@ class BlockFeaturesTest {
             String text = demo.waitFor(Pattern.compile("done-42" + THEN_PROMPT), LiveDemo.BOOT_TIMEOUT_MILLIS);
 
             assertThat(text).contains("hello from /srv as nobody");
+            assertThat(demo.figure().getAttribute("data-boot")).as("resumed from the image's boot snapshot")
+                    .isEqualTo("snapshot");
+            assertThat(text).doesNotContain("boot snapshot not used");
             demo.screenshot("autorun");
             assertThat(errors.list()).isEmpty();
         }

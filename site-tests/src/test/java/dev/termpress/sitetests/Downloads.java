@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -24,7 +25,8 @@ final class Downloads {
         KERNEL("kernel"),
         DESCRIPTOR("descriptor"),
         LAYER_INDEX("layer indexes"),
-        BLOB("blobs");
+        SNAPSHOT("boot snapshot"),
+        BLOB("layer blobs");
 
         final String label;
 
@@ -35,9 +37,16 @@ final class Downloads {
 
     private final List<Request> finished = new CopyOnWriteArrayList<>();
     private final List<Request> failed = new CopyOnWriteArrayList<>();
+    private final Set<String> snapshotBlobs;
 
     /** Starts counting every request of {@code context} that finishes from now on. */
     Downloads(BrowserContext context) {
+        this(context, Set.of());
+    }
+
+    /** The same, counting the blobs named {@code snapshotBlobs} (64 hex digits each) as boot snapshots. */
+    Downloads(BrowserContext context, Set<String> snapshotBlobs) {
+        this.snapshotBlobs = Set.copyOf(snapshotBlobs);
         context.onRequestFinished(finished::add);
         context.onRequestFailed(failed::add);
     }
@@ -56,7 +65,11 @@ final class Downloads {
         }
         for (Request request : new ArrayList<>(finished)) {
             long size = Math.max(0, request.sizes().responseBodySize);
-            bytes.merge(kind(request.url()), size, Long::sum);
+            Kind kind = kind(request.url());
+            if (kind == Kind.BLOB && snapshotBlobs.contains(name(request.url()))) {
+                kind = Kind.SNAPSHOT;
+            }
+            bytes.merge(kind, size, Long::sum);
         }
         return bytes;
     }
@@ -75,7 +88,12 @@ final class Downloads {
         return lines;
     }
 
-    /** The kind of a site URL. */
+    private static String name(String url) {
+        String path = URI.create(url).getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** The kind of a site URL (a boot snapshot counts as a blob here: only its digest tells it apart). */
     static Kind kind(String url) {
         String path = URI.create(url).getPath();
         String name = path.substring(path.lastIndexOf('/') + 1);

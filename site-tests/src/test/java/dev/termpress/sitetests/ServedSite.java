@@ -74,7 +74,12 @@ final class ServedSite implements AutoCloseable {
 
     /** Builds and serves the site in {@code source}, made by {@link #newSourceFolder}; {@link #close} removes both. */
     static ServedSite buildOwned(Path source) throws Exception {
-        return build(source.getParent(), source, false);
+        return buildOwned(source, false);
+    }
+
+    /** The same, with the draft pages when {@code drafts}. */
+    static ServedSite buildOwned(Path source, boolean drafts) throws Exception {
+        return build(source.getParent(), source, drafts);
     }
 
     /** content-examples. */

@@ -10,8 +10,13 @@ import java.util.List;
  * @param blobs where blobs live, relative to the descriptor's URL
  * @param config the config fields the runtime applies
  * @param layers the layers, bottom first
+ * @param manifestDigest the image manifest's digest: the image identity a boot snapshot must carry; null when
+ *     the descriptor has none (then no snapshot is used)
+ * @param snapshot the image's boot snapshot, or null when there is none or its object is unusable
+ * @param snapshotProblem why the descriptor's {@code snapshot} object cannot be used, or null
  */
-public record ImageDescriptor(String name, String blobs, ContainerSettings config, List<Layer> layers) {
+public record ImageDescriptor(String name, String blobs, ContainerSettings config, List<Layer> layers,
+        String manifestDigest, BootSnapshot snapshot, String snapshotProblem) {
 
     /** The descriptor format this runtime reads ({@code descriptorVersion}). */
     public static final int VERSION = 1;

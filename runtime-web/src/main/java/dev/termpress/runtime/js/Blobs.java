@@ -24,12 +24,14 @@ public final class Blobs {
      * checked and then kept there.
      */
     private static final String FETCH_JS = ""
+            + "const failure = function(message, reason) { const e = new Error(message); e.reason = reason; return e; };"
             + "const download = async function(url, init, what) {"
             + "  let response;"
             + "  try { response = await fetch(url, init); }"
-            + "  catch (e) { throw new Error('cannot download ' + what + ': ' + (e && e.message || e)); }"
+            + "  catch (e) { throw failure('cannot download ' + what + ': ' + (e && e.message || e), 'network error'); }"
             + "  if (!response.ok) {"
-            + "    throw new Error('cannot download ' + what + ': HTTP ' + response.status + ' ' + response.statusText);"
+            + "    throw failure('cannot download ' + what + ': HTTP ' + response.status + ' ' + response.statusText,"
+            + "        'HTTP ' + response.status);"
             + "  }"
             + "  return response;"
             + "};"
@@ -43,11 +45,13 @@ public final class Blobs {
             + "const checker = function(size, expectedHex, hasher, what, source) {"
             + "  return async function(bytes) {"
             + "    if (size >= 0 && bytes.byteLength !== size) {"
-            + "      throw new Error(what + ' has ' + bytes.byteLength + ' bytes, ' + source + ' says ' + size);"
+            + "      throw failure(what + ' has ' + bytes.byteLength + ' bytes, ' + source + ' says ' + size,"
+            + "          (bytes.byteLength < size ? 'truncated: ' : 'size mismatch: ') + bytes.byteLength + ' of ' + size + ' bytes');"
             + "    }"
             + "    const hex = await sha256Hex(bytes, hasher);"
             + "    if (hex !== expectedHex) {"
-            + "      throw new Error(what + ' is corrupt: its sha256 is ' + hex + ', ' + source + ' says ' + expectedHex);"
+            + "      throw failure(what + ' is corrupt: its sha256 is ' + hex + ', ' + source + ' says ' + expectedHex,"
+            + "          'sha256 mismatch');"
             + "    }"
             + "    return bytes;"
             + "  };"
@@ -62,7 +66,8 @@ public final class Blobs {
             + "    received += part.value.length;"
             + "    if (limit >= 0 && received > limit) {"
             + "      reader.cancel().catch(() => undefined);"
-            + "      throw new Error(what + ' is larger than the ' + limit + ' bytes ' + source + ' says');"
+            + "      throw failure(what + ' is larger than the ' + limit + ' bytes ' + source + ' says',"
+            + "          'larger than the ' + limit + ' bytes ' + source + ' says');"
             + "    }"
             + "    parts.push(part.value);"
             + "    progress(received);"
@@ -71,6 +76,11 @@ public final class Blobs {
             + "  let at = 0;"
             + "  for (const part of parts) { bytes.set(part, at); at += part.length; }"
             + "  return bytes.buffer;"
+            + "};"
+            // What termpress-worker.js fetched while the module compiled (null: fetch it now).
+            + "const early = async function(url) {"
+            + "  const body = self.termpressEarly ? self.termpressEarly.take(url) : undefined;"
+            + "  return body ? await body : null;"
             + "};"
             + "const cachedVerified = async function(path, check, progress, fetchBody) {"
             + "  const key = new URL(path, self.location.href).href;"
@@ -107,6 +117,8 @@ public final class Blobs {
             + "const source = 'the image descriptor';"
             + "return cachedVerified('/__termpress/blobs/sha256/' + expectedHex,"
             + "  checker(size, expectedHex, hasher, url, source), progress, async function() {"
+            + "    const prefetched = await early(url);"
+            + "    if (prefetched) { progress(prefetched.byteLength); return prefetched; }"
             + "    const response = await download(url, undefined, url);"
             + "    return readBody(response, url, size, source, progress);"
             + "  });")
@@ -144,6 +156,14 @@ public final class Blobs {
     public static native JSPromise<ArrayBuffer> fetchRange(String url, double first, double end, String sha256Hex,
             ProgressListener progress, Hasher hasher);
 
+    /**
+     * A short reason for a rejection of these fetches ({@code sha256 mismatch}, {@code truncated: n of m bytes},
+     * {@code HTTP 404}, {@code network error}, {@code not valid gzip data}), else its message.
+     */
+    @JSBody(params = "error", script = "return error && error.reason ? String(error.reason)"
+            + " : error && error.message ? String(error.message) : String(error);")
+    public static native String reason(JSObject error);
+
     /** Whether a rejection of {@link #fetchRange} means the host does not serve byte ranges. */
     @JSBody(params = "error", script = "return !!(error && error.noRange);")
     public static native boolean isNoRange(JSObject error);
@@ -170,7 +190,8 @@ public final class Blobs {
     public static native JSPromise<ArrayBuffer> fetchImmutable(String url);
 
     /** Fetches a small text file (an image descriptor) without caching it. */
-    @JSBody(params = "url", script = FETCH_JS + "return download(url, { cache: 'no-cache' }, url).then(r => r.text());")
+    @JSBody(params = "url", script = FETCH_JS + "return early('text:' + url).then(text => text !== null ? text"
+            + " : download(url, { cache: 'no-cache' }, url).then(r => r.text()));")
     public static native JSPromise<JSObject> fetchText(String url);
 
     /** Inflates raw deflate data (RFC 1951, no header) with the browser's DecompressionStream. */
@@ -187,7 +208,9 @@ public final class Blobs {
     @JSBody(params = { "bytes", "format", "name" }, script = ""
             + "return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream(format)))"
             + "  .arrayBuffer().catch(function(e) {"
-            + "    throw new Error(name + ' is not valid ' + format + ' data: ' + (e && e.message || e));"
+            + "    const failed = new Error(name + ' is not valid ' + format + ' data: ' + (e && e.message || e));"
+            + "    failed.reason = 'not valid ' + format + ' data';"
+            + "    throw failed;"
             + "  });")
     private static native JSPromise<ArrayBuffer> decompress(JSObject bytes, String format, String name);
 }

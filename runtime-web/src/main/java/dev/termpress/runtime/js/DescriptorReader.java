@@ -1,5 +1,6 @@
 package dev.termpress.runtime.js;
 
+import dev.termpress.runtime.boot.BootSnapshot;
 import dev.termpress.runtime.boot.Digests;
 import dev.termpress.emulator.guest.ContainerSettings;
 import dev.termpress.runtime.boot.ImageDescriptor;
@@ -52,7 +53,26 @@ public final class DescriptorReader {
             layers.add(layer(JsJson.element(json, "layers", i), "layers[" + i + "]."));
         }
         String name = JsJson.string(json, "name");
-        return new ImageDescriptor(name == null ? url : name, blobs, image, layers);
+        String manifest = JsJson.string(JsJson.object(json, "manifest"), "digest");
+        if (manifest != null && !Digests.valid(manifest)) {
+            throw bad("has manifest.digest " + manifest + " (valid: sha256: and 64 lowercase hex digits)");
+        }
+        // The snapshot is optional: a damaged object costs the resume, never the boot.
+        JSObject snapshotObject = JsJson.object(json, "snapshot");
+        BootSnapshot snapshot = null;
+        String snapshotProblem = null;
+        if (snapshotObject != null) {
+            try {
+                snapshot = BootSnapshot.of(JsJson.string(snapshotObject, "mediaType"),
+                        JsJson.string(snapshotObject, "digest"), JsJson.number(snapshotObject, "size"),
+                        JsJson.string(snapshotObject, "kernelSha256"), JsJson.number(snapshotObject, "emulatorVersion"),
+                        JsJson.number(snapshotObject, "formatVersion"));
+            } catch (IllegalArgumentException e) {
+                snapshotProblem = e.getMessage();
+            }
+        }
+        return new ImageDescriptor(name == null ? url : name, blobs, image, layers, manifest, snapshot,
+                snapshotProblem);
     }
 
     private ImageDescriptor.Layer layer(JSObject layer, String where) {

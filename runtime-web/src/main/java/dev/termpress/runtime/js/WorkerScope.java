@@ -50,6 +50,14 @@ public final class WorkerScope {
             script = "self.postMessage({ type: 'status', phase: phase, done: done, total: total });")
     public static native void postStatus(String phase, double done, double total);
 
+    /** How the machine started: {@code snapshot} (resumed from the image's boot snapshot) or {@code cold}. */
+    @JSBody(params = "how", script = "self.postMessage({ type: 'boot', how: how });")
+    public static native void postBoot(String how);
+
+    /** One line for the reader's terminal that is not guest output (a boot snapshot not used, and why). */
+    @JSBody(params = "text", script = "self.postMessage({ type: 'notice', text: text });")
+    public static native void postNotice(String text);
+
     @JSBody(params = "message", script = "self.postMessage({ type: 'error', message: message });")
     public static native void postError(String message);
 

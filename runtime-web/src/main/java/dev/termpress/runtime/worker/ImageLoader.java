@@ -5,6 +5,9 @@ import dev.termpress.emulator.fs.InflateCheckpoints;
 import dev.termpress.emulator.fs.LayerIndex;
 import dev.termpress.emulator.fs.OnDemandLayerSource;
 import dev.termpress.emulator.fs.TarInput;
+import dev.termpress.emulator.snapshot.MachineSnapshot;
+import dev.termpress.runtime.boot.BootChoice;
+import dev.termpress.runtime.boot.BootSnapshot;
 import dev.termpress.runtime.boot.ImageDescriptor;
 import dev.termpress.runtime.boot.Sha256;
 import dev.termpress.runtime.js.Blobs;
@@ -21,7 +24,10 @@ import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
- * Gets what a session boots from: the kernel, the image descriptor, and each layer's index. A layer with a
+ * Gets what a session starts from: the image descriptor, each layer's index, and either the image's boot
+ * snapshot (when the descriptor names one this runtime can resume, {@link BootChoice}) or the kernel. A
+ * snapshot that cannot be fetched, verified or inflated is reported in one line ({@link Listener#notice}) and
+ * the kernel is fetched instead; {@link #bootCold} does the same after a failed restore. A layer with a
  * published index is fetched when the guest first reads a file in it: only the spans holding the file when
  * the index has inflate checkpoints ({@link SpanFetcher}, DESIGN §3 step 2), else the whole blob (step 1);
  * a layer without an index is downloaded now and indexed here (LayerIndex.build) before boot. Every blob
@@ -32,20 +38,43 @@ final class ImageLoader {
     /** Receives the outcome: exactly one call. */
     interface Listener {
 
-        void loaded(byte[] kernel, ImageDescriptor image, List<LayerIndex> indexes, OnDemandLayerSource source);
+        /**
+         * Everything is here: {@code snapshot} is the raw boot snapshot to resume, or null with {@code kernel}
+         * the raw kernel Image to boot. Called again, with a kernel, after {@link #bootCold}.
+         */
+        void loaded(byte[] kernel, byte[] snapshot, ImageDescriptor image, List<LayerIndex> indexes,
+                OnDemandLayerSource source);
+
+        /** Every layer index is here (before the kernel or snapshot, usually): the machine can be built. */
+        void indexesLoaded(ImageDescriptor image, List<LayerIndex> indexes, OnDemandLayerSource source);
+
+        /** A line for the reader: why the boot snapshot is not used. */
+        void notice(String line);
 
         void failed(String message);
     }
 
     private static final double PROGRESS_INTERVAL_MILLIS = 100;
+    /**
+     * Whole layers (no checkpoints) up to this many bytes in all are fetched with the indexes, not at the
+     * guest's first read: the shell's first exec reads them anyway, and the download then overlaps the
+     * kernel's or snapshot's instead of stopping the guest (busybox: its one 1 MB layer).
+     */
+    static final double PREFETCH_BUDGET_BYTES = 2 << 20;
 
     private final String descriptorUrl;
     private final String kernelUrl;
+    private final String kernelSha256;
     private final Listener listener;
     private final Runnable layerArrived;
     private ImageDescriptor image;
     private String blobBase;
     private byte[] kernel;
+    private byte[] snapshot;
+    private boolean kernelRequested;
+    private double snapshotReceived;
+    private double snapshotSize;
+    private boolean delivered;
     private LayerIndex[] indexes;
     private double[] received;
     private double[] spanBytes;
@@ -55,35 +84,104 @@ final class ImageLoader {
     private int indexesMissing;
     private OnDemandLayerSource source;
     private double lastProgress;
+    private double prefetched;
     private boolean done;
 
     /**
+     * @param kernelSha256 the raw kernel Image's sha256 (hex) at {@code kernelUrl}, which a boot snapshot must have
+     *     been made on; null when the page does not say (then no snapshot is used)
      * @param layerArrived called after a layer fetched on demand was handed to the filesystem (wake the guest)
      */
-    ImageLoader(String descriptorUrl, String kernelUrl, Listener listener, Runnable layerArrived) {
+    ImageLoader(String descriptorUrl, String kernelUrl, String kernelSha256, Listener listener, Runnable layerArrived) {
         this.descriptorUrl = descriptorUrl;
         this.kernelUrl = kernelUrl;
+        this.kernelSha256 = kernelSha256;
         this.listener = listener;
         this.layerArrived = layerArrived;
     }
 
     void start() {
+        Blobs.fetchText(descriptorUrl).then(text -> guard(() -> {
+            Marks.mark("descriptorFetched");
+            image = DescriptorReader.read(descriptorUrl, JsJson.text(text));
+            blobBase = WorkerScope.resolve(image.blobs(), descriptorUrl);
+            BootChoice choice = BootChoice.of(image, kernelSha256, MachineSnapshot.FORMAT_VERSION,
+                    MachineSnapshot.EMULATOR_VERSION);
+            if (choice.resume()) {
+                fetchSnapshot(choice.snapshot());
+            } else {
+                if (choice.notice() != null) {
+                    listener.notice(choice.notice());
+                }
+                fetchKernel();
+            }
+            startLayers();
+        }), this::rejected);
+    }
+
+    /**
+     * The snapshot could not be restored ({@code why}): say so, fetch the kernel and call {@link Listener#loaded}
+     * again with it.
+     */
+    void bootCold(String why) {
+        snapshot = null;
+        delivered = false;
+        listener.notice(BootSnapshot.notice(why));
+        fetchKernel();
+    }
+
+    /** The boot snapshot, verified against the descriptor and inflated; any failure falls back to the kernel. */
+    private void fetchSnapshot(BootSnapshot wanted) {
+        snapshotSize = wanted.size();
+        String url = blobUrl(wanted.digest());
+        Blobs.fetchVerified(url, wanted.hex(), wanted.size(), bytes -> {
+            snapshotReceived = bytes;
+            progress(false);
+        }, SpanFetcher.JAVA_SHA256)
+                .flatThen(bytes -> {
+                    Marks.mark("snapshotFetched");
+                    return Blobs.gunzip(bytes, url);
+                })
+                .then(raw -> {
+                    try {
+                        Marks.mark("snapshotInflated");
+                        snapshot = Int8Array.create(raw).copyToJavaArray();
+                        Marks.mark("snapshotCopied");
+                    } catch (Throwable e) {
+                        snapshotFailed(e.getMessage() != null ? e.getMessage() : e.toString());
+                        return null;
+                    }
+                    return guard(this::maybeLoaded);
+                }, error -> {
+                    snapshotFailed(Blobs.reason((JSObject) error));
+                    return null;
+                });
+    }
+
+    private void snapshotFailed(String why) {
+        snapshot = null;
+        snapshotSize = 0;
+        snapshotReceived = 0;
+        listener.notice(BootSnapshot.notice(why));
+        fetchKernel();
+    }
+
+    private void fetchKernel() {
+        if (kernelRequested) {
+            maybeLoaded();
+            return;
+        }
+        kernelRequested = true;
         Blobs.fetchImmutable(kernelUrl)
                 .flatThen(bytes -> {
                     Marks.mark("kernelFetched");
                     return Blobs.gunzip(bytes, kernelUrl);
                 })
-                .then(image -> guard(() -> {
+                .then(raw -> guard(() -> {
                     Marks.mark("kernelInflated");
-                    kernel = Int8Array.create(image).copyToJavaArray();
+                    kernel = Int8Array.create(raw).copyToJavaArray();
                     maybeLoaded();
                 }), this::rejected);
-        Blobs.fetchText(descriptorUrl).then(text -> guard(() -> {
-            Marks.mark("descriptorFetched");
-            image = DescriptorReader.read(descriptorUrl, JsJson.text(text));
-            blobBase = WorkerScope.resolve(image.blobs(), descriptorUrl);
-            startLayers();
-        }), this::rejected);
     }
 
     private void startLayers() {
@@ -144,6 +242,7 @@ final class ImageLoader {
                             if (layer.gzip() && indexes[n].checkpoints() != null) {
                                 useSpansUnlessCached(n, indexes[n].checkpoints());
                             } else {
+                                prefetchIfSmall(n);
                                 indexFound();
                             }
                         }), this::rejected);
@@ -178,6 +277,15 @@ final class ImageLoader {
             }
             indexFound();
         }), this::rejected);
+    }
+
+    /** Starts fetching layer {@code n} whole now when it is small enough for what is left of the budget. */
+    private void prefetchIfSmall(int n) {
+        double size = image.layers().get(n).size();
+        if (prefetched + size <= PREFETCH_BUDGET_BYTES) {
+            prefetched += size;
+            wholeLayer(n);
+        }
     }
 
     /** A gzip-compressed index (format version 2) rather than the bytes themselves ("TPLI"). */
@@ -222,21 +330,32 @@ final class ImageLoader {
         indexesMissing--;
         if (indexesMissing == 0) {
             Marks.mark("indexesLoaded");
+            if (!done && !delivered && (kernel == null && snapshot == null)) {
+                listener.indexesLoaded(image, indexList(), source);
+            }
         }
         maybeLoaded();
     }
 
     private void maybeLoaded() {
-        if (done || kernel == null || image == null || indexesMissing > 0) {
+        if (done || delivered || kernel == null && snapshot == null || image == null || indexes == null
+                || indexesMissing > 0) {
             return;
         }
-        done = true;
+        delivered = true;
         progress(true);
+        List<LayerIndex> list = indexList();
+        byte[] resumeFrom = snapshot;
+        snapshot = null; // held by the session from here; a failed restore must not retry it
+        listener.loaded(resumeFrom == null ? kernel : null, resumeFrom, image, list, source);
+    }
+
+    private List<LayerIndex> indexList() {
         List<LayerIndex> list = new ArrayList<>(indexes.length);
         for (LayerIndex index : indexes) {
             list.add(index);
         }
-        listener.loaded(kernel, image, list, source);
+        return list;
     }
 
     private void progress(boolean force) {
@@ -245,11 +364,11 @@ final class ImageLoader {
             return;
         }
         lastProgress = now;
-        double total = 0;
-        for (int i = 0; i < received.length; i++) {
+        double total = snapshotReceived;
+        for (int i = 0; received != null && i < received.length; i++) {
             total += received[i] + spanBytes[i];
         }
-        WorkerScope.postStatus("downloading", total, image.layersSize());
+        WorkerScope.postStatus("downloading", total, image.layersSize() + snapshotSize);
     }
 
     private String blobUrl(String digest) {
@@ -266,7 +385,7 @@ final class ImageLoader {
     }
 
     private void fail(String message) {
-        if (!done) {
+        if (!done && !delivered) {
             done = true;
             listener.failed(message);
         }

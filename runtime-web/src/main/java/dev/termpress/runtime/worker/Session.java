@@ -9,6 +9,9 @@ import dev.termpress.emulator.guest.InitConf;
 import dev.termpress.emulator.guest.InitHandshake;
 import dev.termpress.emulator.host.Clock;
 import dev.termpress.emulator.p9.Virtio9p;
+import dev.termpress.emulator.snapshot.MachineSnapshot;
+import dev.termpress.emulator.snapshot.SnapshotException;
+import dev.termpress.emulator.snapshot.SnapshotIdentity;
 
 /**
  * One running guest: the machine over the image's filesystem, run in slices of a few milliseconds so the
@@ -34,6 +37,8 @@ public final class Session {
     private final ImageFileSystem fs;
     private final InitHandshake handshake;
     private final Clock clock;
+    private int cols;
+    private int rows;
     private boolean soonRequested;
     private boolean finished;
     private long instructions;
@@ -56,6 +61,72 @@ public final class Session {
      * @throws IllegalStateException if the image leaves no room for init.conf
      */
     public static Session boot(SessionSpec spec, MachineConfig base, SessionHost host) throws ImageFormatException {
+        Session session = prepare(spec, base, host);
+        session.bootKernel(spec.kernel());
+        return session;
+    }
+
+    /**
+     * Builds the filesystem and the machine and resumes the machine from a boot snapshot (raw bytes, made at
+     * init's ready marker, docs/snapshot-format.md), as the JVM's {@code PreparedImage.resume} does: the
+     * handshake starts at "ready seen", so the first {@link #tick} hands init this block's settings with the
+     * browser's time and fresh entropy. The restored clock continues at the snapshot's tick count with the
+     * calendar at the host's real time. {@code spec.kernel()} is not used.
+     *
+     * @param identity the kernel and image this runtime runs; the snapshot must have been made from them
+     * @throws SnapshotException if the snapshot belongs elsewhere or is damaged: the session is unusable, build
+     *     another one (a cold {@link #boot})
+     * @throws ImageFormatException if the layers do not merge
+     */
+    public static Session resume(SessionSpec spec, MachineConfig base, SessionHost host, byte[] snapshot,
+            SnapshotIdentity identity) throws ImageFormatException, SnapshotException {
+        Session session = prepare(spec, base, host);
+        session.resumeFrom(snapshot, identity);
+        return session;
+    }
+
+    /**
+     * The filesystem, the handshake and the machine (its guest RAM allocated), neither booted nor restored: a
+     * worker builds this while the kernel or the snapshot downloads, then calls {@link #bootKernel} or
+     * {@link #resumeFrom} once. {@code spec.kernel()} is not used.
+     *
+     * @throws ImageFormatException if the layers do not merge
+     * @throws IllegalStateException if the image leaves no room for init.conf
+     */
+    public static Session prepare(SessionSpec spec, MachineConfig base, SessionHost host) throws ImageFormatException {
+        Session session = assemble(spec, base, host);
+        session.cols = spec.cols();
+        session.rows = spec.rows();
+        return session;
+    }
+
+    /** Boots the raw kernel {@code Image} in a {@link #prepare}d session; the guest runs from the first tick. */
+    public void bootKernel(byte[] kernel) {
+        sizeConsole();
+        machine.bootKernel(kernel);
+        wake();
+    }
+
+    /**
+     * Resumes a {@link #prepare}d session from a boot snapshot (see {@link #resume}).
+     *
+     * @throws SnapshotException if the snapshot belongs elsewhere or is damaged: this session is unusable
+     */
+    public void resumeFrom(byte[] snapshot, SnapshotIdentity identity) throws SnapshotException {
+        MachineSnapshot.restore(machine, snapshot, identity);
+        handshake.resumeAtReady();
+        sizeConsole();
+        wake();
+    }
+
+    private void sizeConsole() {
+        if (cols > 0 && rows > 0) {
+            machine.console().resize(cols, rows);
+        }
+    }
+
+    /** The filesystem, the handshake and the machine, neither booted nor restored: what boot and resume share. */
+    private static Session assemble(SessionSpec spec, MachineConfig base, SessionHost host) throws ImageFormatException {
         ImageFileSystem fs = ImageFileSystem.create(spec.layers(), spec.source(),
                 () -> System.currentTimeMillis() * NANOS_PER_MILLI, spec.block().upperLimit());
         OutputBuffer[] sink = new OutputBuffer[1];
@@ -71,11 +142,6 @@ public final class Session {
         Session session = new Session(host, machine, fs, handshake, base.clock());
         sink[0] = session.output;
         machine.attach(new Virtio9p(fs));
-        if (spec.cols() > 0 && spec.rows() > 0) {
-            machine.console().resize(spec.cols(), spec.rows());
-        }
-        machine.bootKernel(spec.kernel());
-        session.wake();
         return session;
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Everything a {@link Session} boots from.
  *
- * @param kernel the raw kernel {@code Image}
+ * @param kernel the raw kernel {@code Image}, or null for a session resumed from a boot snapshot
  * @param layers the image's layer indexes, bottom first
  * @param source where layer contents come from
  * @param image the image's config

@@ -4,6 +4,8 @@ import dev.termpress.emulator.MachineConfig;
 import dev.termpress.emulator.fs.LayerIndex;
 import dev.termpress.emulator.fs.OnDemandLayerSource;
 import dev.termpress.emulator.host.WallClock;
+import dev.termpress.emulator.snapshot.SnapshotException;
+import dev.termpress.emulator.snapshot.SnapshotIdentity;
 import dev.termpress.runtime.boot.BlockOptions;
 import dev.termpress.runtime.boot.ImageDescriptor;
 import dev.termpress.runtime.js.JsJson;
@@ -30,6 +32,11 @@ public final class WorkerMain {
     private static final String BOOTARGS = "console=hvc0 quiet";
 
     private static Session session;
+    private static ImageLoader loader;
+    /** The machine built while its kernel or snapshot downloads; null once started (or not built yet). */
+    private static Session prepared;
+    /** The raw kernel Image's sha256 the page says its runtime boots (a snapshot's identity), or null. */
+    private static String kernelSha256;
     private static BrowserHost host;
     private static OnDemandLayerSource layers;
     private static int layerCount;
@@ -89,34 +96,50 @@ public final class WorkerMain {
         BlockOptions block = new BlockOptions(emptyToNull(JsJson.string(message, "workdir")),
                 emptyToNull(JsJson.string(message, "user")), emptyToNull(JsJson.string(message, "hostname")), env,
                 (long) JsJson.number(message, "upperLimit")); // -1 or 0 when absent: the default
+        kernelSha256 = emptyToNull(JsJson.string(message, "kernelSha256"));
         String descriptor = JsJson.string(message, "descriptor");
         String kernel = JsJson.string(message, "kernel");
         if (descriptor == null || kernel == null) {
             WorkerScope.postError("the start message needs the image descriptor and kernel URLs");
             return;
         }
-        new ImageLoader(descriptor, kernel, new ImageLoader.Listener() {
-            @Override
-            public void loaded(byte[] image, ImageDescriptor descriptor, List<LayerIndex> indexes,
-                    OnDemandLayerSource source) {
-                boot(image, descriptor, indexes, source, block);
-            }
+        loader = new ImageLoader(descriptor, kernel, kernelSha256,
+                new ImageLoader.Listener() {
+                    @Override
+                    public void loaded(byte[] image, byte[] snapshot, ImageDescriptor descriptor,
+                            List<LayerIndex> indexes, OnDemandLayerSource source) {
+                        boot(image, snapshot, descriptor, indexes, source, block);
+                    }
 
-            @Override
-            public void failed(String message) {
-                WorkerScope.postError(message);
-            }
-        }, WorkerMain::wake).start();
+                    @Override
+                    public void indexesLoaded(ImageDescriptor descriptor, List<LayerIndex> indexes,
+                            OnDemandLayerSource source) {
+                        prepare(descriptor, indexes, source, block);
+                    }
+
+                    @Override
+                    public void notice(String line) {
+                        WorkerScope.postNotice(line);
+                    }
+
+                    @Override
+                    public void failed(String message) {
+                        WorkerScope.postError(message);
+                    }
+                }, WorkerMain::wake);
+        loader.start();
     }
 
-    private static void boot(byte[] kernel, ImageDescriptor descriptor, List<LayerIndex> indexes,
-            OnDemandLayerSource source, BlockOptions block) {
-        if (stopped) {
+    /**
+     * Builds the filesystem and the machine (allocating guest RAM takes 100 ms and more) as soon as the layer
+     * indexes are in, while the snapshot or the kernel still downloads.
+     */
+    private static void prepare(ImageDescriptor descriptor, List<LayerIndex> indexes, OnDemandLayerSource source,
+            BlockOptions block) {
+        if (stopped || prepared != null) {
             return;
         }
         try {
-            Marks.mark("imageLoaded");
-            WorkerScope.postStatus("booting", 0, 0);
             BrowserEntropy entropy = new BrowserEntropy();
             byte[] seed = new byte[SEED_BYTES];
             entropy.fill(seed, 0, seed.length);
@@ -124,10 +147,46 @@ public final class WorkerMain {
             layerCount = indexes.size();
             MachineConfig config = new MachineConfig(MachineConfig.DEFAULT_RAM_BYTES, BOOTARGS, new WallClock(),
                     (data, offset, length) -> { }, seed, entropy);
-            SessionSpec spec = new SessionSpec(kernel, indexes, source, descriptor.config(), block, cols, rows);
+            SessionSpec spec = new SessionSpec(null, indexes, source, descriptor.config(), block, cols, rows);
             host = new BrowserHost(WorkerMain::tick, WorkerMain::readsWaiting);
-            session = Session.boot(spec, config, host);
+            prepared = Session.prepare(spec, config, host);
             Marks.mark("machineBuilt");
+        } catch (Throwable e) {
+            fail(e);
+        }
+    }
+
+    /** Resumes from {@code snapshot}, or boots {@code kernel} when it is null; a failed restore boots cold. */
+    private static void boot(byte[] kernel, byte[] snapshot, ImageDescriptor descriptor, List<LayerIndex> indexes,
+            OnDemandLayerSource source, BlockOptions block) {
+        if (stopped) {
+            return;
+        }
+        try {
+            Marks.mark("imageLoaded");
+            WorkerScope.postStatus("booting", 0, 0);
+            prepare(descriptor, indexes, source, block);
+            Session starting = prepared;
+            if (starting == null) {
+                return; // prepare reported why
+            }
+            prepared = null; // a session starts once; a cold boot after a failed restore builds another
+            if (snapshot != null) {
+                try {
+                    starting.resumeFrom(snapshot, new SnapshotIdentity(kernelSha256, descriptor.manifestDigest()));
+                    Marks.mark("snapshotResumed");
+                    WorkerScope.postBoot("snapshot");
+                } catch (SnapshotException e) {
+                    host.cancelTimer();
+                    loader.bootCold(e.getMessage());
+                    return;
+                }
+            } else {
+                starting.bootKernel(kernel);
+                WorkerScope.postBoot("cold");
+            }
+            session = starting;
+            Marks.mark("machineStarted");
             for (byte[] bytes : earlyInput) {
                 session.input(bytes);
             }

@@ -145,7 +145,7 @@ class SessionTest {
     }
 
     /** Runs the slices the session asks for until the console shows {@code expected}. */
-    private static void runUntil(Session session, FakeHost host, String expected) {
+    static void runUntil(Session session, FakeHost host, String expected) {
         int from = host.text().length();
         for (int ticks = 0; ticks < MAX_TICKS && !host.text().substring(from).contains(expected); ticks++) {
             if (!host.soon && host.timerMillis < 0) {
@@ -159,6 +159,11 @@ class SessionTest {
             session.tick();
         }
         assertThat(host.text().substring(from)).as("console waiting for %s", expected).contains(expected);
+    }
+
+    /** The example busybox image's one layer, uncompressed. */
+    static byte[] busyboxLayer() throws IOException {
+        return busyboxLayerTar();
     }
 
     private static byte[] busyboxLayerTar() throws IOException {
