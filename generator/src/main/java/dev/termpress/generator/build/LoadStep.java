@@ -5,13 +5,14 @@ import dev.termpress.generator.config.SiteConfigLoader;
 import dev.termpress.generator.content.ContentLoader;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.diag.SiteError;
+import dev.termpress.generator.registry.RegistryImages;
 import dev.termpress.generator.theme.Theme;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Reads {@code termpress.yaml}, the Markdown files, and lists static files and theme assets. */
+/** Reads {@code termpress.yaml} (pulling its registry images), the Markdown files, and lists static files and theme assets. */
 final class LoadStep implements BuildStep {
 
     /** Files below this site directory are copied to the output root as they are. */
@@ -25,6 +26,8 @@ final class LoadStep implements BuildStep {
     @Override
     public void run(Site site) throws BuildException {
         SiteConfig config = SiteConfigLoader.load(site.siteDir());
+        // Registry images become cached OCI layouts here, so every later step reads them like local ones.
+        config = new RegistryImages(site.options.pull(), site.progress::update).resolve(config, site.siteDir());
         if (site.options.baseUrl() != null) {
             config = config.withBaseUrl(site.options.baseUrl());
         }

@@ -5,6 +5,8 @@ import dev.termpress.emulator.fs.ImageFormatException;
 import dev.termpress.emulator.host.WallClock;
 import dev.termpress.generator.config.SiteConfig;
 import dev.termpress.generator.config.SiteConfigLoader;
+import dev.termpress.generator.registry.PullSettings;
+import dev.termpress.generator.registry.RegistryImages;
 import dev.termpress.generator.config.UpperLimit;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.emulator.guest.GuestOverrides;
@@ -169,7 +171,9 @@ final class RunCommand implements Callable<Integer> {
                     + " has no " + SiteConfig.FILE_NAME + " to name images; pass a path to an OCI image layout or"
                     + " archive, or --site DIR");
         }
-        SiteConfig config = SiteConfigLoader.load(siteDir.toAbsolutePath().normalize());
+        Path absolute = siteDir.toAbsolutePath().normalize();
+        SiteConfig config = new RegistryImages(PullSettings.fromEnvironment(PullSettings.Mode.PINNED), status -> {})
+                .resolve(SiteConfigLoader.load(absolute), absolute);
         Optional<ImageSpec> found = config.image(image);
         if (found.isEmpty()) {
             throw new ImageException(siteDir.resolve(SiteConfig.FILE_NAME) + ": no image named \"" + image

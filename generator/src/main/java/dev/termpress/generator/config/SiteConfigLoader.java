@@ -6,6 +6,7 @@ import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.diag.ErrorCollector;
 import dev.termpress.generator.diag.SiteError;
 import dev.termpress.generator.image.ImageSpec;
+import dev.termpress.generator.image.RemoteImage;
 import dev.termpress.generator.yaml.YamlFields;
 import dev.termpress.generator.yaml.YamlNode;
 import dev.termpress.generator.yaml.YamlNode.Entry;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
 public final class SiteConfigLoader {
 
     static final List<String> KEYS = List.of("title", "description", "language", "base_url", "theme", "images", "snapshot");
-    static final List<String> IMAGE_KEYS = List.of("source", "ref", "hostname", "snapshot", "upper-limit");
+    static final List<String> IMAGE_KEYS = List.of("source", "ref", "platform", "hostname", "snapshot", "upper-limit");
     static final List<String> THEMES = List.of("default");
     /** Image names end up in file names and HTML attributes: keep them tame. */
     private static final Pattern IMAGE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
@@ -103,19 +104,37 @@ public final class SiteConfigLoader {
     private static ImageSpec image(Entry image, Path siteDir, Path file, Path shownAs, boolean snapshots,
             ErrorCollector errors) {
         if (image.value() instanceof YamlScalar scalar && scalar.text() != null && !scalar.text().isBlank()) {
-            return new ImageSpec(image.key(), siteDir.resolve(scalar.text()).normalize(), null, shownAs, image.keyLine(),
+            String text = scalar.text().strip();
+            if (ImageEntries.isRegistryReference(text, siteDir)) {
+                RemoteImage remote = ImageEntries.remote(text, RemoteImage.DEFAULT_PLATFORM, image, file, errors);
+                return remote == null ? null : new ImageSpec(image.key(), null, null, shownAs, image.keyLine(), null,
+                        snapshots, ImageFileSystem.DEFAULT_UPPER_LIMIT, remote);
+            }
+            return new ImageSpec(image.key(), siteDir.resolve(text).normalize(), null, shownAs, image.keyLine(),
                     null, snapshots);
         }
         if (image.value() instanceof YamlMap details) {
             YamlFields fields = new YamlFields(details, file, errors);
             fields.rejectUnknownKeys("image", IMAGE_KEYS);
             String source = fields.string("source").orElse(null);
-            if (source == null || source.isBlank()) {
-                errors.add(file, image.keyLine(), "image '" + image.key() + "' needs a source (an OCI layout directory,"
-                        + " an oci-archive tar or a docker save tar)");
-                return null;
-            }
             String ref = fields.string("ref").orElse(null);
+            String platform = fields.string("platform").orElse(null);
+            RemoteImage remote = null;
+            if (source == null && ref != null) {
+                // Without a source, ref names a registry image; beside one it picks a tag inside the source.
+                remote = ImageEntries.remote(ref, platform == null ? RemoteImage.DEFAULT_PLATFORM : platform, image,
+                        file, errors);
+                if (remote == null) {
+                    return null;
+                }
+            } else if (source == null || source.isBlank()) {
+                errors.add(file, image.keyLine(), "image '" + image.key() + "' needs a source (an OCI layout directory,"
+                        + " an oci-archive tar or a docker save tar) or a registry reference (ref: alpine:3.21)");
+                return null;
+            } else if (platform != null) {
+                errors.add(file, image.keyLine(), "image '" + image.key() + "': platform is for registry images"
+                        + " (ref: without source:); a local source is always resolved to linux/riscv64");
+            }
             String hostname = fields.string("hostname").orElse(null);
             String problem = hostname == null ? null : InitConf.hostnameProblem(hostname);
             if (problem != null) {
@@ -131,11 +150,16 @@ public final class SiteConfigLoader {
                     errors.add(file, image.keyLine(), "image '" + image.key() + "': upper-limit: " + e.getMessage());
                 }
             }
+            if (remote != null) {
+                return new ImageSpec(image.key(), null, null, shownAs, image.keyLine(), hostname, snapshot, upperLimit,
+                        remote);
+            }
             return new ImageSpec(image.key(), siteDir.resolve(source).normalize(), ref, shownAs, image.keyLine(),
                     hostname, snapshot, upperLimit);
         }
-        errors.add(file, image.keyLine(), "image '" + image.key()
-                + "' must be a path or {source: PATH, ref: TAG, hostname: NAME, snapshot: false, upper-limit: SIZE}");
+        errors.add(file, image.keyLine(), "image '" + image.key() + "' must be a path, a registry reference"
+                + " (alpine:3.21), or {source: PATH, ref: TAG, hostname: NAME, snapshot: false, upper-limit: SIZE}"
+                + " or {ref: REGISTRY/REPO:TAG, platform: linux/riscv64, ...}");
         return null;
     }
 }

@@ -17,9 +17,22 @@ import java.nio.file.Path;
  * @param snapshot whether the site publishes a boot snapshot of the image and check and run resume
  *     from one ({@code snapshot:}, site-wide or per image; default true)
  * @param upperLimit bytes the writable layer may hold ({@code upper-limit:}); writes past it fail with ENOSPC
+ * @param remote the registry reference the image comes from, or {@code null} for a local source; until the
+ *     build has pulled it, {@code source} is {@code null}, afterwards the OCI layout in the blob cache
  */
 public record ImageSpec(String name, Path source, String reference, Path declaredIn, int line, String hostname,
-        boolean snapshot, long upperLimit) {
+        boolean snapshot, long upperLimit, RemoteImage remote) {
+
+    /** A local image. */
+    public ImageSpec(String name, Path source, String reference, Path declaredIn, int line, String hostname,
+            boolean snapshot, long upperLimit) {
+        this(name, source, reference, declaredIn, line, hostname, snapshot, upperLimit, null);
+    }
+
+    /** The same image, pulled: read from the OCI layout at {@code layout}. */
+    public ImageSpec pulledTo(Path layout) {
+        return new ImageSpec(name, layout, null, declaredIn, line, hostname, snapshot, upperLimit, remote);
+    }
 
     /** An image with the default writable-layer limit. */
     public ImageSpec(String name, Path source, String reference, Path declaredIn, int line, String hostname,

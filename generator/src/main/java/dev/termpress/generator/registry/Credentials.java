@@ -39,7 +39,11 @@ public final class Credentials {
 
     /** Reads the process environment and the user's docker configuration. */
     public static Credentials fromEnvironment() {
-        Map<String, String> env = System.getenv();
+        return fromEnvironment(System.getenv());
+    }
+
+    /** Reads {@code env} and the docker configuration it points at. */
+    public static Credentials fromEnvironment(Map<String, String> env) {
         String dir = env.get("DOCKER_CONFIG");
         Path config = dir != null ? Path.of(dir, "config.json") : Path.of(System.getProperty("user.home"), ".docker", "config.json");
         return new Credentials(env, config);

@@ -6,6 +6,7 @@ import dev.termpress.generator.image.ImageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,12 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -56,9 +56,18 @@ public final class RegistryClient {
      * @param firstBackoff the wait before the first retry; it doubles after each
      */
     public RegistryClient(Credentials credentials, Set<String> insecureHosts, Duration firstBackoff) {
+        this(credentials, insecureHosts, firstBackoff, ProxySelector.getDefault());
+    }
+
+    /** @param proxies where to send requests: {@link EnvironmentProxies} reads HTTPS_PROXY, HTTP_PROXY and NO_PROXY */
+    public RegistryClient(Credentials credentials, Set<String> insecureHosts, Duration firstBackoff, ProxySelector proxies) {
         // Redirects are followed by hand (send): the JDK would forward Authorization to blob storage.
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(30)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(30));
+        if (proxies != null) {
+            builder.proxy(proxies);
+        }
+        this.http = builder.build();
         this.credentials = credentials;
         this.insecureHosts = Set.copyOf(insecureHosts);
         this.firstBackoff = firstBackoff;
@@ -99,26 +108,31 @@ public final class RegistryClient {
      * @throws ImageException listing the platforms the index has when none is linux/riscv64
      */
     public FetchedManifest riscv64Manifest(ImageReference ref) throws ImageException {
+        return manifestFor(ref, "linux/riscv64");
+    }
+
+    /**
+     * Resolves {@code ref} to the image manifest for {@code platform} ({@code os/arch[/variant]}): a
+     * platform without a variant takes the entry without one, else the first entry of that os and
+     * architecture; a platform with a variant takes only that variant.
+     *
+     * @throws ImageException listing the platforms the index has when none matches
+     */
+    public FetchedManifest manifestFor(ImageReference ref, String platform) throws ImageException {
         FetchedManifest top = manifest(ref, ref.manifestReference());
         if (!INDEX_TYPES.contains(top.mediaType())) {
             return top;
         }
-        JsonNode index = parse(top.bytes(), ref);
-        List<String> platforms = new ArrayList<>();
-        for (JsonNode entry : index.path("manifests")) {
-            JsonNode platform = entry.path("platform");
-            String os = platform.path("os").asText("");
-            String arch = platform.path("architecture").asText("");
-            // Attestation manifests ("unknown/unknown") are not images.
-            if (os.equals("linux") && arch.equals("riscv64")) {
-                return manifest(ref, entry.path("digest").asText());
-            }
-            String variant = platform.path("variant").asText("");
-            platforms.add(os + "/" + arch + (variant.isEmpty() ? "" : "/" + variant));
-        }
-        throw new ImageException(ref + ": no linux/riscv64 image; it has "
-                + (platforms.isEmpty() ? "no platforms" : String.join(", ", platforms))
-                + ". termpress runs only linux/riscv64 images");
+        String digest = PlatformChoice.pick(parse(top.bytes(), ref), platform, ref);
+        return manifest(ref, digest);
+    }
+
+    /** Where a blob download stands, for progress output. */
+    public interface DownloadListener {
+        /** {@code done} of {@code total} bytes are on disk. */
+        void progress(long done, long total);
+
+        DownloadListener NONE = (done, total) -> {};
     }
 
     /**
@@ -126,46 +140,98 @@ public final class RegistryClient {
      * when both match (written to a temporary file beside it, then renamed).
      */
     public void blob(ImageReference ref, String digest, long size, Path target) throws ImageException {
+        blob(ref, digest, size, target, target.resolveSibling("." + target.getFileName() + ".part"), DownloadListener.NONE);
+    }
+
+    /**
+     * Downloads a blob into {@code part}, continuing with an HTTP Range request from what {@code part}
+     * already holds (a cut connection, or an earlier run), then verifies size and sha256 over the whole
+     * file and renames it to {@code target}. A mismatch deletes {@code part}; a cut that persists keeps it
+     * for the next attempt.
+     */
+    public void blob(ImageReference ref, String digest, long size, Path target, Path part, DownloadListener listener)
+            throws ImageException {
         URI uri = base(ref).resolve("blobs/" + digest);
-        Path temp = null;
         try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-            HttpResponse<InputStream> response = send(ref, uri, "*/*", "blob " + digest);
+            Files.createDirectories(part.getParent());
             MessageDigest sha = sha256();
-            long count = 0;
-            try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(temp)) {
-                byte[] buffer = new byte[65536];
-                for (int n; (n = in.read(buffer)) >= 0; ) {
-                    count += n;
-                    if (count > size) {
-                        throw new ImageException(ref + ": blob " + digest + " is longer than its " + size
-                                + " bytes; rejected");
-                    }
-                    sha.update(buffer, 0, n);
-                    out.write(buffer, 0, n);
+            long have = prefix(part, size, sha);
+            int cuts = 0;
+            while (have < size) {
+                HttpResponse<InputStream> response = send(ref, uri, "*/*", "blob " + digest,
+                        have > 0 ? "bytes=" + have + "-" : null);
+                boolean append = have > 0 && response.statusCode() == 206 && rangeStartsAt(response, have);
+                if (!append && have > 0) {
+                    // The server ignored the Range (a 200 with the whole blob): start over.
+                    sha.reset();
+                    have = 0;
                 }
-            }
-            if (count != size) {
-                throw new ImageException(ref + ": blob " + digest + " is truncated: " + count + " of " + size + " bytes");
+                long before = have;
+                try (InputStream in = response.body();
+                        OutputStream out = append ? Files.newOutputStream(part, StandardOpenOption.APPEND)
+                                : Files.newOutputStream(part)) {
+                    byte[] buffer = new byte[65536];
+                    for (int n; (n = in.read(buffer)) >= 0; ) {
+                        if (have + n > size) {
+                            Files.deleteIfExists(part);
+                            throw new ImageException(ref + ": blob " + digest + " is longer than its " + size
+                                    + " bytes; rejected, nothing cached");
+                        }
+                        sha.update(buffer, 0, n);
+                        out.write(buffer, 0, n);
+                        have += n;
+                        listener.progress(have, size);
+                    }
+                } catch (IOException e) {
+                    // A cut connection: what arrived stays in part, the next request asks for the rest.
+                    if (have == before && ++cuts >= MAX_ATTEMPTS) {
+                        throw new ImageException(ref + ": blob " + digest + " is truncated: " + have + " of " + size
+                                + " bytes after " + cuts + " cut connections (" + e.getMessage()
+                                + "); the next build resumes from there", e);
+                    }
+                    continue;
+                }
+                if (have < size && have == before && ++cuts >= MAX_ATTEMPTS) {
+                    throw new ImageException(ref + ": blob " + digest + " is truncated: " + have + " of " + size
+                            + " bytes; the registry ends the download early");
+                }
             }
             String actual = "sha256:" + HexFormat.of().formatHex(sha.digest());
             if (!actual.equals(digest)) {
+                Files.deleteIfExists(part);
                 throw new ImageException(ref + ": digest mismatch: blob " + digest + " arrived as " + actual
                         + "; rejected, nothing cached");
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new ImageException(ref + ": downloading blob " + digest + " failed: " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // A stray temporary file is harmless: its name is hidden and never read.
-                }
+        }
+    }
+
+    /** Hashes what an earlier attempt left in {@code part}; a part longer than the blob is dropped. */
+    private static long prefix(Path part, long size, MessageDigest sha) throws IOException {
+        if (!Files.isRegularFile(part)) {
+            return 0;
+        }
+        if (Files.size(part) > size) {
+            Files.delete(part);
+            return 0;
+        }
+        long count = 0;
+        try (InputStream in = Files.newInputStream(part)) {
+            byte[] buffer = new byte[65536];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                sha.update(buffer, 0, n);
+                count += n;
             }
         }
+        return count;
+    }
+
+    /** Whether a 206 answer's {@code Content-Range: bytes START-END/TOTAL} starts where the part ends. */
+    private static boolean rangeStartsAt(HttpResponse<?> response, long have) {
+        String range = response.headers().firstValue("Content-Range").orElse("");
+        return range.startsWith("bytes " + have + "-");
     }
 
     /** {@code https://host/v2/repo/}; plain HTTP only for loopback hosts and those the site lists as insecure. */
@@ -183,6 +249,12 @@ public final class RegistryClient {
     /** GET with auth, retries on 429/5xx and redirects; a non-200 answer becomes an error naming {@code ref}. */
     private HttpResponse<InputStream> send(ImageReference ref, URI uri, String accept, String what)
             throws ImageException {
+        return send(ref, uri, accept, what, null);
+    }
+
+    /** As above, with a {@code Range} header (kept across redirects) when {@code range} is not null; 206 counts as success. */
+    private HttpResponse<InputStream> send(ImageReference ref, URI uri, String accept, String what, String range)
+            throws ImageException {
         URI current = uri;
         boolean triedAuth = false;
         int redirects = 0;
@@ -190,6 +262,9 @@ public final class RegistryClient {
         while (true) {
             HttpRequest.Builder request = HttpRequest.newBuilder(current).GET().header("Accept", accept)
                     .timeout(Duration.ofMinutes(5));
+            if (range != null) {
+                request.header("Range", range);
+            }
             boolean sameHost = current.getAuthority().equals(uri.getAuthority());
             if (sameHost && token != null) {
                 request.header("Authorization", token);
@@ -208,7 +283,7 @@ public final class RegistryClient {
                 throw new ImageException(ref + ": interrupted", e);
             }
             int status = response.statusCode();
-            if (status == 200) {
+            if (status == 200 || (status == 206 && range != null)) {
                 return response;
             }
             discard(response);

@@ -53,6 +53,13 @@ class CliTest {
     }
 
     @Test
+    void updateImagesAndOfflineAreExclusive() throws Exception {
+        Files.writeString(dir.resolve("termpress.yaml"), "title: mine\n");
+        assertThat(run("build", dir.toString(), "--update-images", "--offline")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--update-images asks registries what the tags mean now; it cannot be --offline");
+    }
+
+    @Test
     void initRefusesToOverwrite() throws Exception {
         Files.writeString(dir.resolve("termpress.yaml"), "title: mine\n");
         assertThat(run("init", dir.toString())).isEqualTo(ExitCodes.BAD_INPUT);

@@ -50,13 +50,33 @@ class SiteConfigLoaderTest {
         assertThatThrownBy(() -> SiteConfigLoader.parse("""
                 images:
                   a:
-                    ref: x
+                    hostname: x
                   b: {source: x, tag: y}
                   "bad name": x
                 """, FILE))
                 .hasMessageContaining("termpress.yaml:2: image 'a' needs a source")
-                .hasMessageContaining("termpress.yaml:4: unknown image key 'tag' (valid: source, ref, hostname, snapshot, upper-limit)")
+                .hasMessageContaining("termpress.yaml:4: unknown image key 'tag' (valid: source, ref, platform, hostname, snapshot, upper-limit)")
                 .hasMessageContaining("termpress.yaml:5: image name 'bad name'");
+    }
+
+    @Test
+    void registryReferencesBesideLocalSources() throws Exception {
+        SiteConfig config = SiteConfigLoader.parse("""
+                images:
+                  alpine: alpine:3.21
+                  app: {ref: "ghcr.io/team/app@sha256:%s", platform: linux/riscv64/rva23}
+                  local: images/busybox
+                  tagged: {source: images/debian.tar, ref: trixie}
+                """.formatted("a".repeat(64)), FILE);
+        assertThat(config.image("alpine").orElseThrow().remote())
+                .isEqualTo(new dev.termpress.generator.image.RemoteImage("alpine:3.21", "linux/riscv64"));
+        assertThat(config.image("app").orElseThrow().remote().platform()).isEqualTo("linux/riscv64/rva23");
+        assertThat(config.image("local").orElseThrow().remote()).isNull();
+        assertThat(config.image("tagged").orElseThrow().reference()).isEqualTo("trixie");
+        assertThatThrownBy(() -> SiteConfigLoader.parse("images:\n  a: {ref: alpine, platform: linux/amd64}\n", FILE))
+                .hasMessageContaining("termpress.yaml:2: image 'a': platform 'linux/amd64' cannot run here");
+        assertThatThrownBy(() -> SiteConfigLoader.parse("images:\n  a: {ref: \"Alpine:3\"}\n", FILE))
+                .hasMessageContaining("termpress.yaml:2: image 'a': \"Alpine:3\": repository name must be lowercase");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.termpress.generator.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,6 +85,56 @@ class RealRegistryTest {
             assertThat(Files.mismatch(target, BUSYBOX.resolve("blobs/sha256").resolve(target.getFileName()))).isEqualTo(-1);
         }
         assertThat(blobs).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aSiteBuildsFromTheRegistryThenFromTheCacheWithTheRegistryStopped() throws Exception {
+        assumeThat(onPath("docker-registry") && onPath("skopeo")).as("docker-registry and skopeo installed").isTrue();
+        assumeThat(Files.isDirectory(BUSYBOX)).isTrue();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path config = temp.resolve("config.yml");
+        Files.writeString(config, "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: "
+                + temp.resolve("storage") + "\nhttp:\n  addr: 127.0.0.1:" + port + "\n");
+        registry = new ProcessBuilder("docker-registry", "serve", config.toString())
+                .redirectErrorStream(true).redirectOutput(temp.resolve("registry.log").toFile()).start();
+        waitForPort(port);
+        Process copy = new ProcessBuilder("skopeo", "copy", "--quiet", "--dest-tls-verify=false",
+                "oci:" + BUSYBOX + ":latest", "docker://127.0.0.1:" + port + "/busybox:1")
+                .redirectErrorStream(true).redirectOutput(temp.resolve("skopeo.log").toFile()).start();
+        assertThat(copy.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(copy.exitValue()).as(Files.readString(temp.resolve("skopeo.log"))).isZero();
+
+        Path site = temp.resolve("site");
+        Files.createDirectories(site.resolve("content"));
+        Files.writeString(site.resolve("termpress.yaml"), "images:\n  box: 127.0.0.1:" + port + "/busybox:1\n");
+        Files.writeString(site.resolve("content/index.md"), "# Hi\n\n```container image=box\n$ echo hi\nhi\n```\n");
+        build(site, PullSettings.Mode.PINNED, "cache");
+        assertThat(Files.readString(site.resolve("termpress.lock"))).contains("ref: \"127.0.0.1:" + port + "/busybox:1\"");
+
+        registry.destroy();
+        registry.waitFor(10, TimeUnit.SECONDS);
+        registry = null;
+        RegistryImagesTest.deleteTree(site.resolve("public"));
+        build(site, PullSettings.Mode.PINNED, "cache");
+        build(site, PullSettings.Mode.OFFLINE, "cache");
+        assertThat(site.resolve("public/index.html")).exists();
+
+        assertThatThrownBy(() -> build(site, PullSettings.Mode.OFFLINE, "empty-cache"))
+                .isInstanceOf(dev.termpress.generator.diag.BuildException.class)
+                .hasMessageContaining("termpress.yaml:2: image \"box\": offline, and manifest sha256:")
+                .hasMessageContaining("is not in the blob cache " + temp.resolve("empty-cache"));
+    }
+
+    private void build(Path site, PullSettings.Mode mode, String cache) throws Exception {
+        PullSettings pull = new PullSettings(mode, new BlobCache(temp.resolve(cache)),
+                new Credentials(Map.of(), temp.resolve("none.json")), java.net.ProxySelector.of(null), Set.of(),
+                Duration.ofMillis(50), notice -> {});
+        new dev.termpress.generator.build.SiteBuilder(new dev.termpress.generator.image.OciImagePublisher(),
+                dev.termpress.generator.build.Progress.QUIET, false)
+                .build(new dev.termpress.generator.build.BuildOptions(site, site.resolve("public"), null, false, pull));
     }
 
     private static void waitForPort(int port) throws InterruptedException {

@@ -1,0 +1,52 @@
+package dev.termpress.generator.registry;
+
+import java.net.ProxySelector;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * How a build gets registry images.
+ *
+ * @param mode whether the lock file is followed, refreshed, or followed without any network
+ * @param cache where pulled blobs are kept
+ * @param credentials registry logins
+ * @param proxies where requests go
+ * @param insecureHosts registries (host:port) allowed over plain HTTP beside loopback ones
+ * @param firstBackoff the wait before the first retry of a failed request
+ * @param notices where messages for the author go (a tag that moved, a lock file written)
+ */
+public record PullSettings(Mode mode, BlobCache cache, Credentials credentials, ProxySelector proxies,
+        Set<String> insecureHosts, Duration firstBackoff, Consumer<String> notices) {
+
+    /** What the lock file means to this build. */
+    public enum Mode {
+        /** Use the pinned digests; resolve (and pin) only images the lock file does not cover yet. */
+        PINNED,
+        /** Resolve every tag again and report the ones that moved ({@code --update-images}). */
+        UPDATE,
+        /** No network: the lock file and the blob cache must hold everything ({@code --offline}). */
+        OFFLINE
+    }
+
+    public PullSettings {
+        insecureHosts = Set.copyOf(insecureHosts);
+    }
+
+    /** Settings from the process environment: XDG_CACHE_HOME, credentials, proxies; notices to stderr. */
+    public static PullSettings fromEnvironment(Mode mode) {
+        return fromEnvironment(mode, System.getenv(), System.err::println);
+    }
+
+    /** Settings from {@code env}. */
+    public static PullSettings fromEnvironment(Mode mode, Map<String, String> env, Consumer<String> notices) {
+        return new PullSettings(mode, BlobCache.fromEnvironment(env), Credentials.fromEnvironment(env),
+                new EnvironmentProxies(env), Set.of(), Duration.ofSeconds(1), notices);
+    }
+
+    /** The same settings in another mode. */
+    public PullSettings withMode(Mode newMode) {
+        return new PullSettings(newMode, cache, credentials, proxies, insecureHosts, firstBackoff, notices);
+    }
+}
