@@ -155,6 +155,8 @@
     input.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown") { select(selected + 1); event.preventDefault(); }
       else if (event.key === "ArrowUp") { select(selected - 1); event.preventDefault(); }
+      // A search field's own Escape only empties it; here Escape always closes, as the hint says.
+      else if (event.key === "Escape") { event.preventDefault(); dialog.close(); }
       else if (event.key === "Enter") {
         event.preventDefault();
         var options = list.querySelectorAll("[role=option] a");
