@@ -18,7 +18,7 @@ class HighlightExtensionTest {
         assertThat(html)
                 .contains("<pre class=\"tp-code\" data-lang=\"python\"><code class=\"language-python\">")
                 .contains("<span class=\"hl-keyword\">def</span>")
-                .contains("<span class=\"hl-keyword\">return</span>")
+                .contains(":</span>\n    <span class=\"hl-keyword\">return</span>")
                 .contains("<span class=\"hl-string\">&quot;hi &quot;</span>")
                 .contains("<span class=\"hl-comment\"># say hi</span>");
     }

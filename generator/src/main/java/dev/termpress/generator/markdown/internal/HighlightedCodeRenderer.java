@@ -43,8 +43,11 @@ public final class HighlightedCodeRenderer implements NodeRenderer {
         }
         String escapedLanguage = escapeAttribute(language);
         html.line();
+        // Inside openPre/closePre flexmark's writer keeps each line's leading spaces (it trims them elsewhere).
+        html.openPre();
         html.raw("<pre class=\"tp-code\" data-lang=\"" + escapedLanguage + "\"><code class=\"language-"
                 + escapedLanguage + "\">" + CodeHighlighter.highlight(language, code) + "\n</code></pre>");
+        html.closePre();
         html.line();
     }
 
