@@ -53,6 +53,7 @@ public final class ThousandPageBenchmark {
                 }
                 if (run == 0) {
                     System.out.println(result.summary());
+                    printSearchIndexSize(result.outputDir());
                 }
             }
             Collections.sort(times);
@@ -63,8 +64,22 @@ public final class ThousandPageBenchmark {
         }
     }
 
+    /** The search index's size as written and as a host would send it gzipped. */
+    private static void printSearchIndexSize(Path output) throws IOException {
+        try (var files = Files.list(output)) {
+            for (Path index : files.filter(p -> p.getFileName().toString().startsWith("search-index.")).toList()) {
+                byte[] bytes = Files.readAllBytes(index);
+                var gzipped = new java.io.ByteArrayOutputStream();
+                try (var gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+                    gzip.write(bytes);
+                }
+                System.out.printf("search index: %d bytes, %d gzipped%n", bytes.length, gzipped.size());
+            }
+        }
+    }
+
     private static void generate(Path site) throws IOException {
-        Files.writeString(site.resolve("termpress.yaml"), "title: Benchmark\nimages:\n  busybox: images/busybox\n");
+        Files.writeString(site.resolve("termpress.yaml"), "title: Benchmark\nsnapshot: false\nimages:\n  busybox: images/busybox\n");
         Path content = site.resolve("content");
         Files.createDirectories(content);
         Files.writeString(content.resolve("index.md"), "# Benchmark\n\nStart at [the first page](s00/p00.md).\n");

@@ -50,7 +50,8 @@ final class RenderStep implements BuildStep {
                     upperLimits);
             String content = markdown.render(page.document(), context);
             try {
-                html[i] = site.theme.render(PAGE_TEMPLATE, PageModel.forPage(site.config, site.nav, page, content));
+                html[i] = site.theme.render(PAGE_TEMPLATE, PageModel.forPage(site.config, site.nav, page, content,
+                        site.searchIndex));
             } catch (BuildException e) {
                 failures[i] = e;
             }
@@ -67,7 +68,7 @@ final class RenderStep implements BuildStep {
         for (int i = 0; i < pages.size(); i++) {
             site.rendered.put(pages.get(i).outputPath(), html[i]);
         }
-        site.rendered.put(NOT_FOUND_PAGE, site.theme.render(NOT_FOUND_TEMPLATE, PageModel.forNotFound(site.config, site.nav)));
+        site.rendered.put(NOT_FOUND_PAGE, site.theme.render(NOT_FOUND_TEMPLATE, PageModel.forNotFound(site.config, site.nav, site.searchIndex)));
         String sitemap = Sitemap.xml(site.config, site.nav.readingOrder());
         if (sitemap != null) {
             site.rendered.put(Sitemap.FILE_NAME, sitemap);

@@ -41,6 +41,9 @@ public final class Site {
     int blobsWritten;
     long imageBytes;
 
+    /** The search index's path below the output root, or {@code null} when the site has no search. */
+    String searchIndex;
+
     /** Rendered files: output path to content, in write order. */
     final Map<String, String> rendered = new LinkedHashMap<>();
     long bytesWritten;

@@ -48,6 +48,7 @@ public final class SiteBuilder {
         if (bootSnapshots) {
             steps.add(new SnapshotImagesStep());
         }
+        steps.add(new SearchIndexStep());
         steps.add(new RenderStep(markdown));
         steps.add(new WriteStep());
         Map<String, Long> times = new LinkedHashMap<>();

@@ -15,9 +15,13 @@ import java.util.Optional;
  * @param baseUrl where the site is published, used only where an absolute URL is required
  *     (canonical links, sitemap, 404 page); {@code null} when unknown
  * @param images the declared images, in declaration order
+ * @param editUrl the URL prefix of "Edit this page" links (a page's path below {@code content/} is
+ *     appended), or {@code null} for none
+ * @param search whether pages get a search box and the build writes a search index
  */
 public record SiteConfig(
-        Path file, String title, String description, String language, String baseUrl, List<ImageSpec> images) {
+        Path file, String title, String description, String language, String baseUrl, List<ImageSpec> images,
+        String editUrl, boolean search) {
 
     /** The config file's name inside a site directory. */
     public static final String FILE_NAME = "termpress.yaml";
@@ -38,6 +42,6 @@ public record SiteConfig(
 
     /** The same configuration published under another base URL. */
     public SiteConfig withBaseUrl(String newBaseUrl) {
-        return new SiteConfig(file, title, description, language, newBaseUrl, images);
+        return new SiteConfig(file, title, description, language, newBaseUrl, images, editUrl, search);
     }
 }

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 /** Reads and checks {@code termpress.yaml}. */
 public final class SiteConfigLoader {
 
-    static final List<String> KEYS = List.of("title", "description", "language", "base_url", "theme", "images", "snapshot");
+    static final List<String> KEYS = List.of("title", "description", "language", "base_url", "theme", "images", "snapshot",
+            "edit_url", "search");
     static final List<String> IMAGE_KEYS = List.of("source", "ref", "platform", "hostname", "snapshot", "upper-limit");
     static final List<String> THEMES = List.of("default");
     /** Image names end up in file names and HTML attributes: keep them tame. */
@@ -65,8 +66,14 @@ public final class SiteConfigLoader {
         fields.entry("theme").ifPresent(entry -> checkTheme(entry, file, errors));
         boolean snapshots = fields.bool("snapshot").orElse(true);
         List<ImageSpec> images = fields.entry("images").map(e -> images(e, file, snapshots, errors)).orElse(List.of());
+        String editUrl = fields.string("edit_url").orElse(null);
+        if (editUrl != null && !editUrl.matches("https?://.+")) {
+            errors.add(file, fields.entry("edit_url").orElseThrow().value().line(),
+                    "edit_url must be an http:// or https:// URL (the page's path below content/ is appended)");
+        }
+        boolean search = fields.bool("search").orElse(true);
         errors.throwIfAny();
-        return new SiteConfig(file, title, description, language, baseUrl, images);
+        return new SiteConfig(file, title, description, language, baseUrl, images, editUrl, search);
     }
 
     private static void checkTheme(Entry entry, Path file, ErrorCollector errors) {

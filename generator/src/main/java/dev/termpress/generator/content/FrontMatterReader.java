@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class FrontMatterReader {
 
-    static final List<String> KEYS = List.of("title", "description", "weight", "order", "draft");
+    static final List<String> KEYS = List.of("title", "description", "weight", "order", "draft", "toc");
     private static final String FENCE = "---";
 
     private FrontMatterReader() {}
@@ -73,8 +73,9 @@ public final class FrontMatterReader {
         String description = fields.string("description").orElse(null);
         Integer weight = fields.integer("weight").or(() -> fields.integer("order")).orElse(null);
         boolean draft = fields.bool("draft").orElse(false);
+        boolean toc = fields.bool("toc").orElse(true);
         errors.throwIfAny();
-        return new FrontMatter(title, description, weight, draft);
+        return new FrontMatter(title, description, weight, draft, toc);
     }
 
     private static String stripBom(String line) {

@@ -25,6 +25,9 @@ public final class Markdown {
                 StrikethroughExtension.create(),
                 AutolinkExtension.create(),
                 AnchorLinkExtension.create(),
+                CalloutExtension.create(),
+                // Before ContainerBlockExtension, whose demo renderer hands every other fenced block down.
+                HighlightExtension.create(),
                 ContainerBlockExtension.create()));
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);

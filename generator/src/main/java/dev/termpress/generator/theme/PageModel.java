@@ -3,6 +3,7 @@ package dev.termpress.generator.theme;
 import dev.termpress.generator.config.SiteConfig;
 import dev.termpress.generator.content.Page;
 import dev.termpress.generator.links.SitePaths;
+import dev.termpress.generator.markdown.PageContents;
 import dev.termpress.generator.nav.NavNode;
 import dev.termpress.generator.nav.NavTree;
 import dev.termpress.runtime.RuntimeAssets;
@@ -17,21 +18,34 @@ public final class PageModel {
 
     private PageModel() {}
 
-    /** The variables for rendering {@code page} whose Markdown became {@code contentHtml}. */
+    /** The variables for rendering {@code page} whose Markdown became {@code contentHtml}, without search. */
     public static Map<String, Object> forPage(SiteConfig config, NavTree nav, Page page, String contentHtml) {
+        return forPage(config, nav, page, contentHtml, null);
+    }
+
+    /**
+     * The variables for rendering {@code page} whose Markdown became {@code contentHtml}.
+     *
+     * @param searchIndex the search index's path below the site root, or {@code null} for no search box
+     */
+    public static Map<String, Object> forPage(SiteConfig config, NavTree nav, Page page, String contentHtml,
+            String searchIndex) {
         String root = SitePaths.rootPrefix(page.url());
-        Map<String, Object> model = common(config, root);
+        Map<String, Object> model = common(config, root, searchIndex);
         String description = page.frontMatter().description() != null ? page.frontMatter().description()
                 : config.description();
-        model.put("page", Map.of(
-                "title", page.title(),
-                "description", description,
-                "content", new SafeString(contentHtml),
-                "url", page.url(),
-                "source", page.sourcePath(),
-                "hasTitleHeading", page.hasTitleHeading(),
-                "demos", page.demos().size(),
-                "home", page.url().isEmpty()));
+        Map<String, Object> pageVars = new HashMap<>();
+        pageVars.put("title", page.title());
+        pageVars.put("description", description);
+        pageVars.put("content", new SafeString(contentHtml));
+        pageVars.put("url", page.url());
+        pageVars.put("source", page.sourcePath());
+        pageVars.put("hasTitleHeading", page.hasTitleHeading());
+        pageVars.put("demos", page.demos().size());
+        pageVars.put("home", page.url().isEmpty());
+        pageVars.put("toc", contents(page));
+        pageVars.put("editUrl", config.editUrl() == null ? null : config.editUrl() + page.sourcePath());
+        model.put("page", pageVars);
         model.put("nav", links(nav.top(), page));
         model.put("prev", link(nav.previous(page), page));
         model.put("next", link(nav.next(page), page));
@@ -41,10 +55,18 @@ public final class PageModel {
 
     /** The variables for the 404 page, which may be served at any depth and so uses the base URL's path. */
     public static Map<String, Object> forNotFound(SiteConfig config, NavTree nav) {
+        return forNotFound(config, nav, null);
+    }
+
+    /** The 404 page's variables; {@code searchIndex} as for {@link #forPage}. */
+    public static Map<String, Object> forNotFound(SiteConfig config, NavTree nav, String searchIndex) {
         String root = basePath(config);
-        Map<String, Object> model = common(config, root);
-        model.put("page", Map.of("title", "Page not found", "description", config.description(), "url", "404.html",
-                "source", "", "hasTitleHeading", false, "demos", 0, "home", false));
+        Map<String, Object> model = common(config, root, searchIndex);
+        Map<String, Object> pageVars = new HashMap<>(Map.of("title", "Page not found", "description",
+                config.description(), "url", "404.html", "source", "", "hasTitleHeading", false, "demos", 0,
+                "home", false, "toc", List.of()));
+        pageVars.put("editUrl", null);
+        model.put("page", pageVars);
         List<NavLink> top = new ArrayList<>();
         for (NavNode node : nav.top()) {
             top.add(new NavLink(node.title(), node.page() == null ? null : root + node.page().url(), false, false,
@@ -63,8 +85,26 @@ public final class PageModel {
         return (base.endsWith("/") ? base : base + "/") + path;
     }
 
-    private static Map<String, Object> common(SiteConfig config, String root) {
+    /** The page's contents for the theme: h2/h3 entries as maps, none with {@code toc: false} or under two. */
+    private static List<Map<String, Object>> contents(Page page) {
+        if (!page.frontMatter().toc()) {
+            return List.of();
+        }
+        List<PageContents.Entry> entries = PageContents.of(page.document());
+        if (entries.size() < 2) {
+            return List.of(); // one heading is no list to navigate
+        }
+        List<Map<String, Object>> toc = new ArrayList<>(entries.size());
+        for (PageContents.Entry entry : entries) {
+            toc.add(Map.of("level", entry.level(), "id", entry.id(), "text", entry.text()));
+        }
+        return toc;
+    }
+
+    private static Map<String, Object> common(SiteConfig config, String root, String searchIndex) {
         Map<String, Object> model = new HashMap<>();
+        model.put("search", searchIndex == null ? null : Map.of("index", root + searchIndex,
+                "engine", root + Theme.ASSETS_DIR + "vendor/minisearch/index.js"));
         model.put("site", Map.of("title", config.title(), "description", config.description(),
                 "language", config.language()));
         model.put("root", root);

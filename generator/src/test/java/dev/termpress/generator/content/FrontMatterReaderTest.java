@@ -44,7 +44,7 @@ class FrontMatterReaderTest {
         assertThatThrownBy(() -> FrontMatterReader.read("---\nweight: heavy\ndraft: maybe\ntitel: x\n---\n", FILE))
                 .hasMessageContaining("page.md:2: 'weight' must be an integer, got 'heavy'")
                 .hasMessageContaining("page.md:3: 'draft' must be true or false, got 'maybe'")
-                .hasMessageContaining("page.md:4: unknown front matter key 'titel' (valid: title, description, weight, order, draft)");
+                .hasMessageContaining("page.md:4: unknown front matter key 'titel' (valid: title, description, weight, order, draft, toc)");
     }
 
     @Test

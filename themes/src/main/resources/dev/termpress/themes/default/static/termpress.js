@@ -1,4 +1,4 @@
-// termpress default theme: copy buttons, dark/light toggle, small-screen menu.
+// termpress default theme: copy buttons, dark/light toggle, small-screen menu, page contents.
 // Run types a block's commands into its live terminal, each at the next prompt (blocks marked
 // autorun=false are left to the reader); a command's own Run button types just that command.
 // The live terminals come from the runtime script, which reads each figure.tp-demo's data attributes.
@@ -53,6 +53,44 @@
     return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
   }
 
+  // "On this page": the entry of the section being read gets aria-current. The section being read is
+  // the last heading above a line near the top of the window; an IntersectionObserver tells when a
+  // heading crosses that band, so nothing runs on every scroll event.
+  function followContents() {
+    var toc = document.querySelector(".tp-toc");
+    if (!toc || !("IntersectionObserver" in window)) return;
+    var links = Array.prototype.slice.call(toc.querySelectorAll("a[href^='#']"));
+    var headings = [];
+    links.forEach(function (link) {
+      var target = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+      if (target) headings.push({ heading: target, link: link });
+    });
+    if (!headings.length) return;
+    var current = null;
+    function update() {
+      var line = window.innerHeight * 0.3;
+      var active = headings[0];
+      for (var i = 0; i < headings.length; i++) {
+        if (headings[i].heading.getBoundingClientRect().top <= line) active = headings[i];
+      }
+      // At the very bottom the last sections may never reach the line: the last one is being read.
+      if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) {
+        active = headings[headings.length - 1];
+      }
+      if (active === current) return;
+      if (current) current.link.removeAttribute("aria-current");
+      active.link.setAttribute("aria-current", "location");
+      current = active;
+    }
+    var observer = new IntersectionObserver(update, { rootMargin: "0px 0px -70% 0px", threshold: [0, 1] });
+    headings.forEach(function (entry) { observer.observe(entry.heading); });
+    // The bottom case has no heading crossing the band; a passive scroll check at the end covers it.
+    window.addEventListener("scroll", function () {
+      if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) update();
+    }, { passive: true });
+    update();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var toggle = document.querySelector(".tp-theme-toggle");
     if (toggle) {
@@ -64,6 +102,7 @@
         try { localStorage.setItem("tp-theme", next); } catch (e) { /* private mode: not remembered */ }
       });
     }
+    followContents();
     var menu = document.querySelector(".tp-menu");
     var sidebar = document.getElementById("tp-sidebar");
     if (menu && sidebar) {
