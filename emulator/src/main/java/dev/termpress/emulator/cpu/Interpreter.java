@@ -30,6 +30,12 @@ final class Interpreter {
     private final long[] tlb;
     /** The current page's fetch translation: RAM offset minus virtual address. */
     private long fetchOffset;
+    /**
+     * Set by a translator: {@link #execute} returns when control moves to another page, where
+     * translated code for the new page may take over. Tested only on a page change (already a
+     * call), so the interpreter alone pays one field read per page change.
+     */
+    boolean leaveOnPageChange;
 
     Interpreter(Cpu cpu) {
         this.cpu = cpu;
@@ -137,6 +143,10 @@ final class Interpreter {
         while (left > 0) {
             left--;
             if ((pc >>> 12) != page) {
+                if (page != -1 && leaveOnPageChange) {
+                    left++; // not executed here: the translator looks at the new page first
+                    break;
+                }
                 base = slotBase(pc);
                 if (base < 0) {
                     pc = cpu.takePendingTrap(pc);

@@ -52,6 +52,16 @@ public final class TranslationAccess {
         interpreter.execute(budget);
     }
 
+    /** Whether {@link #interpret} returns early when control moves to another page. */
+    public void leaveOnPageChange(boolean on) {
+        interpreter.leaveOnPageChange = on;
+    }
+
+    /** OP-32 (the M extension's W forms for the translator) of raw instruction {@code insn}. */
+    public static long op32(int insn, long a, long b) {
+        return IntMath.op32(insn, (insn >>> 12) & 7, a, b);
+    }
+
     public long pc() {
         return cpu.pc;
     }

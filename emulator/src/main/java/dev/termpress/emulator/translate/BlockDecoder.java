@@ -2,52 +2,105 @@ package dev.termpress.emulator.translate;
 
 import dev.termpress.emulator.cpu.Decoder;
 import dev.termpress.emulator.cpu.TranslationAccess;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The front end: reads a block's instructions from the decode cache (the same decoding the
- * interpreter runs) and turns them into IR, up to the first branch or jump, an instruction the
- * IR leaves to the interpreter (system, atomics, floating point, the M extension's W forms,
- * illegal), the page end, or {@link #MAX_INSNS}. Conditional branches stay inside: a block is a
- * straight path through them (a superblock) with their taken sides as exits.
+ * The front end: reads a page's hot code from the decode cache (the same decoding the
+ * interpreter runs) into a {@link Block}, following control flow from the given entries in
+ * breadth-first order, so that a size limit keeps what lies nearest to them. Instructions the IR
+ * leaves to the interpreter (system, atomics, floating point, illegal) and 32-bit instructions
+ * crossing the page end are not part of a unit; the instruction after one becomes an entry, so
+ * the unit takes over again once the interpreter has run it.
  */
 public final class BlockDecoder {
 
-    /** Keeps generated methods well under HotSpot's 8000-byte limit for compiling a method. */
-    public static final int MAX_INSNS = 32;
+    /** Instructions per unit by default; the back end halves it when a method would be too big for HotSpot. */
+    public static final int MAX_INSNS = 384;
 
     private BlockDecoder() {
     }
 
-    /** The block at {@code pc} (RAM offset {@code ramOffset}), or null if its first instruction is not covered. */
-    public static Block decode(TranslationAccess access, long pc, long ramOffset) {
-        List<Insn> insns = new ArrayList<>();
-        long at = pc;
-        long offset = ramOffset;
-        while (insns.size() < MAX_INSNS) {
-            long word = access.decoded(at, (int) offset);
-            if (word == 0) {
-                break;
-            }
-            Insn insn = toIr((int) (word >>> 32), (int) word, at);
-            if (insn == null) {
-                break;
-            }
-            insns.add(insn);
-            if (insn.op() == Op.JAL || insn.op() == Op.JALR) {
-                break;
-            }
-            // A conditional branch does not end the block: its taken side leaves it (a side exit, or
-            // another pass when it goes back to the start), the block goes on along the fall-through.
-            // Blocks of a few instructions spent most of their time getting in and out.
-            at = insn.next();
-            offset += insn.length();
-            if ((at & 0xfff) == 0) {
-                break; // the next page may map elsewhere
+    /**
+     * The unit for the page of {@code pc} (at RAM offset {@code ramOffset}, mapped for fetch now),
+     * entered at {@code pc} and at the page offsets set in {@code wanted} where those hold
+     * instructions the IR covers; null if none does.
+     */
+    public static Block decode(TranslationAccess access, long pc, long ramOffset, long[] wanted, int maxInsns) {
+        long pageBase = pc & ~0xfffL;
+        long ramBase = ramOffset & ~0xfffL;
+        Insn[] at = new Insn[2048];
+        boolean[] seen = new boolean[2048];
+        long[] leaders = new long[Block.ENTRY_WORDS];
+        ArrayDeque<Integer> work = new ArrayDeque<>();
+        int first = (int) (pc & 0xfff);
+        work.add(first);
+        Block.set(leaders, first);
+        for (int w = 0; w < Block.ENTRY_WORDS; w++) {
+            for (long bits = wanted[w]; bits != 0; bits &= bits - 1) {
+                int offset = (w << 7) | (Long.numberOfTrailingZeros(bits) << 1);
+                work.add(offset);
+                Block.set(leaders, offset);
             }
         }
-        return insns.isEmpty() ? null : new Block(pc, ramOffset, List.copyOf(insns));
+        int count = 0;
+        while (!work.isEmpty() && count < maxInsns) {
+            int offset = work.poll();
+            if (seen[offset >>> 1]) {
+                continue;
+            }
+            seen[offset >>> 1] = true;
+            long word = access.decoded(pageBase + offset, (int) (ramBase + offset));
+            Insn insn = word == 0 ? null : toIr((int) (word >>> 32), (int) word, pageBase + offset);
+            int after;
+            if (insn == null) {
+                // Left to the interpreter: the unit resumes after it (a compressed or a full instruction).
+                int entry = word == 0 ? 0 : (int) (word >>> 32);
+                after = word == 0 ? 4096 : offset + ((entry & Decoder.COMPRESSED) != 0 ? 2 : 4);
+                follow(after, work, leaders);
+                continue;
+            }
+            at[offset >>> 1] = insn;
+            count++;
+            after = offset + insn.length();
+            Op op = insn.op();
+            if (op == Op.JAL || op == Op.JALR) {
+                if (op == Op.JAL) {
+                    follow(offset + insn.imm(), work, leaders);
+                }
+                if (insn.rd() != 0) {
+                    follow(after, work, leaders); // where the call returns to
+                }
+            } else if (op.endsBlock()) {
+                follow(offset + insn.imm(), work, leaders);
+                follow(after, work, leaders);
+            } else if (after < 4096) {
+                work.add(after);
+            }
+        }
+        if (count == 0) {
+            return null;
+        }
+        List<Insn> insns = new ArrayList<>(count);
+        long[] entries = new long[Block.ENTRY_WORDS];
+        for (int i = 0; i < at.length; i++) {
+            if (at[i] != null) {
+                insns.add(at[i]);
+                if (Block.isSet(leaders, i << 1)) {
+                    Block.set(entries, i << 1);
+                }
+            }
+        }
+        return new Block(pc, ramOffset, List.copyOf(insns), entries);
+    }
+
+    /** A control-flow target on the page: a leader, decoded later. */
+    private static void follow(long offset, ArrayDeque<Integer> work, long[] leaders) {
+        if (offset >= 0 && offset < 4096) {
+            Block.set(leaders, (int) offset);
+            work.add((int) offset);
+        }
     }
 
     /** One decode-cache entry as IR; null for what the interpreter keeps. */
@@ -68,8 +121,7 @@ public final class BlockDecoder {
                 }
                 break;
             case Decoder.AUIPC:
-                op = Op.CONST;
-                value = pc + imm;
+                op = Op.AUIPC;
                 break;
             case Decoder.SLTI: op = Op.SLTI; break;
             case Decoder.SLTIU: op = Op.SLTIU; break;
@@ -93,6 +145,14 @@ public final class BlockDecoder {
                 op = Op.MULDIV;
                 value = (entry >>> Decoder.FUNCT3_SHIFT) & 7;
                 break;
+            case Decoder.OP_32:
+                // The M extension's word forms; other OP-32 encodings are reserved (illegal).
+                int funct3 = (imm >>> 12) & 7;
+                if ((imm >>> 25) != 1 || funct3 == 1 || funct3 == 2 || funct3 == 3) {
+                    return null;
+                }
+                // The decode-cache entry carries no register fields for OP-32: read them from the instruction.
+                return new Insn(Op.MULDIVW, (imm >>> 7) & 31, (imm >>> 15) & 31, (imm >>> 20) & 31, imm, pc, length);
             case Decoder.ADDIW: op = Op.ADDIW; break;
             case Decoder.SLLIW: op = Op.SLLIW; break;
             case Decoder.SRLIW: op = Op.SRLIW; break;
@@ -123,7 +183,7 @@ public final class BlockDecoder {
             case Decoder.JALR: op = Op.JALR; break;
             case Decoder.FENCE: op = Op.NOP; break;
             default:
-                return null; // SYSTEM, AMO, FP, OP_32, ILLEGAL: the interpreter's
+                return null; // SYSTEM, AMO, FP, ILLEGAL: the interpreter's
         }
         return new Insn(op, rd, rs1, rs2, value, pc, length);
     }

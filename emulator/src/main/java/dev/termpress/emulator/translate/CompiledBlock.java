@@ -3,13 +3,14 @@ package dev.termpress.emulator.translate;
 import dev.termpress.emulator.cpu.TranslationAccess;
 
 /**
- * Host code for one {@link Block}. Entered at the block's first instruction with at least the
- * block's length of budget; it runs the block (again, while it loops to its own start and the
- * budget still covers a whole pass), leaves registers, counters and traps exactly as the
- * interpreter would, stores {@link TranslationAccess#executed} and returns the next pc.
+ * Host code for one {@link Block} (a page's hot code). Entered at one of the block's entries with
+ * the remaining budget; it runs chain after chain while the budget covers the next one whole,
+ * leaves registers, counters and traps exactly as the interpreter would, stores
+ * {@link TranslationAccess#executed} and returns the next pc. It holds no machine state, so one
+ * instance serves every machine whose page holds the same code.
  */
 public abstract class CompiledBlock {
 
-    /** Runs from the block start with {@code budget} instructions allowed; returns the next pc. */
-    public abstract long run(TranslationAccess access, int budget);
+    /** Runs from entry {@code pc} with {@code budget} instructions allowed; returns the next pc. */
+    public abstract long run(TranslationAccess access, int budget, long pc);
 }

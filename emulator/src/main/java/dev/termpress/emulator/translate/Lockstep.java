@@ -38,13 +38,13 @@ final class Lockstep {
         }
     }
 
-    int run(Block block, CompiledBlock code, int left) {
+    int run(Block block, CompiledBlock code, int left, long pc) {
         TranslationAccess a = access;
         CpuState before = a.state();
         long devices = a.deviceAccesses();
         journal = new HashMap<>();
         a.entryCount = a.count();
-        long next = code.run(a, left);
+        long next = code.run(a, left, pc);
         a.setPc(next);
         int ran = a.executed;
         a.setCount(a.entryCount + ran);
@@ -64,7 +64,9 @@ final class Lockstep {
 
         a.restore(before);
         journal = new HashMap<>();
+        a.leaveOnPageChange(false); // exactly as many instructions as the unit ran
         a.interpret(ran);
+        a.leaveOnPageChange(true);
         Map<Integer, Integer> interpretedOld = journal;
         journal = null;
         CpuState interpreted = a.state();
@@ -102,15 +104,15 @@ final class Lockstep {
     private static String describe(Block block, int ran, String difference, CpuState before, CpuState interpreted,
             CpuState translated) {
         StringBuilder s = new StringBuilder();
-        s.append("lockstep: block at pc 0x").append(Long.toHexString(block.startPc())).append(" (")
+        s.append("lockstep: unit at pc 0x").append(Long.toHexString(block.startPc())).append(" (")
                 .append(block.size()).append(" instructions, ").append(ran)
-                .append(" executed) differs from the interpreter: ").append(difference);
+                .append(" executed from 0x").append(Long.toHexString(before.pc())).append(") differs from the interpreter: ").append(difference);
         Insn suspect = suspect(block, difference, interpreted);
         if (suspect != null) {
             s.append("\n  at ").append(suspect);
         }
-        s.append("\n  block:");
-        for (Insn insn : block.insns()) {
+        s.append("\n  unit (first 48 instructions):");
+        for (Insn insn : block.insns().subList(0, Math.min(48, block.size()))) {
             s.append("\n    ").append(insn);
         }
         s.append("\n  entry pc 0x").append(Long.toHexString(before.pc())).append(", interpreter ended at 0x")

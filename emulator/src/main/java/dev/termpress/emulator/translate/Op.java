@@ -6,12 +6,16 @@ package dev.termpress.emulator.translate;
  * here knows a back end; each back end turns a {@link Block} of these into its own code.
  */
 public enum Op {
-    /** rd = imm (LUI, AUIPC with the pc folded in). */
+    /** rd = imm (LUI, and ADDI from x0). */
     CONST,
+    /** rd = pc + imm (AUIPC): kept pc-relative so a unit runs at any virtual address. */
+    AUIPC,
     ADDI, SLTI, SLTIU, XORI, ORI, ANDI, SLLI, SRLI, SRAI,
     ADD, SUB, SLL, SLT, SLTU, XOR, SRL, SRA, OR, AND,
     /** The M extension on 64 bits; {@link Insn#imm} holds funct3. */
     MULDIV,
+    /** The M extension's word forms (MULW, DIVW, DIVUW, REMW, REMUW); {@link Insn#imm} holds the raw instruction. */
+    MULDIVW,
     ADDIW, SLLIW, SRLIW, SRAIW, ADDW, SUBW, SLLW, SRLW, SRAW,
     LB, LH, LW, LD, LBU, LHU, LWU,
     SB, SH, SW, SD,

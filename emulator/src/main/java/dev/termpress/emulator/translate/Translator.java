@@ -5,36 +5,40 @@ import dev.termpress.emulator.bus.Ram;
 import dev.termpress.emulator.cpu.Accelerator;
 import dev.termpress.emulator.cpu.Cpu;
 import dev.termpress.emulator.cpu.TranslationAccess;
-import java.util.Iterator;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Runs a hart with translated blocks where code is hot and the interpreter elsewhere. Block
- * starts are counted by RAM offset, as the decode cache keys its pages; a start that reaches
- * {@link #HOT} hits is decoded by {@link BlockDecoder} and compiled by the back end. A compiled
- * block runs only when the budget covers all of it, so instruction counts, the deterministic
- * clock and interrupt points are the interpreter's. Cold stretches run in interpreter chunks that
- * grow while no compiled block is met.
+ * Runs a hart with translated units where code is hot and the interpreter elsewhere. The unit of
+ * translation is a page's hot code ({@link Block}), so the interpreter runs until control moves
+ * to another page (or a sampling chunk ends) and only then does the translator look: a page
+ * whose arrivals reach {@link #HOT} is decoded by {@link BlockDecoder} from the entries seen and
+ * compiled by the back end. A unit runs its chains only while the budget covers the next one
+ * whole, so instruction counts, the deterministic clock and interrupt points are the
+ * interpreter's.
  *
  * <p>Invalidation follows the decode cache: {@link Ram} reports every write into a page holding
- * decoded code and every page that loses its decode slot; compiled blocks overlapping it are
- * dropped. Blocks are keyed by physical address, so satp writes and sfence.vma need nothing.
+ * decoded code and every page that loses its decode slot; a unit built from written bytes is
+ * dropped. Units are keyed by physical page, so satp writes and sfence.vma need nothing. Compiled
+ * units are shared process-wide by page content ({@link UnitCache}).
  */
 public final class Translator implements Accelerator, DecodedCodeListener {
 
-    /** Hits before a block start is compiled. */
-    static final int HOT = Integer.getInteger("termpress.translate.hot", 16);
-    private static final int MIN_CHUNK = 4;
-    private static final int MAX_CHUNK = Integer.getInteger("termpress.translate.chunk", 32);
+    /** Arrivals on a page before it is compiled (and, once compiled, misses before it is recompiled). */
+    static final int HOT = Integer.getInteger("termpress.translate.hot", 64);
+    /** The longest interpreter run between looks at the pc, while control stays on one page. */
+    private static final int CHUNK = Integer.getInteger("termpress.translate.chunk", 1024);
+    /** Compilations of one page's content before it is left to the interpreter and its last unit. */
+    private static final int MAX_COMPILATIONS = 6;
 
     private final TranslationAccess access;
     private final BlockCompiler backEnd;
-    private final BlockTable table;
+    private final PageUnit[] pages;
     private final Lockstep lockstep;
+    private final int[] mem;
     /** One compiler thread for the process: HotSpot's own compiler threads share the cores too. */
     private static final ExecutorService COMPILER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "termpress-translator");
@@ -42,37 +46,43 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         return t;
     });
 
-    private static final int RECENT = 1 << 12;
-    private final BlockEntry[] recent = new BlockEntry[RECENT];
     private final boolean background;
+    /** {@link #HOT} and {@link #CHUNK}, or small ones when compiling in the foreground (tests, lockstep: check all the code). */
+    private final int hot;
+    private final int chunk;
     private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
-    private BlockEntry running;
+    private PageUnit running;
     private long compiled;
+    private long reused;
     private long translatedInstructions;
     private long blockRuns;
     private long dropped;
 
-    /** A translator for {@code cpu} with {@code backEnd}; {@code lockstep} checks every block against the interpreter. */
+    /** A translator for {@code cpu} with {@code backEnd}; {@code lockstep} checks every unit run against the interpreter. */
     public Translator(Cpu cpu, BlockCompiler backEnd, boolean lockstep, boolean background) {
         this.background = background;
+        this.hot = background ? HOT : 2;
+        this.chunk = background ? CHUNK : 16;
         this.access = cpu.translationAccess();
         this.backEnd = backEnd;
-        this.table = new BlockTable((int) (cpu.ram().size() >>> 12));
+        this.mem = access.mem;
+        this.pages = new PageUnit[(int) (cpu.ram().size() >>> 12)];
         this.lockstep = lockstep ? new Lockstep(access) : null;
         if (lockstep) {
             access.markAllStores(true);
         }
+        access.leaveOnPageChange(true);
     }
 
-    /** Installs a translator that compiles as soon as a block is hot (tests, lockstep). */
+    /** Installs a translator that compiles as soon as a page is hot (tests, lockstep). */
     public static Translator install(Cpu cpu, BlockCompiler backEnd, boolean lockstep) {
         return install(cpu, backEnd, lockstep, false);
     }
 
     /**
      * Installs a translator on {@code cpu} (and its RAM's write watch); {@code background}: compile
-     * on a separate thread while the interpreter keeps going (which blocks run compiled then
-     * depends on timing, what they compute does not).
+     * on a separate thread while the interpreter keeps going (which code runs compiled then
+     * depends on timing, what it computes does not).
      */
     public static Translator install(Cpu cpu, BlockCompiler backEnd, boolean lockstep, boolean background) {
         Translator t = new Translator(cpu, backEnd, lockstep, background);
@@ -88,70 +98,55 @@ public final class Translator implements Accelerator, DecodedCodeListener {
             installFinished();
         }
         int left = budget;
-        int chunk = MIN_CHUNK;
-        BlockEntry chained = null; // the next block when the previous one continued on its page
         while (left > 0) {
             long pc = a.pc();
-            BlockEntry e = chained;
-            chained = null;
-            if (e == null) {
-                long offset = a.fetchOffset(pc);
-                if (offset >= 0) {
-                    // A small direct-mapped cache in front of the table: the table is large and cold.
-                    int slot = (int) (offset >>> 1) & (RECENT - 1);
-                    e = recent[slot];
-                    if (e == null || e.ramOffset != offset) {
-                        e = table.getOrCreate(offset);
-                        recent[slot] = e;
+            long offset = a.fetchOffset(pc);
+            if (offset >= 0) {
+                int ramPage = (int) (offset >>> 12);
+                PageUnit p = pages[ramPage];
+                if (p == null) {
+                    p = new PageUnit(ramPage);
+                    pages[ramPage] = p;
+                }
+                int inPage = (int) pc & 0xfff;
+                if (!p.enters(inPage)) {
+                    p.arrived(inPage);
+                    if (p.hits >= hot && !p.queued && p.compilations < MAX_COMPILATIONS) {
+                        compile(p, pc, offset);
                     }
                 }
-            }
-            if (e != null) {
-                if (e.code == null && !e.failed && !e.queued && ++e.hits >= HOT) {
-                    compile(e, pc);
-                }
-                if (e.code != null && e.size <= left) {
-                    int ran = runBlock(e, left);
-                    left -= ran;
-                    chunk = MIN_CHUNK;
-                    if (a.stopRequested() || a.parked()) {
-                        return;
-                    }
-                    long next = a.pc();
-                    if (!a.trapped && (next >>> 12) == (pc >>> 12)) {
-                        // Same virtual page, no trap: the same translation, so no TLB look-up.
-                        if (e.chainPc != next || e.chainEntry == null) {
-                            e.chainEntry = table.getOrCreate(e.ramOffset + (next - pc));
-                            e.chainPc = next;
+                if (p.enters(inPage)) {
+                    int ran = runUnit(p, pc, left);
+                    if (ran > 0) {
+                        left -= ran;
+                        if (a.stopRequested() || a.parked()) {
+                            return;
                         }
-                        chained = e.chainEntry;
+                        continue;
                     }
-                    continue;
+                    // The budget does not cover the entry's first chain: the interpreter goes on.
                 }
             }
             long before = a.count();
-            a.interpret(Math.min(chunk, left));
+            a.interpret(Math.min(left, chunk));
             left -= (int) (a.count() - before);
-            if (chunk < MAX_CHUNK) {
-                chunk <<= 1;
-            }
             if (a.stopRequested() || a.parked()) {
                 return;
             }
         }
     }
 
-    private int runBlock(BlockEntry e, int left) {
+    private int runUnit(PageUnit p, long pc, int left) {
         TranslationAccess a = access;
-        running = e;
+        running = p;
         a.blockInvalidated = false;
         a.trapped = false;
         int ran;
         if (lockstep != null) {
-            ran = lockstep.run(e.block, e.code, left);
+            ran = lockstep.run(p.block, p.code, left, pc);
         } else {
             a.entryCount = a.count();
-            long next = e.code.run(a, left);
+            long next = p.code.run(a, left, pc);
             a.setPc(next);
             ran = a.executed;
             a.setCount(a.entryCount + ran);
@@ -163,27 +158,48 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     }
 
     /**
-     * Decodes the hot block here (the decode cache is this thread's) and compiles it, in the
-     * background unless {@link #background} is off. Its bytes count as translated from now on,
-     * so a write before the code arrives drops it (the version no longer matches).
+     * Decodes the hot page here (the decode cache is this thread's) from the entries seen and the
+     * current unit's, and compiles it, in the background unless {@link #background} is off, or
+     * takes the unit another machine compiled from the same bytes. Its bytes count as translated
+     * from now on, so a write before the code arrives drops it (the version no longer matches).
      */
-    private void compile(BlockEntry e, long pc) {
-        Block block = BlockDecoder.decode(access, pc, e.ramOffset);
+    private void compile(PageUnit p, long pc, long ramOffset) {
+        p.hits = 0;
+        p.compilations++;
+        long[] wanted = p.seen.clone();
+        if (p.block != null) {
+            or(wanted, p.block.entries());
+        }
+        int[] words = backEnd.shareable() ? Arrays.copyOfRange(mem, p.page << 10, (p.page + 1) << 10) : null;
+        if (words != null) {
+            UnitCache.Cached cached = UnitCache.get(words);
+            if (cached != null) {
+                if (containsAll(cached.block().entries(), wanted)) {
+                    access.decoded(pc, (int) ramOffset); // the page needs its decode slot: stores into it are reported then
+                    p.cover(cached.block());
+                    install(p, cached.block(), cached.code());
+                    reused++;
+                    return;
+                }
+                or(wanted, cached.block().entries());
+            }
+        }
+        Block block = BlockDecoder.decode(access, pc, ramOffset, wanted, p.limit);
         if (block == null) {
-            e.failed = true;
             return;
         }
-        e.block = block;
-        e.size = block.size();
-        e.start = e.ramOffset;
-        e.end = e.ramOffset + block.byteLength();
-        table.addCompiled(e);
+        long[] before = p.covered;
+        p.cover(block);
+        if (before != null) {
+            or(p.covered, before); // the current unit keeps running until the new one is installed
+        }
         if (!background) {
-            install(e, block, backEnd.compile(block));
+            CompiledBlock code = backEnd.compile(block);
+            finish(p, block, code, words);
             return;
         }
-        e.queued = true;
-        int version = e.version;
+        p.queued = true;
+        int version = p.version;
         COMPILER.execute(() -> {
             CompiledBlock code;
             try {
@@ -191,32 +207,58 @@ public final class Translator implements Accelerator, DecodedCodeListener {
             } catch (RuntimeException | LinkageError ex) {
                 code = null;
             }
-            finished.add(new Finished(e, version, block, code));
+            finished.add(new Finished(p, version, block, code, words));
         });
+    }
+
+    private void finish(PageUnit p, Block block, CompiledBlock code, int[] words) {
+        if (code == null) {
+            p.limit /= 2; // too big for HotSpot, or the back end cannot: smaller next time
+            if (p.limit < 8) {
+                p.compilations = MAX_COMPILATIONS;
+            }
+            return;
+        }
+        if (words != null) {
+            UnitCache.put(words, block, code);
+        }
+        install(p, block, code);
+        compiled++;
     }
 
     private void installFinished() {
         Finished f;
         while ((f = finished.poll()) != null) {
-            BlockEntry e = f.entry;
-            if (e.version == f.version && e.block == f.block) {
-                e.queued = false;
-                install(e, f.block, f.code);
+            PageUnit p = f.page;
+            if (p.version == f.version) {
+                p.queued = false;
+                finish(p, f.block, f.code, f.words);
             }
         }
     }
 
-    private void install(BlockEntry e, Block block, CompiledBlock code) {
-        if (code == null) {
-            e.failed = true;
-            return;
+    private static void install(PageUnit p, Block block, CompiledBlock code) {
+        p.block = block;
+        p.code = code;
+    }
+
+    private static void or(long[] into, long[] bits) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] |= bits[i];
         }
-        e.code = code;
-        compiled++;
+    }
+
+    private static boolean containsAll(long[] have, long[] want) {
+        for (int i = 0; i < have.length; i++) {
+            if ((want[i] & ~have[i]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A background compilation's result. */
-    private record Finished(BlockEntry entry, int version, Block block, CompiledBlock code) {
+    private record Finished(PageUnit page, int version, Block block, CompiledBlock code, int[] words) {
     }
 
     @Override
@@ -224,68 +266,62 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         if (lockstep != null) {
             lockstep.written(offset, length);
         }
-        if (!table.covers(offset, length)) {
-            return; // data beside code: nothing compiled from these bytes
+        PageUnit p = pages[offset >>> 12];
+        if (p != null && p.covers(offset & 0xfff, length)) {
+            drop(p);
         }
-        List<BlockEntry> list = table.onPage(offset >>> 12);
-        long from = offset;
-        long to = (long) offset + length;
-        for (Iterator<BlockEntry> it = list.iterator(); it.hasNext(); ) {
-            BlockEntry e = it.next();
-            if (e.start < to && from < e.end) {
-                drop(e);
-                it.remove();
-            }
-        }
-        table.recover(offset >>> 12);
     }
 
     @Override
     public void evicted(int page) {
-        List<BlockEntry> list = table.onPage(page);
-        if (list != null) {
-            for (BlockEntry e : list) {
-                drop(e);
-            }
-            list.clear();
-            table.recover(page);
+        PageUnit p = pages[page];
+        if (p != null && p.covered != null) {
+            drop(p);
         }
     }
 
-    private void drop(BlockEntry e) {
+    private void drop(PageUnit p) {
         dropped++;
-        e.code = null;
-        e.block = null;
-        e.hits = 0;
-        e.version++;
-        e.queued = false;
-        e.chainEntry = null;
-        if (e == running) {
+        p.code = null;
+        p.block = null;
+        p.covered = null;
+        p.hits = 0;
+        p.version++;
+        p.queued = false;
+        p.compilations = 0;
+        p.limit = BlockDecoder.MAX_INSNS;
+        Arrays.fill(p.seen, 0);
+        if (p == running) {
             access.blockInvalidated = true;
         }
     }
 
-    /** Blocks compiled so far. */
+    /** Units compiled so far (not counting those taken from the process-wide cache). */
     public long compiledBlocks() {
         return compiled;
     }
 
-    /** Instructions run by compiled blocks so far. */
+    /** Units taken from the process-wide cache, compiled for another machine or an earlier visit. */
+    public long reusedBlocks() {
+        return reused;
+    }
+
+    /** Instructions run by compiled units so far. */
     public long translatedInstructions() {
         return translatedInstructions;
     }
 
-    /** Compiled or queued blocks dropped by writes or evictions. */
+    /** Compiled or queued units dropped by writes or evictions. */
     public long droppedBlocks() {
         return dropped;
     }
 
-    /** Times a compiled block was entered. */
+    /** Times a compiled unit was entered. */
     public long blockRuns() {
         return blockRuns;
     }
 
-    /** Blocks compared against the interpreter in lockstep mode (0 when off). */
+    /** Unit runs compared against the interpreter in lockstep mode (0 when off). */
     public long lockstepChecked() {
         return lockstep == null ? 0 : lockstep.checked();
     }

@@ -9,57 +9,83 @@ import dev.termpress.emulator.translate.Insn;
 import dev.termpress.emulator.translate.Op;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * The JVM back end: one hidden class per block, its {@code run} method written with ASM so that
- * C2 compiles the guest's hot code. Guest registers live in locals for the whole block (loaded
- * at entry, written back at every exit); loads and stores test the interpreter's TLB inline and
- * call its slow paths out of line, so faults, devices and counters behave exactly as there.
+ * The JVM back end: one hidden class per unit (a page's hot code), its {@code run} method written
+ * with ASM so that C2 compiles the guest's hot code. A switch on the entry pc leads to the
+ * unit's chains (straight runs of instructions, each checked once against the budget); branches
+ * and jumps between them are gotos, so guest loops and calls within the page never leave the
+ * method. Guest registers live in locals (loaded at entry, written back at the one exit); loads and
+ * stores test the interpreter's TLB inline and call its slow paths out of line, so faults, devices
+ * and counters behave exactly as there. Pcs are emitted relative to the entry pc's page, so a
+ * class serves any machine and any virtual address the same code is found at.
  */
 public final class JvmBlockCompiler implements BlockCompiler {
 
     private static final String ACCESS = "dev/termpress/emulator/cpu/TranslationAccess";
     private static final String COMPILED = "dev/termpress/emulator/translate/CompiledBlock";
-    private static final String NAME = "dev/termpress/emulator/translate/jvm/GuestBlock";
+    private static final String NAME = "dev/termpress/emulator/translate/jvm/GuestUnit";
     private static final long SIGN = Long.MIN_VALUE;
+    /** HotSpot does not compile methods of more bytecode than this (-XX:+DontCompileHugeMethods). */
+    static final int HUGE_METHOD = 8000;
 
-    // Local variable slots of run(access, budget).
+    // Local variable slots of run(access, budget, pc).
     private static final int A = 1;
     private static final int BUDGET = 2;
-    private static final int X = 3;
-    private static final int MEM = 4;
-    private static final int TLB = 5;
-    private static final int KEY = 6; // long: the data TLB key
-    private static final int COUNT = 8; // instructions of earlier passes through a looping block
-    private static final int EXEC = 9; // executed count at an exit
-    private static final int NEXT = 10; // long: next pc at an exit
-    private static final int VA = 12; // long
-    private static final int TAG = 14; // long
-    private static final int T = 16; // int: TLB index
-    private static final int O = 17; // int: RAM offset
-    private static final int V = 18; // long: loaded value
-    private static final int PAGEKEY = 20; // long: vpn | dataKey
-    private static final int REGS = 22; // long per guest register from x1
+    private static final int PC = 3; // long: the entry pc
+    private static final int X = 5;
+    private static final int MEM = 6;
+    private static final int TLB = 7;
+    private static final int KEY = 8; // long: the data TLB key
+    private static final int COUNT = 10; // instructions executed before the current chain
+    private static final int EXEC = 11; // executed count at an exit
+    private static final int NEXT = 12; // long: next pc at an exit
+    private static final int VA = 14; // long
+    private static final int TAG = 16; // long
+    private static final int T = 18; // int: TLB index
+    private static final int O = 19; // int: RAM offset
+    private static final int V = 20; // long: loaded value
+    private static final int PAGEKEY = 22; // long: vpn | dataKey
+    private static final int PBASE = 24; // long: the virtual address of the entry pc's page
+    private static final int REGS = 26; // long per guest register from x1
 
     private final MethodHandles.Lookup lookup = MethodHandles.lookup();
 
     @Override
+    public boolean shareable() {
+        return true;
+    }
+
+    @Override
     public CompiledBlock compile(Block block) {
         byte[] bytes = generate(block);
+        if (bytes == null) {
+            return null;
+        }
+        String dump = System.getProperty("termpress.translate.dump");
+        if (dump != null) {
+            try {
+                java.nio.file.Files.write(java.nio.file.Path.of(dump, "unit-" + Long.toHexString(block.startPc()) + ".class"), bytes);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         try {
             MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true);
             return (CompiledBlock) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
                     .invoke();
         } catch (Throwable e) {
-            throw new IllegalStateException("JVM back end: cannot load the class for block at 0x"
+            throw new IllegalStateException("JVM back end: cannot load the class for the unit at 0x"
                     + Long.toHexString(block.startPc()), e);
         }
     }
 
-    /** The class file for {@code block}. */
+    /** The class file for {@code block}, or null if its method would be too big for HotSpot to compile. */
     static byte[] generate(Block block) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
@@ -75,53 +101,75 @@ public final class JvmBlockCompiler implements BlockCompiler {
         init.visitInsn(RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", "(L" + ACCESS + ";I)J", null, null);
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", "(L" + ACCESS + ";IJ)J", null, null);
         mv.visitCode();
-        new BlockBody(mv, block).emit();
+        new UnitBody(mv, block).emit();
+        Label end = new Label();
+        mv.visitLabel(end);
+        if (end.getOffset() >= HUGE_METHOD) {
+            return null;
+        }
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         cw.visitEnd();
         return cw.toByteArray();
     }
 
-    /** The code of one block's run method. */
-    private static final class BlockBody {
+    /** The code of one unit's run method. */
+    private static final class UnitBody {
 
         private final MethodVisitor mv;
         private final Block block;
+        private final long decodedBase;
         private final boolean[] used = new boolean[32];
         private final boolean[] written = new boolean[32];
-        private final Label top = new Label();
+        /** The instruction at each halfword of the page, and the label of each entry. */
+        private final Insn[] at = new Insn[2048];
+        private final Label[] entry = new Label[2048];
+        private final boolean[] emitted = new boolean[2048];
         private final Label exit = new Label();
-        /** Out-of-line slow paths, emitted after the block. */
-        private final java.util.List<Runnable> outOfLine = new java.util.ArrayList<>();
+        /** Out-of-line slow paths, emitted after the chains. */
+        private final List<Runnable> outOfLine = new ArrayList<>();
 
-        BlockBody(MethodVisitor mv, Block block) {
+        UnitBody(MethodVisitor mv, Block block) {
             this.mv = mv;
             this.block = block;
+            this.decodedBase = block.pageBase();
             for (Insn insn : block.insns()) {
                 used[insn.rs1()] = true;
                 used[insn.rs2()] = true;
                 used[insn.rd()] = true;
                 written[insn.rd()] = true;
+                int offset = offset(insn.pc());
+                at[offset >>> 1] = insn;
+                if (block.isEntry(offset)) {
+                    entry[offset >>> 1] = new Label();
+                }
             }
             used[0] = false;
             written[0] = false;
         }
 
+        private int offset(long pc) {
+            return (int) (pc - decodedBase);
+        }
+
+        /** The entry label of the instruction at {@code pc}, or null if it is not a unit entry. */
+        private Label entryAt(long pc) {
+            long offset = pc - decodedBase;
+            return offset >= 0 && offset < 4096 ? entry[(int) offset >>> 1] : null;
+        }
+
         void emit() {
             prologue();
-            mv.visitLabel(top);
-            int index = 0;
-            boolean ended = false;
+            dispatch();
             for (Insn insn : block.insns()) {
-                ended = emit(insn, index++);
+                if (entry[offset(insn.pc()) >>> 1] != null) {
+                    chain(insn);
+                }
             }
-            if (!ended) {
-                exitWith(block.fallThrough(), block.size());
-            }
-            for (Runnable r : outOfLine) {
-                r.run();
+            for (int i = 0; i < outOfLine.size(); i++) {
+                outOfLine.get(i).run();
             }
             epilogue();
         }
@@ -139,6 +187,10 @@ public final class JvmBlockCompiler implements BlockCompiler {
             mv.visitVarInsn(ALOAD, A);
             mv.visitMethodInsn(INVOKEVIRTUAL, ACCESS, "dataKey", "()J", false);
             mv.visitVarInsn(LSTORE, KEY);
+            mv.visitVarInsn(LLOAD, PC);
+            pushLong(~0xfffL);
+            mv.visitInsn(LAND);
+            mv.visitVarInsn(LSTORE, PBASE);
             for (int slot : new int[] {COUNT, EXEC, T, O}) {
                 mv.visitInsn(ICONST_0);
                 mv.visitVarInsn(ISTORE, slot);
@@ -155,6 +207,119 @@ public final class JvmBlockCompiler implements BlockCompiler {
                     mv.visitVarInsn(LSTORE, reg(r));
                 }
             }
+        }
+
+        /** A switch on the entry pc's page offset; a pc that is not an entry leaves with nothing executed. */
+        private void dispatch() {
+            List<Integer> keys = new ArrayList<>();
+            List<Label> labels = new ArrayList<>();
+            for (int i = 0; i < entry.length; i++) {
+                if (entry[i] != null) {
+                    keys.add(i << 1);
+                    labels.add(entry[i]);
+                }
+            }
+            Label none = new Label();
+            mv.visitVarInsn(LLOAD, PC);
+            pushLong(0xfff);
+            mv.visitInsn(LAND);
+            mv.visitInsn(L2I);
+            int[] k = new int[keys.size()];
+            for (int i = 0; i < k.length; i++) {
+                k[i] = keys.get(i);
+            }
+            mv.visitLookupSwitchInsn(none, k, labels.toArray(new Label[0]));
+            mv.visitLabel(none);
+            mv.visitVarInsn(LLOAD, PC);
+            mv.visitVarInsn(LSTORE, NEXT);
+            mv.visitInsn(ICONST_0);
+            mv.visitVarInsn(ISTORE, EXEC);
+            mv.visitJumpInsn(GOTO, exit);
+        }
+
+        /**
+         * The chain from entry {@code first}: instructions in sequence up to a branch or jump, the
+         * next entry (fallen into), or an instruction off the unit (left to the interpreter). The
+         * budget must cover the whole chain, or the unit leaves before it with the count exact.
+         */
+        private void chain(Insn first) {
+            List<Insn> insns = new ArrayList<>();
+            Insn insn = first;
+            while (true) {
+                insns.add(insn);
+                emitted[offset(insn.pc()) >>> 1] = true;
+                if (insn.op().endsBlock() || insn.op() == Op.JAL || insn.op() == Op.JALR) {
+                    break;
+                }
+                long next = insn.next();
+                long offset = next - decodedBase;
+                if (offset >= 4096 || entry[(int) offset >>> 1] != null) {
+                    break;
+                }
+                Insn following = at[(int) offset >>> 1];
+                if (following == null || emitted[(int) offset >>> 1]) {
+                    break; // off the unit, or (code decoded at overlapping offsets) already in a chain
+                }
+                insn = following;
+            }
+            int length = insns.size();
+            mv.visitLabel(entry[offset(first.pc()) >>> 1]);
+            Label covered = new Label();
+            mv.visitVarInsn(ILOAD, BUDGET);
+            mv.visitVarInsn(ILOAD, COUNT);
+            mv.visitInsn(ISUB);
+            push(length);
+            mv.visitJumpInsn(IF_ICMPGE, covered);
+            pushPc(first.pc());
+            mv.visitVarInsn(LSTORE, NEXT);
+            mv.visitVarInsn(ILOAD, COUNT);
+            mv.visitVarInsn(ISTORE, EXEC);
+            mv.visitJumpInsn(GOTO, exit);
+            mv.visitLabel(covered);
+            for (int i = 0; i < length - 1; i++) {
+                straight(insns.get(i), i);
+            }
+            Insn last = insns.get(length - 1);
+            Op op = last.op();
+            if (op == Op.JAL) {
+                mv.visitIincInsn(COUNT, length);
+                pushPc(last.next());
+                write(last.rd());
+                goTo(last.pc() + last.imm());
+            } else if (op == Op.JALR) {
+                read(last.rs1());
+                pushLong(last.imm());
+                mv.visitInsn(LADD);
+                pushLong(~1L);
+                mv.visitInsn(LAND);
+                mv.visitVarInsn(LSTORE, NEXT);
+                pushPc(last.next());
+                write(last.rd());
+                mv.visitIincInsn(COUNT, length);
+                mv.visitVarInsn(ILOAD, COUNT);
+                mv.visitVarInsn(ISTORE, EXEC);
+                mv.visitJumpInsn(GOTO, exit);
+            } else if (op.endsBlock()) { // a conditional branch (endsBlock covers JAL and JALR too)
+                branch(last, length);
+            } else {
+                straight(last, length - 1);
+                mv.visitIincInsn(COUNT, length);
+                goTo(last.next());
+            }
+        }
+
+        /** Continues at {@code target}: its chain if it is an entry of this unit, else leaves for it. */
+        private void goTo(long target) {
+            Label label = entryAt(target);
+            if (label != null) {
+                mv.visitJumpInsn(GOTO, label);
+                return;
+            }
+            pushPc(target);
+            mv.visitVarInsn(LSTORE, NEXT);
+            mv.visitVarInsn(ILOAD, COUNT);
+            mv.visitVarInsn(ISTORE, EXEC);
+            mv.visitJumpInsn(GOTO, exit);
         }
 
         private void epilogue() {
@@ -215,41 +380,52 @@ public final class JvmBlockCompiler implements BlockCompiler {
             }
         }
 
-        /** Pushes the executed count after instruction {@code index} (0-based) of this pass. */
+        /** Pushes guest address {@code pc} (as decoded) relative to the page the unit runs at. */
+        private void pushPc(long pc) {
+            mv.visitVarInsn(LLOAD, PBASE);
+            long delta = pc - decodedBase;
+            if (delta != 0) {
+                pushLong(delta);
+                mv.visitInsn(LADD);
+            }
+        }
+
+        /** Pushes the executed count after instruction {@code index} (0-based) of the current chain. */
         private void executedAfter(int index) {
             mv.visitVarInsn(ILOAD, COUNT);
             push(index + 1);
             mv.visitInsn(IADD);
         }
 
-        private void exitWith(long pc, int executedInPass) {
-            pushLong(pc);
+        /** Leaves mid-chain for {@code pc} after instruction {@code index} of the chain. */
+        private void exitWith(long pc, int index) {
+            pushPc(pc);
             mv.visitVarInsn(LSTORE, NEXT);
-            executedAfter(executedInPass - 1);
+            executedAfter(index);
             mv.visitVarInsn(ISTORE, EXEC);
             mv.visitJumpInsn(GOTO, exit);
         }
 
-        /** Emits one instruction; true if it ended the block. */
-        private boolean emit(Insn insn, int index) {
+        /** Emits one instruction that does not transfer control; {@code index} is its place in the chain. */
+        private void straight(Insn insn, int index) {
             Op op = insn.op();
             switch (op) {
                 case CONST:
                     pushLong(insn.imm());
                     write(insn.rd());
-                    return false;
+                    return;
                 case ADDI: case XORI: case ORI: case ANDI:
                     read(insn.rs1());
                     pushLong(insn.imm());
                     mv.visitInsn(op == Op.ADDI ? LADD : op == Op.XORI ? LXOR : op == Op.ORI ? LOR : LAND);
                     write(insn.rd());
-                    return false;
+                    return;
                 case SLTI:
                     read(insn.rs1());
                     pushLong(insn.imm());
                     setIf(IFLT);
                     write(insn.rd());
-                    return false;
+                    return;
                 case SLTIU:
                     read(insn.rs1());
                     pushLong(SIGN);
@@ -257,32 +433,32 @@ public final class JvmBlockCompiler implements BlockCompiler {
                     pushLong(insn.imm() ^ SIGN);
                     setIf(IFLT);
                     write(insn.rd());
-                    return false;
+                    return;
                 case SLLI: case SRLI: case SRAI:
                     read(insn.rs1());
                     push((int) insn.imm());
                     mv.visitInsn(op == Op.SLLI ? LSHL : op == Op.SRLI ? LUSHR : LSHR);
                     write(insn.rd());
-                    return false;
+                    return;
                 case ADD: case SUB: case XOR: case OR: case AND:
                     read(insn.rs1());
                     read(insn.rs2());
                     mv.visitInsn(op == Op.ADD ? LADD : op == Op.SUB ? LSUB : op == Op.XOR ? LXOR : op == Op.OR ? LOR : LAND);
                     write(insn.rd());
-                    return false;
+                    return;
                 case SLL: case SRL: case SRA:
                     read(insn.rs1());
                     read(insn.rs2());
                     mv.visitInsn(L2I);
                     mv.visitInsn(op == Op.SLL ? LSHL : op == Op.SRL ? LUSHR : LSHR);
                     write(insn.rd());
-                    return false;
+                    return;
                 case SLT:
                     read(insn.rs1());
                     read(insn.rs2());
                     setIf(IFLT);
                     write(insn.rd());
-                    return false;
+                    return;
                 case SLTU:
                     read(insn.rs1());
                     pushLong(SIGN);
@@ -292,14 +468,25 @@ public final class JvmBlockCompiler implements BlockCompiler {
                     mv.visitInsn(LXOR);
                     setIf(IFLT);
                     write(insn.rd());
-                    return false;
+                    return;
+                case AUIPC:
+                    pushPc(insn.pc() + insn.imm());
+                    write(insn.rd());
+                    return;
+                case MULDIVW:
+                    push((int) insn.imm());
+                    read(insn.rs1());
+                    read(insn.rs2());
+                    mv.visitMethodInsn(INVOKESTATIC, ACCESS, "op32", "(IJJ)J", false);
+                    write(insn.rd());
+                    return;
                 case MULDIV:
                     push((int) insn.imm());
                     read(insn.rs1());
                     read(insn.rs2());
                     mv.visitMethodInsn(INVOKESTATIC, ACCESS, "multiplyDivide", "(IJJ)J", false);
                     write(insn.rd());
-                    return false;
+                    return;
                 case ADDIW: case SLLIW: case SRLIW: case SRAIW:
                     read(insn.rs1());
                     mv.visitInsn(L2I);
@@ -307,7 +494,7 @@ public final class JvmBlockCompiler implements BlockCompiler {
                     mv.visitInsn(op == Op.ADDIW ? IADD : op == Op.SLLIW ? ISHL : op == Op.SRLIW ? IUSHR : ISHR);
                     mv.visitInsn(I2L);
                     write(insn.rd());
-                    return false;
+                    return;
                 case ADDW: case SUBW: case SLLW: case SRLW: case SRAW:
                     read(insn.rs1());
                     mv.visitInsn(L2I);
@@ -316,38 +503,17 @@ public final class JvmBlockCompiler implements BlockCompiler {
                     mv.visitInsn(op == Op.ADDW ? IADD : op == Op.SUBW ? ISUB : op == Op.SLLW ? ISHL : op == Op.SRLW ? IUSHR : ISHR);
                     mv.visitInsn(I2L);
                     write(insn.rd());
-                    return false;
+                    return;
                 case LB: case LH: case LW: case LD: case LBU: case LHU: case LWU:
                     load(insn, index);
-                    return false;
+                    return;
                 case SB: case SH: case SW: case SD:
                     store(insn, index);
-                    return false;
-                case BEQ: case BNE: case BLT: case BGE: case BLTU: case BGEU:
-                    branch(insn, index);
-                    return index == block.size() - 1;
-                case JAL:
-                    pushLong(insn.next());
-                    write(insn.rd());
-                    jumpTo(insn.pc() + insn.imm(), index);
-                    return true;
-                case JALR:
-                    read(insn.rs1());
-                    pushLong(insn.imm());
-                    mv.visitInsn(LADD);
-                    pushLong(~1L);
-                    mv.visitInsn(LAND);
-                    mv.visitVarInsn(LSTORE, NEXT);
-                    pushLong(insn.next());
-                    write(insn.rd());
-                    executedAfter(index);
-                    mv.visitVarInsn(ISTORE, EXEC);
-                    mv.visitJumpInsn(GOTO, exit);
-                    return true;
+                    return;
                 case NOP:
-                    return false;
+                    return;
                 default:
-                    throw new IllegalArgumentException("no code for " + op);
+                    throw new IllegalArgumentException("no straight-line code for " + op);
             }
         }
 
@@ -364,8 +530,10 @@ public final class JvmBlockCompiler implements BlockCompiler {
             mv.visitLabel(done);
         }
 
-        private void branch(Insn insn, int index) {
+        /** The branch ending a chain of {@code length} instructions: both sides continue through {@link #goTo}. */
+        private void branch(Insn insn, int length) {
             Op op = insn.op();
+            mv.visitIincInsn(COUNT, length);
             read(insn.rs1());
             if (op == Op.BLTU || op == Op.BGEU) {
                 pushLong(SIGN);
@@ -384,37 +552,16 @@ public final class JvmBlockCompiler implements BlockCompiler {
                 case BLT: case BLTU: cond = IFLT; break;
                 default: cond = IFGE; break;
             }
-            Label taken = new Label();
-            mv.visitJumpInsn(cond, taken);
-            if (index == block.size() - 1) {
-                exitWith(insn.next(), index + 1);
-                mv.visitLabel(taken);
-                jumpTo(insn.pc() + insn.imm(), index);
+            Label taken = entryAt(insn.pc() + insn.imm());
+            if (taken != null) {
+                mv.visitJumpInsn(cond, taken);
+                goTo(insn.next());
             } else {
-                outOfLine.add(() -> { // the taken side leaves the block; the path goes on
-                    mv.visitLabel(taken);
-                    jumpTo(insn.pc() + insn.imm(), index);
-                });
-            }
-        }
-
-        /** Instruction {@code index} goes to {@code target}; a jump to the start loops here. */
-        private void jumpTo(long target, int index) {
-            if (target == block.startPc()) {
-                // Another pass while the budget covers all of it, as the translator's entry rule demands.
-                mv.visitIincInsn(COUNT, index + 1);
-                mv.visitVarInsn(ILOAD, BUDGET);
-                mv.visitVarInsn(ILOAD, COUNT);
-                mv.visitInsn(ISUB);
-                push(block.size());
-                mv.visitJumpInsn(IF_ICMPGE, top);
-                pushLong(target);
-                mv.visitVarInsn(LSTORE, NEXT);
-                mv.visitVarInsn(ILOAD, COUNT);
-                mv.visitVarInsn(ISTORE, EXEC);
-                mv.visitJumpInsn(GOTO, exit);
-            } else {
-                exitWith(target, index + 1);
+                Label away = new Label();
+                mv.visitJumpInsn(cond, away);
+                goTo(insn.next());
+                mv.visitLabel(away);
+                goTo(insn.pc() + insn.imm());
             }
         }
 
@@ -582,7 +729,7 @@ public final class JvmBlockCompiler implements BlockCompiler {
             mv.visitMethodInsn(INVOKEVIRTUAL, ACCESS, "trapPending", "()Z", false);
             mv.visitJumpInsn(IFEQ, none);
             mv.visitVarInsn(ALOAD, A);
-            pushLong(insn.pc());
+            pushPc(insn.pc());
             mv.visitMethodInsn(INVOKEVIRTUAL, ACCESS, "takePendingTrap", "(J)J", false);
             mv.visitVarInsn(LSTORE, NEXT);
             executedAfter(index);
@@ -597,7 +744,7 @@ public final class JvmBlockCompiler implements BlockCompiler {
             mv.visitVarInsn(ALOAD, A);
             mv.visitMethodInsn(INVOKEVIRTUAL, ACCESS, "stopRequested", "()Z", false);
             mv.visitJumpInsn(IFEQ, none);
-            exitWith(insn.next(), index + 1);
+            exitWith(insn.next(), index);
             mv.visitLabel(none);
         }
 
@@ -607,7 +754,7 @@ public final class JvmBlockCompiler implements BlockCompiler {
             mv.visitVarInsn(ALOAD, A);
             mv.visitFieldInsn(GETFIELD, ACCESS, "blockInvalidated", "Z");
             mv.visitJumpInsn(IFEQ, none);
-            exitWith(insn.next(), index + 1);
+            exitWith(insn.next(), index);
             mv.visitLabel(none);
         }
 
