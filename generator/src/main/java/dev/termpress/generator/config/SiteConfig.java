@@ -40,6 +40,11 @@ public record SiteConfig(
         return images.stream().map(ImageSpec::name).toList();
     }
 
+    /** The same configuration with other images (registry images resolved to their pulled layouts). */
+    public SiteConfig withImages(List<ImageSpec> newImages) {
+        return new SiteConfig(file, title, description, language, baseUrl, newImages, editUrl, search);
+    }
+
     /** The same configuration published under another base URL. */
     public SiteConfig withBaseUrl(String newBaseUrl) {
         return new SiteConfig(file, title, description, language, newBaseUrl, images, editUrl, search);

@@ -78,8 +78,7 @@ public final class RegistryImages {
             settings.notices().accept("wrote " + LockFile.FILE_NAME + " (" + pins.size() + " image"
                     + (pins.size() == 1 ? "" : "s") + " pinned); commit it so every build publishes the same images");
         }
-        return new SiteConfig(config.file(), config.title(), config.description(), config.language(),
-                config.baseUrl(), images);
+        return config.withImages(images);
     }
 
     private record Pulled(Pin pin, Path layout) {}

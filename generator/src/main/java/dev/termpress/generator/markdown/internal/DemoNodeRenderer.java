@@ -32,7 +32,11 @@ public final class DemoNodeRenderer implements NodeRenderer {
                 .count();
         String descriptor = page.rootPrefix() + page.imageDescriptors().getOrDefault(demo.image(), "");
         html.line();
+        // Inside openPre/closePre flexmark's writer keeps each line's leading spaces: outside it trims
+        // them, and expected output such as uniq -c's right-aligned counts lost its indentation.
+        html.openPre();
         html.raw(DemoBlockHtml.render(demo, "demo-" + index, descriptor, page.upperLimits().get(demo.image())));
+        html.closePre();
         html.line();
     }
 
