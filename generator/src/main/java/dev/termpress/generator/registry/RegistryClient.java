@@ -43,12 +43,15 @@ public final class RegistryClient {
     static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
     private static final int MAX_REDIRECTS = 5;
     private static final int MAX_ATTEMPTS = 4;
+    /** A blob body that sends nothing for this long counts as a cut connection. */
+    static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
     private final Credentials credentials;
     private final Set<String> insecureHosts;
     private final Duration firstBackoff;
+    private final Duration stallTimeout;
     private String token;
 
     /**
@@ -61,6 +64,12 @@ public final class RegistryClient {
 
     /** @param proxies where to send requests: {@link EnvironmentProxies} reads HTTPS_PROXY, HTTP_PROXY and NO_PROXY */
     public RegistryClient(Credentials credentials, Set<String> insecureHosts, Duration firstBackoff, ProxySelector proxies) {
+        this(credentials, insecureHosts, firstBackoff, proxies, DEFAULT_STALL_TIMEOUT);
+    }
+
+    /** @param stallTimeout how long a blob download may receive nothing before it is cut and resumed */
+    RegistryClient(Credentials credentials, Set<String> insecureHosts, Duration firstBackoff, ProxySelector proxies,
+            Duration stallTimeout) {
         // Redirects are followed by hand (send): the JDK would forward Authorization to blob storage.
         HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(30));
@@ -71,6 +80,7 @@ public final class RegistryClient {
         this.credentials = credentials;
         this.insecureHosts = Set.copyOf(insecureHosts);
         this.firstBackoff = firstBackoff;
+        this.stallTimeout = stallTimeout;
     }
 
     /** A manifest or index as the registry sent it. */
@@ -167,11 +177,13 @@ public final class RegistryClient {
                     have = 0;
                 }
                 long before = have;
+                StallWatchdog watchdog = null;
                 try (InputStream in = response.body();
+                        StallWatchdog watching = watchdog = new StallWatchdog(in, stallTimeout);
                         OutputStream out = append ? Files.newOutputStream(part, StandardOpenOption.APPEND)
                                 : Files.newOutputStream(part)) {
                     byte[] buffer = new byte[65536];
-                    for (int n; (n = in.read(buffer)) >= 0; ) {
+                    for (int n; (n = in.read(buffer)) >= 0; watching.progress()) {
                         if (have + n > size) {
                             Files.deleteIfExists(part);
                             throw new ImageException(ref + ": blob " + digest + " is longer than its " + size
@@ -183,10 +195,13 @@ public final class RegistryClient {
                         listener.progress(have, size);
                     }
                 } catch (IOException e) {
-                    // A cut connection: what arrived stays in part, the next request asks for the rest.
+                    // A cut or stalled connection: what arrived stays in part, the next request asks for the rest.
+                    String why = watchdog != null && watchdog.fired()
+                            ? "no data for " + (stallTimeout.toMillis() % 1000 == 0 ? stallTimeout.toSeconds() + " s"
+                                    : stallTimeout.toMillis() + " ms") : e.getMessage();
                     if (have == before && ++cuts >= MAX_ATTEMPTS) {
                         throw new ImageException(ref + ": blob " + digest + " is truncated: " + have + " of " + size
-                                + " bytes after " + cuts + " cut connections (" + e.getMessage()
+                                + " bytes after " + cuts + " cut connections (" + why
                                 + "); the next build resumes from there", e);
                     }
                     continue;

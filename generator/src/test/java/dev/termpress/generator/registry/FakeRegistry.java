@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 
 /**
  * A registry in the JDK's HttpServer that serves OCI image layouts: tags map to manifest digests
@@ -30,12 +32,21 @@ final class FakeRegistry implements AutoCloseable {
     final List<String> requests = new CopyOnWriteArrayList<>();
     /** Blobs whose next answer stops after this many bytes and drops the connection. */
     final Map<String, Integer> cutOnce = new ConcurrentHashMap<>();
+    /** Blobs whose next answer stops after this many bytes and then sends nothing, keeping the connection open. */
+    final Map<String, Integer> stallOnce = new ConcurrentHashMap<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
     /** Blobs answered with one byte flipped. */
     final Set<String> corrupt = ConcurrentHashMap.newKeySet();
 
     FakeRegistry() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v2/", this::handle);
+        // A thread per exchange, so that a stalled answer does not hold back the next request.
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "fake-registry");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
     }
 
@@ -111,12 +122,23 @@ final class FakeRegistry implements AutoCloseable {
                 start = Integer.parseInt(range.substring("bytes=".length(), range.length() - 1));
             }
             Integer cut = cutOnce.remove(digest);
+            Integer stall = stallOnce.remove(digest);
             ex.getResponseHeaders().add("Content-Type", "application/octet-stream");
             if (start > 0) {
                 ex.getResponseHeaders().add("Content-Range", "bytes " + start + "-" + (bytes.length - 1) + "/" + bytes.length);
             }
             ex.sendResponseHeaders(start > 0 ? 206 : 200, bytes.length - start);
             OutputStream out = ex.getResponseBody();
+            if (stall != null) {
+                out.write(bytes, start, stall);
+                out.flush();
+                try {
+                    stopped.await(); // silent until the registry is closed
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IOException("stalled after " + stall + " bytes, as the test asked");
+            }
             if (cut != null) {
                 out.write(bytes, start, cut);
                 out.flush();
@@ -141,6 +163,7 @@ final class FakeRegistry implements AutoCloseable {
 
     @Override
     public void close() {
+        stopped.countDown();
         server.stop(0);
     }
 }
