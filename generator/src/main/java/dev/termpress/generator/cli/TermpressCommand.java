@@ -18,7 +18,7 @@ public final class TermpressCommand implements Runnable {
      * fresh ones for each command line, so options parsed by one never show up in another.
      */
     static final List<Class<?>> VERBS = List.of(InitCommand.class, BuildCommand.class, ServeCommand.class,
-            CheckCommand.class, RunCommand.class, CleanCommand.class);
+            CheckCommand.class, RunCommand.class, UpdateCommand.class, CleanCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

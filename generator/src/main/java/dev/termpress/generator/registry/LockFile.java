@@ -3,6 +3,7 @@ package dev.termpress.generator.registry;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.diag.ErrorCollector;
 import dev.termpress.generator.diag.SiteError;
+import dev.termpress.generator.paths.SharedTemporaries;
 import dev.termpress.generator.yaml.YamlFields;
 import dev.termpress.generator.yaml.YamlNode;
 import dev.termpress.generator.yaml.YamlNode.Entry;
@@ -125,7 +126,7 @@ public final class LockFile {
             if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
                 return false;
             }
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + FILE_NAME, ".tmp");
+            Path temp = SharedTemporaries.createFile(file.toAbsolutePath().getParent(), FILE_NAME, ".tmp");
             try {
                 Files.writeString(temp, text, StandardCharsets.UTF_8);
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -16,15 +16,16 @@ import java.util.function.Consumer;
  * @param insecureHosts registries (host:port) allowed over plain HTTP beside loopback ones
  * @param firstBackoff the wait before the first retry of a failed request
  * @param notices where messages for the author go (a tag that moved, a lock file written)
+ * @param updateNames in UPDATE mode, the images to resolve again (the others keep their pins); empty: all
  */
 public record PullSettings(Mode mode, BlobCache cache, Credentials credentials, ProxySelector proxies,
-        Set<String> insecureHosts, Duration firstBackoff, Consumer<String> notices) {
+        Set<String> insecureHosts, Duration firstBackoff, Consumer<String> notices, Set<String> updateNames) {
 
     /** What the lock file means to this build. */
     public enum Mode {
         /** Use the pinned digests; resolve (and pin) only images the lock file does not cover yet. */
         PINNED,
-        /** Resolve every tag again and report the ones that moved ({@code --update-images}). */
+        /** Resolve the tags again and report the ones that moved ({@code --update-images}, {@code termpress update}). */
         UPDATE,
         /** No network: the lock file and the blob cache must hold everything ({@code --offline}). */
         OFFLINE
@@ -32,6 +33,13 @@ public record PullSettings(Mode mode, BlobCache cache, Credentials credentials, 
 
     public PullSettings {
         insecureHosts = Set.copyOf(insecureHosts);
+        updateNames = Set.copyOf(updateNames);
+    }
+
+    /** Settings without a choice of images to update: in UPDATE mode, every image is resolved again. */
+    public PullSettings(Mode mode, BlobCache cache, Credentials credentials, ProxySelector proxies,
+            Set<String> insecureHosts, Duration firstBackoff, Consumer<String> notices) {
+        this(mode, cache, credentials, proxies, insecureHosts, firstBackoff, notices, Set.of());
     }
 
     /** Settings from the process environment: XDG_CACHE_HOME, credentials, proxies; notices to stderr. */
@@ -47,6 +55,16 @@ public record PullSettings(Mode mode, BlobCache cache, Credentials credentials, 
 
     /** The same settings in another mode. */
     public PullSettings withMode(Mode newMode) {
-        return new PullSettings(newMode, cache, credentials, proxies, insecureHosts, firstBackoff, notices);
+        return new PullSettings(newMode, cache, credentials, proxies, insecureHosts, firstBackoff, notices, updateNames);
+    }
+
+    /** UPDATE mode for just {@code names} (empty: every image). */
+    public PullSettings updating(Set<String> names) {
+        return new PullSettings(Mode.UPDATE, cache, credentials, proxies, insecureHosts, firstBackoff, notices, names);
+    }
+
+    /** Whether this build resolves {@code imageName}'s tag again instead of following its pin. */
+    public boolean refreshes(String imageName) {
+        return mode == Mode.UPDATE && (updateNames.isEmpty() || updateNames.contains(imageName));
     }
 }

@@ -96,7 +96,7 @@ public final class RegistryImages {
         String digest;
         byte[] manifest;
         String mediaType = null;
-        if (matches && settings.mode() != PullSettings.Mode.UPDATE) {
+        if (matches && !settings.refreshes(spec.name())) {
             digest = old.digest();
             manifest = cache.readSmall(digest, -1);
             if (manifest == null) {
@@ -121,6 +121,8 @@ public final class RegistryImages {
             if (matches && !old.digest().equals(digest)) {
                 settings.notices().accept("image \"" + spec.name() + "\": " + ref + " moved from " + old.digest()
                         + " to " + digest);
+            } else if (matches) {
+                settings.notices().accept("image \"" + spec.name() + "\": " + ref + " is still " + digest);
             }
         }
         JsonNode node = parseManifest(manifest, ref, digest);

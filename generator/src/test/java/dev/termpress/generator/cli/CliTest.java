@@ -83,6 +83,21 @@ class CliTest {
     }
 
     @Test
+    void updateNamesOnlyRegistryImagesAndSaysWhenThereAreNone() throws Exception {
+        Files.writeString(dir.resolve("termpress.yaml"), "title: T\nimages:\n  local: images/busybox\n");
+
+        assertThat(run("update", "--site", dir.toString())).isZero();
+        assertThat(out.toString()).contains("Nothing to update").contains("names no registry images");
+
+        assertThat(run("update", "--site", dir.toString(), "local")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("image \"local\" is a local image, not a registry reference"
+                + " (valid: none, the site has no registry images)");
+        assertThat(run("update", "--site", dir.toString(), "nosuch")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("image \"nosuch\" is not in termpress.yaml");
+        assertThat(dir.resolve("termpress.lock")).doesNotExist();
+    }
+
+    @Test
     void badInputExitsWithOneAndNamesTheFile() throws Exception {
         Files.writeString(dir.resolve("termpress.yaml"), "title: T\n");
         Files.createDirectories(dir.resolve("content"));

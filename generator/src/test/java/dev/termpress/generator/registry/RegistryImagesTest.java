@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.termpress.generator.build.BuildOptions;
 import dev.termpress.generator.build.Progress;
 import dev.termpress.generator.build.SiteBuilder;
+import dev.termpress.generator.config.SiteConfigLoader;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.image.OciImagePublisher;
 import java.io.IOException;
@@ -114,6 +115,33 @@ class RegistryImagesTest {
         registry.tag("1", index);
         build(site, PullSettings.Mode.UPDATE);
         assertThat(Files.readString(site.resolve("termpress.lock"))).contains(manifest);
+    }
+
+    @Test
+    void updatingNamedImagesMovesOnlyTheirPins() throws Exception {
+        Path site = site(registry.host() + "/busybox:1\n  other: " + registry.host() + "/busybox:1");
+        build(site, PullSettings.Mode.PINNED);
+        String moved = registry.addManifest("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"sha256:"
+                + "9be93d7bceace7776fe98ccddc22f0b18d3c263a083b1d9dc4a9e1fb0b6886ea\",\"size\":463},"
+                + "\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"" + LAYER
+                + "\",\"size\":1040222}],\"annotations\":{\"moved\":\"yes\"}}", "application/vnd.oci.image.manifest.v1+json");
+        registry.tag("1", moved);
+        notices.clear();
+
+        new RegistryImages(pull(PullSettings.Mode.PINNED).updating(Set.of("box")), status -> {})
+                .resolve(SiteConfigLoader.load(site), site);
+
+        assertThat(LockFile.read(site.resolve("termpress.lock")))
+                .hasEntrySatisfying("box", pin -> assertThat(pin.digest()).isEqualTo(moved))
+                .hasEntrySatisfying("other", pin -> assertThat(pin.digest()).isEqualTo(manifest));
+        assertThat(notices).anyMatch(n -> n.startsWith("image \"box\": ") && n.contains(" moved from " + manifest))
+                .noneMatch(n -> n.startsWith("image \"other\""));
+
+        notices.clear();
+        new RegistryImages(pull(PullSettings.Mode.PINNED).updating(Set.of("box")), status -> {})
+                .resolve(SiteConfigLoader.load(site), site);
+        assertThat(notices).contains("image \"box\": " + registry.host() + "/busybox:1 is still " + moved);
     }
 
     @Test
