@@ -137,17 +137,74 @@
       this.fail("The runtime's script tag has no data-assets; the site was not built by termpress.");
       return;
     }
-    // The worker fetches and compiles the emulator while xterm.js loads: neither waits for the other.
+    // The worker starts at the click and gets its start message at once, with a terminal size estimated
+    // from the block's box; xterm.js loads meanwhile, and what the worker says before the terminal exists
+    // waits in this.pending (openTerminal replays it and posts the fitted size if it differs).
+    this.decoder = new TextDecoder();
+    this.encoder = new TextEncoder();
+    this.ready = false;
+    this.pending = [];
+    this.startTyping();
     if (!this.spawnWorker()) return;
+    var size = this.estimateSize();
+    this.postStart(size);
     loadLibraries().then(function () {
       self.mark("libraries");
-      if (generation === self.generation && self.worker) self.startWorker(); // no worker: it failed
+      if (generation === self.generation && self.worker) self.openTerminal(size); // no worker: it failed
     }, function (error) {
       if (generation === self.generation) self.fail(error.message);
     });
   };
 
-  Demo.prototype.startWorker = function () {
+  /** The start message: image, block settings and a terminal size (a resize follows when the fitted one differs). */
+  Demo.prototype.postStart = function (size) {
+    var self = this;
+    var worker = this.worker;
+    var env = parseJson(this.figure.getAttribute("data-env"), {});
+    worker.postMessage({
+      type: "start",
+      descriptor: this.descriptorUrl(),
+      kernel: url("kernel"),
+      kernelSha256: assets.kernelSha256 || "",
+      workdir: this.figure.getAttribute("data-workdir") || "",
+      user: this.figure.getAttribute("data-user") || "",
+      hostname: this.figure.getAttribute("data-hostname") || "",
+      upperLimit: Number(this.figure.getAttribute("data-upper-limit") || 0),
+      env: Object.keys(env).map(function (name) { return name + "=" + env[name]; }),
+      cols: size.cols,
+      rows: size.rows
+    });
+    this.mark("startPosted");
+    this.watchdog = setTimeout(function () {
+      if (self.worker === worker && !self.ready) {
+        self.fail("No output from the machine after " + NO_OUTPUT_MILLIS / 1000 + " seconds.");
+      }
+    }, NO_OUTPUT_MILLIS);
+  };
+
+  /**
+   * The terminal size xterm.js will most likely fit into the live screen (same font at 14 px, line height
+   * 1.15, the screen's 0.5rem margins, 24rem high unless the theme sets --tp-live-height), before xterm.js
+   * and the runtime's CSS are loaded.
+   */
+  Demo.prototype.estimateSize = function () {
+    var style = getComputedStyle(this.area);
+    var rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    var context = document.createElement("canvas").getContext("2d");
+    var cell = 8.4;
+    if (context) {
+      context.font = "14px " + style.fontFamily;
+      cell = context.measureText("W").width || cell;
+    }
+    var height = parseFloat(style.getPropertyValue("--tp-live-height")) || 24;
+    var scrollbar = 14; // xterm.js's viewport keeps room for its scroll bar
+    var width = this.area.clientWidth - rem - scrollbar;
+    return { cols: Math.max(2, Math.floor(width / cell)),
+      rows: Math.max(1, Math.floor((height - 0.8) * rem / Math.floor(14 * 1.15))) };
+  };
+
+  /** xterm.js is loaded: the terminal, its input and resizes, then what the worker said meanwhile. */
+  Demo.prototype.openTerminal = function (estimated) {
     var self = this;
     this.area.classList.add("tp-live");
     this.screen = document.createElement("div");
@@ -164,10 +221,6 @@
     this.terminal = terminal;
     this.figure.termpressTerminal = terminal;
     this.fit = fit;
-    this.decoder = new TextDecoder();
-    this.encoder = new TextEncoder();
-    this.ready = false;
-    this.startTyping();
 
     var worker = this.worker;
     terminal.onData(function (text) {
@@ -176,34 +229,18 @@
     terminal.onResize(function (size) {
       if (self.worker === worker) worker.postMessage({ type: "resize", cols: size.cols, rows: size.rows });
     });
+    if (terminal.cols !== estimated.cols || terminal.rows !== estimated.rows) {
+      worker.postMessage({ type: "resize", cols: terminal.cols, rows: terminal.rows });
+    }
     this.resizeListener = function () { if (self.fit) self.fit.fit(); };
     window.addEventListener("resize", this.resizeListener);
-
-    var env = parseJson(this.figure.getAttribute("data-env"), {});
-    worker.postMessage({
-      type: "start",
-      descriptor: this.descriptorUrl(),
-      kernel: url("kernel"),
-      kernelSha256: assets.kernelSha256 || "",
-      workdir: this.figure.getAttribute("data-workdir") || "",
-      user: this.figure.getAttribute("data-user") || "",
-      hostname: this.figure.getAttribute("data-hostname") || "",
-      upperLimit: Number(this.figure.getAttribute("data-upper-limit") || 0),
-      env: Object.keys(env).map(function (name) { return name + "=" + env[name]; }),
-      cols: terminal.cols,
-      rows: terminal.rows
-    });
-    this.mark("startPosted");
-    this.watchdog = setTimeout(function () {
-      if (self.worker === worker && !self.ready) {
-        self.fail("No output from the machine after " + NO_OUTPUT_MILLIS / 1000 + " seconds.");
-      }
-    }, NO_OUTPUT_MILLIS);
+    var pending = this.pending || [];
+    this.pending = null;
+    for (var i = 0; i < pending.length && this.worker === worker; i++) this.receive(pending[i]);
   };
 
   /**
-   * Starts this Run's worker, which begins loading the emulator at once; the start message follows
-   * when the terminal exists (startWorker). False when the browser refuses a worker (the Run failed).
+   * Starts this Run's worker, which begins loading the emulator at once. False when the browser refuses a worker (the Run failed).
    */
   Demo.prototype.spawnWorker = function () {
     var self = this;
@@ -234,6 +271,10 @@
 
   Demo.prototype.receive = function (message) {
     this.mark("firstMessage");
+    if (this.pending && (message.type === "output" || message.type === "notice" || message.type === "exit")) {
+      this.pending.push(message); // for the terminal, which xterm.js has not made yet
+      return;
+    }
     switch (message.type) {
       case "status":
         if (message.phase === "downloading") {
@@ -454,6 +495,7 @@
     this.fit = null;
     if (this.screen) this.screen.remove();
     this.screen = null;
+    this.pending = null;
     this.area.classList.remove("tp-live", "tp-ready");
   };
 

@@ -18,7 +18,8 @@ self.termpressMarks = { workerScript: performance.now() };
   /*
    * With descriptor= (and kernelSha256=) in the worker's query, before the TeaVM runtime and the module load:
    * fetch the image descriptor and, when it names a boot snapshot made on this runtime's kernel that the
-   * Cache API does not hold yet, the snapshot's bytes. The module takes them
+   * Cache API does not hold yet, the snapshot's bytes, and each layer index the Cache API does not hold
+   * (the machine is built once they are in). The module takes them
    * (self.termpressEarly.take(url), js.Blobs) and checks them as it checks every download; a failed early
    * fetch gives null and the module downloads again, so errors are reported in one place.
    */
@@ -35,18 +36,28 @@ self.termpressMarks = { workerScript: performance.now() };
     const descriptorUrl = String(request.descriptor);
     const text = quiet(fetch(descriptorUrl, { cache: "no-cache" }).then(function (r) { return r.ok ? r.text() : null; }));
     bodies.set("text:" + descriptorUrl, text);
+    const cache = self.caches ? quiet(self.caches.open("termpress-blobs-v1")) : Promise.resolve(null);
+    /** Fetches url unless the Cache API holds the blob with this sha256: digest (then the module reads it there). */
+    const fetchUncached = function (url, digest) {
+      const key = new URL("/__termpress/blobs/sha256/" + digest.replace(/^sha256:/, ""), self.location.href).href;
+      bodies.set(url, cache.then(function (c) { return c ? quiet(c.match(key)) : null; }).then(function (hit) {
+        return hit ? null : quiet(fetch(url).then(function (r) { return r.ok ? r.arrayBuffer() : null; }));
+      }));
+    };
+    quiet(text.then(function (body) {
+      const layers = body ? JSON.parse(body).layers : null;
+      for (const layer of Array.isArray(layers) ? layers : []) {
+        if (layer && typeof layer.index === "string" && typeof layer.indexDigest === "string") {
+          fetchUncached(new URL(layer.index, descriptorUrl).href, layer.indexDigest); // as ImageLoader names it
+        }
+      }
+      return null;
+    }));
     quiet(text.then(function (body) {
       const snapshot = body ? JSON.parse(body).snapshot : null;
       if (!snapshot || snapshot.kernelSha256 !== request.kernelSha256 || typeof snapshot.digest !== "string") return null;
       const hex = snapshot.digest.replace(/^sha256:/, "");
-      const url = new URL(hex, new URL(JSON.parse(body).blobs, descriptorUrl)).href; // as ImageLoader names it
-      const key = new URL("/__termpress/blobs/sha256/" + hex, self.location.href).href;
-      const cached = self.caches
-        ? quiet(self.caches.open("termpress-blobs-v1").then(function (c) { return c.match(key); }))
-        : Promise.resolve(null);
-      bodies.set(url, cached.then(function (hit) {
-        return hit ? null : quiet(fetch(url).then(function (r) { return r.ok ? r.arrayBuffer() : null; }));
-      }));
+      fetchUncached(new URL(hex, new URL(JSON.parse(body).blobs, descriptorUrl)).href, hex); // as ImageLoader names it
       self.termpressMarks.prefetchStarted = performance.now();
       return null;
     }));

@@ -84,9 +84,20 @@ public final class Machine {
 
     /** Builds the machine; call {@link #bootKernel} or {@link #bootBare} before running it. */
     public Machine(MachineConfig config) {
+        this(config, new Ram(config.ramBytes()));
+    }
+
+    /**
+     * Builds the machine over RAM allocated earlier (a browser worker allocates it while it downloads):
+     * {@code ram} must be fresh, never written, and of {@code config.ramBytes()}.
+     */
+    public Machine(MachineConfig config, Ram ram) {
+        if (ram.size() != config.ramBytes()) {
+            throw new IllegalArgumentException("RAM of " + ram.size() + " bytes for a machine of " + config.ramBytes());
+        }
         this.config = config;
         this.clock = config.clock();
-        this.ram = new Ram(config.ramBytes());
+        this.ram = ram;
         this.cpu = new Cpu(ram, bus, clock);
         PowerControl power = new PowerControl() {
             @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +60,20 @@ class StateFormatTest {
         CRC32 reference = new CRC32();
         reference.update(text);
         assertThat(Crc32.of(text, 0, text.length)).isEqualTo((int) reference.getValue()).isEqualTo(0x414fa339);
+    }
+
+    @Test
+    void theChecksumMatchesTheJdksForEveryLengthAndOffsetAroundItsEightByteSteps() {
+        Random random = new Random(42);
+        byte[] bytes = new byte[300];
+        random.nextBytes(bytes);
+        for (int offset = 0; offset < 9; offset++) {
+            for (int length = 0; offset + length <= bytes.length; length++) {
+                CRC32 reference = new CRC32();
+                reference.update(bytes, offset, length);
+                assertThat(Crc32.of(bytes, offset, length)).as("offset %d length %d", offset, length)
+                        .isEqualTo((int) reference.getValue());
+            }
+        }
     }
 }

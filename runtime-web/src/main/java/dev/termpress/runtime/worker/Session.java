@@ -2,6 +2,7 @@ package dev.termpress.runtime.worker;
 
 import dev.termpress.emulator.Machine;
 import dev.termpress.emulator.MachineConfig;
+import dev.termpress.emulator.bus.Ram;
 import dev.termpress.emulator.fs.ImageFileSystem;
 import dev.termpress.emulator.fs.ImageFormatException;
 import dev.termpress.emulator.guest.ExitStatusFile;
@@ -40,6 +41,13 @@ public final class Session {
     private int cols;
     private int rows;
     private boolean soonRequested;
+    private boolean started;
+    /**
+     * The terminal was resized after init.conf was rendered and before the machine started: init sets the
+     * tty to init.conf's size, so the console is resized again once init has handed over (first output
+     * after its started marker).
+     */
+    private boolean resizeAfterInit;
     private boolean finished;
     private long instructions;
     private double busyMillis;
@@ -94,7 +102,16 @@ public final class Session {
      * @throws IllegalStateException if the image leaves no room for init.conf
      */
     public static Session prepare(SessionSpec spec, MachineConfig base, SessionHost host) throws ImageFormatException {
-        Session session = assemble(spec, base, host);
+        return prepare(spec, base, host, new Ram(base.ramBytes()));
+    }
+
+    /**
+     * {@link #prepare(SessionSpec, MachineConfig, SessionHost)} over guest RAM allocated earlier ({@code ram}:
+     * fresh, never written, of {@code base.ramBytes()}), so that the allocation can overlap the downloads.
+     */
+    public static Session prepare(SessionSpec spec, MachineConfig base, SessionHost host, Ram ram)
+            throws ImageFormatException {
+        Session session = assemble(spec, base, host, ram);
         session.cols = spec.cols();
         session.rows = spec.rows();
         return session;
@@ -102,6 +119,7 @@ public final class Session {
 
     /** Boots the raw kernel {@code Image} in a {@link #prepare}d session; the guest runs from the first tick. */
     public void bootKernel(byte[] kernel) {
+        started = true;
         sizeConsole();
         machine.bootKernel(kernel);
         wake();
@@ -114,6 +132,7 @@ public final class Session {
      */
     public void resumeFrom(byte[] snapshot, SnapshotIdentity identity) throws SnapshotException {
         MachineSnapshot.restore(machine, snapshot, identity);
+        started = true;
         handshake.resumeAtReady();
         sizeConsole();
         wake();
@@ -126,7 +145,8 @@ public final class Session {
     }
 
     /** The filesystem, the handshake and the machine, neither booted nor restored: what boot and resume share. */
-    private static Session assemble(SessionSpec spec, MachineConfig base, SessionHost host) throws ImageFormatException {
+    private static Session assemble(SessionSpec spec, MachineConfig base, SessionHost host, Ram ram)
+            throws ImageFormatException {
         ImageFileSystem fs = ImageFileSystem.create(spec.layers(), spec.source(),
                 () -> System.currentTimeMillis() * NANOS_PER_MILLI, spec.block().upperLimit());
         OutputBuffer[] sink = new OutputBuffer[1];
@@ -137,7 +157,7 @@ public final class Session {
         handshake.checkInstallable();
         MachineConfig config = new MachineConfig(base.ramBytes(), base.bootargs(), base.clock(), handshake,
                 base.rngSeed(), base.entropy());
-        Machine machine = new Machine(config);
+        Machine machine = new Machine(config, ram);
         handshake.attach(machine);
         Session session = new Session(host, machine, fs, handshake, base.clock());
         sink[0] = session.output;
@@ -163,7 +183,11 @@ public final class Session {
             }
         } while (now < deadline);
         busyMillis += now - start;
-        flush();
+        boolean printed = flush();
+        if (resizeAfterInit && printed && handshake.started()) {
+            resizeAfterInit = false;
+            machine.console().resize(cols, rows);
+        }
         if (machine.halted()) {
             finished = true;
             host.cancelTimer();
@@ -200,12 +224,24 @@ public final class Session {
         }
     }
 
-    /** The terminal's new size; the guest's tty follows (SIGWINCH). */
+    /**
+     * The terminal's new size; the guest's tty follows (SIGWINCH). Before the machine starts it is the size
+     * the console starts with (and, init.conf being written already, the size set again after init).
+     */
     public void resize(int cols, int rows) {
-        if (!finished && cols > 0 && rows > 0) {
-            machine.console().resize(cols, rows);
-            wake();
+        if (finished || cols <= 0 || rows <= 0) {
+            return;
         }
+        if (!started) {
+            resizeAfterInit |= cols != this.cols || rows != this.rows;
+            this.cols = cols;
+            this.rows = rows;
+            return;
+        }
+        this.cols = cols;
+        this.rows = rows;
+        machine.console().resize(cols, rows);
+        wake();
     }
 
     /** Something outside the guest happened (input, layer bytes arrived): run the next slice soon. */
@@ -244,10 +280,12 @@ public final class Session {
         }
     }
 
-    private void flush() {
+    /** Sends the slice's output; whether there was any. */
+    private boolean flush() {
         byte[] bytes = output.take();
         if (bytes != null) {
             host.output(bytes);
         }
+        return bytes != null;
     }
 }

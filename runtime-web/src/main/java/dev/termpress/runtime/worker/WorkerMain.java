@@ -1,6 +1,7 @@
 package dev.termpress.runtime.worker;
 
 import dev.termpress.emulator.MachineConfig;
+import dev.termpress.emulator.bus.Ram;
 import dev.termpress.emulator.fs.LayerIndex;
 import dev.termpress.emulator.fs.OnDemandLayerSource;
 import dev.termpress.emulator.host.WallClock;
@@ -37,6 +38,11 @@ public final class WorkerMain {
     private static Session prepared;
     /** The raw kernel Image's sha256 the page says its runtime boots (a snapshot's identity), or null. */
     private static String kernelSha256;
+    /**
+     * Guest RAM allocated right after the start message (100 ms and more for 128 MiB), while the descriptor,
+     * indexes and snapshot download; the first {@link #prepare} takes it.
+     */
+    private static Ram earlyRam;
     private static BrowserHost host;
     private static OnDemandLayerSource layers;
     private static int layerCount;
@@ -128,6 +134,19 @@ public final class WorkerMain {
                     }
                 }, WorkerMain::wake);
         loader.start();
+        // A task of its own: the fetches' first callbacks (descriptor, Cache API lookups) run before it.
+        WorkerScope.setTimeout(WorkerMain::allocateRam, 0);
+    }
+
+    private static void allocateRam() {
+        try {
+            if (!stopped && prepared == null && session == null && earlyRam == null) {
+                earlyRam = new Ram(MachineConfig.DEFAULT_RAM_BYTES);
+                Marks.mark("ramAllocated");
+            }
+        } catch (Throwable e) {
+            fail(e);
+        }
     }
 
     /**
@@ -149,7 +168,9 @@ public final class WorkerMain {
                     (data, offset, length) -> { }, seed, entropy);
             SessionSpec spec = new SessionSpec(null, indexes, source, descriptor.config(), block, cols, rows);
             host = new BrowserHost(WorkerMain::tick, WorkerMain::readsWaiting);
-            prepared = Session.prepare(spec, config, host);
+            Ram ram = earlyRam != null ? earlyRam : new Ram(config.ramBytes());
+            earlyRam = null; // a machine built again (cold boot after a failed restore) needs fresh RAM
+            prepared = Session.prepare(spec, config, host, ram);
             Marks.mark("machineBuilt");
         } catch (Throwable e) {
             fail(e);
@@ -249,6 +270,8 @@ public final class WorkerMain {
         rows = newRows;
         if (session != null) {
             session.resize(newCols, newRows);
+        } else if (prepared != null) {
+            prepared.resize(newCols, newRows); // built with the start message's size, not started yet
         }
     }
 

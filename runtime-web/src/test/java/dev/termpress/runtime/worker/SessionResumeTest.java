@@ -87,6 +87,23 @@ class SessionResumeTest {
     }
 
     @Test
+    void aSizeGivenBeforeTheResumeReachesTheShell() throws Exception {
+        // The page posts start with an estimated size and the fitted one once xterm.js exists, which can be
+        // after the session was prepared (init.conf rendered with the estimate) and before it resumed.
+        FakeHost host = new FakeHost();
+        OnDemandLayerSource source = new OnDemandLayerSource(1, n -> { });
+        source.supply(0, layer);
+        Session session = Session.prepare(spec(BlockOptions.NONE, source),
+                MachineConfig.deterministic((d, o, l) -> { }).withBootargs(BOOTARGS).withClock(host), host);
+        session.resize(77, 21);
+        session.resumeFrom(snapshot, IDENTITY);
+
+        SessionTest.runUntil(session, host, "# ");
+        session.input("stty size\n".getBytes(StandardCharsets.UTF_8));
+        SessionTest.runUntil(session, host, "21 77");
+    }
+
+    @Test
     void aDamagedSnapshotIsRefusedBeforeTheGuestRuns() {
         byte[] damaged = snapshot.clone();
         damaged[damaged.length / 2] ^= 0x40;
