@@ -25,7 +25,7 @@ final class Version implements IVersionProvider {
             "java: " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
     }
 
-    /** "Linux 6.12.107, Image sha256 c2b7d8ab58f9" from the kernel's build record. */
+    /** For example "Linux 6.12.107, Image sha256 295c95b5c459", from the kernel's build record. */
     static String kernel() {
         String record = buildRecord();
         if (record == null) {
