@@ -9,6 +9,8 @@
  *   page -> worker  {type: "start", descriptor, kernel, kernelSha256, workdir, user, hostname, upperLimit (bytes, 0: default),
  *                    env: ["K=V"], cols, rows}
  *                   {type: "input", data: Uint8Array} {type: "resize", cols, rows} {type: "stop"} {type: "stats"}
+ *                   {type: "shown"} (one output drawn by xterm.js: the guest pauses while 4 are not, so a
+ *                   flood of output runs at the terminal's pace instead of queueing here)
  *   worker -> page  {type: "status", phase: "downloading" | "booting", done, total}
  *                   {type: "output", data: Int8Array} {type: "error", message} {type: "exit", code}
  *                   {type: "boot", how: "snapshot" | "cold"} {type: "notice", text} (one line for the terminal)
@@ -296,7 +298,8 @@
         break;
       case "output":
         this.mark("firstOutputShown");
-        this.output(new Uint8Array(message.data.buffer, message.data.byteOffset, message.data.byteLength));
+        this.output(new Uint8Array(message.data.buffer, message.data.byteOffset, message.data.byteLength),
+          this.confirmer());
         break;
       case "error":
         this.fail(message.message);
@@ -317,9 +320,17 @@
     }
   };
 
-  Demo.prototype.output = function (bytes) {
+  /** Tells the worker that sent the output being handled that xterm.js drew it (see "shown"). */
+  Demo.prototype.confirmer = function () {
+    var worker = this.worker;
+    return function () {
+      if (worker) worker.postMessage({ type: "shown" });
+    };
+  };
+
+  Demo.prototype.output = function (bytes, drawn) {
     var text = this.decoder.decode(bytes, { stream: true });
-    this.terminal.write(bytes);
+    this.terminal.write(bytes, drawn);
     if (!this.ready) {
       this.ready = true;
       clearTimeout(this.watchdog);

@@ -139,4 +139,25 @@ class BlockFeaturesTest {
             demo.screenshot("server-and-client");
         }
     }
+
+    @Test
+    void aFloodOfOutputStopsAtCtrlC() {
+        try (BrowserContext context = live.chromium().browser().newContext()) {
+            Page page = context.newPage();
+            ConsoleErrors errors = ConsoleErrors.watch(page);
+            page.navigate(live.site().url(""));
+            LiveDemo demo = new LiveDemo(page, FREE_PLAY);
+            demo.press("run");
+            demo.waitFor(LiveDemo.PROMPT, LiveDemo.BOOT_TIMEOUT_MILLIS);
+
+            demo.type("yes flood\n");
+            demo.waitFor(Pattern.compile("flood\\s+flood\\s+flood\\s*$"), LiveDemo.COMMAND_TIMEOUT_MILLIS);
+            page.waitForTimeout(2000); // the guest writes as fast as the terminal draws (the page confirms each output)
+            demo.figure().locator(".xterm-helper-textarea").press("Control+c");
+
+            demo.waitFor(LiveDemo.PROMPT, 10_000); // a prompt again, within seconds of the flood
+            assertThat(demo.command("echo after-$((6 * 7))")).contains("after-42");
+            assertThat(errors.list()).isEmpty();
+        }
+    }
 }

@@ -75,10 +75,11 @@ final class BrowserHost implements SessionHost {
     }
 
     @Override
-    public void output(byte[] data) {
+    public boolean output(byte[] data) {
         Marks.mark("firstOutput");
         printedThisSlice = true;
         WorkerScope.postOutput(Int8Array.copyFromJavaArray(data));
+        return false; // the page answers "shown" once xterm.js has drawn it
     }
 
     @Override

@@ -26,6 +26,8 @@ public final class Session {
     static final double SLICE_MILLIS = 8;
     /** Instructions between looks at the clock: about a millisecond at the speeds measured in DESIGN §5. */
     static final long CHUNK = 150_000;
+    /** Outputs that may wait for the page's confirmation before the guest is paused. */
+    public static final int MAX_OUTPUTS_UNSHOWN = 4;
     /** Output that ends a slice early, so a flood of output reaches the page in pieces. */
     static final int OUTPUT_FLUSH_BYTES = 64 * 1024;
 
@@ -34,6 +36,12 @@ public final class Session {
 
     private final SessionHost host;
     private final OutputBuffer output = new OutputBuffer();
+    /**
+     * Outputs sent that the page has not confirmed drawing. Past {@link #MAX_OUTPUTS_UNSHOWN} the guest
+     * waits, as a program writing to a slow terminal blocks: a console flood then runs at the
+     * terminal's pace instead of queueing messages in the page without bound.
+     */
+    private int outputsUnshown;
     private final Machine machine;
     private final ImageFileSystem fs;
     private final InitHandshake handshake;
@@ -168,8 +176,8 @@ public final class Session {
     /** Runs the guest for one slice, sends its output and arranges the next slice. */
     public void tick() {
         soonRequested = false;
-        if (finished) {
-            return;
+        if (finished || outputsUnshown >= MAX_OUTPUTS_UNSHOWN) {
+            return; // outputShown() wakes it
         }
         double start = host.nowMillis();
         double deadline = start + SLICE_MILLIS;
@@ -244,6 +252,13 @@ public final class Session {
         wake();
     }
 
+    /** The page drew one output: a guest paused for the terminal runs again. */
+    public void outputShown() {
+        if (outputsUnshown > 0 && outputsUnshown-- == MAX_OUTPUTS_UNSHOWN) {
+            wake();
+        }
+    }
+
     /** Something outside the guest happened (input, layer bytes arrived): run the next slice soon. */
     public void wake() {
         if (!finished) {
@@ -283,8 +298,8 @@ public final class Session {
     /** Sends the slice's output; whether there was any. */
     private boolean flush() {
         byte[] bytes = output.take();
-        if (bytes != null) {
-            host.output(bytes);
+        if (bytes != null && !host.output(bytes)) {
+            outputsUnshown++;
         }
         return bytes != null;
     }

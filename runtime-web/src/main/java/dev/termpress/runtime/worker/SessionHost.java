@@ -18,8 +18,12 @@ public interface SessionHost {
     /** Drops the request of {@link #runAfter}, if any. */
     void cancelTimer();
 
-    /** Guest console output, in order; {@code data} may be kept. */
-    void output(byte[] data);
+    /**
+     * Guest console output, in order; {@code data} may be kept. Returns whether it is shown already;
+     * false means the page confirms it later through {@link Session#outputShown}, and the session
+     * pauses the guest while {@link Session#MAX_OUTPUTS_UNSHOWN} outputs wait for that.
+     */
+    boolean output(byte[] data);
 
     /**
      * The guest powered off (or reset, which the runtime treats as the end); {@code code} is the

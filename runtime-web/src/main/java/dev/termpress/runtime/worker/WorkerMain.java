@@ -19,8 +19,8 @@ import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * The worker's entry point: one terminal's machine. The page posts {@code start} (image descriptor and
- * kernel URLs, block options, terminal size), then {@code input}, {@code resize} and {@code stop}; the
- * worker answers with {@code status}, {@code output}, {@code error} and {@code exit} (the page script
+ * kernel URLs, block options, terminal size), then {@code input}, {@code resize}, {@code shown} (an
+ * output was drawn: the guest waits while too many are not) and {@code stop}; the worker answers with {@code status}, {@code output}, {@code error} and {@code exit} (the page script
  * documents the fields).
  */
 public final class WorkerMain {
@@ -71,6 +71,10 @@ public final class WorkerMain {
                 }
             } else if ("resize".equals(type)) {
                 resize((int) JsJson.number(message, "cols"), (int) JsJson.number(message, "rows"));
+            } else if ("shown".equals(type)) {
+                if (session != null) {
+                    session.outputShown();
+                }
             } else if ("stop".equals(type)) {
                 stop();
             } else if ("stats".equals(type)) {

@@ -17,6 +17,8 @@ final class FakeHost implements SessionHost, Clock {
     boolean soon;
     double timerMillis = -1;
     int outputMessages;
+    /** A page that confirms output only when the test calls {@link Session#outputShown}. */
+    boolean slowPage;
     Integer exitCode;
 
     @Override
@@ -40,9 +42,10 @@ final class FakeHost implements SessionHost, Clock {
     }
 
     @Override
-    public void output(byte[] data) {
+    public boolean output(byte[] data) {
         outputMessages++;
         console.writeBytes(data);
+        return !slowPage;
     }
 
     @Override

@@ -76,6 +76,42 @@ class SessionTest {
     }
 
     @Test
+    void aFloodWaitsForThePageToDrawItsOutput() throws Exception {
+        FakeHost host = new FakeHost();
+        BlockOptions block = new BlockOptions("/tmp", null, null, List.of(), 0);
+        Session session = Session.boot(new SessionSpec(kernel, List.of(LayerIndex.build(TarInput.of(layer))),
+                prefetched(), BUSYBOX, block, 80, 24), MachineConfig.deterministic((d, o, l) -> { }), host);
+        runUntil(session, host, " # ");
+
+        host.slowPage = true;
+        int drawn = host.outputMessages;
+        session.input("yes\n".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 200 && (host.soon || host.timerMillis >= 0); i++) {
+            tickOrSleep(session, host);
+        }
+        // Before: every slice posted another output whatever the page had drawn, without bound.
+        assertThat(host.outputMessages - drawn).as("outputs the page has not drawn")
+                .isEqualTo(Session.MAX_OUTPUTS_UNSHOWN);
+        long paused = session.instructions();
+        session.tick();
+        assertThat(session.instructions()).as("the guest waits for the terminal").isEqualTo(paused);
+
+        session.outputShown();
+        assertThat(host.soon).as("a drawn output wakes the guest").isTrue();
+        host.soon = false;
+        session.tick();
+        assertThat(session.instructions()).isGreaterThan(paused);
+        assertThat(host.outputMessages - drawn).isEqualTo(Session.MAX_OUTPUTS_UNSHOWN + 1);
+
+        host.slowPage = false;
+        for (int i = 0; i < Session.MAX_OUTPUTS_UNSHOWN; i++) {
+            session.outputShown(); // the page catches up
+        }
+        session.input(new byte[] {3}); // Ctrl-C
+        runUntil(session, host, " # ");
+    }
+
+    @Test
     void idleGuestSleepsUntilItsTimerOrInput() throws Exception {
         FakeHost host = new FakeHost();
         Session session = Session.boot(new SessionSpec(kernel, List.of(LayerIndex.build(TarInput.of(layer))),
