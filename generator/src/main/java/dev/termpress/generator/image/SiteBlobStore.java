@@ -1,6 +1,7 @@
 package dev.termpress.generator.image;
 
 import dev.termpress.emulator.fs.LayerIndex;
+import dev.termpress.generator.paths.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

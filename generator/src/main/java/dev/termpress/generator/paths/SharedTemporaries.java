@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -19,27 +20,27 @@ public final class SharedTemporaries {
 
     /** Creates an empty file {@code .NAME.RANDOM.SUFFIX} in {@code directory}. */
     public static Path createFile(Path directory, String name, String suffix) throws IOException {
-        while (true) {
-            try {
-                return Files.createFile(directory.resolve(uniqueName(name, suffix)));
-            } catch (FileAlreadyExistsException taken) {
-                // another writer's temporary: draw another name
-            }
-        }
+        return createUnique(directory, name, suffix, Files::createFile);
     }
 
     /** Creates an empty directory {@code .NAME.RANDOM.SUFFIX} in {@code directory}. */
     public static Path createDirectory(Path directory, String name, String suffix) throws IOException {
+        return createUnique(directory, name, suffix, Files::createDirectory);
+    }
+
+    /** {@code Files.createFile} or {@code Files.createDirectory}: both refuse a name that exists. */
+    private interface Creator {
+        Path create(Path path, FileAttribute<?>... attributes) throws IOException;
+    }
+
+    private static Path createUnique(Path directory, String name, String suffix, Creator creator) throws IOException {
         while (true) {
+            String unique = "." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + suffix;
             try {
-                return Files.createDirectory(directory.resolve(uniqueName(name, suffix)));
+                return creator.create(directory.resolve(unique));
             } catch (FileAlreadyExistsException taken) {
                 // another writer's temporary: draw another name
             }
         }
-    }
-
-    private static String uniqueName(String name, String suffix) {
-        return "." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + suffix;
     }
 }

@@ -1,11 +1,11 @@
 package dev.termpress.generator.registry;
 
 import dev.termpress.generator.image.ImageException;
+import dev.termpress.generator.paths.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -92,14 +92,7 @@ public final class BlobCache {
         }
         Path target = path(digest);
         try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.write(temp, bytes);
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(target, bytes);
         } catch (IOException e) {
             throw new ImageException(target + ": cannot write the blob cache: " + e.getMessage(), e);
         }

@@ -3,7 +3,7 @@ package dev.termpress.generator.registry;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.diag.ErrorCollector;
 import dev.termpress.generator.diag.SiteError;
-import dev.termpress.generator.paths.SharedTemporaries;
+import dev.termpress.generator.paths.AtomicFiles;
 import dev.termpress.generator.yaml.YamlFields;
 import dev.termpress.generator.yaml.YamlNode;
 import dev.termpress.generator.yaml.YamlNode.Entry;
@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -126,13 +125,7 @@ public final class LockFile {
             if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
                 return false;
             }
-            Path temp = SharedTemporaries.createFile(file.toAbsolutePath().getParent(), FILE_NAME, ".tmp");
-            try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(file.toAbsolutePath(), text.getBytes(StandardCharsets.UTF_8));
             return true;
         } catch (IOException e) {
             throw new BuildException(new SiteError(file, 0, "cannot write: " + e.getMessage()));

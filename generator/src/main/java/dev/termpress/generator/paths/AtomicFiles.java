@@ -1,6 +1,5 @@
-package dev.termpress.generator.image;
+package dev.termpress.generator.paths;
 
-import dev.termpress.generator.paths.SharedTemporaries;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -8,13 +7,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Files a reader sees whole or not at all: written under a temporary name, then renamed. */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private AtomicFiles() {
     }
 
     /** Writes {@code bytes} to {@code target} (creating its directory); nothing is left behind on failure. */
-    static void write(Path target, byte[] bytes) throws IOException {
+    public static void write(Path target, byte[] bytes) throws IOException {
         Path temp = temporaryFor(target);
         try {
             Files.write(temp, bytes);
@@ -25,13 +24,13 @@ final class AtomicFiles {
     }
 
     /** A hidden temporary file beside {@code target}, on the same file system so the rename is cheap. */
-    static Path temporaryFor(Path target) throws IOException {
+    public static Path temporaryFor(Path target) throws IOException {
         Files.createDirectories(target.getParent());
         return SharedTemporaries.createFile(target.getParent(), target.getFileName().toString(), ".tmp");
     }
 
     /** Renames {@code temp} to {@code target}, atomically where the file system can. */
-    static void moveInto(Path temp, Path target) throws IOException {
+    public static void moveInto(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

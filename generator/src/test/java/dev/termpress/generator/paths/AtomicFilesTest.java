@@ -1,4 +1,4 @@
-package dev.termpress.generator.image;
+package dev.termpress.generator.paths;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
