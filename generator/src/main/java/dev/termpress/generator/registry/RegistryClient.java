@@ -177,13 +177,12 @@ public final class RegistryClient {
                     have = 0;
                 }
                 long before = have;
-                StallWatchdog watchdog = null;
-                try (InputStream in = response.body();
-                        StallWatchdog watching = watchdog = new StallWatchdog(in, stallTimeout);
-                        OutputStream out = append ? Files.newOutputStream(part, StandardOpenOption.APPEND)
-                                : Files.newOutputStream(part)) {
+                InputStream in = response.body();
+                StallWatchdog watchdog = new StallWatchdog(in, stallTimeout);
+                try (in; watchdog; OutputStream out = append
+                        ? Files.newOutputStream(part, StandardOpenOption.APPEND) : Files.newOutputStream(part)) {
                     byte[] buffer = new byte[65536];
-                    for (int n; (n = in.read(buffer)) >= 0; watching.progress()) {
+                    for (int n; (n = in.read(buffer)) >= 0; watchdog.progress()) {
                         if (have + n > size) {
                             Files.deleteIfExists(part);
                             throw new ImageException(ref + ": blob " + digest + " is longer than its " + size
@@ -196,7 +195,7 @@ public final class RegistryClient {
                     }
                 } catch (IOException e) {
                     // A cut or stalled connection: what arrived stays in part, the next request asks for the rest.
-                    String why = watchdog != null && watchdog.fired()
+                    String why = watchdog.fired()
                             ? "no data for " + (stallTimeout.toMillis() % 1000 == 0 ? stallTimeout.toSeconds() + " s"
                                     : stallTimeout.toMillis() + " ms") : e.getMessage();
                     if (have == before && ++cuts >= MAX_ATTEMPTS) {

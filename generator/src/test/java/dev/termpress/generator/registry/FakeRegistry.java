@@ -152,7 +152,8 @@ final class FakeRegistry implements AutoCloseable {
         }
     }
 
-    private static void reply(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+    /** Answers {@code ex} with {@code body} (none when empty) and closes it; other test servers here use it too. */
+    static void reply(HttpExchange ex, int status, String type, byte[] body) throws IOException {
         ex.getResponseHeaders().add("Content-Type", type);
         ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {

@@ -51,23 +51,7 @@ class RealRegistryTest {
 
     @Test
     void pullsTheExampleBusyboxPushedBySkopeo() throws Exception {
-        assumeThat(onPath("docker-registry") && onPath("skopeo")).as("docker-registry and skopeo installed").isTrue();
-        assumeThat(Files.isDirectory(BUSYBOX)).isTrue();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path config = temp.resolve("config.yml");
-        Files.writeString(config, "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: "
-                + temp.resolve("storage") + "\nhttp:\n  addr: 127.0.0.1:" + port + "\n");
-        registry = new ProcessBuilder("docker-registry", "serve", config.toString())
-                .redirectErrorStream(true).redirectOutput(temp.resolve("registry.log").toFile()).start();
-        waitForPort(port);
-        Process copy = new ProcessBuilder("skopeo", "copy", "--quiet", "--dest-tls-verify=false",
-                "oci:" + BUSYBOX + ":latest", "docker://127.0.0.1:" + port + "/busybox:1")
-                .redirectErrorStream(true).redirectOutput(temp.resolve("skopeo.log").toFile()).start();
-        assertThat(copy.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(copy.exitValue()).as(Files.readString(temp.resolve("skopeo.log"))).isZero();
+        int port = startRegistryHoldingBusybox();
 
         RegistryClient client = new RegistryClient(new Credentials(Map.of(), temp.resolve("none.json")), Set.of(),
                 Duration.ofMillis(50));
@@ -89,23 +73,7 @@ class RealRegistryTest {
 
     @Test
     void aSiteBuildsFromTheRegistryThenFromTheCacheWithTheRegistryStopped() throws Exception {
-        assumeThat(onPath("docker-registry") && onPath("skopeo")).as("docker-registry and skopeo installed").isTrue();
-        assumeThat(Files.isDirectory(BUSYBOX)).isTrue();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path config = temp.resolve("config.yml");
-        Files.writeString(config, "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: "
-                + temp.resolve("storage") + "\nhttp:\n  addr: 127.0.0.1:" + port + "\n");
-        registry = new ProcessBuilder("docker-registry", "serve", config.toString())
-                .redirectErrorStream(true).redirectOutput(temp.resolve("registry.log").toFile()).start();
-        waitForPort(port);
-        Process copy = new ProcessBuilder("skopeo", "copy", "--quiet", "--dest-tls-verify=false",
-                "oci:" + BUSYBOX + ":latest", "docker://127.0.0.1:" + port + "/busybox:1")
-                .redirectErrorStream(true).redirectOutput(temp.resolve("skopeo.log").toFile()).start();
-        assertThat(copy.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(copy.exitValue()).as(Files.readString(temp.resolve("skopeo.log"))).isZero();
+        int port = startRegistryHoldingBusybox();
 
         Path site = temp.resolve("site");
         Files.createDirectories(site.resolve("content"));
@@ -126,6 +94,31 @@ class RealRegistryTest {
                 .isInstanceOf(dev.termpress.generator.diag.BuildException.class)
                 .hasMessageContaining("termpress.yaml:2: image \"box\": offline, and manifest sha256:")
                 .hasMessageContaining("is not in the blob cache " + temp.resolve("empty-cache"));
+    }
+
+    /**
+     * Starts Debian's docker-registry on a free port of 127.0.0.1 and pushes the example busybox into it
+     * as {@code busybox:1} with skopeo; returns the port. Skips the test when either tool is missing.
+     */
+    private int startRegistryHoldingBusybox() throws Exception {
+        assumeThat(onPath("docker-registry") && onPath("skopeo")).as("docker-registry and skopeo installed").isTrue();
+        assumeThat(Files.isDirectory(BUSYBOX)).isTrue();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path config = temp.resolve("config.yml");
+        Files.writeString(config, "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: "
+                + temp.resolve("storage") + "\nhttp:\n  addr: 127.0.0.1:" + port + "\n");
+        registry = new ProcessBuilder("docker-registry", "serve", config.toString())
+                .redirectErrorStream(true).redirectOutput(temp.resolve("registry.log").toFile()).start();
+        waitForPort(port);
+        Process copy = new ProcessBuilder("skopeo", "copy", "--quiet", "--dest-tls-verify=false",
+                "oci:" + BUSYBOX + ":latest", "docker://127.0.0.1:" + port + "/busybox:1")
+                .redirectErrorStream(true).redirectOutput(temp.resolve("skopeo.log").toFile()).start();
+        assertThat(copy.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(copy.exitValue()).as(Files.readString(temp.resolve("skopeo.log"))).isZero();
+        return port;
     }
 
     private void build(Path site, PullSettings.Mode mode, String cache) throws Exception {

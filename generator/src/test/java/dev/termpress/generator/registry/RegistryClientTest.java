@@ -42,12 +42,12 @@ class RegistryClientTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/token", ex -> {
             assertThat(ex.getRequestURI().getQuery()).contains("scope=repository:demo/app:pull");
-            reply(ex, 200, "application/json", "{\"token\":\"t0k3n\"}".getBytes(StandardCharsets.UTF_8));
+            FakeRegistry.reply(ex, 200, "application/json", "{\"token\":\"t0k3n\"}".getBytes(StandardCharsets.UTF_8));
         });
         server.createContext("/v2/", this::v2);
         server.createContext("/storage/", ex -> {
             seenAuth.add("storage:" + ex.getRequestHeaders().getFirst("Authorization"));
-            reply(ex, 200, "application/octet-stream", BLOB);
+            FakeRegistry.reply(ex, 200, "application/octet-stream", BLOB);
         });
         server.start();
     }
@@ -67,50 +67,41 @@ class RegistryClientTest {
         if (!"Bearer t0k3n".equals(auth)) {
             ex.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"http://127.0.0.1:" + port()
                     + "/token\",service=\"fake\",scope=\"repository:demo/app:pull\"");
-            reply(ex, 401, "application/json", new byte[0]);
+            FakeRegistry.reply(ex, 401, "application/json", new byte[0]);
             return;
         }
         seenAuth.add("registry:" + auth);
         switch (path) {
-            case "/v2/demo/app/manifests/multi" -> reply(ex, 200, "application/vnd.oci.image.index.v1+json",
+            case "/v2/demo/app/manifests/multi" -> FakeRegistry.reply(ex, 200, "application/vnd.oci.image.index.v1+json",
                     ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":["
                             + "{\"digest\":\"sha256:" + "b".repeat(64) + "\",\"platform\":{\"os\":\"linux\",\"architecture\":\"amd64\"}},"
                             + "{\"digest\":\"" + RISCV_DIGEST + "\",\"platform\":{\"os\":\"linux\",\"architecture\":\"riscv64\"}}]}")
                             .getBytes(StandardCharsets.UTF_8));
-            case "/v2/demo/app/manifests/amd64only" -> reply(ex, 200, "application/vnd.oci.image.index.v1+json",
+            case "/v2/demo/app/manifests/amd64only" -> FakeRegistry.reply(ex, 200, "application/vnd.oci.image.index.v1+json",
                     ("{\"schemaVersion\":2,\"manifests\":[{\"digest\":\"sha256:" + "b".repeat(64)
                             + "\",\"platform\":{\"os\":\"linux\",\"architecture\":\"amd64\"}},{\"digest\":\"sha256:"
                             + "c".repeat(64) + "\",\"platform\":{\"os\":\"linux\",\"architecture\":\"arm\",\"variant\":\"v7\"}}]}")
                             .getBytes(StandardCharsets.UTF_8));
             default -> {
                 if (path.equals("/v2/demo/app/manifests/" + RISCV_DIGEST)) {
-                    reply(ex, 200, "application/vnd.oci.image.manifest.v1+json", RISCV.getBytes(StandardCharsets.UTF_8));
+                    FakeRegistry.reply(ex, 200, "application/vnd.oci.image.manifest.v1+json", RISCV.getBytes(StandardCharsets.UTF_8));
                 } else if (path.equals("/v2/demo/app/blobs/" + BLOB_DIGEST)) {
                     // To "blob storage" on another authority (localhost vs 127.0.0.1): Authorization must not follow.
                     ex.getResponseHeaders().add("Location", "http://localhost:" + port() + "/storage/x");
-                    reply(ex, 307, "text/plain", new byte[0]);
+                    FakeRegistry.reply(ex, 307, "text/plain", new byte[0]);
                 } else if (path.equals("/v2/demo/app/blobs/sha256:" + "d".repeat(64))) {
-                    reply(ex, 200, "application/octet-stream", BLOB);
+                    FakeRegistry.reply(ex, 200, "application/octet-stream", BLOB);
                 } else if (path.equals("/v2/demo/app/blobs/sha256:" + "e".repeat(64))) {
                     if (throttled.getAndIncrement() < 2) {
-                        reply(ex, 429, "text/plain", new byte[0]);
+                        FakeRegistry.reply(ex, 429, "text/plain", new byte[0]);
                     } else {
-                        reply(ex, 404, "text/plain", new byte[0]);
+                        FakeRegistry.reply(ex, 404, "text/plain", new byte[0]);
                     }
                 } else {
-                    reply(ex, 404, "application/json", "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\"}]}".getBytes(StandardCharsets.UTF_8));
+                    FakeRegistry.reply(ex, 404, "application/json", "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\"}]}".getBytes(StandardCharsets.UTF_8));
                 }
             }
         }
-    }
-
-    private static void reply(HttpExchange ex, int status, String type, byte[] body) throws IOException {
-        ex.getResponseHeaders().add("Content-Type", type);
-        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            ex.getResponseBody().write(body);
-        }
-        ex.close();
     }
 
     private RegistryClient client() {

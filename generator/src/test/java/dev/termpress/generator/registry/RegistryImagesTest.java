@@ -98,11 +98,7 @@ class RegistryImagesTest {
                 + "\"manifests\":[{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + manifest
                 + "\",\"size\":405,\"platform\":{\"os\":\"linux\",\"architecture\":\"riscv64\"}}]}",
                 "application/vnd.oci.image.index.v1+json");
-        String other = registry.addManifest("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"sha256:"
-                + "9be93d7bceace7776fe98ccddc22f0b18d3c263a083b1d9dc4a9e1fb0b6886ea\",\"size\":463},"
-                + "\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"" + LAYER
-                + "\",\"size\":1040222}],\"annotations\":{\"moved\":\"yes\"}}", "application/vnd.oci.image.manifest.v1+json");
+        String other = addMovedManifest();
         registry.tag("1", other);
         build(site, PullSettings.Mode.PINNED);
         assertThat(Files.readString(site.resolve("termpress.lock"))).contains(manifest);
@@ -121,11 +117,7 @@ class RegistryImagesTest {
     void updatingNamedImagesMovesOnlyTheirPins() throws Exception {
         Path site = site(registry.host() + "/busybox:1\n  other: " + registry.host() + "/busybox:1");
         build(site, PullSettings.Mode.PINNED);
-        String moved = registry.addManifest("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"sha256:"
-                + "9be93d7bceace7776fe98ccddc22f0b18d3c263a083b1d9dc4a9e1fb0b6886ea\",\"size\":463},"
-                + "\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"" + LAYER
-                + "\",\"size\":1040222}],\"annotations\":{\"moved\":\"yes\"}}", "application/vnd.oci.image.manifest.v1+json");
+        String moved = addMovedManifest();
         registry.tag("1", moved);
         notices.clear();
 
@@ -263,6 +255,15 @@ class RegistryImagesTest {
         build(site(registry.host() + "/busybox:1"), PullSettings.Mode.PINNED);
         assertThat(registry.requests).contains("GET /v2/busybox/blobs/" + LAYER + " Range=bytes=500000-");
         assertThat(part).doesNotExist();
+    }
+
+    /** Another manifest of the same config and layer (an annotation tells it apart), for a tag to move to. */
+    private String addMovedManifest() {
+        return registry.addManifest("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"sha256:"
+                + "9be93d7bceace7776fe98ccddc22f0b18d3c263a083b1d9dc4a9e1fb0b6886ea\",\"size\":463},"
+                + "\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"" + LAYER
+                + "\",\"size\":1040222}],\"annotations\":{\"moved\":\"yes\"}}", "application/vnd.oci.image.manifest.v1+json");
     }
 
     static void deleteTree(Path dir) throws IOException {
