@@ -254,7 +254,12 @@ public final class Session {
 
     /** The page drew one output: a guest paused for the terminal runs again. */
     public void outputShown() {
-        if (outputsUnshown > 0 && outputsUnshown-- == MAX_OUTPUTS_UNSHOWN) {
+        if (outputsUnshown == 0) {
+            return;
+        }
+        boolean paused = outputsUnshown >= MAX_OUTPUTS_UNSHOWN;
+        outputsUnshown--;
+        if (paused) {
             wake();
         }
     }
