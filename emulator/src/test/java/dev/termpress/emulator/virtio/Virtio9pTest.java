@@ -91,6 +91,14 @@ class Virtio9pTest {
         return b[at] & 0xff | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
     }
 
+    /** Posts a Tread of the file mountAndOpen opened (fid 2), its reply into {@code reply}; returns the chain's head. */
+    private int postRead(long reply) {
+        byte[] read = message(TREAD, 2, 0L, 4096 - 11);
+        int head = queue.addChain(Buffer.in(driver.buffer(read), read.length), Buffer.out(reply, 4096));
+        queue.notifyDevice();
+        return head;
+    }
+
     private void mountAndOpen(String... path) {
         byte[] version = roundTrip(message(TVERSION, 131072, "9P2000.L"), 64);
         assertThat(version[4]).isEqualTo((byte) (TVERSION + 1));
@@ -151,9 +159,7 @@ class Virtio9pTest {
         driver.ack(driver.interruptStatus());
         assertThat(driver.line.level).isFalse();
         long reply = driver.alloc(4096, 8);
-        byte[] read = message(TREAD, 2, 0L, 4096 - 11);
-        int head = queue.addChain(Buffer.in(driver.buffer(read), read.length), Buffer.out(reply, 4096));
-        queue.notifyDevice();
+        int head = postRead(reply);
         assertThat(queue.pollUsed()).as("pending: the guest keeps running").isNull();
         assertThat(driver.line.level).isFalse();
 
@@ -169,9 +175,7 @@ class Virtio9pTest {
         start(ImageFileSystem.create(Layers.indexes(LAYER), source, () -> 0L));
         mountAndOpen("etc", "hostname");
         long reply = driver.alloc(4096, 8);
-        byte[] read = message(TREAD, 2, 0L, 4096 - 11);
-        int head = queue.addChain(Buffer.in(driver.buffer(read), read.length), Buffer.out(reply, 4096));
-        queue.notifyDevice();
+        int head = postRead(reply);
         int reposts = 1000;
         for (int i = 0; i < reposts; i++) {
             queue.publish(head); // the same chain again while it waits: a broken or hostile driver
@@ -192,9 +196,7 @@ class Virtio9pTest {
         start(ImageFileSystem.create(Layers.indexes(LAYER), source, () -> 0L));
         mountAndOpen("etc", "hostname");
         long reply = driver.alloc(4096, 8);
-        byte[] read = message(TREAD, 2, 0L, 4096 - 11);
-        int head = queue.addChain(Buffer.in(driver.buffer(read), read.length), Buffer.out(reply, 4096));
-        queue.notifyDevice();
+        int head = postRead(reply);
         assertThat(queue.pollUsed()).as("pending at the snapshot").isNull();
         dev.termpress.emulator.snapshot.StateWriter transport = new dev.termpress.emulator.snapshot.StateWriter();
         driver.mmio.saveState(transport);
