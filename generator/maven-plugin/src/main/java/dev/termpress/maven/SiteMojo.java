@@ -8,7 +8,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** What every goal shares: the site folder, drafts, and the skip switch. */
+/** What every goal shares: the site folder, drafts, how registry images are pulled, and the skip switch. */
 abstract class SiteMojo extends AbstractMojo {
 
     /** The site: the folder with {@code termpress.yaml} and {@code content/}. */
@@ -18,6 +18,17 @@ abstract class SiteMojo extends AbstractMojo {
     /** Include pages marked {@code draft: true}. */
     @Parameter(property = "termpress.drafts", defaultValue = "false")
     boolean drafts;
+
+    /**
+     * Use no network for registry images: they come from {@code termpress.lock} and the blob cache
+     * ({@code --offline}). Default: Maven's own offline mode ({@code mvn -o}).
+     */
+    @Parameter(property = "termpress.offline", defaultValue = "${settings.offline}")
+    boolean offline;
+
+    /** Resolve the tags of registry images again and pin the result in {@code termpress.lock} ({@code --update-images}). */
+    @Parameter(property = "termpress.updateImages", defaultValue = "false")
+    boolean updateImages;
 
     /** Skip this goal (for all termpress goals: {@code -Dtermpress.skip}). */
     @Parameter(property = "termpress.skip", defaultValue = "false")
@@ -38,6 +49,12 @@ abstract class SiteMojo extends AbstractMojo {
         args.add(siteDirectory.getAbsolutePath());
         if (drafts) {
             args.add("--drafts");
+        }
+        if (offline) {
+            args.add("--offline");
+        }
+        if (updateImages) {
+            args.add("--update-images");
         }
         addOptions(args);
         TermpressCli.run(getLog(), args);

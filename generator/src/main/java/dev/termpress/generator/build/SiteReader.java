@@ -7,6 +7,7 @@ import dev.termpress.generator.diag.ErrorCollector;
 import dev.termpress.generator.image.ImageSpec;
 import dev.termpress.generator.markdown.DemoBlock;
 import dev.termpress.generator.markdown.Markdown;
+import dev.termpress.generator.registry.PullSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,12 @@ public final class SiteReader {
 
     /** Loads and parses {@code siteDir}; fails like a build on bad input, including unknown images. */
     public static SiteContent read(Path siteDir, boolean drafts) throws BuildException {
-        BuildOptions options = new BuildOptions(siteDir, siteDir.resolve(BuildOptions.DEFAULT_OUTPUT), null, drafts);
+        return read(siteDir, drafts, PullSettings.fromEnvironment(PullSettings.Mode.PINNED));
+    }
+
+    /** As {@link #read(Path, boolean)}, pulling registry images with {@code pull}. */
+    public static SiteContent read(Path siteDir, boolean drafts, PullSettings pull) throws BuildException {
+        BuildOptions options = new BuildOptions(siteDir, siteDir.resolve(BuildOptions.DEFAULT_OUTPUT), null, drafts, pull);
         Site site = new Site(options, Progress.QUIET, null);
         new LoadStep().run(site);
         new ParseStep(new Markdown()).run(site);

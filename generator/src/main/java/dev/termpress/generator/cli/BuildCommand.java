@@ -5,12 +5,10 @@ import dev.termpress.generator.build.BuildResult;
 import dev.termpress.generator.build.SiteBuilder;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.registry.PullSettings;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -30,13 +28,8 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--drafts", description = "Also build pages marked draft: true.")
     boolean drafts;
 
-    @Option(names = "--update-images", description = "Resolve every registry image's tag again, pin the result"
-            + " in termpress.lock and report the tags that moved. Without it, builds use the pinned digests.")
-    boolean updateImages;
-
-    @Option(names = "--offline", description = "Use no network: registry images come from termpress.lock and the"
-            + " blob cache ($XDG_CACHE_HOME/termpress, default ~/.cache/termpress); anything missing is an error.")
-    boolean offline;
+    @Mixin
+    ImageOptions images;
 
     @Option(names = {"-v", "--verbose"}, description = "Print how long each build step took.")
     boolean verbose;
@@ -46,17 +39,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (updateImages && offline) {
-            throw new ParameterException(spec.commandLine(), "--update-images asks registries what the tags mean"
-                    + " now; it cannot be --offline");
-        }
-        PullSettings.Mode mode = offline ? PullSettings.Mode.OFFLINE
-                : updateImages ? PullSettings.Mode.UPDATE : PullSettings.Mode.PINNED;
-        PrintWriter err = spec.commandLine().getErr();
-        PullSettings pull = PullSettings.fromEnvironment(mode, System.getenv(), notice -> {
-            err.println(notice);
-            err.flush();
-        });
+        PullSettings pull = images.settings(spec.commandLine().getErr());
         BuildOptions options = new BuildOptions(site.siteDir(), site.outputDir(), baseUrl, drafts, pull);
         try {
             BuildResult result = new SiteBuilder(Publishers.standard(), Terminal.progress()).build(options);

@@ -14,7 +14,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.termpress.generator.registry.PullSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -46,6 +48,9 @@ final class CheckCommand implements Callable<Integer> {
             + ChromiumLocator.ENV + " when set, else /usr/bin/chromium.")
     Path chromium;
 
+    @Mixin
+    ImageOptions images;
+
     /** The process environment; tests replace it. */
     Map<String, String> environment = System.getenv();
 
@@ -60,9 +65,10 @@ final class CheckCommand implements Callable<Integer> {
         Path siteDir = dir.toAbsolutePath().normalize();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        PullSettings pull = images.settings(environment, err);
         SiteReader.SiteContent site;
         try {
-            site = SiteReader.read(siteDir, drafts);
+            site = SiteReader.read(siteDir, drafts, pull);
         } catch (BuildException e) {
             return Terminal.report(e, err);
         }
@@ -91,7 +97,7 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 // BrowserChecker is loaded here only, so a jar without Playwright runs every other check.
                 report = new BrowserChecker(Publishers.standard(), executable, progress)
-                        .check(siteDir, drafts, site.demos());
+                        .check(siteDir, drafts, pull.forRebuild(), site.demos());
             } catch (BuildException e) {
                 clearLine(live, err);
                 return Terminal.report(e, err);

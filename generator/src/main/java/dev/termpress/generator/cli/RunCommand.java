@@ -5,7 +5,6 @@ import dev.termpress.emulator.fs.ImageFormatException;
 import dev.termpress.emulator.host.WallClock;
 import dev.termpress.generator.config.SiteConfig;
 import dev.termpress.generator.config.SiteConfigLoader;
-import dev.termpress.generator.registry.PullSettings;
 import dev.termpress.generator.registry.RegistryImages;
 import dev.termpress.generator.config.UpperLimit;
 import dev.termpress.generator.diag.BuildException;
@@ -34,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -53,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--site", paramLabel = "DIR",
             description = "The site whose termpress.yaml names IMAGE. Default: the current directory, if IMAGE is not a path.")
     Path site;
+
+    @Mixin
+    ImageOptions images;
 
     @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory (default: the image's).")
     String workdir;
@@ -163,6 +166,10 @@ final class RunCommand implements Callable<Integer> {
     private ImageSpec resolve() throws BuildException, ImageException {
         Path asPath = Path.of(image);
         if (site == null && Files.exists(asPath)) {
+            if (images.any()) {
+                throw new ImageException("--offline and --update-images are for registry images named in a site's "
+                        + SiteConfig.FILE_NAME + "; " + image + " is a file");
+            }
             return new ImageSpec(asPath.getFileName().toString(), asPath.toAbsolutePath().normalize(), null, null, 0);
         }
         Path siteDir = site != null ? site : Path.of(".");
@@ -172,7 +179,7 @@ final class RunCommand implements Callable<Integer> {
                     + " archive, or --site DIR");
         }
         Path absolute = siteDir.toAbsolutePath().normalize();
-        SiteConfig config = new RegistryImages(PullSettings.fromEnvironment(PullSettings.Mode.PINNED), status -> {})
+        SiteConfig config = new RegistryImages(images.settings(spec.commandLine().getErr()), status -> {})
                 .resolve(SiteConfigLoader.load(absolute), absolute);
         Optional<ImageSpec> found = config.image(image);
         if (found.isEmpty()) {

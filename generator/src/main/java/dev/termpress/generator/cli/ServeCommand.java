@@ -37,6 +37,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--drafts", description = "Also build pages marked draft: true.")
     boolean drafts;
 
+    @Mixin
+    ImageOptions images;
+
     @Option(names = "--no-reload", negatable = false, description = "Do not watch sources or reload pages.")
     boolean noReload;
 
@@ -47,9 +50,11 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        BuildOptions options = new BuildOptions(site.siteDir(), site.outputDir(), null, drafts);
+        BuildOptions options = new BuildOptions(site.siteDir(), site.outputDir(), null, drafts, images.settings(err));
         SourceWatcher watcher = new SourceWatcher(options.siteDir());
         build(options, out, err);
+        // Rebuilds after an edit follow the pins the first build wrote (--update-images runs once).
+        options = new BuildOptions(options.siteDir(), options.outputDir(), null, drafts, options.pull().forRebuild());
         DevServer started;
         try {
             started = new DevServer(options.outputDir(), new InetSocketAddress(bind, port), !noReload);

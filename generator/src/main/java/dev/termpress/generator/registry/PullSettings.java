@@ -63,6 +63,15 @@ public record PullSettings(Mode mode, BlobCache cache, Credentials credentials, 
         return new PullSettings(Mode.UPDATE, cache, credentials, proxies, insecureHosts, firstBackoff, notices, names);
     }
 
+    /**
+     * The settings for building the same site again in this process (serve's rebuilds, check's second
+     * pass): an update already ran and wrote its pins, so later builds follow them instead of asking
+     * the registries once more.
+     */
+    public PullSettings forRebuild() {
+        return mode == Mode.UPDATE ? withMode(Mode.PINNED) : this;
+    }
+
     /** Whether this build resolves {@code imageName}'s tag again instead of following its pin. */
     public boolean refreshes(String imageName) {
         return mode == Mode.UPDATE && (updateNames.isEmpty() || updateNames.contains(imageName));

@@ -10,6 +10,7 @@ import dev.termpress.generator.check.CheckReport;
 import dev.termpress.generator.check.Doctest;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.image.ImagePublisher;
+import dev.termpress.generator.registry.PullSettings;
 import dev.termpress.generator.serve.DevServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -47,6 +48,12 @@ public final class BrowserChecker {
      * @throws BrowserCheckException when Chromium or the local server cannot run
      */
     public CheckReport check(Path siteDir, boolean drafts, List<Demo> demos) throws BuildException, BrowserCheckException {
+        return check(siteDir, drafts, PullSettings.fromEnvironment(PullSettings.Mode.PINNED), demos);
+    }
+
+    /** As {@link #check(Path, boolean, List)}, pulling the site's registry images with {@code pull}. */
+    public CheckReport check(Path siteDir, boolean drafts, PullSettings pull, List<Demo> demos)
+            throws BuildException, BrowserCheckException {
         BuildFolder folder;
         try {
             folder = BuildFolder.create();
@@ -55,7 +62,7 @@ public final class BrowserChecker {
         }
         try (folder) {
             Path output = folder.path().resolve("site");
-            new SiteBuilder(publisher, Progress.QUIET).build(new BuildOptions(siteDir, output, null, drafts));
+            new SiteBuilder(publisher, Progress.QUIET).build(new BuildOptions(siteDir, output, null, drafts, pull));
             return checkServed(output, demos);
         }
     }
