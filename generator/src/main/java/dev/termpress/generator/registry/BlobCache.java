@@ -16,11 +16,13 @@ import java.util.regex.Pattern;
  * Blobs pulled from registries, shared by every site of the user: {@code blobs/sha256/<hex>} under
  * {@code $XDG_CACHE_HOME/termpress} (default {@code ~/.cache/termpress}). A blob is written under a
  * temporary name and renamed once its digest matched, and hashed again each time a build uses it: a
- * file that no longer matches is deleted and counts as missing.
+ * file that no longer matches is deleted and counts as missing. A download, and the layout of a
+ * pulled image, is written under {@link #lock}, so concurrent builds wait for each other.
  */
 public final class BlobCache {
 
     static final String BLOBS = "blobs/sha256";
+    static final String LOCKS = "locks";
     private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
 
     private final Path root;
@@ -50,6 +52,14 @@ public final class BlobCache {
     /** Where an unfinished download of {@code digest} is kept between attempts. */
     Path partial(String digest) {
         return root.resolve(BLOBS).resolve("." + hex(digest) + ".part");
+    }
+
+    /**
+     * Takes the cache's lock for {@code digest} (a blob, or the layout of a manifest), waiting while
+     * another thread or process holds it.
+     */
+    CacheLock lock(String digest) throws ImageException {
+        return CacheLock.acquire(root.resolve(LOCKS).resolve(hex(digest)));
     }
 
     /**

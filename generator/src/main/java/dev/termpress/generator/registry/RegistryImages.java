@@ -132,8 +132,11 @@ public final class RegistryImages {
         List<Blob> blobs = blobs(node, ref, digest);
         fetchMissing(spec, ref, blobs);
         checkPlatform(ref, cache.readSmall(blobs.get(0).digest(), blobs.get(0).size()), remote.platform());
-        Path layout = CachedLayout.ensure(cache, digest, mediaType, manifest.length,
-                blobs.stream().map(Blob::digest).toList());
+        Path layout;
+        try (CacheLock lock = cache.lock(digest)) {
+            layout = CachedLayout.ensure(cache, digest, mediaType, manifest.length,
+                    blobs.stream().map(Blob::digest).toList());
+        }
         return new Pulled(new Pin(ref.toString(), remote.platform(), digest), layout);
     }
 
@@ -212,10 +215,16 @@ public final class RegistryImages {
                     + (missing.size() == 1 ? "it" : "them"));
         }
         for (Blob blob : missing) {
-            RegistryClient.DownloadListener listener = blob.size() < PROGRESS_THRESHOLD
-                    ? RegistryClient.DownloadListener.NONE : new RateMeter(spec.name(), blob.what(), status);
-            client().blob(ref, blob.digest(), blob.size(), cache.path(blob.digest()), cache.partial(blob.digest()),
-                    listener);
+            // Another build may be pulling the same blob into the same .part file: wait for it, then look again.
+            try (CacheLock lock = cache.lock(blob.digest())) {
+                if (cache.has(blob.digest(), blob.size())) {
+                    continue;
+                }
+                RegistryClient.DownloadListener listener = blob.size() < PROGRESS_THRESHOLD
+                        ? RegistryClient.DownloadListener.NONE : new RateMeter(spec.name(), blob.what(), status);
+                client().blob(ref, blob.digest(), blob.size(), cache.path(blob.digest()), cache.partial(blob.digest()),
+                        listener);
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A registry in the JDK's HttpServer that serves OCI image layouts: tags map to manifest digests
@@ -34,6 +35,11 @@ final class FakeRegistry implements AutoCloseable {
     final Map<String, Integer> cutOnce = new ConcurrentHashMap<>();
     /** Blobs whose next answer stops after this many bytes and then sends nothing, keeping the connection open. */
     final Map<String, Integer> stallOnce = new ConcurrentHashMap<>();
+    /**
+     * Blobs whose answers wait until the latch's count of requests arrived (or 2 s passed), then send
+     * half, pause and send the rest: two concurrent downloads of one blob overlap for sure.
+     */
+    final Map<String, CountDownLatch> meet = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     /** Blobs answered with one byte flipped. */
     final Set<String> corrupt = ConcurrentHashMap.newKeySet();
@@ -144,6 +150,20 @@ final class FakeRegistry implements AutoCloseable {
                 out.flush();
                 // A handler that throws makes the server close the connection: a download cut mid-way.
                 throw new IOException("cut after " + cut + " bytes, as the test asked");
+            }
+            CountDownLatch meeting = meet.get(digest);
+            if (meeting != null) {
+                meeting.countDown();
+                try {
+                    meeting.await(2, TimeUnit.SECONDS);
+                    int half = start + (bytes.length - start) / 2;
+                    out.write(bytes, start, half - start);
+                    out.flush();
+                    Thread.sleep(200);
+                    start = half;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             out.write(bytes, start, bytes.length - start);
             ex.close();
