@@ -1,5 +1,6 @@
 package dev.termpress.generator.cli;
 
+import dev.termpress.generator.registry.EnvironmentProxies;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,6 +41,8 @@ public final class TermpressCommand implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
+        // Before any HTTP client exists: the JDK reads this setting once.
+        EnvironmentProxies.allowBasicTunnelLogins(System.getenv());
         System.exit(commandLine().execute(args));
     }
 }

@@ -18,16 +18,25 @@ import java.util.Optional;
  * @param editUrl the URL prefix of "Edit this page" links (a page's path below {@code content/} is
  *     appended), or {@code null} for none
  * @param search whether pages get a search box and the build writes a search index
+ * @param insecureRegistries registries the site allows over plain HTTP ({@code host} for every port of it,
+ *     {@code host:port} for that port only), beside loopback ones; lowercase
  */
 public record SiteConfig(
         Path file, String title, String description, String language, String baseUrl, List<ImageSpec> images,
-        String editUrl, boolean search) {
+        String editUrl, boolean search, List<String> insecureRegistries) {
 
     /** The config file's name inside a site directory. */
     public static final String FILE_NAME = "termpress.yaml";
 
     public SiteConfig {
         images = List.copyOf(images);
+        insecureRegistries = List.copyOf(insecureRegistries);
+    }
+
+    /** A configuration without insecure registries. */
+    public SiteConfig(Path file, String title, String description, String language, String baseUrl,
+            List<ImageSpec> images, String editUrl, boolean search) {
+        this(file, title, description, language, baseUrl, images, editUrl, search, List.of());
     }
 
     /** The image declared under {@code name}. */
@@ -42,11 +51,11 @@ public record SiteConfig(
 
     /** The same configuration with other images (registry images resolved to their pulled layouts). */
     public SiteConfig withImages(List<ImageSpec> newImages) {
-        return new SiteConfig(file, title, description, language, baseUrl, newImages, editUrl, search);
+        return new SiteConfig(file, title, description, language, baseUrl, newImages, editUrl, search, insecureRegistries);
     }
 
     /** The same configuration published under another base URL. */
     public SiteConfig withBaseUrl(String newBaseUrl) {
-        return new SiteConfig(file, title, description, language, newBaseUrl, images, editUrl, search);
+        return new SiteConfig(file, title, description, language, newBaseUrl, images, editUrl, search, insecureRegistries);
     }
 }

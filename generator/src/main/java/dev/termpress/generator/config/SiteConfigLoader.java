@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public final class SiteConfigLoader {
 
     static final List<String> KEYS = List.of("title", "description", "language", "base_url", "theme", "images", "snapshot",
-            "edit_url", "search");
+            "edit_url", "search", "insecure_registries");
     static final List<String> IMAGE_KEYS = List.of("source", "ref", "platform", "hostname", "snapshot", "upper-limit");
     static final List<String> THEMES = List.of("default");
     /** Image names end up in file names and HTML attributes: keep them tame. */
@@ -72,8 +72,10 @@ public final class SiteConfigLoader {
                     "edit_url must be an http:// or https:// URL (the page's path below content/ is appended)");
         }
         boolean search = fields.bool("search").orElse(true);
+        List<String> insecure = fields.entry("insecure_registries").map(e -> InsecureRegistries.parse(e, file, errors))
+                .orElse(List.of());
         errors.throwIfAny();
-        return new SiteConfig(file, title, description, language, baseUrl, images, editUrl, search);
+        return new SiteConfig(file, title, description, language, baseUrl, images, editUrl, search, insecure);
     }
 
     private static void checkTheme(Entry entry, Path file, ErrorCollector errors) {

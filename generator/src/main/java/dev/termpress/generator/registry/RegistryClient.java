@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
+import javax.net.ssl.SSLException;
 
 /**
  * The pull side of the OCI distribution protocol (distribution-spec spec.md) on the JDK's HttpClient:
@@ -48,6 +49,8 @@ public final class RegistryClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
+    /** Where proxy logins come from; {@code null} when the proxies are not the environment's. */
+    private final EnvironmentProxies environmentProxies;
     private final Credentials credentials;
     private final Set<String> insecureHosts;
     private final Duration firstBackoff;
@@ -77,6 +80,7 @@ public final class RegistryClient {
             builder.proxy(proxies);
         }
         this.http = builder.build();
+        this.environmentProxies = proxies instanceof EnvironmentProxies environment ? environment : null;
         this.credentials = credentials;
         this.insecureHosts = Set.copyOf(insecureHosts);
         this.firstBackoff = firstBackoff;
@@ -254,10 +258,16 @@ public final class RegistryClient {
         return URI.create(scheme + "://" + ref.apiHost() + "/v2/" + ref.repository() + "/");
     }
 
+    /**
+     * Loopback hosts, and the insecure hosts: an entry {@code host} allows every port of that host,
+     * {@code host:port} that port only.
+     */
     boolean allowsPlainHttp(ImageReference ref) {
         String host = ref.hostName().toLowerCase(Locale.ROOT);
+        String registry = ref.registry().toLowerCase(Locale.ROOT);
         return host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
-                || insecureHosts.contains(ref.registry());
+                || insecureHosts.contains(registry) || insecureHosts.contains(host)
+                || insecureHosts.contains("[" + host + "]");
     }
 
     /** GET with auth, retries on 429/5xx and redirects; a non-200 answer becomes an error naming {@code ref}. */
@@ -283,6 +293,7 @@ public final class RegistryClient {
             if (sameHost && token != null) {
                 request.header("Authorization", token);
             }
+            ProxyLogin proxyLogin = proxyLogin(request, current);
             HttpResponse<InputStream> response;
             try {
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -291,7 +302,10 @@ public final class RegistryClient {
                     backoff(attempt);
                     continue;
                 }
-                throw new ImageException(ref + ": cannot reach " + current.getAuthority() + ": " + e, e);
+                throw new ImageException(ref + ": cannot reach " + current.getAuthority() + ": " + e
+                        + (e instanceof SSLException && "https".equals(current.getScheme())
+                                ? " (if this registry speaks plain HTTP, list " + ref.registry()
+                                        + " under insecure_registries in termpress.yaml)" : ""), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ImageException(ref + ": interrupted", e);
@@ -301,6 +315,9 @@ public final class RegistryClient {
                 return response;
             }
             discard(response);
+            if (status == 407) {
+                throw new ImageException(ref + ": " + proxyRefused(current, proxyLogin));
+            }
             if (status == 401 && sameHost && !triedAuth) {
                 triedAuth = true;
                 token = authorize(ref, response.headers().firstValue("WWW-Authenticate").orElse(""));
@@ -353,11 +370,15 @@ public final class RegistryClient {
         String realm = parsed.param("realm");
         URI tokenUri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
         HttpRequest.Builder request = HttpRequest.newBuilder(tokenUri).GET().timeout(Duration.ofMinutes(1));
+        ProxyLogin proxyLogin = proxyLogin(request, tokenUri);
         if (login != null) {
             request.header("Authorization", login.basicHeader());
         }
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 407) {
+                throw new ImageException(ref + ": " + proxyRefused(tokenUri, proxyLogin));
+            }
             if (response.statusCode() != 200) {
                 throw new ImageException(ref + ": unauthorized: the token service " + tokenUri.getAuthority()
                         + " answered HTTP " + response.statusCode() + "; credentials tried: "
@@ -377,6 +398,18 @@ public final class RegistryClient {
         }
     }
 
+    /**
+     * Sends the proxy login, if the proxy URL for {@code uri} has one, with the request (plain HTTP) and
+     * the CONNECT that opens its tunnel (HTTPS): proxies ask for it before anything else.
+     */
+    private ProxyLogin proxyLogin(HttpRequest.Builder request, URI uri) {
+        ProxyLogin login = environmentProxies == null ? null : environmentProxies.loginFor(uri);
+        if (login != null) {
+            request.header("Proxy-Authorization", login.header());
+        }
+        return login;
+    }
+
     private void backoff(int attempt) throws ImageException {
         try {
             Thread.sleep(firstBackoff.toMillis() << (attempt - 1));
@@ -386,7 +419,28 @@ public final class RegistryClient {
         }
     }
 
+    /** Why a proxy answered 407, with the login tried (never its password) or where a login goes. */
+    private String proxyRefused(URI uri, ProxyLogin login) {
+        String variable = "https".equalsIgnoreCase(uri.getScheme()) ? "HTTPS_PROXY" : "HTTP_PROXY";
+        String proxy = environmentProxies == null ? null : environmentProxies.proxyName(uri);
+        String shown = proxy == null ? "the proxy" : "the proxy " + proxy;
+        if (login == null) {
+            return shown + " wants a login (HTTP 407 Proxy Authentication Required); give it in the proxy URL: "
+                    + variable + "=http://USER:PASSWORD@" + (proxy == null ? "HOST:PORT" : proxy);
+        }
+        if (variable.equals("HTTPS_PROXY") && EnvironmentProxies.basicTunnelLoginsDisabled()) {
+            return shown + " wants a login (HTTP 407 Proxy Authentication Required), and this Java runtime does not"
+                    + " send Basic logins through HTTPS tunnels: run termpress through its launcher, or start Java with"
+                    + " -D" + EnvironmentProxies.TUNNELING_DISABLED_SCHEMES + "= (login in " + variable + ": " + login + ")";
+        }
+        return shown + " refused the login (HTTP 407 Proxy Authentication Required); login tried: " + login + ", from "
+                + variable;
+    }
+
     private static void discard(HttpResponse<InputStream> response) {
+        if (response.body() == null) {
+            return; // a proxy's answer to CONNECT has no body
+        }
         try (InputStream in = response.body()) {
             in.readNBytes(64 * 1024);
         } catch (IOException ignored) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -35,6 +36,8 @@ public final class RegistryImages {
     private final PullSettings settings;
     private final Consumer<String> status;
     private RegistryClient client;
+    /** The settings' insecure hosts and the site's {@code insecure_registries}. */
+    private Set<String> insecureHosts = Set.of();
 
     /**
      * @param status receives short progress lines ("pulling alpine: layer 1/2, 3.1 of 9.0 MB, 2.0 MB/s")
@@ -56,6 +59,8 @@ public final class RegistryImages {
         if (!any && !Files.exists(lockPath)) {
             return config;
         }
+        insecureHosts = new java.util.HashSet<>(settings.insecureHosts());
+        insecureHosts.addAll(config.insecureRegistries());
         Map<String, Pin> locked = LockFile.read(lockPath);
         Map<String, Pin> pins = new TreeMap<>();
         List<ImageSpec> images = new ArrayList<>();
@@ -249,7 +254,7 @@ public final class RegistryImages {
 
     private RegistryClient client() {
         if (client == null) {
-            client = new RegistryClient(settings.credentials(), settings.insecureHosts(), settings.firstBackoff(),
+            client = new RegistryClient(settings.credentials(), insecureHosts, settings.firstBackoff(),
                     settings.proxies());
         }
         return client;

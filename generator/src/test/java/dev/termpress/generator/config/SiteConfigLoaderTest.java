@@ -42,7 +42,7 @@ class SiteConfigLoaderTest {
     void unknownSettingNamesTheValidOnes() {
         assertThatThrownBy(() -> SiteConfigLoader.parse("title: x\nbaseurl: /x/\n", FILE))
                 .hasMessageEndingWith("termpress.yaml:2: unknown setting key 'baseurl'"
-                        + " (valid: title, description, language, base_url, theme, images, snapshot, edit_url, search)");
+                        + " (valid: title, description, language, base_url, theme, images, snapshot, edit_url, search, insecure_registries)");
     }
 
     @Test

@@ -167,6 +167,19 @@ class RegistryClientTest {
     }
 
     @Test
+    void aListedHostWithoutPortAllowsEveryPortOfIt() {
+        RegistryClient client = new RegistryClient(new Credentials(Map.of(), temp),
+                Set.of("lab.internal", "10.1.2.3:5000", "[fd00::1]"), Duration.ZERO);
+        assertThat(client.base(ImageReference.parse("lab.internal/a")).getScheme()).isEqualTo("http");
+        assertThat(client.base(ImageReference.parse("LAB.internal:8443/a")).getScheme()).isEqualTo("http");
+        assertThat(client.base(ImageReference.parse("other.internal/a")).getScheme()).isEqualTo("https");
+        assertThat(client.base(ImageReference.parse("10.1.2.3:5000/a")).getScheme()).isEqualTo("http");
+        assertThat(client.base(ImageReference.parse("10.1.2.3:5001/a")).getScheme()).isEqualTo("https");
+        assertThat(client.base(ImageReference.parse("[fd00::1]:5000/a")).getScheme()).isEqualTo("http");
+        assertThat(client.base(ImageReference.parse("[fd00::2]:5000/a")).getScheme()).isEqualTo("https");
+    }
+
+    @Test
     void credentialsComeFromTheEnvironmentThenDockerConfigAndAreNeverPrinted() throws IOException {
         Path config = temp.resolve("config.json");
         Files.writeString(config, "{\"auths\":{\"lab.internal:5000\":{\"auth\":\"YWxpY2U6czNjcmV0\"}}}");
