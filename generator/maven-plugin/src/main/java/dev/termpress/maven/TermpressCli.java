@@ -1,6 +1,7 @@
 package dev.termpress.maven;
 
 import dev.termpress.generator.cli.TermpressCommand;
+import dev.termpress.generator.registry.EnvironmentProxies;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -30,6 +31,8 @@ final class TermpressCli {
         log.info("termpress " + String.join(" ", args));
         StringWriter err = new StringWriter();
         PrintWriter errWriter = new PrintWriter(new TeeWriter(err, new PrintWriter(System.err, true)), true);
+        // As the command line's main does; in Maven's JVM it helps only if no JDK HTTP client ran yet.
+        EnvironmentProxies.allowBasicTunnelLogins(System.getenv());
         CommandLine cli = TermpressCommand.commandLine();
         cli.setOut(new PrintWriter(System.out, true));
         cli.setErr(errWriter);
