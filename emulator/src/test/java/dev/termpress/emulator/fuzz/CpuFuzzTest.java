@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 class CpuFuzzTest {
 
-    private static final long INSTRUCTIONS = 20_000;
+    private static final long INSTRUCTIONS = 50_000;
     private static final int HEADER = 9;
     private static final int PAGING = 4;
     /** Instructions retired over all inputs of this JVM, printed for the long run's record. */

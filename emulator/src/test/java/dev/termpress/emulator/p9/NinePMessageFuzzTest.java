@@ -98,8 +98,8 @@ class NinePMessageFuzzTest {
 
     private void check(int round, byte[] message, int type, int tag, int capacity, byte[] head, int dataLength) {
         replies++;
-        if (WellFormedReply.check("round " + round + ", message " + WellFormedReply.hex(message), type, tag, capacity,
-                head, dataLength)) {
+        if (WellFormedReply.check(() -> "round " + round + ", message " + WellFormedReply.hex(message), type, tag,
+                capacity, head, dataLength)) {
             errors++;
         }
     }

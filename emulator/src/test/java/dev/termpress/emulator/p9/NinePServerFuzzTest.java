@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of the 9P decoder and server: each input is a session of up to
@@ -25,6 +27,10 @@ import java.util.Random;
 class NinePServerFuzzTest {
 
     static final int MAX_MESSAGES = 64;
+    /** Messages handled over all inputs of this JVM, printed for the long run's record. */
+    private static final AtomicLong MESSAGES = new AtomicLong();
+    private static final AtomicLong INPUTS = new AtomicLong();
+    private static final long REPORT_EVERY = 10_000;
     private static final int KEEP_SIZE_FIELD = 4;
     private static final int SESSION_MSIZE = 65536;
 
@@ -51,10 +57,23 @@ class NinePServerFuzzTest {
             };
             int tag = length >= NineP.HEADER_SIZE ? (message[5] & 0xff | (message[6] & 0xff) << 8) : NineP.NOTAG;
             int type = length >= 5 ? message[4] & 0xff : -1;
-            String what = "message " + count + " " + WellFormedReply.hex(message);
+            int number = count;
+            Supplier<String> what = () -> "message " + number + " " + WellFormedReply.hex(message);
             server.handle(message, length, capacity, (head, headLength, data, offset, dataLength) ->
                     WellFormedReply.check(what, type, tag, capacity, Arrays.copyOf(head, headLength), dataLength));
+            MESSAGES.incrementAndGet();
         }
+        if (INPUTS.incrementAndGet() % REPORT_EVERY == 0) {
+            System.out.println("9P fuzz: " + INPUTS.get() + " inputs, " + MESSAGES.get() + " messages");
+        }
+    }
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (INPUTS.get() > 0) {
+                System.out.println("9P fuzz: " + INPUTS.get() + " inputs, " + MESSAGES.get() + " messages");
+            }
+        }));
     }
 
     /** Writes the seed corpus: sessions of well-formed messages of every kind ({@link RandomMessages}). */

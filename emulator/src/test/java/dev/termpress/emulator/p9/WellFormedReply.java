@@ -3,6 +3,7 @@ package dev.termpress.emulator.p9;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.termpress.emulator.fs.Errno;
+import java.util.function.Supplier;
 
 /**
  * The fuzz tests' oracle for one reply: a well-formed R-message for the request's tag within the reply
@@ -22,28 +23,28 @@ final class WellFormedReply {
      *
      * @return whether the reply is an Rlerror
      */
-    static boolean check(String what, int type, int tag, int capacity, byte[] head, int dataLength) {
+    static boolean check(Supplier<String> what, int type, int tag, int capacity, byte[] head, int dataLength) {
         int total = head.length + dataLength;
         if (head.length == 0) {
-            assertThat(capacity).as("an empty reply only when not even Rlerror fits: %s", what)
+            assertThat(capacity).as(() -> "an empty reply only when not even Rlerror fits: " + what.get())
                     .isLessThan(RLERROR_SIZE);
             return false;
         }
         assertThat(head.length).as(what).isGreaterThanOrEqualTo(NineP.HEADER_SIZE);
-        assertThat(total).as("reply within the buffer: %s", what).isLessThanOrEqualTo(capacity);
-        assertThat(u32(head, 0)).as("size field: %s", what).isEqualTo(total);
+        assertThat(total).as(() -> "reply within the buffer: " + what.get()).isLessThanOrEqualTo(capacity);
+        assertThat(u32(head, 0)).as(() -> "size field: " + what.get()).isEqualTo(total);
         int replyType = head[4] & 0xff;
         int replyTag = head[5] & 0xff | (head[6] & 0xff) << 8;
         if (replyType != NineP.TFLUSH + 1) { // a flush's reply may follow another request's
-            assertThat(replyTag).as("tag: %s", what).isEqualTo(tag);
+            assertThat(replyTag).as(() -> "tag: " + what.get()).isEqualTo(tag);
         }
         if (replyType == NineP.RLERROR) {
             assertThat(head.length).as(what).isEqualTo(RLERROR_SIZE);
-            assertThat(u32(head, 7)).as("EIO means a host exception: %s", what).isNotEqualTo(Errno.EIO);
+            assertThat(u32(head, 7)).as(() -> "EIO means a host exception: " + what.get()).isNotEqualTo(Errno.EIO);
             return true;
         }
         if (replyType != NineP.TFLUSH + 1) {
-            assertThat(replyType).as("reply type: %s", what).isEqualTo(type + 1);
+            assertThat(replyType).as(() -> "reply type: " + what.get()).isEqualTo(type + 1);
         }
         return false;
     }
