@@ -25,13 +25,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 class CpuFuzzTest {
 
-    private static final long INSTRUCTIONS = 50_000;
+    /** Per input; a long run raises it ({@code -Dtermpress.fuzz.cpu.instructions}) to spend less on set-up. */
+    private static final long INSTRUCTIONS = Long.getLong("termpress.fuzz.cpu.instructions", 50_000);
     private static final int HEADER = 9;
     private static final int PAGING = 4;
     /** Instructions retired over all inputs of this JVM, printed for the long run's record. */
     private static final AtomicLong RETIRED = new AtomicLong();
     private static final AtomicLong INPUTS = new AtomicLong();
-    private static final long REPORT_EVERY = 10_000;
+    private static final long REPORT_EVERY = 1_000;
 
     @FuzzTest(maxDuration = "5s")
     void instructionStreamsNeverThrowOnTheHost(byte[] input) {
