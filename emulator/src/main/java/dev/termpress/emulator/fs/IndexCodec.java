@@ -139,7 +139,7 @@ final class IndexCodec {
         long dataEnd = 0;
         for (int i = 0; i < count; i++) {
             long shared = in.varint();
-            if (shared > previous.length) {
+            if (shared < 0 || shared > previous.length) { // a 10-byte varint can set the sign bit
                 throw in.error("entry " + i + " shares " + shared + " bytes with a " + previous.length + "-byte path");
             }
             int suffix = in.length();

@@ -4,6 +4,7 @@ import dev.termpress.emulator.Machine;
 import dev.termpress.emulator.fs.ImageFileSystem;
 import dev.termpress.emulator.host.ConsoleOutput;
 import dev.termpress.emulator.host.EntropySource;
+import dev.termpress.emulator.virtio.VirtioConsole;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,6 +27,14 @@ public final class InitHandshake implements ConsoleOutput {
     public static final String STARTED_MARKER = "\033]5379;termpress-started\007";
     /** Random bytes handed to init per boot (init requires at least 32). */
     public static final int SEED_BYTES = 32;
+    /**
+     * Input held until init starts, at most: half the console's own bound, so that handing it over never
+     * overflows that ({@code termpress run} holds back at 64 KiB). Past it the rest is dropped and the
+     * terminal shows {@link #DROPPED_NOTICE} once.
+     */
+    public static final int MAX_HELD_INPUT = VirtioConsole.MAX_PENDING_INPUT / 2;
+    /** Shown on the console (not sent to the guest) when held input was dropped; then the count and "]". */
+    public static final String DROPPED_NOTICE = "\r\n[termpress: the machine is still starting; input dropped: ";
 
     private enum State { WAITING_FOR_READY, READY_SEEN, WAITING_FOR_START, STARTED_SEEN, DONE }
 
@@ -39,6 +48,7 @@ public final class InitHandshake implements ConsoleOutput {
     private State state = State.WAITING_FOR_READY;
     private byte[] held = new byte[0];
     private int heldLength;
+    private boolean droppedHeld;
 
     /**
      * @param fs the root filesystem the machine serves, where init.conf goes
@@ -80,19 +90,33 @@ public final class InitHandshake implements ConsoleOutput {
         filter.write(data, offset, length);
     }
 
-    /** The user's input: to the guest once init has started, held until then. */
+    /**
+     * The user's input: to the guest once init has started, held until then (at most
+     * {@link #MAX_HELD_INPUT}; the rest is dropped with a notice on the console).
+     */
     public void input(byte[] data, int offset, int length) {
         if (state == State.DONE) {
             machine.sendInput(data, offset, length);
             return;
         }
-        if (heldLength + length > held.length) {
-            byte[] bigger = new byte[Math.max(held.length * 2, heldLength + length)];
+        int taken = Math.min(length, MAX_HELD_INPUT - heldLength);
+        if (heldLength + taken > held.length) {
+            byte[] bigger = new byte[Math.min(MAX_HELD_INPUT, Math.max(held.length * 2, heldLength + taken))];
             System.arraycopy(held, 0, bigger, 0, heldLength);
             held = bigger;
         }
-        System.arraycopy(data, offset, held, heldLength, length);
-        heldLength += length;
+        System.arraycopy(data, offset, held, heldLength, taken);
+        heldLength += taken;
+        if (taken < length && !droppedHeld) {
+            droppedHeld = true;
+            byte[] notice = ascii(DROPPED_NOTICE + (length - taken) + " bytes]\r\n");
+            downstream.write(notice, 0, notice.length);
+        }
+    }
+
+    /** Bytes of input held until init starts. */
+    public int heldInput() {
+        return heldLength;
     }
 
     /**

@@ -19,6 +19,15 @@ public final class VirtioConsole implements VirtioDevice, Snapshottable {
     /** Feature: the driver may write single characters to {@code emerg_wr} (§5.3.3). */
     public static final int F_EMERG_WRITE = 2;
 
+    /**
+     * Input pushed and not yet read by the guest, at most (a paste far beyond any demo's; {@code termpress
+     * run} waits at a quarter of it). Past it the rest of a push is dropped and the terminal shows
+     * {@link #DROPPED_NOTICE}, once until the guest has read what waits.
+     */
+    public static final int MAX_PENDING_INPUT = 256 * 1024;
+    /** Shown on the console (not sent to the guest) when input was dropped; then the count and "]". */
+    public static final String DROPPED_NOTICE = "\r\n[termpress: the guest is not reading its terminal; input dropped: ";
+
     private static final int RECEIVE_QUEUE = 0;
     private static final int TRANSMIT_QUEUE = 1;
 
@@ -35,6 +44,8 @@ public final class VirtioConsole implements VirtioDevice, Snapshottable {
     private final ArrayDeque<VirtioRequest> receiveBuffers = new ArrayDeque<>();
     private byte[] scratch = new byte[4096];
     private VirtioTransport transport;
+    /** Whether input was dropped since the guest last caught up (the notice is shown once per episode). */
+    private boolean dropping;
 
     /** A console writing guest output to {@code output}, with an initial size of {@code cols} x {@code rows}. */
     public VirtioConsole(ConsoleOutput output, int cols, int rows) {
@@ -69,10 +80,22 @@ public final class VirtioConsole implements VirtioDevice, Snapshottable {
         this.transport = transport;
     }
 
-    /** Queues host bytes (keystrokes) for the guest; they are delivered as soon as it has buffers posted. */
-    public void pushInput(byte[] data, int offset, int length) {
-        input.append(data, offset, length);
+    /**
+     * Queues host bytes (keystrokes) for the guest; they are delivered as soon as it has buffers posted.
+     * Beyond {@link #MAX_PENDING_INPUT} waiting bytes the rest is dropped, with a notice on the console.
+     *
+     * @return how many of the bytes were taken
+     */
+    public int pushInput(byte[] data, int offset, int length) {
+        int taken = Math.min(length, MAX_PENDING_INPUT - input.size());
+        input.append(data, offset, taken);
         deliverInput();
+        if (taken < length && !dropping) {
+            dropping = true;
+            byte[] notice = ascii(DROPPED_NOTICE + (length - taken) + " bytes]\r\n");
+            output.write(notice, 0, notice.length);
+        }
+        return taken;
     }
 
     /** Bytes pushed but not yet delivered to the guest. */
@@ -136,6 +159,17 @@ public final class VirtioConsole implements VirtioDevice, Snapshottable {
             request.write(0, scratch, 0, n);
             request.complete(n);
         }
+        if (input.size() == 0) {
+            dropping = false;
+        }
+    }
+
+    private static byte[] ascii(String text) {
+        byte[] bytes = new byte[text.length()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) text.charAt(i);
+        }
+        return bytes;
     }
 
     @Override
@@ -189,6 +223,10 @@ public final class VirtioConsole implements VirtioDevice, Snapshottable {
         config.put(CONFIG_COLS, 2, in.u16());
         config.put(CONFIG_ROWS, 2, in.u16());
         byte[] typed = in.bytes();
+        if (input.size() + typed.length > MAX_PENDING_INPUT) {
+            throw new SnapshotException("virtio console: " + typed.length + " bytes of typed-ahead input, more than "
+                    + MAX_PENDING_INPUT);
+        }
         input.append(typed, 0, typed.length);
         int count = in.count(queueSizeMax(RECEIVE_QUEUE), "receive buffer count");
         receiveBuffers.clear();

@@ -91,6 +91,20 @@ class InitHandshakeTest {
         assertThat(handshake.readySeen()).isFalse();
     }
 
+    @Test
+    void inputHeldBeyondTheBoundIsDroppedWithOneNotice() {
+        byte[] typed = new byte[InitHandshake.MAX_HELD_INPUT - 3];
+        java.util.Arrays.fill(typed, (byte) 't');
+        handshake.input(typed, 0, typed.length);
+        handshake.input(bytes("abcdef"), 0, 6);
+        handshake.input(bytes("ghi"), 0, 3);
+
+        assertThat(handshake.heldInput()).isEqualTo(InitHandshake.MAX_HELD_INPUT);
+        assertThat(shown()).isEqualTo(InitHandshake.DROPPED_NOTICE + "3 bytes]\r\n");
+        assertThat(InitHandshake.MAX_HELD_INPUT).as("handing it over never overflows the console")
+                .isLessThanOrEqualTo(dev.termpress.emulator.virtio.VirtioConsole.MAX_PENDING_INPUT);
+    }
+
     private String initConf() throws Exception {
         Inode file = fs.lookup(fs.lookup(fs.root(), InitConf.DIRECTORY), InitConf.FILE_NAME);
         String[] text = {null};

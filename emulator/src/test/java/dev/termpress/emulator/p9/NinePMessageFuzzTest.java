@@ -2,7 +2,6 @@ package dev.termpress.emulator.p9;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.termpress.emulator.fs.Errno;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -99,26 +98,9 @@ class NinePMessageFuzzTest {
 
     private void check(int round, byte[] message, int type, int tag, int capacity, byte[] head, int dataLength) {
         replies++;
-        String what = "round " + round + ", message " + hex(message);
-        int total = head.length + dataLength;
-        if (head.length == 0) {
-            assertThat(capacity).as("an empty reply only when not even Rlerror fits: %s", what).isLessThan(11);
-            return;
-        }
-        assertThat(head.length).as(what).isGreaterThanOrEqualTo(NineP.HEADER_SIZE);
-        assertThat(total).as("reply within the buffer: %s", what).isLessThanOrEqualTo(capacity);
-        assertThat(u32(head, 0)).as("size field: %s", what).isEqualTo(total);
-        int replyType = head[4] & 0xff;
-        int replyTag = head[5] & 0xff | (head[6] & 0xff) << 8;
-        if (replyType != NineP.TFLUSH + 1) { // a flush's reply may follow another request's
-            assertThat(replyTag).as("tag: %s", what).isEqualTo(tag);
-        }
-        if (replyType == NineP.RLERROR) {
+        if (WellFormedReply.check(() -> "round " + round + ", message " + WellFormedReply.hex(message), type, tag,
+                capacity, head, dataLength)) {
             errors++;
-            assertThat(head.length).as(what).isEqualTo(11);
-            assertThat(u32(head, 7)).as("EIO means a host exception: %s", what).isNotEqualTo(Errno.EIO);
-        } else if (replyType != NineP.TFLUSH + 1) {
-            assertThat(replyType).as("reply type: %s", what).isEqualTo(type + 1);
         }
     }
 
@@ -128,17 +110,5 @@ class NinePMessageFuzzTest {
                 b[at + i] = (byte) (v >>> 8 * i);
             }
         }
-    }
-
-    private static int u32(byte[] b, int at) {
-        return b[at] & 0xff | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
-    }
-
-    private static String hex(byte[] b) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < Math.min(b.length, 48); i++) {
-            out.append(String.format("%02x", b[i] & 0xff));
-        }
-        return out.append(b.length > 48 ? "... (" + b.length + " bytes)" : "").toString();
     }
 }

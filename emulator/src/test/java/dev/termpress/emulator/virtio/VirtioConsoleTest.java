@@ -125,6 +125,31 @@ class VirtioConsoleTest {
     }
 
     @Test
+    void inputBeyondTheBoundIsDroppedWithOneNoticeUntilTheGuestCatchesUp() {
+        GuestQueue rx = start()[RX];
+        byte[] paste = new byte[VirtioConsole.MAX_PENDING_INPUT - 10];
+        java.util.Arrays.fill(paste, (byte) 'p');
+        assertThat(console.pushInput(paste, 0, paste.length)).isEqualTo(paste.length);
+
+        assertThat(console.pushInput(utf8("0123456789abcdef"), 0, 16)).as("taken up to the bound").isEqualTo(10);
+        assertThat(console.pushInput(utf8("more"), 0, 4)).isZero();
+        assertThat(console.pendingInput()).isEqualTo(VirtioConsole.MAX_PENDING_INPUT);
+        assertThat(screen.text()).as("one notice on the terminal, not in the guest's input")
+                .isEqualTo(VirtioConsole.DROPPED_NOTICE + "6 bytes]\r\n");
+
+        // The guest reads all that waits: the next overflow gets its own notice.
+        long buffer = driver.alloc(VirtioConsole.MAX_PENDING_INPUT, 8);
+        rx.addChain(Buffer.out(buffer, VirtioConsole.MAX_PENDING_INPUT));
+        rx.notifyDevice();
+        assertThat(rx.pollUsed().length()).isEqualTo(VirtioConsole.MAX_PENDING_INPUT);
+        assertThat(driver.bytes(buffer + paste.length, 10)).isEqualTo(utf8("0123456789"));
+        assertThat(console.pushInput(utf8("ok"), 0, 2)).isEqualTo(2);
+        console.pushInput(paste, 0, paste.length);
+        console.pushInput(paste, 0, 20);
+        assertThat(screen.text()).endsWith(VirtioConsole.DROPPED_NOTICE + "12 bytes]\r\n");
+    }
+
+    @Test
     void inputBeforeDriverOkIsKeptForTheDriver() {
         console.pushInput(utf8("early"), 0, 5);
         driver.negotiateStandard(1L << VirtioConsole.F_SIZE);
