@@ -23,6 +23,8 @@ public final class TranslationAccess {
     public int executed;
     /** Set when a store dropped the running block's code: it must end after that store. */
     public boolean blockInvalidated;
+    /** Set by translated code when its run must end here (budget, trap, stop request, invalidated code). */
+    public boolean leave;
     /** Set when translated code entered a trap (the translator then looks the next block up afresh). */
     public boolean trapped;
     /** The executed count at block entry; slow paths set {@link Cpu#instret} relative to it. */

@@ -16,8 +16,11 @@ import java.util.List;
  */
 public final class BlockDecoder {
 
-    /** Instructions per unit by default; the back end halves it when a method would be too big for HotSpot. */
-    public static final int MAX_INSNS = 384;
+    /**
+     * Instructions per unit by default: a whole page (the JVM back end writes a method per chain,
+     * so the unit's size is not bound by HotSpot's method limit); halved when a back end refuses.
+     */
+    public static final int MAX_INSNS = 2048;
 
     private BlockDecoder() {
     }

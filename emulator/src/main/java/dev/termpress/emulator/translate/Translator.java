@@ -33,6 +33,8 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     private static final int CHUNK = Integer.getInteger("termpress.translate.chunk", 1024);
     /** Compilations of one page's content before it is left to the interpreter and its last unit. */
     private static final int MAX_COMPILATIONS = 6;
+    /** Single steps towards an entry before the interpreter takes a whole chunk instead. */
+    private static final int STEPS = 64;
 
     private final TranslationAccess access;
     private final BlockCompiler backEnd;
@@ -57,6 +59,10 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     private long translatedInstructions;
     private long blockRuns;
     private long dropped;
+    private long interpretedUnmapped;
+    private long interpretedBesideUnit;
+    private long interpretedCold;
+    private long cacheMisses;
 
     /** A translator for {@code cpu} with {@code backEnd}; {@code lockstep} checks every unit run against the interpreter. */
     public Translator(Cpu cpu, BlockCompiler backEnd, boolean lockstep, boolean background) {
@@ -125,15 +131,55 @@ public final class Translator implements Accelerator, DecodedCodeListener {
                         continue;
                     }
                     // The budget does not cover the entry's first chain: the interpreter goes on.
+                } else if (p.code != null) {
+                    // Off the unit's entries on a page that has one (an interrupt's return, an
+                    // indirect jump): step to the next entry rather than interpreting the whole stay.
+                    int stepped = stepToEntry(p, pc >>> 12, left);
+                    left -= stepped;
+                    interpretedBesideUnit += stepped;
+                    if (a.stopRequested() || a.parked()) {
+                        return;
+                    }
+                    if (stepped > 0) {
+                        continue;
+                    }
                 }
             }
             long before = a.count();
             a.interpret(Math.min(left, chunk));
-            left -= (int) (a.count() - before);
+            int interpreted = (int) (a.count() - before);
+            left -= interpreted;
+            if (offset < 0) {
+                interpretedUnmapped += interpreted;
+            } else if (pages[(int) (offset >>> 12)].code != null) {
+                interpretedBesideUnit += interpreted;
+            } else {
+                interpretedCold += interpreted;
+            }
             if (a.stopRequested() || a.parked()) {
                 return;
             }
         }
+    }
+
+    /**
+     * Interprets one instruction at a time, up to {@link #STEPS}, until control reaches an entry of
+     * {@code p}'s unit or leaves virtual page {@code vpn}; returns the instructions run.
+     */
+    private int stepToEntry(PageUnit p, long vpn, int left) {
+        TranslationAccess a = access;
+        long start = a.count();
+        for (int i = 0; i < STEPS && a.count() - start < left; i++) {
+            a.interpret(1);
+            if (a.stopRequested() || a.parked()) {
+                break;
+            }
+            long pc = a.pc();
+            if ((pc >>> 12) != vpn || p.enters((int) pc & 0xfff)) {
+                break;
+            }
+        }
+        return (int) (a.count() - start);
     }
 
     private int runUnit(PageUnit p, long pc, int left) {
@@ -173,16 +219,20 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         int[] words = backEnd.shareable() ? Arrays.copyOfRange(mem, p.page << 10, (p.page + 1) << 10) : null;
         if (words != null) {
             UnitCache.Cached cached = UnitCache.get(words);
+            // Taken even when it lacks some entries seen here: arrivals off its entries step to the
+            // next one, and only if they keep coming is the page compiled again with them.
+            if (cached != null && (p.block == null || !containsAll(p.block.entries(), cached.block().entries())
+                    || containsAll(cached.block().entries(), wanted))) {
+                access.decoded(pc, (int) ramOffset); // the page needs its decode slot: stores into it are reported then
+                p.cover(cached.block());
+                install(p, cached.block(), cached.code());
+                reused++;
+                return;
+            }
             if (cached != null) {
-                if (containsAll(cached.block().entries(), wanted)) {
-                    access.decoded(pc, (int) ramOffset); // the page needs its decode slot: stores into it are reported then
-                    p.cover(cached.block());
-                    install(p, cached.block(), cached.code());
-                    reused++;
-                    return;
-                }
                 or(wanted, cached.block().entries());
             }
+            cacheMisses++;
         }
         Block block = BlockDecoder.decode(access, pc, ramOffset, wanted, p.limit);
         if (block == null) {
@@ -314,6 +364,20 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     /** Compiled or queued units dropped by writes or evictions. */
     public long droppedBlocks() {
         return dropped;
+    }
+
+    /**
+     * Where the interpreter ran, for diagnosis: {fetch TLB missed at the look, page has a unit but
+     * the pc is no entry, page has no unit, process-wide cache misses, pages given up}.
+     */
+    public long[] diagnostics() {
+        long givenUp = 0;
+        for (PageUnit p : pages) {
+            if (p != null && p.compilations >= MAX_COMPILATIONS) {
+                givenUp++;
+            }
+        }
+        return new long[] {interpretedUnmapped, interpretedBesideUnit, interpretedCold, cacheMisses, givenUp};
     }
 
     /** Times a compiled unit was entered. */

@@ -79,6 +79,21 @@ class TranslatorTest {
     }
 
     @Test
+    void aLoadThatFaultsInTranslatedCodeDoesNotRetire() {
+        Harness h = translated(false);
+        h.cpu.setCsr(Csr.MTVEC, BASE + 0x800);
+        h.code(BASE + 0x800, j(0, ZERO));
+        h.set(A1, 0x10).program(addi(A2, A2, 1), ld(A0, A1, 0), j(-8, ZERO));
+        for (int k = 0; k < 200; k++) {
+            h.cpu.setPc(BASE);
+            h.step(3); // addi retires, ld faults (does not retire), the handler's jump retires
+        }
+        assertThat(translator.translatedInstructions()).isPositive();
+        assertThat(h.cpu.instret()).isEqualTo(600);
+        assertThat(h.cpu.csr(Csr.MINSTRET)).isEqualTo(400);
+    }
+
+    @Test
     void aStoreIntoTheRunningCodeTakesEffectOnTheNextPass() {
         Harness h = translated(true);
         // loop: a0 += 1; sw a3, 0(a2) (a2 points at the addi: rewrites it); bne a0, a1, loop
