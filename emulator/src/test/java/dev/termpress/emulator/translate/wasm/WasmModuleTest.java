@@ -76,7 +76,7 @@ class WasmModuleTest {
         m.addFunction(type).localGet(0).memory(Opcodes.I32_LOAD, 2, 16).finish();
         byte[] out = m.toBytes();
         // import section: 2 imports: env.ram memory {min 1}, env.f func of type 0
-        assertThat(java.util.Arrays.copyOfRange(out, 16, 16 + 21)).isEqualTo(bytes(
+        assertThat(java.util.Arrays.copyOfRange(out, 16, 16 + 22)).isEqualTo(bytes(
                 0x02, 0x14, 0x02, 0x03, 'e', 'n', 'v', 0x03, 'r', 'a', 'm', 0x02, 0x00, 0x01,
                 0x03, 'e', 'n', 'v', 0x01, 'f', 0x00, 0x00));
     }
