@@ -115,6 +115,19 @@ public final class FunctionBody {
         return this;
     }
 
+    /** {@code struct.get $t field} (and the other struct field instructions). */
+    public FunctionBody gc(int subOpcode, int typeIndex, int fieldIndex) {
+        code.u8(Opcodes.GC_PREFIX).unsigned(subOpcode).unsigned(typeIndex).unsigned(fieldIndex);
+        return this;
+    }
+
+    /** {@code ref.cast (ref null? $t)}: traps when the reference is not of type {@code typeIndex}. */
+    public FunctionBody refCast(int typeIndex, boolean nullable) {
+        code.u8(Opcodes.GC_PREFIX).unsigned(nullable ? Opcodes.REF_CAST_NULL : Opcodes.REF_CAST)
+                .signed(typeIndex); // a heap type: s33
+        return this;
+    }
+
     /** A GC instruction without immediates ({@code array.len}). */
     public FunctionBody gc(int subOpcode) {
         code.u8(Opcodes.GC_PREFIX).unsigned(subOpcode);

@@ -90,10 +90,15 @@ public final class Opcodes {
 
     // GC (WebAssembly GC, prefix 0xFB, then the sub-opcode as u32)
     public static final int GC_PREFIX = 0xFB;
+    public static final int STRUCT_GET = 0x02;
     public static final int ARRAY_NEW_DEFAULT = 0x07;
     public static final int ARRAY_GET = 0x0B;
     public static final int ARRAY_SET = 0x0E;
     public static final int ARRAY_LEN = 0x0F;
+    public static final int REF_CAST = 0x16;
+    public static final int REF_CAST_NULL = 0x17;
+    public static final int ANY_CONVERT_EXTERN = 0x1A;
+    public static final int EXTERN_CONVERT_ANY = 0x1B;
 
     private Opcodes() {
     }

@@ -28,6 +28,9 @@ public final class WasmModule {
     private static final int KIND_MEMORY = 0x02;
 
     private final List<WasmBytes> types = new ArrayList<>();
+    private int typeCount;
+    /** Entries beyond one that the first element of {@link #types} holds (copied entries). */
+    private int extraEntries;
     private final List<FunctionType> functionTypes = new ArrayList<>();
     private final WasmBytes imports = new WasmBytes();
     private int importCount;
@@ -42,6 +45,22 @@ public final class WasmModule {
 
     /** A function type's parameters and results, kept to size function bodies. */
     private record FunctionType(int index, int parameterCount) {
+    }
+
+    /**
+     * Starts the type section with entries copied from another module ({@code entries} recursion
+     * groups or single types holding {@code typeCount} types, as that module's type section has them):
+     * WebAssembly GC canonicalizes types structurally, so these are the other module's very types and
+     * references to them pass between the two modules.
+     */
+    public void addTypeEntries(byte[] bytes, int entries, int typeCount) {
+        if (!types.isEmpty()) {
+            throw new IllegalStateException("copied type entries go first");
+        }
+        WasmBytes raw = new WasmBytes().raw(bytes, 0, bytes.length);
+        types.add(raw);
+        extraEntries = entries - 1;
+        this.typeCount = typeCount;
     }
 
     /** Adds {@code (func (param ...) (result ...))} and returns its type index. */
@@ -137,7 +156,7 @@ public final class WasmModule {
     public byte[] toBytes() {
         WasmBytes out = new WasmBytes().raw(HEADER, 0, HEADER.length);
         if (!types.isEmpty()) {
-            WasmBytes s = new WasmBytes().unsigned(types.size());
+            WasmBytes s = new WasmBytes().unsigned(types.size() + extraEntries);
             for (WasmBytes t : types) {
                 s.raw(t);
             }
@@ -177,7 +196,7 @@ public final class WasmModule {
 
     private int addType(WasmBytes type) {
         types.add(type);
-        return types.size() - 1;
+        return typeCount++;
     }
 
     private FunctionType requireFunctionType(int typeIndex) {
