@@ -67,6 +67,25 @@ class WasmModuleTest {
     }
 
     @Test
+    void copiedTypeEntriesKeepTheirIndicesAndCount() {
+        WasmModule m = new WasmModule();
+        // one recursion group of two array types, as another module's type section holds it
+        byte[] rec = bytes(0x4E, 0x02, 0x5E, 0x7F, 0x01, 0x5E, 0x7E, 0x01);
+        m.addTypeEntries(rec, 1, 2);
+        int type = m.addFunctionType(List.of(ValueType.ANYREF), List.of(ValueType.refNull(1)));
+        assertThat(type).isEqualTo(2);
+        m.addFunction(type).localGet(0).refCast(80, true).gc(Opcodes.STRUCT_GET, 80, 2).finish();
+        byte[] out = m.toBytes();
+        // type section: 2 entries (the group, the function type)
+        assertThat(java.util.Arrays.copyOfRange(out, 8, 8 + 3 + rec.length)).isEqualTo(bytes(
+                0x01, 0x0F, 0x02, 0x4E, 0x02, 0x5E, 0x7F, 0x01, 0x5E, 0x7E, 0x01));
+        // ref.cast null 80: the heap type is an s33, so 80 takes two bytes (0xD0 0x00); struct.get's index is a u32
+        assertThat(java.util.Arrays.copyOfRange(out, out.length - 11, out.length))
+                .isEqualTo(bytes(0x20, 0x00, 0xFB, 0x17, 0xD0, 0x00, 0xFB, 0x02, 0x50, 0x02, 0x0B));
+        assertThatThrownBy(() -> m.addTypeEntries(rec, 1, 2)).hasMessageContaining("go first");
+    }
+
+    @Test
     void importedMemoryAndFunctionsComeFirst() {
         WasmModule m = new WasmModule();
         int type = m.addFunctionType(List.of(ValueType.I32), List.of(ValueType.I32));
