@@ -47,7 +47,7 @@ class GeneratedWasmGcTest {
     }
 
     /** A module that allocates and fills {@code (array (mut i32))} and {@code (array (mut i64))}. */
-    private static byte[] arraysModule() {
+    static byte[] arraysModule() {
         WasmModule m = new WasmModule();
         int ints = m.addArrayType(StorageType.of(ValueType.I32), true);
         int longs = m.addArrayType(StorageType.of(ValueType.I64), true);

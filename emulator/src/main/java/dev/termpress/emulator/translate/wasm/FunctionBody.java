@@ -98,6 +98,16 @@ public final class FunctionBody {
         return this;
     }
 
+    /** {@code br_table}: the i32 on the stack picks {@code labels[i]}, or {@code defaultLabel} past the end. */
+    public FunctionBody brTable(int[] labels, int defaultLabel) {
+        code.u8(Opcodes.BR_TABLE).unsigned(labels.length);
+        for (int label : labels) {
+            code.unsigned(checkLabel(label));
+        }
+        code.unsigned(checkLabel(defaultLabel));
+        return this;
+    }
+
     public FunctionBody call(int functionIndex) {
         code.u8(Opcodes.CALL).unsigned(functionIndex);
         return this;
