@@ -76,9 +76,29 @@ final class WriteStep implements BuildStep {
                 Files.write(target(site, RUNTIME_DIR + file.getKey()), file.getValue());
                 site.bytesWritten += file.getValue().length;
             }
+            writePageFiles(site);
             site.progress.update("wrote " + files.size() + " pages, " + megabytes(site) + " MB");
         } catch (IOException | UncheckedIOException e) {
             throw new BuildException(new SiteError(site.staging, 0, "cannot write output: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Every page file as a blob named by its sha256 beside the image blobs: the file blocks' Download links and
+     * the browser runtime fetch them there (content-named, so cached forever; one copy per content).
+     */
+    private static void writePageFiles(Site site) throws IOException {
+        Map<String, byte[]> blobs = new java.util.TreeMap<>();
+        for (var page : site.pages) {
+            page.fileBlocks().values().forEach(block -> blobs.put(block.file().blobPath(), block.file().content()));
+            page.demos().values().forEach(demo -> demo.files().forEach(file -> blobs.put(file.blobPath(), file.content())));
+        }
+        for (Map.Entry<String, byte[]> blob : blobs.entrySet()) {
+            Path target = target(site, blob.getKey());
+            if (!Files.exists(target)) { // an image blob of the same content is the same bytes
+                Files.write(target, blob.getValue());
+                site.bytesWritten += blob.getValue().length;
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.termpress.generator.markdown.DemoBlock;
 import dev.termpress.generator.markdown.DemoBlock.Step;
+import dev.termpress.generator.markdown.PageFile;
 
 /**
  * The HTML of one demo block: a readable transcript that works without JavaScript, wrapped in an
@@ -44,6 +45,9 @@ public final class DemoBlockHtml {
         if (upperLimit != null) {
             data(html, "upper-limit", String.valueOf(upperLimit));
         }
+        if (!demo.files().isEmpty()) {
+            data(html, "files", json(files(demo)));
+        }
         data(html, "env", json(demo.env()));
         data(html, "autorun", String.valueOf(demo.autorun()));
         data(html, "commands", json(demo.commands()));
@@ -67,6 +71,20 @@ public final class DemoBlockHtml {
                 .append("<span class=\"tp-status\" role=\"status\" aria-live=\"polite\"></span></div>\n");
         html.append("</figure>");
         return html.toString();
+    }
+
+    /** What the runtime needs of each file: the worker fetches blob {@code sha256} beside the image's blobs. */
+    private static java.util.List<java.util.Map<String, Object>> files(DemoBlock demo) {
+        java.util.List<java.util.Map<String, Object>> list = new java.util.ArrayList<>();
+        for (PageFile file : demo.files()) {
+            java.util.Map<String, Object> entry = new java.util.LinkedHashMap<>();
+            entry.put("path", file.path());
+            entry.put("sha256", file.sha256());
+            entry.put("size", file.content().length);
+            entry.put("mode", file.permissions());
+            list.add(entry);
+        }
+        return list;
     }
 
     private static void step(StringBuilder html, Step step) {
