@@ -99,6 +99,23 @@ class PageFilesTest {
         }
     }
 
+    @Test
+    void aCorruptFileBlobStopsTheRunWithItsPath() throws Exception {
+        String hex = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(APP.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        byte[] corrupt = APP.replace("hi", "ho").getBytes(java.nio.charset.StandardCharsets.UTF_8); // same size
+        try (BrowserContext context = live.chromium().browser().newContext()) {
+            context.route("**/images/blobs/sha256/" + hex, route -> route.fulfill(new com.microsoft.playwright.Route
+                    .FulfillOptions().setStatus(200).setContentType("application/octet-stream").setBodyBytes(corrupt)));
+            Page page = context.newPage();
+            page.navigate(live.site().url(""));
+            LiveDemo demo = new LiveDemo(page, 0);
+            demo.press("run");
+            demo.figure().locator(".tp-live-error").waitFor();
+            assertThat(demo.error()).contains("/workspace/app.py").contains("sha256");
+        }
+    }
+
     private static String color(Locator element) {
         return (String) element.evaluate("el => getComputedStyle(el).color");
     }

@@ -61,7 +61,8 @@ class PageFilesBuildTest {
         String hex = sha256(APP);
         assertThat(html).contains("<figure class=\"tp-file\" data-path=\"/workspace/app.py\">")
                 .contains("<code class=\"tp-file-path\">/workspace/app.py</code>")
-                .contains("<button type=\"button\" class=\"tp-copy\" data-copy=\"def greet(name):\n    return &quot;hi &quot; + name  # &lt;b&gt;\n\" aria-label=\"Copy app.py\">Copy</button>")
+                .contains("<button type=\"button\" class=\"tp-copy\" aria-label=\"Copy app.py\">Copy</button>")
+                .contains("# &lt;b&gt;</span>\n</code></pre>")
                 .contains("<a class=\"tp-download\" href=\"../images/blobs/sha256/" + hex + "\" download=\"app.py\"")
                 .contains("<pre class=\"tp-code\" data-lang=\"py\"><code class=\"language-py\">")
                 .contains("<span class=\"hl-keyword\">def</span>")

@@ -4,8 +4,9 @@ import dev.termpress.generator.markdown.FileBlock;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The HTML of one {@code file} block: a header with the guest path, Copy (the theme's script) and Download (a
- * link to the published blob, so it works without JavaScript), then the highlighted content.
+ * The HTML of one {@code file} block: a header with the guest path, Copy (the theme's script copies the code's
+ * text, which is the file: the content and its final newline) and Download (a link to the published blob, so it
+ * works without JavaScript), then the highlighted content.
  */
 public final class FileBlockHtml {
 
@@ -27,8 +28,7 @@ public final class FileBlockHtml {
         html.append("<figcaption class=\"tp-file-header\"><span class=\"tp-file-icon\" aria-hidden=\"true\"></span>")
                 .append("<code class=\"tp-file-path\">").append(DemoBlockHtml.text(path)).append("</code>")
                 .append("<span class=\"tp-file-actions\">")
-                .append("<button type=\"button\" class=\"tp-copy\" data-copy=\"").append(DemoBlockHtml.attr(code))
-                .append("\" aria-label=\"Copy ").append(DemoBlockHtml.attr(block.name())).append("\">Copy</button>")
+                .append("<button type=\"button\" class=\"tp-copy\" aria-label=\"Copy ").append(DemoBlockHtml.attr(block.name())).append("\">Copy</button>")
                 .append("<a class=\"tp-download\" href=\"").append(DemoBlockHtml.attr(rootPrefix + block.file().blobPath()))
                 .append("\" download=\"").append(DemoBlockHtml.attr(block.name())).append("\" aria-label=\"Download ")
                 .append(DemoBlockHtml.attr(block.name())).append("\">Download</a></span></figcaption>\n");
