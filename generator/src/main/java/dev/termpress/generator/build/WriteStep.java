@@ -1,6 +1,7 @@
 package dev.termpress.generator.build;
 
 import dev.termpress.generator.content.ContentLoader;
+import dev.termpress.generator.content.Page;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.diag.ErrorCollector;
 import dev.termpress.generator.diag.SiteError;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes rendered pages and copies content assets, static files, theme assets and the browser runtime into the
@@ -88,8 +90,8 @@ final class WriteStep implements BuildStep {
      * the browser runtime fetch them there (content-named, so cached forever; one copy per content).
      */
     private static void writePageFiles(Site site) throws IOException {
-        Map<String, byte[]> blobs = new java.util.TreeMap<>();
-        for (var page : site.pages) {
+        Map<String, byte[]> blobs = new TreeMap<>();
+        for (Page page : site.pages) {
             page.fileBlocks().values().forEach(block -> blobs.put(block.file().blobPath(), block.file().content()));
             page.demos().values().forEach(demo -> demo.files().forEach(file -> blobs.put(file.blobPath(), file.content())));
         }

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.termpress.generator.markdown.DemoBlock;
 import dev.termpress.generator.markdown.DemoBlock.Step;
 import dev.termpress.generator.markdown.PageFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The HTML of one demo block: a readable transcript that works without JavaScript, wrapped in an
@@ -74,10 +78,10 @@ public final class DemoBlockHtml {
     }
 
     /** What the runtime needs of each file: the worker fetches blob {@code sha256} beside the image's blobs. */
-    private static java.util.List<java.util.Map<String, Object>> files(DemoBlock demo) {
-        java.util.List<java.util.Map<String, Object>> list = new java.util.ArrayList<>();
+    private static List<Map<String, Object>> files(DemoBlock demo) {
+        List<Map<String, Object>> list = new ArrayList<>();
         for (PageFile file : demo.files()) {
-            java.util.Map<String, Object> entry = new java.util.LinkedHashMap<>();
+            Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("path", file.path());
             entry.put("sha256", file.sha256());
             entry.put("size", file.content().length);
