@@ -7,7 +7,7 @@
  * (kernelSha256 is the raw kernel Image's sha256, not a URL: a boot snapshot must have been made on it.)
  * Each Run starts one Web Worker (termpress-worker.js) that runs one machine. Messages:
  *   page -> worker  {type: "start", descriptor, kernel, kernelSha256, workdir, user, hostname, upperLimit (bytes, 0: default),
- *                    env: ["K=V"], cols, rows}
+ *                    env: ["K=V"], files: [{path, sha256, size, mode}] (the figure's data-files), cols, rows}
  *                   {type: "input", data: Uint8Array} {type: "resize", cols, rows} {type: "stop"} {type: "stats"}
  *                   {type: "shown"} (one output drawn by xterm.js: the guest pauses while 4 are not, so a
  *                   flood of output runs at the terminal's pace instead of queueing here)
@@ -173,6 +173,7 @@
       hostname: this.figure.getAttribute("data-hostname") || "",
       upperLimit: Number(this.figure.getAttribute("data-upper-limit") || 0),
       env: Object.keys(env).map(function (name) { return name + "=" + env[name]; }),
+      files: parseJson(this.figure.getAttribute("data-files"), []),
       cols: size.cols,
       rows: size.rows
     });

@@ -43,6 +43,7 @@ public final class ImageFileSystem {
     long upperBytes;
     /** Where reads that cross chunks or holes are assembled; grows to the largest read (9P: at most msize). */
     private byte[] readBuffer = EMPTY;
+    private LookupObserver lookupObserver;
     /** Inodes the layers made (ids 1 to this); a snapshot saves only what the guest changed since. */
     long mergedInodes;
     /** Set once the layers are merged: from then on every change marks its inode {@link Inode#touched}. */
@@ -108,8 +109,24 @@ public final class ImageFileSystem {
         return dir.parent == null ? dir : dir.parent;
     }
 
+    /** Told of every name the guest looks up ({@link #lookup}, the 9P server's walks). */
+    public interface LookupObserver {
+        void lookedUp(Inode dir, String name);
+    }
+
+    /**
+     * Reports every later {@link #lookup} to {@code observer} (null: none): how a test learns which names a guest
+     * could hold cached (it looked each one up), for example before its boot snapshot.
+     */
+    public void observeLookups(LookupObserver observer) {
+        lookupObserver = observer;
+    }
+
     /** The entry {@code name} of {@code dir}. */
     public Inode lookup(Inode dir, String name) throws FsException {
+        if (lookupObserver != null) {
+            lookupObserver.lookedUp(dir, name);
+        }
         requireDirectory(dir);
         checkName(name);
         Inode child = dir.children.get(name);

@@ -17,9 +17,14 @@ import dev.termpress.generator.diag.ErrorCollector;
 import dev.termpress.generator.image.ImageSpec;
 import dev.termpress.generator.markdown.DemoBlock;
 import dev.termpress.generator.markdown.DemoBlockParser;
+import dev.termpress.generator.markdown.FileBlock;
+import dev.termpress.generator.markdown.FileBlockParser;
+import dev.termpress.generator.markdown.PageFile;
+import dev.termpress.generator.content.ContentLoader;
 import dev.termpress.generator.markdown.Markdown;
 import dev.termpress.generator.nav.NavTree;
 import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -99,6 +104,7 @@ final class ParseStep implements BuildStep {
             anchors.add(htmlIds.group(1));
         }
         Map<FencedCodeBlock, DemoBlock> demos = new LinkedHashMap<>();
+        Map<FencedCodeBlock, FileBlock> fileBlocks = new LinkedHashMap<>();
         List<LinkRef> links = new ArrayList<>();
         String heading = null;
         for (Node node : document.getDescendants()) {
@@ -106,6 +112,13 @@ final class ParseStep implements BuildStep {
                 try {
                     demos.put(block, withImageHostname(site, DemoBlockParser.parse(block.getInfo().toString(),
                             block.getContentChars().toString(), source.file(), block.getStartLineNumber() + 1)));
+                } catch (BuildException e) {
+                    errors.addAll(e);
+                }
+            } else if (node instanceof FencedCodeBlock block && FileBlockParser.isFile(block.getInfo().toString())) {
+                try {
+                    fileBlocks.put(block, FileBlockParser.parse(block.getInfo().toString(),
+                            block.getContentChars().toString(), source.file(), block.getStartLineNumber() + 1));
                 } catch (BuildException e) {
                     errors.addAll(e);
                 }
@@ -122,11 +135,14 @@ final class ParseStep implements BuildStep {
                 links.add(new LinkRef(reference.getUrl().toString(), node.getStartLineNumber() + 1));
             }
         }
+        List<PageFile> pageFiles = PageFiles.ofBlocks(List.copyOf(fileBlocks.values()), errors);
+        Path contentDir = site.siteDir().resolve(ContentLoader.CONTENT_DIR);
+        demos.replaceAll((block, demo) -> PageFiles.withFiles(demo, pageFiles, contentDir, errors));
         String title = frontMatter.title() != null ? frontMatter.title()
                 : heading != null ? heading : NavTree.titleFromPath(source.path());
         for (int i = 1; i <= demos.size(); i++) {
             anchors.add("demo-" + i);
         }
-        return new Page(source, frontMatter, document, title, heading != null, demos, links, anchors);
+        return new Page(source, frontMatter, document, title, heading != null, demos, fileBlocks, links, anchors);
     }
 }

@@ -47,7 +47,7 @@ final class RenderStep implements BuildStep {
             Page page = pages.get(i);
             PageRenderContext context = new PageRenderContext(SitePaths.rootPrefix(page.url()), page.demos(),
                     site.imageDescriptors, url -> targets.resolve(page, url) instanceof LinkTargets.Resolved r ? r.url() : url,
-                    upperLimits);
+                    upperLimits, page.fileBlocks());
             String content = markdown.render(page.document(), context);
             try {
                 html[i] = site.theme.render(PAGE_TEMPLATE, PageModel.forPage(site.config, site.nav, page, content,

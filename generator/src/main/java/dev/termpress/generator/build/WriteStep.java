@@ -1,6 +1,7 @@
 package dev.termpress.generator.build;
 
 import dev.termpress.generator.content.ContentLoader;
+import dev.termpress.generator.content.Page;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.diag.ErrorCollector;
 import dev.termpress.generator.diag.SiteError;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes rendered pages and copies content assets, static files, theme assets and the browser runtime into the
@@ -76,9 +78,29 @@ final class WriteStep implements BuildStep {
                 Files.write(target(site, RUNTIME_DIR + file.getKey()), file.getValue());
                 site.bytesWritten += file.getValue().length;
             }
+            writePageFiles(site);
             site.progress.update("wrote " + files.size() + " pages, " + megabytes(site) + " MB");
         } catch (IOException | UncheckedIOException e) {
             throw new BuildException(new SiteError(site.staging, 0, "cannot write output: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Every page file as a blob named by its sha256 beside the image blobs: the file blocks' Download links and
+     * the browser runtime fetch them there (content-named, so cached forever; one copy per content).
+     */
+    private static void writePageFiles(Site site) throws IOException {
+        Map<String, byte[]> blobs = new TreeMap<>();
+        for (Page page : site.pages) {
+            page.fileBlocks().values().forEach(block -> blobs.put(block.file().blobPath(), block.file().content()));
+            page.demos().values().forEach(demo -> demo.files().forEach(file -> blobs.put(file.blobPath(), file.content())));
+        }
+        for (Map.Entry<String, byte[]> blob : blobs.entrySet()) {
+            Path target = target(site, blob.getKey());
+            if (!Files.exists(target)) { // an image blob of the same content is the same bytes
+                Files.write(target, blob.getValue());
+                site.bytesWritten += blob.getValue().length;
+            }
         }
     }
 

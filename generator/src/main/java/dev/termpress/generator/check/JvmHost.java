@@ -4,12 +4,14 @@ import dev.termpress.emulator.MachineConfig;
 import dev.termpress.emulator.fs.ImageFormatException;
 import dev.termpress.emulator.host.InstructionClock;
 import dev.termpress.emulator.guest.GuestOverrides;
+import dev.termpress.emulator.guest.GuestFiles;
 import dev.termpress.emulator.guest.InitConf;
 import dev.termpress.generator.build.SiteReader.Demo;
 import dev.termpress.generator.image.ImageException;
 import dev.termpress.generator.image.ImageSpec;
 import dev.termpress.generator.image.LocalImageLoader;
 import dev.termpress.generator.markdown.DemoBlock;
+import dev.termpress.generator.markdown.PageFile;
 import dev.termpress.generator.vm.BootSnapshots;
 import dev.termpress.generator.vm.BootedImage;
 import dev.termpress.generator.vm.PreparedImage;
@@ -34,7 +36,7 @@ final class JvmHost implements DemoHost {
     private int boots;
 
     /** A machine kept for the next block, with what it was booted for. */
-    private record Booted(ImageSpec image, String initConf, ShellSession session, boolean reusable) {}
+    private record Booted(ImageSpec image, String key, ShellSession session, boolean reusable) {}
 
     /** A {@link ShellSession} with the command budget. */
     private record JvmShell(ShellSession session) implements DemoShell {
@@ -61,9 +63,10 @@ final class JvmHost implements DemoHost {
         DemoBlock block = demo.block();
         try {
             PreparedImage image = prepared(demo.image());
-            String initConf = InitConf.render(image.image().settings(), overrides(block));
-            return new JvmShell(session(demo.image(), image, initConf));
-        } catch (ImageException | ImageFormatException | IllegalArgumentException e) {
+            // Blocks share a machine only with the same settings and files.
+            String key = InitConf.render(image.image().settings(), overrides(block)) + filesKey(block);
+            return new JvmShell(session(demo.image(), image, key, block));
+        } catch (ImageException | ImageFormatException | IllegalArgumentException | IllegalStateException e) {
             throw new NoShellException("cannot boot image \"" + block.image() + "\": " + e.getMessage());
         }
     }
@@ -76,7 +79,7 @@ final class JvmHost implements DemoHost {
         if (!healthy) {
             current = null;
         } else if (!ReusePolicy.leavesNoTrace(demo.block())) {
-            current = new Booted(current.image(), current.initConf(), current.session(), false);
+            current = new Booted(current.image(), current.key(), current.session(), false);
         }
     }
 
@@ -86,24 +89,28 @@ final class JvmHost implements DemoHost {
     }
 
     /** A booted shell for the block: the kept one when it may be reused, else a fresh boot. */
-    private ShellSession session(ImageSpec spec, PreparedImage image, String initConf)
+    private ShellSession session(ImageSpec spec, PreparedImage image, String key, DemoBlock block)
             throws ImageFormatException, NoShellException {
-        if (current != null && current.reusable() && current.image().equals(spec) && current.initConf().equals(initConf)
+        if (current != null && current.reusable() && current.image().equals(spec) && current.key().equals(key)
                 && !current.session().halted()) {
             return current.session();
         }
         ConsoleCapture console = new ConsoleCapture();
         // Resumed from the boot snapshot a build publishes (the same bytes), unless the image turns snapshots off.
-        BootedImage booted = image.start(initConf, () -> MachineConfig.deterministic(console::write),
+        BootedImage booted = image.start(InitConf.render(image.image().settings(), overrides(block)),
+                () -> MachineConfig.deterministic(console::write),
                 () -> GUEST_EPOCH_NANOS, spec.snapshot() ? BootSnapshots.of(image) : null, System.err::println);
         boots++;
+        // The page's files, after the resume (or before the cold boot's first instruction), before init reads
+        // its settings: the guest has never looked these names up (GuestFiles).
+        GuestFiles.install(booted.fs(), block.files().stream().map(PageFile::guestFile).toList());
         ShellSession session = new ShellSession(booted.machine(), booted.handshake(), console);
         current = null;
         String failure = session.start(BOOT_BUDGET);
         if (failure != null) {
             throw new NoShellException(failure);
         }
-        current = new Booted(spec, initConf, session, true);
+        current = new Booted(spec, key, session, true);
         return session;
     }
 
@@ -121,6 +128,15 @@ final class JvmHost implements DemoHost {
             throw new ImageException(message);
         }
         return (PreparedImage) cached;
+    }
+
+    /** What tells two blocks' files apart for reuse: their paths, modes and digests. */
+    private static String filesKey(DemoBlock block) {
+        StringBuilder key = new StringBuilder();
+        for (PageFile file : block.files()) {
+            key.append("\0").append(file.path()).append(' ').append(file.permissions()).append(' ').append(file.sha256());
+        }
+        return key.toString();
     }
 
     /** The block's settings; {@code PS1} is the marker so a shell that honours it needs no setup to be found. */

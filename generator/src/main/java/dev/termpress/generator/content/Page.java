@@ -4,6 +4,7 @@ import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.util.ast.Document;
 import dev.termpress.generator.links.SitePaths;
 import dev.termpress.generator.markdown.DemoBlock;
+import dev.termpress.generator.markdown.FileBlock;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ public final class Page {
     private final String title;
     private final boolean hasTitleHeading;
     private final Map<FencedCodeBlock, DemoBlock> demos;
+    private final Map<FencedCodeBlock, FileBlock> fileBlocks;
     private final List<LinkRef> links;
     private final Set<String> anchors;
 
@@ -33,6 +35,13 @@ public final class Page {
 
     public Page(SourceFile source, FrontMatter frontMatter, Document document, String title, boolean hasTitleHeading,
             Map<FencedCodeBlock, DemoBlock> demos, List<LinkRef> links, Set<String> anchors) {
+        this(source, frontMatter, document, title, hasTitleHeading, demos, Map.of(), links, anchors);
+    }
+
+    public Page(SourceFile source, FrontMatter frontMatter, Document document, String title, boolean hasTitleHeading,
+            Map<FencedCodeBlock, DemoBlock> demos, Map<FencedCodeBlock, FileBlock> fileBlocks, List<LinkRef> links,
+            Set<String> anchors) {
+        this.fileBlocks = Collections.unmodifiableMap(new LinkedHashMap<>(fileBlocks));
         this.source = source;
         this.frontMatter = frontMatter;
         this.document = document;
@@ -77,6 +86,11 @@ public final class Page {
 
     public Map<FencedCodeBlock, DemoBlock> demos() {
         return demos;
+    }
+
+    /** The page's {@code file} blocks by the fenced block they came from, in page order. */
+    public Map<FencedCodeBlock, FileBlock> fileBlocks() {
+        return fileBlocks;
     }
 
     public List<LinkRef> links() {

@@ -20,6 +20,9 @@ import java.util.Map;
  * @param autorun whether Run types the commands for the reader, each at the next prompt (the default;
  *     {@code autorun=false} leaves the terminal to the reader)
  * @param steps the commands with their expected output
+ * @param filesDir the folder {@code files=} names as written (relative to the page), or {@code null}
+ * @param files what goes into the container before the commands run: the page's file blocks, then the files
+ *     of {@code filesDir} below {@code workdir} (filled in once the page is parsed)
  */
 public record DemoBlock(
         Path file,
@@ -31,11 +34,20 @@ public record DemoBlock(
         Map<String, String> env,
         String title,
         boolean autorun,
-        List<Step> steps) {
+        List<Step> steps,
+        String filesDir,
+        List<PageFile> files) {
 
     public DemoBlock {
         env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
         steps = List.copyOf(steps);
+        files = List.copyOf(files);
+    }
+
+    /** A block that puts no files into its container. */
+    public DemoBlock(Path file, int line, String image, String workdir, String user, String hostname,
+            Map<String, String> env, String title, boolean autorun, List<Step> steps) {
+        this(file, line, image, workdir, user, hostname, env, title, autorun, steps, null, List.of());
     }
 
     /**
@@ -49,7 +61,12 @@ public record DemoBlock(
 
     /** The same block with {@code name} as its hostname. */
     public DemoBlock withHostname(String name) {
-        return new DemoBlock(file, line, image, workdir, user, name, env, title, autorun, steps);
+        return new DemoBlock(file, line, image, workdir, user, name, env, title, autorun, steps, filesDir, files);
+    }
+
+    /** The same block putting {@code pageFiles} into its container. */
+    public DemoBlock withFiles(List<PageFile> pageFiles) {
+        return new DemoBlock(file, line, image, workdir, user, hostname, env, title, autorun, steps, filesDir, pageFiles);
     }
 
     /** The commands alone, in order. */

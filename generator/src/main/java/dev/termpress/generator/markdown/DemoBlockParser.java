@@ -18,7 +18,7 @@ public final class DemoBlockParser {
     /** The info string's first word that marks a demo block. */
     public static final String KEYWORD = "container";
     /** The attributes a demo block accepts, in the order the docs list them. */
-    public static final List<String> ATTRIBUTES = List.of("image", "workdir", "user", "hostname", "env", "title", "autorun");
+    public static final List<String> ATTRIBUTES = List.of("image", "workdir", "user", "hostname", "env", "title", "autorun", "files");
 
     private static final String PROMPT = "$ ";
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -54,6 +54,7 @@ public final class DemoBlockParser {
         String user = null;
         String hostname = null;
         String title = null;
+        String filesDir = null;
         boolean autorun = true; // Run types the block's commands unless it says autorun=false
         Map<String, String> env = new LinkedHashMap<>();
         List<String> seen = new ArrayList<>();
@@ -100,15 +101,20 @@ public final class DemoBlockParser {
                     workdir = a.value();
                 }
                 case "env" -> addEnv(a.value(), env, file, fenceLine, errors);
+                case "files" -> filesDir = a.value();
                 default -> throw new IllegalStateException(a.key());
             }
         }
         if (image == null && !seen.contains("image")) {
             errors.add(file, fenceLine, "container block needs image=NAME (an image declared in termpress.yaml)");
         }
+        if (filesDir != null && workdir == null) {
+            errors.add(file, fenceLine, "files=" + filesDir + " needs workdir=/PATH: the folder's files go there");
+        }
         List<Step> steps = steps(body, file, fenceLine, errors);
         errors.throwIfAny();
-        return new DemoBlock(file, fenceLine, image, workdir, user, hostname, env, title, autorun, steps);
+        return new DemoBlock(file, fenceLine, image, workdir, user, hostname, env, title, autorun, steps, filesDir,
+                List.of());
     }
 
     private static void addEnv(String value, Map<String, String> env, Path file, int line, ErrorCollector errors) {

@@ -13,18 +13,26 @@ import java.util.function.UnaryOperator;
  * @param imageDescriptors image name to descriptor path relative to the site root
  * @param links rewrites a link as written in Markdown into its URL in the output
  * @param upperLimits image name to its writable layer's limit in bytes, for images that set one
+ * @param fileBlocks the {@code file} blocks of this page by the fenced block they came from
  */
 public record PageRenderContext(
         String rootPrefix,
         Map<FencedCodeBlock, DemoBlock> demos,
         Map<String, String> imageDescriptors,
         UnaryOperator<String> links,
-        Map<String, Long> upperLimits) {
+        Map<String, Long> upperLimits,
+        Map<FencedCodeBlock, FileBlock> fileBlocks) {
+
+    /** A context for a page without file blocks. */
+    public PageRenderContext(String rootPrefix, Map<FencedCodeBlock, DemoBlock> demos,
+            Map<String, String> imageDescriptors, UnaryOperator<String> links, Map<String, Long> upperLimits) {
+        this(rootPrefix, demos, imageDescriptors, links, upperLimits, Map.of());
+    }
 
     /** A context whose images keep the default writable-layer limit. */
     public PageRenderContext(String rootPrefix, Map<FencedCodeBlock, DemoBlock> demos,
             Map<String, String> imageDescriptors, UnaryOperator<String> links) {
-        this(rootPrefix, demos, imageDescriptors, links, Map.of());
+        this(rootPrefix, demos, imageDescriptors, links, Map.of(), Map.of());
     }
 
     /** A context for rendering without a site (demo blocks need one, so there are none). */

@@ -125,7 +125,7 @@ class CheckCommandTest {
         int status = fixture.check("--drafts", EXAMPLES.toString());
 
         assertThat(fixture.err()).isEmpty();
-        assertThat(fixture.out()).contains("Checked 72 commands in 20 blocks").contains("all outputs match");
+        assertThat(fixture.out()).contains("Checked 74 commands in 21 blocks").contains("all outputs match");
         assertThat(status).isZero();
     }
 }

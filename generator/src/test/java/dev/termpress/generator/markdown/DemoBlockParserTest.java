@@ -50,7 +50,7 @@ class DemoBlockParserTest {
         assertThatThrownBy(() -> DemoBlockParser.parse("container image=busybox imgae=x", "$ ls\n", FILE, 7))
                 .isInstanceOf(BuildException.class)
                 .hasMessageEndingWith("content/page.md:7: unknown attribute 'imgae' on container block"
-                        + " (valid: image, workdir, user, hostname, env, title, autorun)");
+                        + " (valid: image, workdir, user, hostname, env, title, autorun, files)");
     }
 
     @Test

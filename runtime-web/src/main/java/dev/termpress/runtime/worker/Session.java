@@ -278,6 +278,11 @@ public final class Session {
         host.cancelTimer();
     }
 
+    /** The root filesystem the machine serves (a host writes the page's files into it before the guest runs). */
+    public ImageFileSystem fileSystem() {
+        return fs;
+    }
+
     /** Guest instructions executed so far. */
     public long instructions() {
         return instructions;

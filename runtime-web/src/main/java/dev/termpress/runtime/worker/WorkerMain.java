@@ -34,6 +34,8 @@ public final class WorkerMain {
 
     private static Session session;
     private static ImageLoader loader;
+    /** The page's files for this block, fetched while the image loads (PageFiles). */
+    private static PageFiles pageFiles;
     /** The machine built while its kernel or snapshot downloads; null once started (or not built yet). */
     private static Session prepared;
     /** The raw kernel Image's sha256 the page says its runtime boots (a snapshot's identity), or null. */
@@ -113,6 +115,7 @@ public final class WorkerMain {
             WorkerScope.postError("the start message needs the image descriptor and kernel URLs");
             return;
         }
+        pageFiles = PageFiles.fetch(message, descriptor);
         loader = new ImageLoader(descriptor, kernel, kernelSha256,
                 new ImageLoader.Listener() {
                     @Override
@@ -188,6 +191,14 @@ public final class WorkerMain {
             return;
         }
         try {
+            if (!pageFiles.ready()) { // the machine starts with the page's files in place
+                pageFiles.whenReady(() -> boot(kernel, snapshot, descriptor, indexes, source, block));
+                return;
+            }
+            if (pageFiles.failure() != null) {
+                WorkerScope.postError(pageFiles.failure());
+                return;
+            }
             Marks.mark("imageLoaded");
             WorkerScope.postStatus("booting", 0, 0);
             prepare(descriptor, indexes, source, block);
@@ -199,6 +210,7 @@ public final class WorkerMain {
             if (snapshot != null) {
                 try {
                     starting.resumeFrom(snapshot, new SnapshotIdentity(kernelSha256, descriptor.manifestDigest()));
+                    pageFiles.install(starting.fileSystem()); // before the first slice
                     Marks.mark("snapshotResumed");
                     WorkerScope.postBoot("snapshot");
                 } catch (SnapshotException e) {
@@ -207,6 +219,7 @@ public final class WorkerMain {
                     return;
                 }
             } else {
+                pageFiles.install(starting.fileSystem());
                 starting.bootKernel(kernel);
                 WorkerScope.postBoot("cold");
             }

@@ -11,6 +11,8 @@ import dev.termpress.emulator.fs.LayerIndex;
 import dev.termpress.emulator.fs.OnDemandLayerSource;
 import dev.termpress.emulator.fs.TarInput;
 import dev.termpress.emulator.guest.ContainerSettings;
+import dev.termpress.emulator.guest.GuestFile;
+import dev.termpress.emulator.guest.GuestFiles;
 import dev.termpress.emulator.guest.InitHandshake;
 import dev.termpress.emulator.host.InstructionClock;
 import dev.termpress.emulator.kernel.KernelImage;
@@ -101,6 +103,24 @@ class SessionResumeTest {
         SessionTest.runUntil(session, host, "# ");
         session.input("stty size\n".getBytes(StandardCharsets.UTF_8));
         SessionTest.runUntil(session, host, "21 77");
+    }
+
+    @Test
+    void pageFilesWrittenAfterTheResumeAreReadByTheShell() throws Exception {
+        // WorkerMain's order: restore, write the page's files into the upper layer, then the first slice.
+        FakeHost host = new FakeHost();
+        OnDemandLayerSource source = new OnDemandLayerSource(1, n -> { });
+        source.supply(0, layer);
+        Session session = Session.prepare(spec(new BlockOptions("/workspace", null, null, List.of()), source),
+                MachineConfig.deterministic((d, o, l) -> { }).withBootargs(BOOTARGS).withClock(host), host);
+        session.resumeFrom(snapshot, IDENTITY);
+        GuestFiles.install(session.fileSystem(), List.of(
+                new GuestFile("/workspace/app.py", "print('from the page')\n".getBytes(StandardCharsets.UTF_8), 0644)));
+
+        SessionTest.runUntil(session, host, "# ");
+        session.input("cat app.py; echo end-$((6*7))\n".getBytes(StandardCharsets.UTF_8));
+        SessionTest.runUntil(session, host, "end-42");
+        assertThat(host.text()).contains("print('from the page')");
     }
 
     @Test

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.termpress.generator.markdown.DemoBlock;
 import dev.termpress.generator.markdown.DemoBlock.Step;
+import dev.termpress.generator.markdown.PageFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The HTML of one demo block: a readable transcript that works without JavaScript, wrapped in an
@@ -44,6 +49,9 @@ public final class DemoBlockHtml {
         if (upperLimit != null) {
             data(html, "upper-limit", String.valueOf(upperLimit));
         }
+        if (!demo.files().isEmpty()) {
+            data(html, "files", json(files(demo)));
+        }
         data(html, "env", json(demo.env()));
         data(html, "autorun", String.valueOf(demo.autorun()));
         data(html, "commands", json(demo.commands()));
@@ -67,6 +75,20 @@ public final class DemoBlockHtml {
                 .append("<span class=\"tp-status\" role=\"status\" aria-live=\"polite\"></span></div>\n");
         html.append("</figure>");
         return html.toString();
+    }
+
+    /** What the runtime needs of each file: the worker fetches blob {@code sha256} beside the image's blobs. */
+    private static List<Map<String, Object>> files(DemoBlock demo) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (PageFile file : demo.files()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("path", file.path());
+            entry.put("sha256", file.sha256());
+            entry.put("size", file.content().length);
+            entry.put("mode", file.permissions());
+            list.add(entry);
+        }
+        return list;
     }
 
     private static void step(StringBuilder html, Step step) {

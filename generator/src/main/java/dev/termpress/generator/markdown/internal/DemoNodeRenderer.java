@@ -9,10 +9,11 @@ import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.util.data.DataHolder;
 import dev.termpress.generator.markdown.ContainerBlockExtension;
 import dev.termpress.generator.markdown.DemoBlock;
+import dev.termpress.generator.markdown.FileBlock;
 import dev.termpress.generator.markdown.PageRenderContext;
 import java.util.Set;
 
-/** Renders demo blocks; every other fenced block goes to flexmark's own renderer. */
+/** Renders demo blocks and file blocks; every other fenced block goes to flexmark's own renderer. */
 public final class DemoNodeRenderer implements NodeRenderer {
 
     @Override
@@ -22,6 +23,15 @@ public final class DemoNodeRenderer implements NodeRenderer {
 
     private void render(FencedCodeBlock block, NodeRendererContext context, HtmlWriter html) {
         PageRenderContext page = ContainerBlockExtension.PAGE_CONTEXT.get(context.getDocument());
+        FileBlock fileBlock = page.fileBlocks().get(block);
+        if (fileBlock != null) {
+            html.line();
+            html.openPre(); // keeps the file's leading spaces, as for demo blocks below
+            html.raw(FileBlockHtml.render(fileBlock, page.rootPrefix()));
+            html.closePre();
+            html.line();
+            return;
+        }
         DemoBlock demo = page.demos().get(block);
         if (demo == null) {
             context.delegateRender();

@@ -27,7 +27,10 @@
     var button = event.target.closest ? event.target.closest(".tp-copy") : null;
     if (!button) return;
     var label = button.textContent;
-    copyText(button.getAttribute("data-copy")).then(function () {
+    // A file block's Copy takes the file from its code (not a second copy of it in an attribute).
+    var file = button.hasAttribute("data-copy") ? null : button.closest(".tp-file");
+    var text = file ? file.querySelector("pre code").textContent : button.getAttribute("data-copy");
+    copyText(text).then(function () {
       button.textContent = "Copied";
     }, function () {
       button.textContent = "Press Ctrl+C";
