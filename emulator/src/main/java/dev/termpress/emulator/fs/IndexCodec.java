@@ -131,7 +131,7 @@ final class IndexCodec {
         }
         long streamLength = in.varint();
         long count = in.varint();
-        if (count > bytes.length) {
+        if (count < 0 || count > bytes.length) { // a 10-byte varint can set the sign bit
             throw new ImageFormatException("layer index: " + count + " entries cannot fit in " + bytes.length + " bytes");
         }
         List<IndexEntry> entries = new ArrayList<>((int) count);
