@@ -129,9 +129,9 @@ final class IndexCodec {
             throw new ImageFormatException("layer index: format version " + version + " (valid: " + VERSION_ENTRIES
                     + " or " + VERSION_CHECKPOINTS + "); was the site built by a newer termpress?");
         }
-        long streamLength = in.varint();
-        long count = in.varint();
-        if (count < 0 || count > bytes.length) { // a 10-byte varint can set the sign bit
+        long streamLength = in.unsigned();
+        long count = in.unsigned();
+        if (count > bytes.length) {
             throw new ImageFormatException("layer index: " + count + " entries cannot fit in " + bytes.length + " bytes");
         }
         List<IndexEntry> entries = new ArrayList<>((int) count);
@@ -164,7 +164,7 @@ final class IndexCodec {
             int minor = 0;
             switch (kind) {
                 case FILE:
-                    size = in.varint();
+                    size = in.unsigned();
                     dataOffset = dataEnd + unzigzag(in.varint());
                     if (size < 0 || dataOffset < 0 || dataOffset + size > streamLength) {
                         throw in.error("entry " + i + " content lies outside the " + streamLength + "-byte stream");
@@ -203,24 +203,24 @@ final class IndexCodec {
     }
 
     private static InflateCheckpoints decodeCheckpoints(Input in, long streamLength) throws ImageFormatException {
-        long blobSize = in.varint();
+        long blobSize = in.unsigned();
         if (blobSize > MAX_BLOB_SIZE) {
             throw in.error("blob size " + blobSize + " (valid: at most " + MAX_BLOB_SIZE + ")");
         }
         byte[] windowsSha256 = digest(in);
-        long windowsSize = in.varint();
-        long count = in.varint();
+        long windowsSize = in.unsigned();
+        long count = in.unsigned();
         if (count == 0 || count > in.remaining() / (2 * InflateCheckpoints.DIGEST_BYTES)) {
             throw in.error(count + " spans cannot fit in the " + in.remaining() + " bytes left (valid: at least 1)");
         }
         List<InflateCheckpoints.Span> spans = new ArrayList<>((int) count);
-        long bit = in.varint();
+        long bit = in.unsigned();
         long uncompressed = 0;
         long windowOffset = 0;
         for (int i = 0; i < count; i++) {
-            long bits = in.varint();
-            long bytes = in.varint();
-            long stored = in.varint();
+            long bits = in.unsigned();
+            long bytes = in.unsigned();
+            long stored = in.unsigned();
             if (stored != 0 && stored - 1 > bits - InflateCheckpoints.BLOCK_HEADER_BITS) {
                 throw in.error("span " + i + " has its first stored block at bit " + (stored - 1) + " of " + bits
                         + " (valid: its " + InflateCheckpoints.BLOCK_HEADER_BITS + " header bits within the span)");
@@ -238,7 +238,7 @@ final class IndexCodec {
                 throw in.error("span " + i + " inflates to " + bytes + " bytes (valid: at most "
                         + InflateCheckpoints.MAX_SPAN_BYTES + ")");
             }
-            long windowLength = in.varint();
+            long windowLength = in.unsigned();
             if (windowLength > WINDOW_DATA_LIMIT || windowLength > windowsSize - windowOffset
                     || (windowLength == 0) != (uncompressed == 0)) {
                 throw in.error("span " + i + " has a " + windowLength + "-byte window at byte " + windowOffset
@@ -339,8 +339,20 @@ final class IndexCodec {
             throw error("varint longer than 10 bytes");
         }
 
-        int length() throws ImageFormatException {
+        /**
+         * A varint that is a count, size or offset. A 10-byte varint can set the sign bit, and such a
+         * value would pass every upper-bound check below (and cast to int, may be huge and positive).
+         */
+        long unsigned() throws ImageFormatException {
             long value = varint();
+            if (value < 0) {
+                throw error("value " + Long.toUnsignedString(value) + " is out of range");
+            }
+            return value;
+        }
+
+        int length() throws ImageFormatException {
+            long value = unsigned();
             if (value > bytes.length - position) {
                 throw error("length " + value + " runs past the end");
             }

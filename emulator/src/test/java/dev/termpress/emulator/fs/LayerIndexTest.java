@@ -204,6 +204,30 @@ class LayerIndexTest {
     }
 
     @Test
+    void aLengthWithTheSignBitSetIsRefusedNotAllocated() {
+        // Magic, version 1, stream length 0, one entry sharing 0 bytes, then a path length of
+        // 0x8000_0000_7fff_ffff: negative as a long, 2^31-1 once cast to int. The short fuzzing run
+        // found it: the decoder allocated a 2 GiB path and the JVM ran out of memory.
+        byte[] bytes = {'T', 'P', 'L', 'I', 1, 0, 1, 0,
+                (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0x87, (byte) 0x80, (byte) 0x80, (byte) 0x80,
+                (byte) 0x80, 0x01};
+        assertThatThrownBy(() -> LayerIndex.fromBytes(bytes)).isInstanceOf(ImageFormatException.class)
+                .hasMessageContaining("out of range");
+    }
+
+    @Test
+    void aNegativeSpanCountIsRefused() {
+        // Version 2, no entries, then checkpoints: blob size 0, a zero digest, windows size 0 and a span
+        // count of -1 (ten bytes), which passed the "fits in what is left" check.
+        byte[] bytes = new byte[8 + 32 + 1 + 10];
+        System.arraycopy(new byte[] {'T', 'P', 'L', 'I', 2, 0, 0, 0}, 0, bytes, 0, 8);
+        Arrays.fill(bytes, 41, 50, (byte) 0xff);
+        bytes[50] = 0x01;
+        assertThatThrownBy(() -> LayerIndex.fromBytes(bytes)).isInstanceOf(ImageFormatException.class)
+                .hasMessageContaining("out of range");
+    }
+
+    @Test
     void indexRejectsUnnormalisedPathsFromTheNetwork() throws Exception {
         LayerIndex hostile = new LayerIndex(java.util.List.of(new IndexEntry("a/../../b", EntryKind.FILE, 0644, 0, 0, 0,
                 0, 0, 0, "", 0, 0)), 0);
