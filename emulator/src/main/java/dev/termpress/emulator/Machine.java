@@ -27,6 +27,7 @@ import dev.termpress.emulator.virtio.VirtioConsole;
 import dev.termpress.emulator.virtio.VirtioDevice;
 import dev.termpress.emulator.virtio.VirtioEntropy;
 import dev.termpress.emulator.virtio.VirtioMmio;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,7 +65,10 @@ public final class Machine {
     private final GoldfishRtc rtc;
     private final VirtioMmio consoleTransport;
     private final VirtioConsole console;
-    private final InputQueue input = new InputQueue();
+    /** Input typed before hvc0 is up, bounded as hvc0's own queue is (VirtioConsole.MAX_PENDING_INPUT). */
+    private final InputQueue input = new InputQueue(VirtioConsole.MAX_PENDING_INPUT);
+    /** Whether early input was dropped and the console said so, until it is handed to hvc0. */
+    private boolean droppingEarlyInput;
     private int nextVirtioSlot;
     private boolean booted;
     private boolean halted;
@@ -197,7 +201,13 @@ public final class Machine {
             handOverEarlyInput();
             console.pushInput(data, offset, length);
         } else {
-            input.add(data, offset, length);
+            int taken = input.add(data, offset, length);
+            if (taken < length && !droppingEarlyInput) {
+                droppingEarlyInput = true;
+                byte[] notice = (VirtioConsole.DROPPED_NOTICE + (length - taken) + " bytes]\r\n")
+                        .getBytes(StandardCharsets.US_ASCII);
+                config.console().write(notice, 0, notice.length);
+            }
         }
     }
 
@@ -211,6 +221,7 @@ public final class Machine {
             }
             console.pushInput(early, 0, waiting);
         }
+        droppingEarlyInput = false;
     }
 
     /** Loads a RISC-V Linux {@code Image} and starts it in S-mode with the built-in SBI firmware. */

@@ -48,30 +48,4 @@ class ClockTest {
         assertThat(calendarNow).as("tick zero moved back: the calendar at the saved tick count is now")
                 .isBetween(before - 1_000_000L, after + 60_000_000_000L);
     }
-
-    @Test
-    void inputQueuePeeksWithoutTaking() {
-        InputQueue queue = new InputQueue();
-        queue.add(new byte[] {1, 2, 3}, 0, 3);
-        queue.poll();
-        assertThat(queue.peekAll()).containsExactly(2, 3);
-        assertThat(queue.available()).isEqualTo(2);
-    }
-
-    @Test
-    void inputQueueKeepsOrderAcrossGrowth() {
-        InputQueue queue = new InputQueue();
-        byte[] data = new byte[1000];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = (byte) i;
-        }
-        queue.add(data, 0, 10);
-        assertThat(queue.poll()).isZero();
-        queue.add(data, 10, 990);
-        assertThat(queue.available()).isEqualTo(999);
-        for (int i = 1; i < 1000; i++) {
-            assertThat(queue.poll()).isEqualTo(i & 0xff);
-        }
-        assertThat(queue.poll()).isEqualTo(-1);
-    }
 }

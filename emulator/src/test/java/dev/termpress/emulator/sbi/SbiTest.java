@@ -7,6 +7,7 @@ import dev.termpress.emulator.Machine;
 import dev.termpress.emulator.MachineConfig;
 import dev.termpress.emulator.cpu.Cpu;
 import dev.termpress.emulator.cpu.Csr;
+import dev.termpress.emulator.virtio.VirtioConsole;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -101,6 +102,26 @@ class SbiTest {
         assertThat(call(Sbi.EXT_LEGACY_GETCHAR, 0, 0, 0)[0]).isEqualTo('a');
         assertThat(call(Sbi.EXT_DBCN, 1, 8, text)).containsExactly(0, 2);
         assertThat(machine.ram().load16(text)).isEqualTo('b' | ('c' << 8));
+    }
+
+    @Test
+    void inputTypedBeforeTheConsoleIsUpIsBoundedWithOneNotice() {
+        boot(NOP);
+        byte[] paste = new byte[VirtioConsole.MAX_PENDING_INPUT - 2];
+        java.util.Arrays.fill(paste, (byte) 'p');
+        machine.sendInput(paste, 0, paste.length);
+        machine.sendInput(new byte[] {'x', 'y', 'z'}, 0, 3);
+        machine.sendInput(new byte[] {'w'}, 0, 1);
+        assertThat(console.toString(StandardCharsets.US_ASCII)).as("one notice, not one per keystroke")
+                .isEqualTo(VirtioConsole.DROPPED_NOTICE + "1 bytes]\r\n");
+
+        // The early boot code reads what waits: every byte that was taken, in order.
+        for (int i = 0; i < paste.length; i++) {
+            assertThat(call(Sbi.EXT_LEGACY_GETCHAR, 0, 0, 0)[0]).isEqualTo('p');
+        }
+        assertThat(call(Sbi.EXT_LEGACY_GETCHAR, 0, 0, 0)[0]).isEqualTo('x');
+        assertThat(call(Sbi.EXT_LEGACY_GETCHAR, 0, 0, 0)[0]).isEqualTo('y');
+        assertThat(call(Sbi.EXT_LEGACY_GETCHAR, 0, 0, 0)[0]).isEqualTo(-1);
     }
 
     @Test
