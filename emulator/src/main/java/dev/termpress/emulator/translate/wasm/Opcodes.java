@@ -69,6 +69,10 @@ public final class Opcodes {
     public static final int I32_ADD = 0x6A;
     public static final int I32_SUB = 0x6B;
     public static final int I32_MUL = 0x6C;
+    public static final int I32_DIV_S = 0x6D;
+    public static final int I32_DIV_U = 0x6E;
+    public static final int I32_REM_S = 0x6F;
+    public static final int I32_REM_U = 0x70;
     public static final int I32_AND = 0x71;
     public static final int I32_OR = 0x72;
     public static final int I32_XOR = 0x73;
@@ -78,6 +82,10 @@ public final class Opcodes {
     public static final int I64_ADD = 0x7C;
     public static final int I64_SUB = 0x7D;
     public static final int I64_MUL = 0x7E;
+    public static final int I64_DIV_S = 0x7F;
+    public static final int I64_DIV_U = 0x80;
+    public static final int I64_REM_S = 0x81;
+    public static final int I64_REM_U = 0x82;
     public static final int I64_AND = 0x83;
     public static final int I64_OR = 0x84;
     public static final int I64_XOR = 0x85;
@@ -87,6 +95,8 @@ public final class Opcodes {
     public static final int I32_WRAP_I64 = 0xA7;
     public static final int I64_EXTEND_I32_S = 0xAC;
     public static final int I64_EXTEND_I32_U = 0xAD;
+    public static final int I32_EXTEND8_S = 0xC0;
+    public static final int I32_EXTEND16_S = 0xC1;
 
     // GC (WebAssembly GC, prefix 0xFB, then the sub-opcode as u32)
     public static final int GC_PREFIX = 0xFB;
