@@ -15,6 +15,12 @@ public final class Opcodes {
     public static final int BR_TABLE = 0x0E;
     public static final int RETURN = 0x0F;
     public static final int CALL = 0x10;
+    public static final int CALL_INDIRECT = 0x11;
+    public static final int TABLE_GET = 0x25;
+    public static final int REF_IS_NULL = 0xD1;
+    /** The 0xFC prefix (saturating truncation, bulk memory, table instructions). */
+    public static final int MISC_PREFIX = 0xFC;
+    public static final int TABLE_SIZE = 0x10;
     public static final int DROP = 0x1A;
     public static final int SELECT = 0x1B;
     /** The block type of a block without parameters or results. */

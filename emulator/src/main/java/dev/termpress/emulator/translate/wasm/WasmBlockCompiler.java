@@ -23,12 +23,14 @@ import java.util.List;
  * relative to the entry pc's page, so a module serves the page wherever it is mapped.
  */
 public final class WasmBlockCompiler {
-    /** Control left the unit (a jump off it, JALR, a pc that is no entry): look the next pc up. */
+    /** Control left the unit (a jump off it, JALR), having run at least one instruction: look the next pc up. */
     public static final int EXIT_NEXT = 0;
     /** The instruction at the next pc needs the interpreter (a memory access off the fast path). */
     public static final int EXIT_INTERPRET = 1;
     /** The budget does not cover the next chain. */
     public static final int EXIT_BUDGET = 2;
+    /** The entry pc is no chain start of the unit: nothing ran. */
+    public static final int EXIT_NOT_ENTRY = 3;
 
     // The interpreter's TLB layout (cpu.Mmu through TranslationAccess).
     private static final int LOAD_TLB = dev.termpress.emulator.cpu.TranslationAccess.LOAD_TLB;
@@ -89,12 +91,10 @@ public final class WasmBlockCompiler {
     private byte[] module() {
         findChains();
         WasmModule m = new WasmModule();
-        longs = m.addArrayType(StorageType.of(ValueType.I64), true);
-        ints = m.addArrayType(StorageType.of(ValueType.I32), true);
-        int runType = m.addFunctionType(
-                List.of(ValueType.refNull(longs), ValueType.refNull(ints), ValueType.refNull(longs), ValueType.I64,
-                        ValueType.I64, ValueType.I32),
-                List.of(ValueType.I64, ValueType.I32, ValueType.I32));
+        UnitTypes types = UnitTypes.declare(m);
+        longs = types.longs();
+        ints = types.ints();
+        int runType = types.run();
         mulDiv = new MulDivFunctions(m, MulDivFunctions.binaryType(m));
         int run = m.nextFunctionIndex();
         f = m.addFunction(runType);
@@ -177,8 +177,8 @@ public final class WasmBlockCompiler {
             open = n - c;
             chain(c);
         }
-        f.end(); // the default: not an entry, exit code EXIT_NEXT
-        f.br(1); // exit (nextPc is still the entry pc)
+        f.end(); // the default: not an entry
+        f.i32Const(EXIT_NOT_ENTRY).localSet(exitCode).br(1); // exit (nextPc is still the entry pc)
         f.end().end();
         for (int r = 1; r < 32; r++) {
             if (written[r]) {

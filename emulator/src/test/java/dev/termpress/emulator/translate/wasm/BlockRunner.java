@@ -18,8 +18,15 @@ final class BlockRunner {
     record Result(long[] x, long nextPc, int done, int exit, List<long[]> changedWords) {
     }
 
-    /** One unit run to do: the module and the machine state it starts from. */
-    record Case(byte[] module, TranslationAccess access, long pc, int budget) {
+    /**
+     * One run to do: the unit's module and the machine state it starts from; with {@code dispatcher}
+     * set, the dispatcher runs instead over the units in {@code pages} (RAM page to unit module).
+     */
+    record Case(byte[] module, TranslationAccess access, long pc, int budget, byte[] dispatcher,
+            java.util.Map<Integer, byte[]> pages) {
+        Case(byte[] module, TranslationAccess access, long pc, int budget) {
+            this(module, access, pc, budget, null, java.util.Map.of());
+        }
     }
 
     private BlockRunner() {
@@ -32,7 +39,12 @@ final class BlockRunner {
     static List<Result> run(List<Case> cases) throws Exception {
         StringBuilder data = new StringBuilder("const cases = [\n");
         for (Case c : cases) {
-            data.append("{module:'").append(b64(c.module())).append("', x:[");
+            data.append("{module:'").append(c.module() == null ? "" : b64(c.module())).append("', dispatcher:'")
+                    .append(c.dispatcher() == null ? "" : b64(c.dispatcher())).append("', units:[");
+            for (var e : c.pages().entrySet()) {
+                data.append('[').append(e.getKey()).append(",'").append(b64(e.getValue())).append("'],");
+            }
+            data.append("], fetchKey:'").append(c.access().fetchKey()).append("', x:[");
             for (long v : c.access().x) {
                 data.append('\'').append(v).append("',");
             }
@@ -66,7 +78,12 @@ final class BlockRunner {
                 + "const arr = (await WebAssembly.instantiate(bytes('" + b64(arraysModule()) + "'))).instance.exports;\n"
                 + "const lines = [];\n"
                 + "for (const c of cases) {\n"
-                + "  const run = (await WebAssembly.instantiate(bytes(c.module))).instance.exports.run;\n"
+                + "  let run;\n"
+                + "  if (c.dispatcher) {\n"
+                + "    const d = (await WebAssembly.instantiate(bytes(c.dispatcher))).instance.exports;\n"
+                + "    for (const [page, m] of c.units) d.units.set(page, (await WebAssembly.instantiate(bytes(m))).instance.exports.run);\n"
+                + "    run = (x, mem, tlb, key, pc, budget) => d.dispatch(x, mem, tlb, key, BigInt(c.fetchKey), pc, budget);\n"
+                + "  } else run = (await WebAssembly.instantiate(bytes(c.module))).instance.exports.run;\n"
                 + "  const x = arr.newLongs(c.x.length); c.x.forEach((v, i) => arr.setLong(x, i, BigInt(v)));\n"
                 + "  const tlb = arr.newLongs(c.tlb.length); c.tlb.forEach((v, i) => arr.setLong(tlb, i, BigInt(v)));\n"
                 + "  const mem = arr.newInts(c.ramWords); const before = new Int32Array(c.ramWords);\n"
