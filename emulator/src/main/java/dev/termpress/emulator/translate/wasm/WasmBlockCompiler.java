@@ -47,8 +47,6 @@ public final class WasmBlockCompiler {
 
     private final Block block;
     private final List<Insn> insns;
-    /** Per instruction: the chain it starts, or -1 when it continues the previous instruction's. */
-    private final int[] chainAt;
     private final List<Integer> chainStarts = new ArrayList<>();
     private final boolean[] used = new boolean[32];
     private final boolean[] written = new boolean[32];
@@ -72,7 +70,6 @@ public final class WasmBlockCompiler {
     private WasmBlockCompiler(Block block) {
         this.block = block;
         this.insns = block.insns();
-        this.chainAt = new int[insns.size()];
     }
 
     /** Whether this back end translates {@code block}: every IR operation is covered, so any non-empty one. */
@@ -139,7 +136,6 @@ public final class WasmBlockCompiler {
             int at = (int) (insn.pc() - block.pageBase());
             boolean starts = i == 0 || block.isEntry(at) || insns.get(i - 1).op().endsBlock()
                     || insns.get(i - 1).next() != insn.pc() || target[at >>> 1];
-            chainAt[i] = starts ? chainStarts.size() : -1;
             if (starts) {
                 chainStarts.add(i);
             }

@@ -156,6 +156,33 @@ class WasmBlockExecutionTest {
         assertThat(results.get(0).nextPc()).isEqualTo(BASE + 0x1004);
     }
 
+    @Test
+    void compressedInstructionsRunAsTheInterpreterRunsThem() throws Exception {
+        int[] halves = {
+            0x4515, // c.li a0, 5
+            0x95AA, // loop: c.add a1, a0
+            0xC0CC, // c.sw a1, 4(s1)
+            0x40D0, // c.lw a2, 4(s1)
+            0x157D, // c.addi a0, -1
+        };
+        int[] tail = {b(-8, 0, 10, 1), j(0, 0)}; // bne a0, zero, loop (at a halfword boundary); spin
+        int[] code = new int[(halves.length + 2 * tail.length + 1) / 2];
+        int h = 0;
+        for (int half : halves) {
+            code[h / 2] |= half << (16 * (h % 2));
+            h++;
+        }
+        for (int word : tail) {
+            code[h / 2] |= (word & 0xffff) << (16 * (h % 2));
+            h++;
+            code[h / 2] |= (word >>> 16) << (16 * (h % 2));
+            h++;
+        }
+        List<BlockRunner.Result> results = check(List.of(code), List.of(x -> { }), 1000);
+        assertThat(results.get(0).exit()).isEqualTo(WasmBlockCompiler.EXIT_BUDGET);
+        assertThat(results.get(0).done()).isEqualTo(1000);
+    }
+
     /** Values that stress division and shifts: zero, all ones, the extremes, and random ones. */
     private static long special(Random random) {
         return switch (random.nextInt(8)) {
