@@ -73,13 +73,13 @@ self.onmessage = async (event) => {
 
     // (a) TeaVM's own arrays. Java objects reach JavaScript as wrappers holding the GC reference; the
     // unwrap module (TeaVM's type section copied, so its types are TeaVM's) opens int[] and long[].
+    const raw = (wrapper) => {
+      const symbol = Object.getOwnPropertySymbols(wrapper).find((s) => s.description === "javaObject");
+      if (!symbol) throw new Error("no Java object inside the wrapper");
+      return wrapper[symbol];
+    };
+    const unwrap = (await WebAssembly.instantiate(x.unwrapModule(bytes))).instance.exports;
     if (wanted("gcArrays")) {
-      const raw = (wrapper) => {
-        const symbol = Object.getOwnPropertySymbols(wrapper).find((s) => s.description === "javaObject");
-        if (!symbol) throw new Error("no Java object inside the wrapper");
-        return wrapper[symbol];
-      };
-      const unwrap = (await WebAssembly.instantiate(x.unwrapModule(bytes))).instance.exports;
       const gc = (await WebAssembly.instantiate(x.kernelModule("GC_ARRAYS"))).instance.exports;
       const data = () => [unwrap.ints(raw(x.ramObject())), unwrap.longs(raw(x.registersObject()))];
       x.reset();
@@ -96,6 +96,38 @@ self.onmessage = async (event) => {
       const start = performance.now();
       x.callBlocks((b) => gc.run(ram, regs, b), calls, 6);
       result.callNanos.gcArraysFromJava = (performance.now() - start) * 1e6 / calls;
+    }
+
+    // The translator: the front end's unit for the loop's page (translate.wasm.WasmBlockCompiler) in
+    // the dispatcher's table, run over the interpreter's own register, RAM and TLB arrays; whatever a
+    // unit leaves to the interpreter (the first load's TLB miss) the interpreter runs, one instruction.
+    if (wanted("translator")) {
+      const d = (await WebAssembly.instantiate(x.dispatcherModule())).instance.exports;
+      x.reset();
+      d.units.set(x.translatorPage(), (await WebAssembly.instantiate(x.translatorModule())).instance.exports.run);
+      let regs, ram, tlb;
+      const load = () => {
+        x.reset();
+        [regs, ram, tlb] = [unwrap.longs(raw(x.registersObject())), unwrap.ints(raw(x.ramObject())),
+          unwrap.longs(raw(x.tlbObject()))];
+      };
+      const translated = (n) => {
+        let done = 0;
+        while (done < n) {
+          const [next, ran, exit] = d.dispatch(regs, ram, tlb, x.dataKey(), x.fetchKey(), x.getReg(32), n - done);
+          done += ran;
+          x.setReg(32, next);
+          if (exit === 2 || done >= n) break; // the budget: the next chain does not fit
+          done += x.interpret(1);
+        }
+        return done;
+      };
+      load();
+      const ran = translated(CHECK);
+      x.interpret(CHECK - ran);
+      result.checks.translator = { t1: x.t1(), checksum: x.bufferChecksum() };
+      load();
+      result.mips.translator = timed(translated, seconds);
     }
 
     // (b) RAM and registers in a WebAssembly.Memory (copied in from the interpreter's int[] here; in

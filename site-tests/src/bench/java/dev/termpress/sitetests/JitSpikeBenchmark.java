@@ -31,7 +31,7 @@ import java.util.Map;
  * </pre>
  */
 public final class JitSpikeBenchmark {
-    private static final List<String> WAYS = List.of("interpreter", "javaLoop", "gcArrays", "linearMemory",
+    private static final List<String> WAYS = List.of("interpreter", "translator", "javaLoop", "gcArrays", "linearMemory",
             "accessors", "javaScript");
 
     private JitSpikeBenchmark() {

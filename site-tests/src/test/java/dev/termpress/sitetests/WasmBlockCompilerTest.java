@@ -95,12 +95,15 @@ class WasmBlockCompilerTest {
                     + "  const run = (await WebAssembly.instantiate(bytes)).instance.exports.run;\n"
                     + "  const x = h.newLongs(33);\n"
                     + "  for (let r = 1; r < 32; r++) h.setLong(x, r, BigInt(a.start[r - 1]));\n"
-                    + "  const [next, done] = run(x, BigInt(a.pc), a.budget);\n"
+                    + "  const mem = h.newInts(a.ramWords), tlb = h.newLongs(a.tlbLongs);\n"
+                    + "  const [next, done] = run(x, mem, tlb, 0n, BigInt(a.pc), a.budget);\n"
                     + "  const s = []; for (let r = 1; r < 32; r++) s.push(String(h.getLong(x, r)));\n"
                     + "  s.push(String(BigInt.asIntN(64, next))); s.push(String(done)); return s;\n"
                     + "}", Map.of("module", Base64.getEncoder().encodeToString(WasmBlockCompiler.compile(block)),
                             "helper", Base64.getEncoder().encodeToString(GeneratedWasmGcTest.arraysModule()),
-                            "start", start, "pc", Long.toString(pc), "budget", BUDGET));
+                            "start", start, "pc", Long.toString(pc), "budget", BUDGET,
+                            "ramWords", m.cpu().translationAccess().mem.length,
+                            "tlbLongs", m.cpu().translationAccess().tlb.length));
         }
         assertThat(out).isEqualTo(expected);
     }

@@ -84,6 +84,11 @@ public final class TranslationAccess {
         return cpu.dataKey;
     }
 
+    /** The fetch TLB's key bits (the privilege instructions are fetched at), as {@link #fetchOffset} compares them. */
+    public long fetchKey() {
+        return cpu.fetchKey;
+    }
+
     public boolean stopRequested() {
         return cpu.stop;
     }

@@ -1,6 +1,11 @@
 package dev.termpress.runtime.jit;
 
 import dev.termpress.emulator.bus.Ram;
+import dev.termpress.emulator.cpu.TranslationAccess;
+import dev.termpress.emulator.translate.Block;
+import dev.termpress.emulator.translate.BlockDecoder;
+import dev.termpress.emulator.translate.wasm.WasmBlockCompiler;
+import dev.termpress.emulator.translate.wasm.WasmDispatcher;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
@@ -51,6 +56,47 @@ public final class JitSpikeMain {
     @JSExport
     public static Int8Array unwrapModule(Int8Array teavmModule) {
         return Int8Array.copyFromJavaArray(TeaVmArrayTypes.of(teavmModule.copyToJavaArray()).unwrapModule());
+    }
+
+    /**
+     * The translator's unit for the loop's page, written by {@code translate.wasm.WasmBlockCompiler}
+     * from the front end's decoding of the current machine (call after {@link #reset}).
+     */
+    @JSExport
+    public static Int8Array translatorModule() {
+        TranslationAccess a = machine.cpu().translationAccess();
+        long pc = machine.cpu().pc();
+        Block block = BlockDecoder.decode(a, pc, a.fetchOffset(pc), new long[Block.ENTRY_WORDS], BlockDecoder.MAX_INSNS);
+        return Int8Array.copyFromJavaArray(WasmBlockCompiler.compile(block));
+    }
+
+    /** The RAM page of the loop's code: the dispatcher table slot of its unit. */
+    @JSExport
+    public static int translatorPage() {
+        TranslationAccess a = machine.cpu().translationAccess();
+        return (int) (a.fetchOffset(machine.cpu().pc()) >>> 12);
+    }
+
+    /** The dispatcher that runs units inside WebAssembly, for this machine's RAM. */
+    @JSExport
+    public static Int8Array dispatcherModule() {
+        return Int8Array.copyFromJavaArray(WasmDispatcher.module((int) (GuestLoopMachine.RAM_BYTES >>> 12)));
+    }
+
+    /** The interpreter's TLB array, handed to JavaScript as the Java object it is. */
+    @JSExport
+    public static Object tlbObject() {
+        return machine.cpu().translationAccess().tlb;
+    }
+
+    @JSExport
+    public static long dataKey() {
+        return machine.cpu().translationAccess().dataKey();
+    }
+
+    @JSExport
+    public static long fetchKey() {
+        return machine.cpu().translationAccess().fetchKey();
     }
 
     /** The interpreter's RAM array, handed to JavaScript as the Java object it is. */

@@ -113,6 +113,24 @@ public final class FunctionBody {
         return this;
     }
 
+    /** {@code call_indirect}: calls the function of type {@code typeIndex} at the i32 on the stack in {@code table}. */
+    public FunctionBody callIndirect(int typeIndex, int table) {
+        code.u8(Opcodes.CALL_INDIRECT).unsigned(typeIndex).unsigned(table);
+        return this;
+    }
+
+    /** {@code table.get}: the reference at the i32 on the stack. */
+    public FunctionBody tableGet(int table) {
+        code.u8(Opcodes.TABLE_GET).unsigned(table);
+        return this;
+    }
+
+    /** {@code table.size}. */
+    public FunctionBody tableSize(int table) {
+        code.u8(Opcodes.MISC_PREFIX).unsigned(Opcodes.TABLE_SIZE).unsigned(table);
+        return this;
+    }
+
     /** A load or store with its memarg: {@code alignLog2} (0 = byte) and a constant offset. */
     public FunctionBody memory(int opcode, int alignLog2, int offset) {
         code.u8(opcode).unsigned(alignLog2).unsigned(offset & 0xFFFF_FFFFL);

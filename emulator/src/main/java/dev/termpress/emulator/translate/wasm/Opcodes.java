@@ -15,6 +15,12 @@ public final class Opcodes {
     public static final int BR_TABLE = 0x0E;
     public static final int RETURN = 0x0F;
     public static final int CALL = 0x10;
+    public static final int CALL_INDIRECT = 0x11;
+    public static final int TABLE_GET = 0x25;
+    public static final int REF_IS_NULL = 0xD1;
+    /** The 0xFC prefix (saturating truncation, bulk memory, table instructions). */
+    public static final int MISC_PREFIX = 0xFC;
+    public static final int TABLE_SIZE = 0x10;
     public static final int DROP = 0x1A;
     public static final int SELECT = 0x1B;
     /** The block type of a block without parameters or results. */
@@ -69,6 +75,10 @@ public final class Opcodes {
     public static final int I32_ADD = 0x6A;
     public static final int I32_SUB = 0x6B;
     public static final int I32_MUL = 0x6C;
+    public static final int I32_DIV_S = 0x6D;
+    public static final int I32_DIV_U = 0x6E;
+    public static final int I32_REM_S = 0x6F;
+    public static final int I32_REM_U = 0x70;
     public static final int I32_AND = 0x71;
     public static final int I32_OR = 0x72;
     public static final int I32_XOR = 0x73;
@@ -78,6 +88,10 @@ public final class Opcodes {
     public static final int I64_ADD = 0x7C;
     public static final int I64_SUB = 0x7D;
     public static final int I64_MUL = 0x7E;
+    public static final int I64_DIV_S = 0x7F;
+    public static final int I64_DIV_U = 0x80;
+    public static final int I64_REM_S = 0x81;
+    public static final int I64_REM_U = 0x82;
     public static final int I64_AND = 0x83;
     public static final int I64_OR = 0x84;
     public static final int I64_XOR = 0x85;
@@ -87,6 +101,8 @@ public final class Opcodes {
     public static final int I32_WRAP_I64 = 0xA7;
     public static final int I64_EXTEND_I32_S = 0xAC;
     public static final int I64_EXTEND_I32_U = 0xAD;
+    public static final int I32_EXTEND8_S = 0xC0;
+    public static final int I32_EXTEND16_S = 0xC1;
 
     // GC (WebAssembly GC, prefix 0xFB, then the sub-opcode as u32)
     public static final int GC_PREFIX = 0xFB;

@@ -15,6 +15,7 @@ public final class WasmModule {
     private static final int SECTION_TYPE = 1;
     private static final int SECTION_IMPORT = 2;
     private static final int SECTION_FUNCTION = 3;
+    private static final int SECTION_TABLE = 4;
     private static final int SECTION_MEMORY = 5;
     private static final int SECTION_EXPORT = 7;
     private static final int SECTION_CODE = 10;
@@ -25,6 +26,7 @@ public final class WasmModule {
 
     /** Import and export kinds (§5.5.5, §5.5.10). */
     private static final int KIND_FUNC = 0x00;
+    private static final int KIND_TABLE = 0x01;
     private static final int KIND_MEMORY = 0x02;
 
     private final List<WasmBytes> types = new ArrayList<>();
@@ -38,6 +40,8 @@ public final class WasmModule {
     private int importedMemories;
     private final List<Integer> functionTypeIndices = new ArrayList<>();
     private final List<FunctionBody> bodies = new ArrayList<>();
+    private final WasmBytes tables = new WasmBytes();
+    private int tableCount;
     private final WasmBytes memories = new WasmBytes();
     private int memoryCount;
     private final WasmBytes exports = new WasmBytes();
@@ -113,6 +117,21 @@ public final class WasmModule {
         return importedMemories++;
     }
 
+    /** Defines a table of {@code minSize} null {@code funcref}s (no maximum); returns its table index. */
+    public int addFuncrefTable(int minSize) {
+        ValueType.FUNCREF.writeTo(tables);
+        writeLimits(tables, minSize, -1);
+        return tableCount++;
+    }
+
+    public void exportTable(String name, int tableIndex) {
+        if (tableIndex < 0 || tableIndex >= tableCount) {
+            throw new IllegalArgumentException("no table " + tableIndex);
+        }
+        exports.name(name).u8(KIND_TABLE).unsigned(tableIndex);
+        exportCount++;
+    }
+
     /** Defines the module's memory; returns its memory index. */
     public int addMemory(int minPages, int maxPages) {
         if (importedMemories + memoryCount > 0) {
@@ -171,6 +190,9 @@ public final class WasmModule {
                 s.unsigned(index);
             }
             section(out, SECTION_FUNCTION, s);
+        }
+        if (tableCount > 0) {
+            section(out, SECTION_TABLE, new WasmBytes().unsigned(tableCount).raw(tables));
         }
         if (memoryCount > 0) {
             section(out, SECTION_MEMORY, new WasmBytes().unsigned(memoryCount).raw(memories));
