@@ -49,6 +49,8 @@
   /** Whether a block has been prewarmed on this page already (one per page, the first in view). */
   var prewarmClaimed = false;
   var PREWARM_MARGIN = "200px";
+  /** Every block of the page. */
+  var allDemos = [];
 
   function url(name) {
     return new URL(assets[name], document.baseURI).href;
@@ -336,8 +338,8 @@
       figure.setAttribute("data-prewarm-bytes", String(bytes));
       if (bytes > budget) {
         figure.setAttribute("data-prewarm-state", "over-budget");
-      } else if (self.worker) {
-        figure.setAttribute("data-prewarm-state", "clicked"); // Run came first: it has its own worker
+      } else if (allDemos.some(function (d) { return d.worker && d.descriptorUrl() === descriptor; })) {
+        figure.setAttribute("data-prewarm-state", "clicked"); // a Run on this image came first, with its own worker
       } else {
         prewarmed = new Prewarm(self);
       }
@@ -654,11 +656,10 @@
 
   function init() {
     var figures = document.querySelectorAll("figure.tp-demo");
-    var demos = [];
     for (var i = 0; i < figures.length; i++) {
-      demos.push(new Demo(figures[i]));
+      allDemos.push(new Demo(figures[i]));
     }
-    watchForPrewarm(demos);
+    watchForPrewarm(allDemos);
   }
 
   if (document.readyState === "loading") {
