@@ -163,7 +163,8 @@ public final class WorkerMain {
         String descriptor = JsJson.string(message, "descriptor");
         String kernel = JsJson.string(message, "kernel");
         if (descriptor == null || kernel == null) {
-            WorkerScope.postError("the " + JsJson.string(message, "type") + " message needs the image descriptor and kernel URLs");
+            WorkerScope.postError("the " + JsJson.string(message, "type")
+                    + " message needs the image descriptor and kernel URLs");
             return;
         }
         descriptorUrl = descriptor;
@@ -213,28 +214,32 @@ public final class WorkerMain {
         if (stopped) {
             return;
         }
-        prepare(descriptor, indexes, source, shape);
-        Session machine = prepared;
-        if (machine == null) {
-            return; // prepare reported why
-        }
-        if (snapshot == null) {
-            parkedBoot = () -> boot(kernel, null, descriptor, indexes, source, shape);
-            Marks.mark("prewarmReady");
-            WorkerScope.postPrewarmed("cold");
-            return;
-        }
-        prepared = null;
         try {
-            machine.resumeFrom(snapshot, new SnapshotIdentity(kernelSha256, descriptor.manifestDigest()));
-        } catch (SnapshotException e) {
-            host.cancelTimer();
-            loader.bootCold(e.getMessage());
-            return;
+            prepare(descriptor, indexes, source, shape);
+            Session machine = prepared;
+            if (machine == null) {
+                return; // prepare reported why
+            }
+            if (snapshot == null) {
+                parkedBoot = () -> boot(kernel, null, descriptor, indexes, source, shape);
+                Marks.mark("prewarmReady");
+                WorkerScope.postPrewarmed("cold");
+                return;
+            }
+            prepared = null;
+            try {
+                machine.resumeFrom(snapshot, new SnapshotIdentity(kernelSha256, descriptor.manifestDigest()));
+            } catch (SnapshotException e) {
+                host.cancelTimer();
+                loader.bootCold(e.getMessage());
+                return;
+            }
+            resumed = machine;
+            Marks.mark("prewarmReady");
+            WorkerScope.postPrewarmed("snapshot");
+        } catch (Throwable e) {
+            fail(e);
         }
-        resumed = machine;
-        Marks.mark("prewarmReady");
-        WorkerScope.postPrewarmed("snapshot");
     }
 
     /** The start message came for a machine a prewarm resumed: its block's settings, then its page files. */
