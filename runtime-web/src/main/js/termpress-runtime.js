@@ -5,8 +5,15 @@
  *   <script src=".../termpress-runtime.HASH.js" data-assets='{"worker": ..., "wasm": ..., "teavm": ...,
  *     "kernel": ..., "xterm": ..., "xtermCss": ..., "fit": ..., "css": ..., "kernelSha256": HEX}' defer></script>
  * (kernelSha256 is the raw kernel Image's sha256, not a URL: a boot snapshot must have been made on it.)
- * Each Run starts one Web Worker (termpress-worker.js) that runs one machine. Messages:
- *   page -> worker  {type: "start", descriptor, kernel, kernelSha256, workdir, user, hostname, upperLimit (bytes, 0: default),
+ * Each Run starts one Web Worker (termpress-worker.js) that runs one machine. Prewarm: the first block that comes
+ * within 200px of the viewport (data-prewarm: a byte budget, 0 off; navigator.connection.saveData turns it off)
+ * gets a worker before any click, when its image's boot snapshot (or the kernel, without one) fits the budget; the
+ * worker resumes the machine and waits. The block that is clicked first adopts it if it shows the same image
+ * (same descriptor and writable-layer limit); its start message then only brings the block's settings. The
+ * figure's data-prewarm-state says how far it got: checking, over-budget, loading, ready, adopted, failed.
+ * Messages:
+ *   page -> worker  {type: "prewarm", descriptor, kernel, kernelSha256, upperLimit} (before start, at most once)
+ *                   {type: "start", descriptor, kernel, kernelSha256, workdir, user, hostname, upperLimit (bytes, 0: default),
  *                    env: ["K=V"], files: [{path, sha256, size, mode}] (the figure's data-files), cols, rows}
  *                   {type: "input", data: Uint8Array} {type: "resize", cols, rows} {type: "stop"} {type: "stats"}
  *                   {type: "shown"} (one output drawn by xterm.js: the guest pauses while 4 are not, so a
@@ -14,6 +21,7 @@
  *   worker -> page  {type: "status", phase: "downloading" | "booting", done, total}
  *                   {type: "output", data: Int8Array} {type: "error", message} {type: "exit", code}
  *                   {type: "boot", how: "snapshot" | "cold"} {type: "notice", text} (one line for the terminal)
+ *                   {type: "prewarmed", how: "snapshot" | "cold"} (resumed, or kernel fetched: waiting for start)
  *                   {type: "stats", instructions, busyMillis, timeOrigin, marks: {name: ms}, ledger: {...}}
  * The figure's data-state is idle, loading, running, stopped, exited or failed. A "tp-stats" event
  * dispatched on a running figure (benchmarks, tests) asks the worker for its counters, which arrive as
@@ -36,6 +44,13 @@
   var NO_OUTPUT_MILLIS = 60000;
   var MB = 1024 * 1024;
   var libraries = null;
+  /** The page's one prewarmed worker (a Prewarm), until a block adopts it; null when there is none. */
+  var prewarmed = null;
+  /** Whether a block has been prewarmed on this page already (one per page, the first in view). */
+  var prewarmClaimed = false;
+  var PREWARM_MARGIN = "200px";
+  /** Every block of the page. */
+  var allDemos = [];
 
   function url(name) {
     return new URL(assets[name], document.baseURI).href;
@@ -128,6 +143,7 @@
   Demo.prototype.run = function () {
     if (this.worker) return;
     this.figure.removeAttribute("data-boot");
+    this.figure.removeAttribute("data-prewarmed");
     this.startTimeline();
     this.teardown();
     var self = this;
@@ -147,7 +163,7 @@
     this.ready = false;
     this.pending = [];
     this.startTyping();
-    if (!this.spawnWorker()) return;
+    if (!this.adoptPrewarmed() && !this.spawnWorker()) return;
     var size = this.estimateSize();
     this.postStart(size);
     loadLibraries().then(function () {
@@ -247,11 +263,7 @@
    */
   Demo.prototype.spawnWorker = function () {
     var self = this;
-    var workerUrl = url("worker") + "?runtime=" + encodeURIComponent(url("teavm"))
-      + "&wasm=" + encodeURIComponent(url("wasm"))
-      // The descriptor and boot snapshot download at once, while the module compiles and xterm.js loads.
-      + "&descriptor=" + encodeURIComponent(this.descriptorUrl())
-      + "&kernelSha256=" + encodeURIComponent(assets.kernelSha256 || "");
+    var workerUrl = workerUrlFor(this.descriptorUrl());
     var worker;
     try {
       this.mark("workerCreated");
@@ -266,6 +278,116 @@
       if (self.worker === worker) self.fail("the emulator worker failed: " + (event.message || "cannot load " + workerUrl));
     };
     return true;
+  };
+
+  /** The worker's URL for an image: its descriptor and boot snapshot download at once, while the module compiles. */
+  function workerUrlFor(descriptor) {
+    return url("worker") + "?runtime=" + encodeURIComponent(url("teavm"))
+      + "&wasm=" + encodeURIComponent(url("wasm"))
+      + "&descriptor=" + encodeURIComponent(descriptor)
+      + "&kernelSha256=" + encodeURIComponent(assets.kernelSha256 || "");
+  }
+
+  /**
+   * Takes the page's prewarmed worker when it runs this block's image and no block took it yet: what it said
+   * meanwhile (a notice: why the snapshot was not used) is replayed. False when there is none to take.
+   */
+  Demo.prototype.adoptPrewarmed = function () {
+    var warm = prewarmed;
+    if (!warm || !warm.worker || warm.image !== this.descriptorUrl() || warm.upperLimit !== this.upperLimit()) {
+      return false;
+    }
+    prewarmed = null;
+    var self = this;
+    var worker = warm.worker;
+    this.mark("prewarmAdopted");
+    this.worker = worker;
+    this.figure.setAttribute("data-prewarmed", warm.ready ? "ready" : "loading");
+    warm.figure.setAttribute("data-prewarm-state", "adopted");
+    worker.onmessage = function (event) { if (self.worker === worker) self.receive(event.data); };
+    worker.onerror = function (event) {
+      if (self.worker === worker) self.fail("the emulator worker failed: " + (event.message || "cannot load it"));
+    };
+    for (var i = 0; i < warm.said.length; i++) this.receive(warm.said[i]);
+    return true;
+  };
+
+  Demo.prototype.upperLimit = function () {
+    return Number(this.figure.getAttribute("data-upper-limit") || 0);
+  };
+
+  /**
+   * The block came near the viewport: unless the reader asked to save data, fetch its image's descriptor and,
+   * when the boot snapshot (or, without one, the kernel) fits the block's data-prewarm budget, start a worker
+   * that resumes the machine before any click. Over the budget, only the descriptor was fetched.
+   */
+  Demo.prototype.prewarm = function () {
+    var self = this;
+    var budget = Number(this.figure.getAttribute("data-prewarm") || 0);
+    if (!assets || budget <= 0 || this.worker) return;
+    var figure = this.figure;
+    var descriptor = this.descriptorUrl();
+    figure.setAttribute("data-prewarm-state", "checking");
+    fetch(descriptor, { cache: "no-cache" }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (image) {
+      if (!image) throw new Error("no descriptor");
+      var snapshot = image.snapshot;
+      var resumes = snapshot && snapshot.kernelSha256 === assets.kernelSha256 && typeof snapshot.size === "number";
+      var bytes = resumes ? snapshot.size : Number(assets.kernelSize || Infinity);
+      figure.setAttribute("data-prewarm-bytes", String(bytes));
+      if (bytes > budget) {
+        figure.setAttribute("data-prewarm-state", "over-budget");
+      } else if (allDemos.some(function (d) { return d.worker && d.descriptorUrl() === descriptor; })) {
+        figure.setAttribute("data-prewarm-state", "clicked"); // a Run on this image came first, with its own worker
+      } else {
+        prewarmed = new Prewarm(self);
+      }
+    }).catch(function () {
+      figure.setAttribute("data-prewarm-state", "failed"); // the click starts it as usual and reports errors
+    });
+  };
+
+  /** A worker loading a block's image before the click; a Demo adopts it (adoptPrewarmed). */
+  function Prewarm(demo) {
+    var self = this;
+    this.figure = demo.figure;
+    this.image = demo.descriptorUrl();
+    this.upperLimit = demo.upperLimit();
+    this.ready = false;
+    this.said = []; // notices for the terminal of the block that adopts it
+    this.figure.setAttribute("data-prewarm-state", "loading");
+    try {
+      this.worker = new Worker(workerUrlFor(this.image));
+    } catch (e) {
+      this.worker = null;
+      this.figure.setAttribute("data-prewarm-state", "failed");
+      return;
+    }
+    this.worker.onmessage = function (event) { self.receive(event.data); };
+    this.worker.onerror = function () { self.discard(); };
+    this.worker.postMessage({ type: "prewarm", descriptor: this.image, kernel: url("kernel"),
+      kernelSha256: assets.kernelSha256 || "", upperLimit: this.upperLimit });
+  }
+
+  Prewarm.prototype.receive = function (message) {
+    if (message.type === "prewarmed") {
+      this.ready = true;
+      this.figure.setAttribute("data-prewarm-state", "ready");
+      this.figure.setAttribute("data-prewarm-boot", message.how);
+    } else if (message.type === "notice") {
+      this.said.push(message);
+    } else if (message.type === "error") {
+      this.discard(); // Run starts a fresh worker and shows its errors
+    }
+  };
+
+  /** Ends a prewarm that failed: no block adopts it. */
+  Prewarm.prototype.discard = function () {
+    if (this.worker) this.worker.terminate();
+    this.worker = null;
+    if (prewarmed === this) prewarmed = null;
+    this.figure.setAttribute("data-prewarm-state", "failed");
   };
 
   Demo.prototype.descriptorUrl = function () {
@@ -511,11 +633,33 @@
     this.area.classList.remove("tp-live", "tp-ready");
   };
 
+  /** Prewarms the first block that comes within PREWARM_MARGIN of the viewport (and has a budget). */
+  function watchForPrewarm(demos) {
+    var saveData = navigator.connection && navigator.connection.saveData;
+    if (saveData || typeof IntersectionObserver !== "function") return;
+    var byFigure = new Map();
+    var observer = new IntersectionObserver(function (entries) {
+      for (var i = 0; i < entries.length && !prewarmClaimed; i++) {
+        if (!entries[i].isIntersecting) continue;
+        prewarmClaimed = true;
+        observer.disconnect();
+        byFigure.get(entries[i].target).prewarm();
+      }
+    }, { rootMargin: PREWARM_MARGIN });
+    demos.forEach(function (demo) {
+      if (Number(demo.figure.getAttribute("data-prewarm") || 0) > 0) {
+        byFigure.set(demo.figure, demo);
+        observer.observe(demo.figure);
+      }
+    });
+  }
+
   function init() {
     var figures = document.querySelectorAll("figure.tp-demo");
     for (var i = 0; i < figures.length; i++) {
-      new Demo(figures[i]);
+      allDemos.push(new Demo(figures[i]));
     }
+    watchForPrewarm(allDemos);
   }
 
   if (document.readyState === "loading") {

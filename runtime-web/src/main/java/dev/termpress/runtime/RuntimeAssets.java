@@ -92,7 +92,8 @@ public final class RuntimeAssets {
     /**
      * The page script's {@code data-assets} JSON: each role's URL, {@code prefix} + file name, where
      * {@code prefix} is the runtime directory relative to the page (for example {@code ../assets/runtime/}),
-     * and {@code kernelSha256}, the raw kernel's sha256, which the worker compares with a boot snapshot's.
+     * {@code kernelSha256}, the raw kernel's sha256, which the worker compares with a boot snapshot's, and
+     * {@code kernelSize}, the kernel file's bytes (what prewarming an image without a snapshot would fetch).
      */
     public String assetsJson(String prefix) {
         StringBuilder json = new StringBuilder("{");
@@ -104,6 +105,7 @@ public final class RuntimeAssets {
                     .append('"');
         }
         json.append(",\"kernelSha256\":\"").append(jsonEscape(kernelSha256)).append('"');
+        json.append(",\"kernelSize\":").append(contents.get(names.get("kernel")).length);
         return json.append('}').toString();
     }
 

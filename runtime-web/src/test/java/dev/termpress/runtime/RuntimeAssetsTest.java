@@ -32,7 +32,7 @@ class RuntimeAssetsTest {
         String json = RuntimeAssets.get().assetsJson("../assets/runtime/");
 
         assertThat(json).startsWith("{\"script\":\"../assets/runtime/termpress-runtime.")
-                .contains("\"kernel\":\"../assets/runtime/Image.").endsWith("\"}");
+                .contains("\"kernel\":\"../assets/runtime/Image.").endsWith("}");
     }
 
     @Test
@@ -43,5 +43,7 @@ class RuntimeAssetsTest {
 
         assertThat(assets.kernelSha256()).isEqualTo(hex);
         assertThat(assets.assetsJson("x/")).contains("\"kernelSha256\":\"" + hex + "\"");
+        assertThat(assets.assetsJson("x/")).as("what prewarming a cold boot would fetch")
+                .contains("\"kernelSize\":" + assets.files().get(assets.names().get("kernel")).length + "}");
     }
 }

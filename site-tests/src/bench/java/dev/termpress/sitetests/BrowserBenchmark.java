@@ -22,9 +22,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * cold-boot baseline, {@link BaselineSite}), serves each on localhost twice, by {@code termpress serve}'s server and by a
  * {@link CachingHost}, and per repetition and server opens the page in a fresh browser context (empty HTTP cache
  * and Cache API), presses Run and waits for the prompt (cold), then opens it again in the same context (warm).
- * Busybox also runs a CPU-bound shell loop. Prints every run, then the median and best.
+ * Busybox also runs a CPU-bound shell loop. Each scenario presses Run at once after the page loads (its
+ * block's prewarm has barely begun) or, for the "click once prewarmed" ones, once the prewarm is ready (or over
+ * its budget). Prints every run, then the median and best.
  *
  * <p>System properties: {@code termpress.examples} (content-examples), {@code termpress.chromium},
+ * {@code termpress.chromium.jsFlags} (V8 flags, e.g. {@code --no-liftoff}, to tell V8's tier-up from the
+ * emulator's own warm-up),
  * {@code termpress.bench.runs} (busybox repetitions, default 5), {@code termpress.bench.debianRuns} (default 5). The variants are visited in turn within each repetition.
  */
 public final class BrowserBenchmark {
@@ -61,6 +65,7 @@ public final class BrowserBenchmark {
                 CachingHost caching = new CachingHost(site.output());
                 CachingHost baselineCaching = new CachingHost(baseline.output());
                 Chromium chromium = Chromium.launch()) {
+            System.out.println("V8 flags: " + System.getProperty("termpress.chromium.jsFlags", "(none)"));
             System.out.printf("sites built in %.1f s (with boot snapshots, and the snapshot: false baseline);"
                     + " Chromium %s (headless)%n", (System.nanoTime() - buildStarted) / 1e9, chromium.browser().version());
             Set<String> snapshots = snapshotBlobs(site.output());
@@ -71,25 +76,35 @@ public final class BrowserBenchmark {
             Scenario busyboxCaching = new Scenario("busybox, snapshot, caching host", snapshots);
             Scenario busyboxColdServe = new Scenario("busybox, cold boot (snapshot: false), termpress serve", snapshots);
             Scenario busyboxColdCaching = new Scenario("busybox, cold boot (snapshot: false), caching host", snapshots);
+            Scenario busyboxPrewarmed = new Scenario("busybox, snapshot, termpress serve", snapshots,
+                    Visit.Click.ONCE_PREWARMED);
+            Scenario busyboxColdPrewarmed = new Scenario("busybox, cold boot (snapshot: false), termpress serve",
+                    snapshots, Visit.Click.ONCE_PREWARMED);
             for (int run = 1; run <= runs; run++) {
+                busyboxPrewarmed.measure(chromium, site.url(""), run, false);
+                busyboxColdPrewarmed.measure(chromium, baseline.url(""), run, false);
                 busyboxServe.measure(chromium, site.url(""), run, run == 1);
                 busyboxColdServe.measure(chromium, baseline.url(""), run, false);
                 busyboxCaching.measure(chromium, caching.url(""), run, false);
                 busyboxColdCaching.measure(chromium, baselineCaching.url(""), run, false);
             }
-            scenarios.addAll(List.of(busyboxServe, busyboxColdServe, busyboxCaching, busyboxColdCaching));
+            scenarios.addAll(List.of(busyboxPrewarmed, busyboxColdPrewarmed, busyboxServe, busyboxColdServe,
+                    busyboxCaching, busyboxColdCaching));
             if (debian) {
                 Scenario debianServe = new Scenario("debian, snapshot, termpress serve", snapshots);
                 Scenario debianColdServe = new Scenario("debian, cold boot (snapshot: false), termpress serve", snapshots);
                 Scenario debianCaching = new Scenario("debian, snapshot, caching host", snapshots);
                 Scenario debianColdCaching = new Scenario("debian, cold boot (snapshot: false), caching host", snapshots);
+                Scenario debianPrewarmed = new Scenario("debian, snapshot, termpress serve", snapshots,
+                        Visit.Click.ONCE_PREWARMED);
                 for (int run = 1; run <= debianRuns; run++) {
+                    debianPrewarmed.measure(chromium, site.url(DEBIAN_PAGE), run, false);
                     debianServe.measure(chromium, site.url(DEBIAN_PAGE), run, false);
                     debianColdServe.measure(chromium, baseline.url(DEBIAN_PAGE), run, false);
                     debianCaching.measure(chromium, caching.url(DEBIAN_PAGE), run, false);
                     debianColdCaching.measure(chromium, baselineCaching.url(DEBIAN_PAGE), run, false);
                 }
-                scenarios.addAll(List.of(debianServe, debianColdServe, debianCaching, debianColdCaching));
+                scenarios.addAll(List.of(debianPrewarmed, debianServe, debianColdServe, debianCaching, debianColdCaching));
             }
             System.out.printf("%nload average %s%n%n", loadAverage());
             for (Scenario scenario : scenarios) {

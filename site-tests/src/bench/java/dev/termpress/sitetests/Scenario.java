@@ -29,11 +29,19 @@ final class Scenario {
     private final PhaseTable warmPhases = new PhaseTable();
 
     private final Set<String> snapshotBlobs;
+    private final Visit.Click click;
+    private final Map<String, Integer> prewarmStates = new java.util.TreeMap<>();
 
     /** @param snapshotBlobs the hex names of boot snapshot blobs, counted apart from layer blobs */
     Scenario(String name, Set<String> snapshotBlobs) {
-        this.name = name;
+        this(name, snapshotBlobs, Visit.Click.AT_ONCE);
+    }
+
+    /** The same, pressing Run as {@code click} says (its label ends the name). */
+    Scenario(String name, Set<String> snapshotBlobs, Visit.Click click) {
+        this.name = name + ", " + click.label;
         this.snapshotBlobs = snapshotBlobs;
+        this.click = click;
         for (Downloads.Kind kind : Downloads.Kind.values()) {
             coldBytes.put(kind, Samples.lowerIsBetter());
             warmBytes.put(kind, Samples.lowerIsBetter());
@@ -44,13 +52,13 @@ final class Scenario {
         // A fresh context is a reader's first visit: empty HTTP cache, empty Cache API.
         try (BrowserContext context = chromium.browser().newContext()) {
             Downloads downloads = new Downloads(context, snapshotBlobs);
-            try (Visit cold = Visit.run(context, downloads, url, 0)) {
+            try (Visit cold = Visit.run(context, downloads, url, 0, click)) {
                 record(cold, coldMillis, coldBytes);
                 coldPhases.add(cold.runPhases());
                 coldWorker.add(cold.workerRunningMillis());
                 coldBoot.add(cold.bootStartedMillis());
-                System.out.printf("%s run %d, cold: Run to prompt %.0f ms (%s), %s; boot %.1f M instructions,"
-                        + " %.0f MIPS%n", name, run, cold.runToPromptMillis(), cold.phases(), megabytes(cold),
+                System.out.printf("%s run %d, cold: Run to prompt %.0f ms (%s), %s; prewarm %s; boot %.1f M instructions,"
+                        + " %.0f MIPS%n", name, run, cold.runToPromptMillis(), cold.phases(), megabytes(cold), cold.prewarm(),
                         cold.bootInstructions() / 1e6, cold.bootMips());
                 System.out.printf("  cold phases (ms after the click; load %s): %s%n", BrowserBenchmark.loadAverage(),
                         cold.runPhases().summary());
@@ -58,13 +66,14 @@ final class Scenario {
                     measureLoop(cold.demo());
                 }
             }
-            try (Visit warm = Visit.run(context, downloads, url, 0)) {
+            try (Visit warm = Visit.run(context, downloads, url, 0, click)) {
                 record(warm, warmMillis, warmBytes);
                 warmPhases.add(warm.runPhases());
                 warmWorker.add(warm.workerRunningMillis());
                 warmBoot.add(warm.bootStartedMillis());
-                System.out.printf("%s run %d, warm: Run to prompt %.0f ms (%s), %s; boot %.0f MIPS%n",
-                        name, run, warm.runToPromptMillis(), warm.phases(), megabytes(warm), warm.bootMips());
+                System.out.printf("%s run %d, warm: Run to prompt %.0f ms (%s), %s; prewarm %s; boot %.0f MIPS%n",
+                        name, run, warm.runToPromptMillis(), warm.phases(), megabytes(warm), warm.prewarm(),
+                        warm.bootMips());
                 System.out.printf("  warm phases (ms after the click; load %s): %s%n", BrowserBenchmark.loadAverage(),
                         warm.runPhases().summary());
             }
@@ -76,6 +85,7 @@ final class Scenario {
 
     private void record(Visit visit, Samples millis, Map<Downloads.Kind, Samples> bytes) {
         millis.add(visit.runToPromptMillis());
+        prewarmStates.merge(visit.prewarm(), 1, Integer::sum);
         bootMips.add(visit.bootMips());
         bootMegaInstructions.add(visit.bootInstructions() / 1e6);
         bootBusyMillis.add(visit.bootBusyMillis());
@@ -101,7 +111,7 @@ final class Scenario {
     }
 
     void report() {
-        System.out.printf("%s, %d run(s)%n", name, coldMillis.count());
+        System.out.printf("%s, %d run(s); prewarm at the click: %s%n", name, coldMillis.count(), prewarmStates);
         System.out.printf("  %-30s %8s %8s%n", "", "median", "best");
         row("Run to prompt, cold (ms)", coldMillis, "%.0f");
         row("Run to prompt, warm (ms)", warmMillis, "%.0f");

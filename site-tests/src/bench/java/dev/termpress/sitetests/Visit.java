@@ -16,9 +16,11 @@ final class Visit implements AutoCloseable {
     private final Map<Downloads.Kind, Long> bytes;
     private final double[] bootStats;
     private final RunPhases phasesMillis;
+    private final String prewarm;
 
     private Visit(Page page, LiveDemo demo, LiveDemo.RunTiming timing, Map<Downloads.Kind, Long> bytes,
-            double[] bootStats, RunPhases phasesMillis) {
+            double[] bootStats, RunPhases phasesMillis, String prewarm) {
+        this.prewarm = prewarm;
         this.page = page;
         this.demo = demo;
         this.timing = timing;
@@ -27,18 +29,52 @@ final class Visit implements AutoCloseable {
         this.phasesMillis = phasesMillis;
     }
 
+    /** When the reader presses Run. */
+    enum Click {
+        /** As soon as the page is loaded (the block's prewarm, if any, has barely begun). */
+        AT_ONCE("click at once"),
+        /** Once the page's prewarm says where it got: ready, over the budget, or failed. */
+        ONCE_PREWARMED("click once prewarmed");
+
+        final String label;
+
+        Click(String label) {
+            this.label = label;
+        }
+    }
+
+    /** How long a prewarm may take before the visit gives up waiting and clicks. */
+    private static final double PREWARM_TIMEOUT_MILLIS = 60_000;
+
     /** Opens {@code url} in a new page of {@code context} and runs its demo block {@code index} to the prompt. */
     static Visit run(BrowserContext context, Downloads downloads, String url, int index) {
+        return run(context, downloads, url, index, Click.AT_ONCE);
+    }
+
+    /** The same, pressing Run as {@code click} says. */
+    static Visit run(BrowserContext context, Downloads downloads, String url, int index, Click click) {
         downloads.clear();
         Page page = context.newPage();
         page.navigate(url);
         LiveDemo demo = new LiveDemo(page, index);
         page.waitForCondition(() -> "idle".equals(demo.state()));
+        if (click == Click.ONCE_PREWARMED) {
+            page.waitForFunction("f => ['ready', 'over-budget', 'failed'].includes(f.getAttribute('data-prewarm-state'))",
+                    demo.figure().elementHandle(), new Page.WaitForFunctionOptions().setTimeout(PREWARM_TIMEOUT_MILLIS));
+        }
+        String before = demo.figure().getAttribute("data-prewarm-state");
         LiveDemo.RunTiming timing = demo.runToPrompt();
+        String adopted = demo.figure().getAttribute("data-prewarmed");
+        String prewarm = adopted != null ? "adopted " + adopted : "not adopted (" + before + ")";
         Map<Downloads.Kind, Long> bytes = downloads.bytes();
         double[] stats = demo.stats(); // the stats answer also sets data-guest-timings
         Object timings = demo.figure().evaluate("f => JSON.parse(f.getAttribute('data-guest-timings') || '{}')");
-        return new Visit(page, demo, timing, bytes, stats, RunPhases.of(timings, timing.millis()));
+        return new Visit(page, demo, timing, bytes, stats, RunPhases.of(timings, timing.millis()), prewarm);
+    }
+
+    /** What the block's prewarm had done at the click: "adopted ready", "adopted loading" or "not adopted (STATE)". */
+    String prewarm() {
+        return prewarm;
     }
 
     LiveDemo demo() {

@@ -27,7 +27,18 @@ final class Chromium implements AutoCloseable {
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(executable())
                 .setHeadless(true)
-                .setArgs(FLAGS));
+                .setArgs(flags()));
+    }
+
+    /** {@link #FLAGS}, plus V8's flags from {@code termpress.chromium.jsFlags} (e.g. {@code --no-liftoff}) when set. */
+    static List<String> flags() {
+        String js = System.getProperty("termpress.chromium.jsFlags", "").trim();
+        if (js.isEmpty()) {
+            return FLAGS;
+        }
+        List<String> flags = new java.util.ArrayList<>(FLAGS);
+        flags.add("--js-flags=" + js);
+        return flags;
     }
 
     /**

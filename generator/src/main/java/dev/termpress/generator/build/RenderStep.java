@@ -1,6 +1,7 @@
 package dev.termpress.generator.build;
 
 import dev.termpress.emulator.fs.ImageFileSystem;
+import dev.termpress.generator.config.PrewarmBudgets;
 import dev.termpress.generator.content.Page;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.image.ImageSpec;
@@ -47,7 +48,7 @@ final class RenderStep implements BuildStep {
             Page page = pages.get(i);
             PageRenderContext context = new PageRenderContext(SitePaths.rootPrefix(page.url()), page.demos(),
                     site.imageDescriptors, url -> targets.resolve(page, url) instanceof LinkTargets.Resolved r ? r.url() : url,
-                    upperLimits, page.fileBlocks());
+                    upperLimits, page.fileBlocks(), PrewarmBudgets.of(site.config));
             String content = markdown.render(page.document(), context);
             try {
                 html[i] = site.theme.render(PAGE_TEMPLATE, PageModel.forPage(site.config, site.nav, page, content,

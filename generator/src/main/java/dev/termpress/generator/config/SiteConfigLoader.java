@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
 /** Reads and checks {@code termpress.yaml}. */
 public final class SiteConfigLoader {
 
-    static final List<String> KEYS = List.of("title", "description", "language", "base_url", "theme", "images", "snapshot",
+    static final List<String> KEYS = List.of("title", "description", "language", "base_url", "theme", "images", "snapshot", "prewarm",
             "edit_url", "search", "insecure_registries");
-    static final List<String> IMAGE_KEYS = List.of("source", "ref", "platform", "hostname", "snapshot", "upper-limit");
+    static final List<String> IMAGE_KEYS = List.of("source", "ref", "platform", "hostname", "snapshot", "upper-limit", "prewarm");
     static final List<String> THEMES = List.of("default");
     /** Image names end up in file names and HTML attributes: keep them tame. */
     private static final Pattern IMAGE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
@@ -65,7 +65,9 @@ public final class SiteConfigLoader {
         String baseUrl = fields.string("base_url").orElse(null);
         fields.entry("theme").ifPresent(entry -> checkTheme(entry, file, errors));
         boolean snapshots = fields.bool("snapshot").orElse(true);
-        List<ImageSpec> images = fields.entry("images").map(e -> images(e, file, snapshots, errors)).orElse(List.of());
+        PrewarmBudget prewarm = prewarm(fields, file, "prewarm", PrewarmBudget.DEFAULT, errors);
+        List<ImageSpec> images = fields.entry("images").map(e -> images(e, file, snapshots, errors)).orElse(List.of())
+                .stream().map(spec -> imagePrewarm(fields, spec, prewarm, file, errors)).toList();
         String editUrl = fields.string("edit_url").orElse(null);
         if (editUrl != null && !editUrl.matches("https?://.+")) {
             errors.add(file, fields.entry("edit_url").orElseThrow().value().line(),
@@ -76,6 +78,42 @@ public final class SiteConfigLoader {
                 .orElse(List.of());
         errors.throwIfAny();
         return new SiteConfig(file, title, description, language, baseUrl, images, editUrl, search, insecure);
+    }
+
+    /** {@code prewarm:} under {@code key}: true, false or a byte budget; {@code fallback} when absent or bad. */
+    private static PrewarmBudget prewarm(YamlFields fields, Path file, String key, PrewarmBudget fallback,
+            ErrorCollector errors) {
+        String text = fields.string(key).orElse(null);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return PrewarmBudget.parse(text);
+        } catch (IllegalArgumentException e) {
+            errors.add(file, fields.entry(key).orElseThrow().value().line(), key + ": " + e.getMessage());
+            return fallback;
+        }
+    }
+
+    /** The image's own {@code prewarm:} (in its mapping form), else the site's. */
+    private static ImageSpec imagePrewarm(YamlFields site, ImageSpec spec, PrewarmBudget sitePrewarm, Path file,
+            ErrorCollector errors) {
+        PrewarmBudget budget = sitePrewarm;
+        if (site.entry("images").orElseThrow().value() instanceof YamlMap images
+                && images.entries().get(spec.name()) != null
+                && images.entries().get(spec.name()).value() instanceof YamlMap details) {
+            YamlFields fields = new YamlFields(details, file, new ErrorCollector());
+            String text = fields.string("prewarm").orElse(null);
+            if (text != null) {
+                try {
+                    budget = PrewarmBudget.parse(text);
+                } catch (IllegalArgumentException e) {
+                    errors.add(file, fields.entry("prewarm").orElseThrow().value().line(),
+                            "image '" + spec.name() + "': prewarm: " + e.getMessage());
+                }
+            }
+        }
+        return spec.withPrewarm(budget);
     }
 
     private static void checkTheme(Entry entry, Path file, ErrorCollector errors) {
@@ -167,7 +205,8 @@ public final class SiteConfigLoader {
                     hostname, snapshot, upperLimit);
         }
         errors.add(file, image.keyLine(), "image '" + image.key() + "' must be a path, a registry reference"
-                + " (alpine:3.21), or {source: PATH, ref: TAG, hostname: NAME, snapshot: false, upper-limit: SIZE}"
+                + " (alpine:3.21), or {source: PATH, ref: TAG, hostname: NAME, snapshot: false, upper-limit: SIZE,"
+                + " prewarm: false}"
                 + " or {ref: REGISTRY/REPO:TAG, platform: linux/riscv64, ...}");
         return null;
     }

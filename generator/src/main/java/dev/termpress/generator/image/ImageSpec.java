@@ -1,6 +1,7 @@
 package dev.termpress.generator.image;
 
 import dev.termpress.emulator.fs.ImageFileSystem;
+import dev.termpress.generator.config.PrewarmBudget;
 import java.nio.file.Path;
 
 /**
@@ -19,9 +20,27 @@ import java.nio.file.Path;
  * @param upperLimit bytes the writable layer may hold ({@code upper-limit:}); writes past it fail with ENOSPC
  * @param remote the registry reference the image comes from, or {@code null} for a local source; until the
  *     build has pulled it, {@code source} is {@code null}, afterwards the OCI layout in the blob cache
+ * @param prewarm what a page may fetch for the image before the reader presses Run ({@code prewarm:})
  */
 public record ImageSpec(String name, Path source, String reference, Path declaredIn, int line, String hostname,
-        boolean snapshot, long upperLimit, RemoteImage remote) {
+        boolean snapshot, long upperLimit, RemoteImage remote, PrewarmBudget prewarm) {
+
+    public ImageSpec {
+        if (prewarm == null) {
+            prewarm = PrewarmBudget.DEFAULT;
+        }
+    }
+
+    /** An image with the default prewarm budget. */
+    public ImageSpec(String name, Path source, String reference, Path declaredIn, int line, String hostname,
+            boolean snapshot, long upperLimit, RemoteImage remote) {
+        this(name, source, reference, declaredIn, line, hostname, snapshot, upperLimit, remote, PrewarmBudget.DEFAULT);
+    }
+
+    /** The same image with prewarm budget {@code budget}. */
+    public ImageSpec withPrewarm(PrewarmBudget budget) {
+        return new ImageSpec(name, source, reference, declaredIn, line, hostname, snapshot, upperLimit, remote, budget);
+    }
 
     /** A local image. */
     public ImageSpec(String name, Path source, String reference, Path declaredIn, int line, String hostname,
@@ -31,7 +50,7 @@ public record ImageSpec(String name, Path source, String reference, Path declare
 
     /** The same image, pulled: read from the OCI layout at {@code layout}. */
     public ImageSpec pulledTo(Path layout) {
-        return new ImageSpec(name, layout, null, declaredIn, line, hostname, snapshot, upperLimit, remote);
+        return new ImageSpec(name, layout, null, declaredIn, line, hostname, snapshot, upperLimit, remote, prewarm);
     }
 
     /** An image with the default writable-layer limit. */

@@ -14,6 +14,8 @@ import java.util.function.UnaryOperator;
  * @param links rewrites a link as written in Markdown into its URL in the output
  * @param upperLimits image name to its writable layer's limit in bytes, for images that set one
  * @param fileBlocks the {@code file} blocks of this page by the fenced block they came from
+ * @param prewarmBudgets image name to the bytes its blocks may fetch before Run (0: no prewarm); images missing
+ *     here get the default budget
  */
 public record PageRenderContext(
         String rootPrefix,
@@ -21,18 +23,26 @@ public record PageRenderContext(
         Map<String, String> imageDescriptors,
         UnaryOperator<String> links,
         Map<String, Long> upperLimits,
-        Map<FencedCodeBlock, FileBlock> fileBlocks) {
+        Map<FencedCodeBlock, FileBlock> fileBlocks,
+        Map<String, Long> prewarmBudgets) {
+
+    /** A context whose images keep the default prewarm budget. */
+    public PageRenderContext(String rootPrefix, Map<FencedCodeBlock, DemoBlock> demos,
+            Map<String, String> imageDescriptors, UnaryOperator<String> links, Map<String, Long> upperLimits,
+            Map<FencedCodeBlock, FileBlock> fileBlocks) {
+        this(rootPrefix, demos, imageDescriptors, links, upperLimits, fileBlocks, Map.of());
+    }
 
     /** A context for a page without file blocks. */
     public PageRenderContext(String rootPrefix, Map<FencedCodeBlock, DemoBlock> demos,
             Map<String, String> imageDescriptors, UnaryOperator<String> links, Map<String, Long> upperLimits) {
-        this(rootPrefix, demos, imageDescriptors, links, upperLimits, Map.of());
+        this(rootPrefix, demos, imageDescriptors, links, upperLimits, Map.of(), Map.of());
     }
 
     /** A context whose images keep the default writable-layer limit. */
     public PageRenderContext(String rootPrefix, Map<FencedCodeBlock, DemoBlock> demos,
             Map<String, String> imageDescriptors, UnaryOperator<String> links) {
-        this(rootPrefix, demos, imageDescriptors, links, Map.of(), Map.of());
+        this(rootPrefix, demos, imageDescriptors, links, Map.of(), Map.of(), Map.of());
     }
 
     /** A context for rendering without a site (demo blocks need one, so there are none). */

@@ -84,6 +84,15 @@ class SiteBuilderTest {
     }
 
     @Test
+    void anImagesPrewarmBudgetReachesItsBlocks() throws Exception {
+        assertThat(build()).isNotNull();
+        assertThat(site.output("basics/shell/index.html")).as("on by default").contains("data-prewarm=\"" + (4L << 20) + "\"");
+        site.file("termpress.yaml", "title: Test site\nsnapshot: false\nimages:\n  busybox: {source: images/busybox, prewarm: false}\n");
+        build();
+        assertThat(site.output("basics/shell/index.html")).contains("data-prewarm=\"0\"");
+    }
+
+    @Test
     void anImagesUpperLimitReachesItsBlocks() throws Exception {
         assertThat(build()).isNotNull();
         assertThat(site.output("basics/shell/index.html")).as("the default is the runtime's").doesNotContain("data-upper-limit");

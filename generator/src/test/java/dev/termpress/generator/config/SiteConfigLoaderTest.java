@@ -42,7 +42,7 @@ class SiteConfigLoaderTest {
     void unknownSettingNamesTheValidOnes() {
         assertThatThrownBy(() -> SiteConfigLoader.parse("title: x\nbaseurl: /x/\n", FILE))
                 .hasMessageEndingWith("termpress.yaml:2: unknown setting key 'baseurl'"
-                        + " (valid: title, description, language, base_url, theme, images, snapshot, edit_url, search, insecure_registries)");
+                        + " (valid: title, description, language, base_url, theme, images, snapshot, prewarm, edit_url, search, insecure_registries)");
     }
 
     @Test
@@ -55,7 +55,7 @@ class SiteConfigLoaderTest {
                   "bad name": x
                 """, FILE))
                 .hasMessageContaining("termpress.yaml:2: image 'a' needs a source")
-                .hasMessageContaining("termpress.yaml:4: unknown image key 'tag' (valid: source, ref, platform, hostname, snapshot, upper-limit)")
+                .hasMessageContaining("termpress.yaml:4: unknown image key 'tag' (valid: source, ref, platform, hostname, snapshot, upper-limit, prewarm)")
                 .hasMessageContaining("termpress.yaml:5: image name 'bad name'");
     }
 
@@ -152,5 +152,39 @@ class SiteConfigLoaderTest {
                 """, FILE))
                 .hasMessageContaining("termpress.yaml:2: image 'web': upper-limit: 'lots' is not a size")
                 .hasMessageContaining("termpress.yaml:5: image 'tiny': upper-limit: '4K' is outside 1M to 4G");
+    }
+
+    @Test
+    void prewarmIsOnByDefaultAndSetSiteWideOrPerImage() throws Exception {
+        SiteConfig defaults = SiteConfigLoader.parse("images:\n  busybox: images/busybox\n", FILE);
+        assertThat(defaults.image("busybox").orElseThrow().prewarm()).isEqualTo(PrewarmBudget.DEFAULT);
+
+        SiteConfig config = SiteConfigLoader.parse("""
+                prewarm: 8M
+                images:
+                  busybox: images/busybox
+                  debian: {source: images/debian, prewarm: false}
+                  alpine: {source: images/alpine, prewarm: true}
+                  small: {source: images/small, prewarm: 1M}
+                """, FILE);
+        assertThat(config.image("busybox").orElseThrow().prewarm().bytes()).isEqualTo(8L << 20);
+        assertThat(config.image("debian").orElseThrow().prewarm()).isEqualTo(PrewarmBudget.OFF);
+        assertThat(config.image("alpine").orElseThrow().prewarm()).isEqualTo(PrewarmBudget.DEFAULT);
+        assertThat(config.image("small").orElseThrow().prewarm().bytes()).isEqualTo(1L << 20);
+        assertThat(PrewarmBudgets.of(config)).containsEntry("debian", 0L).containsEntry("busybox", 8L << 20);
+
+        SiteConfig off = SiteConfigLoader.parse("prewarm: false\nimages:\n  busybox: images/busybox\n", FILE);
+        assertThat(off.image("busybox").orElseThrow().prewarm().on()).isFalse();
+    }
+
+    @Test
+    void aBadPrewarmValueIsAnErrorThatNamesTheLine() {
+        assertThatThrownBy(() -> SiteConfigLoader.parse("""
+                prewarm: always
+                images:
+                  web: {source: images/web, prewarm: 9G}
+                """, FILE))
+                .hasMessageContaining("termpress.yaml:1: prewarm: 'always' is not true, false or a size")
+                .hasMessageContaining("termpress.yaml:3: image 'web': prewarm: '9G' is more than 1G");
     }
 }

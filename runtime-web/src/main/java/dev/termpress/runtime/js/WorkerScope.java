@@ -54,6 +54,13 @@ public final class WorkerScope {
     @JSBody(params = "how", script = "self.postMessage({ type: 'boot', how: how });")
     public static native void postBoot(String how);
 
+    /**
+     * A prewarmed machine waits for its block's settings: {@code snapshot} (resumed) or {@code cold} (built, its
+     * kernel fetched, booting at the start message).
+     */
+    @JSBody(params = "how", script = "self.postMessage({ type: 'prewarmed', how: how });")
+    public static native void postPrewarmed(String how);
+
     /** One line for the reader's terminal that is not guest output (a boot snapshot not used, and why). */
     @JSBody(params = "text", script = "self.postMessage({ type: 'notice', text: text });")
     public static native void postNotice(String text);

@@ -13,6 +13,8 @@ import dev.termpress.emulator.p9.Virtio9p;
 import dev.termpress.emulator.snapshot.MachineSnapshot;
 import dev.termpress.emulator.snapshot.SnapshotException;
 import dev.termpress.emulator.snapshot.SnapshotIdentity;
+import dev.termpress.runtime.boot.BlockOptions;
+import java.io.ByteArrayOutputStream;
 
 /**
  * One running guest: the machine over the image's filesystem, run in slices of a few milliseconds so the
@@ -44,8 +46,15 @@ public final class Session {
     private int outputsUnshown;
     private final Machine machine;
     private final ImageFileSystem fs;
-    private final InitHandshake handshake;
+    private final SessionSpec spec;
+    private final MachineConfig base;
+    /** init's side of the handshake with the block's settings: null until {@link #configure}. */
+    private InitHandshake handshake;
+    /** Console output before {@link #configure} (none is expected: a boot snapshot is taken at init's ready). */
+    private final ByteArrayOutputStream earlyConsole = new ByteArrayOutputStream();
     private final Clock clock;
+    /** Restored from a boot snapshot before {@link #configure}: the guest resumes once it has the block's settings. */
+    private boolean resumedUnconfigured;
     private int cols;
     private int rows;
     private boolean soonRequested;
@@ -60,12 +69,13 @@ public final class Session {
     private long instructions;
     private double busyMillis;
 
-    private Session(SessionHost host, Machine machine, ImageFileSystem fs, InitHandshake handshake, Clock clock) {
+    private Session(SessionHost host, Machine machine, ImageFileSystem fs, SessionSpec spec, MachineConfig base) {
         this.host = host;
         this.machine = machine;
         this.fs = fs;
-        this.handshake = handshake;
-        this.clock = clock;
+        this.spec = spec;
+        this.base = base;
+        this.clock = base.clock();
     }
 
     /**
@@ -119,14 +129,75 @@ public final class Session {
      */
     public static Session prepare(SessionSpec spec, MachineConfig base, SessionHost host, Ram ram)
             throws ImageFormatException {
+        Session session = prepareUnconfigured(spec, base, host, ram);
+        session.configure(spec.block(), spec.cols(), spec.rows());
+        return session;
+    }
+
+    /**
+     * The machine without a block's settings yet (a page prewarming a block that scrolled into view): it may be
+     * {@link #resumeFrom resumed} now, but runs only once {@link #configure} hands it the block's settings (a
+     * kernel boots only after that). Only {@code spec.block().upperLimit()} is used: the writable layer is made now.
+     *
+     * @throws ImageFormatException if the layers do not merge
+     */
+    public static Session prepareUnconfigured(SessionSpec spec, MachineConfig base, SessionHost host, Ram ram)
+            throws ImageFormatException {
         Session session = assemble(spec, base, host, ram);
         session.cols = spec.cols();
         session.rows = spec.rows();
         return session;
     }
 
+    /**
+     * Hands the machine the block's settings (working directory, user, hostname, environment) and the terminal's
+     * size; a machine resumed before this runs from the next tick. Write the block's page files into
+     * {@link #fileSystem} after this and before the tick: the guest reads them only after init has its settings.
+     *
+     * @throws IllegalStateException if already configured, if the image leaves no room for init.conf, or if
+     *     {@code block} asks for a writable layer other than the one this machine was built with
+     */
+    public void configure(BlockOptions block, int cols, int rows) {
+        if (handshake != null) {
+            throw new IllegalStateException("this session already has its block's settings");
+        }
+        if (block.upperLimit() != fs.upperLimit()) {
+            throw new IllegalStateException("the block's writable layer (" + block.upperLimit()
+                    + " bytes) is not the prepared machine's (" + fs.upperLimit() + ")");
+        }
+        InitHandshake made = new InitHandshake(fs,
+                InitConf.render(spec.image(), block.overrides(cols, rows)),
+                () -> System.currentTimeMillis() * NANOS_PER_MILLI, base.entropy(),
+                (data, offset, length) -> output.write(data, offset, length));
+        made.checkInstallable();
+        made.attach(machine);
+        handshake = made;
+        if (earlyConsole.size() > 0) {
+            byte[] early = earlyConsole.toByteArray();
+            made.write(early, 0, early.length);
+        }
+        if (cols > 0 && rows > 0) {
+            this.cols = cols;
+            this.rows = rows;
+        }
+        if (resumedUnconfigured) {
+            resumedUnconfigured = false;
+            handshake.resumeAtReady();
+            sizeConsole();
+            wake();
+        }
+    }
+
+    /** Whether {@link #configure} has handed the machine its block's settings. */
+    public boolean configured() {
+        return handshake != null;
+    }
+
     /** Boots the raw kernel {@code Image} in a {@link #prepare}d session; the guest runs from the first tick. */
     public void bootKernel(byte[] kernel) {
+        if (handshake == null) {
+            throw new IllegalStateException("configure the session before booting its kernel");
+        }
         started = true;
         sizeConsole();
         machine.bootKernel(kernel);
@@ -141,6 +212,10 @@ public final class Session {
     public void resumeFrom(byte[] snapshot, SnapshotIdentity identity) throws SnapshotException {
         MachineSnapshot.restore(machine, snapshot, identity);
         started = true;
+        if (handshake == null) {
+            resumedUnconfigured = true; // configure() lets it run
+            return;
+        }
         handshake.resumeAtReady();
         sizeConsole();
         wake();
@@ -157,26 +232,29 @@ public final class Session {
             throws ImageFormatException {
         ImageFileSystem fs = ImageFileSystem.create(spec.layers(), spec.source(),
                 () -> System.currentTimeMillis() * NANOS_PER_MILLI, spec.block().upperLimit());
-        OutputBuffer[] sink = new OutputBuffer[1];
-        InitHandshake handshake = new InitHandshake(fs,
-                InitConf.render(spec.image(), spec.block().overrides(spec.cols(), spec.rows())),
-                () -> System.currentTimeMillis() * NANOS_PER_MILLI, base.entropy(),
-                (data, offset, length) -> sink[0].write(data, offset, length));
-        handshake.checkInstallable();
-        MachineConfig config = new MachineConfig(base.ramBytes(), base.bootargs(), base.clock(), handshake,
-                base.rngSeed(), base.entropy());
+        Session[] self = new Session[1];
+        // The console goes through the handshake, made by configure(): a prewarmed machine has none before.
+        MachineConfig config = new MachineConfig(base.ramBytes(), base.bootargs(), base.clock(),
+                (data, offset, length) -> self[0].console(data, offset, length), base.rngSeed(), base.entropy());
         Machine machine = new Machine(config, ram);
-        handshake.attach(machine);
-        Session session = new Session(host, machine, fs, handshake, base.clock());
-        sink[0] = session.output;
+        Session session = new Session(host, machine, fs, spec, base);
+        self[0] = session;
         machine.attach(new Virtio9p(fs));
         return session;
+    }
+
+    private void console(byte[] data, int offset, int length) {
+        if (handshake != null) {
+            handshake.write(data, offset, length);
+        } else {
+            earlyConsole.write(data, offset, length);
+        }
     }
 
     /** Runs the guest for one slice, sends its output and arranges the next slice. */
     public void tick() {
         soonRequested = false;
-        if (finished || outputsUnshown >= MAX_OUTPUTS_UNSHOWN) {
+        if (finished || handshake == null || outputsUnshown >= MAX_OUTPUTS_UNSHOWN) {
             return; // outputShown() wakes it
         }
         double start = host.nowMillis();
@@ -226,7 +304,7 @@ public final class Session {
 
     /** Keystrokes for the guest (held by the handshake until init has its settings). */
     public void input(byte[] data) {
-        if (!finished) {
+        if (!finished && handshake != null) {
             handshake.input(data, 0, data.length);
             wake();
         }

@@ -19,7 +19,9 @@ import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * The worker's entry point: one terminal's machine. The page posts {@code start} (image descriptor and
- * kernel URLs, block options, terminal size), then {@code input}, {@code resize}, {@code shown} (an
+ * kernel URLs, block options, terminal size), or first {@code prewarm} (the image alone, when the block scrolls
+ * into view: the machine is built and resumed, or its kernel fetched, and waits; {@code start} then brings only
+ * the block's settings and page files, see {@link Session#configure}), then {@code input}, {@code resize}, {@code shown} (an
  * output was drawn: the guest waits while too many are not) and {@code stop}; the worker answers with {@code status}, {@code output}, {@code error} and {@code exit} (the page script
  * documents the fields).
  */
@@ -49,6 +51,15 @@ public final class WorkerMain {
     private static OnDemandLayerSource layers;
     private static int layerCount;
     private static boolean started;
+    /** A {@code prewarm} message came first: the image loads before the block's settings are known. */
+    private static boolean prewarming;
+    /** The block's settings, from the start message; null while prewarming. */
+    private static BlockOptions block;
+    /** Resumed by a prewarm and waiting for the start message's settings, or null. */
+    private static Session resumed;
+    /** What a prewarm loaded for a cold boot, run when the start message comes; null otherwise. */
+    private static Runnable parkedBoot;
+    private static String descriptorUrl;
     private static boolean stopped;
     private static final List<byte[]> earlyInput = new ArrayList<>();
     private static int cols;
@@ -66,6 +77,8 @@ public final class WorkerMain {
             String type = JsJson.string(message, "type");
             if ("start".equals(type)) {
                 start(message);
+            } else if ("prewarm".equals(type)) {
+                prewarm(message);
             } else if ("input".equals(type)) {
                 Int8Array data = JsJson.bytes(message, "data");
                 if (data != null) {
@@ -91,6 +104,22 @@ public final class WorkerMain {
         }
     }
 
+    /**
+     * Loads the image before the block's settings are known: the descriptor, the layer indexes and the boot
+     * snapshot (resumed at once) or the kernel (kept for the start message). Only {@code upperLimit}, an image
+     * setting, shapes the machine now.
+     */
+    private static void prewarm(JSObject message) {
+        if (started || prewarming) {
+            WorkerScope.postError("this worker already has a machine; prewarm comes first and once");
+            return;
+        }
+        prewarming = true;
+        Marks.mark("prewarmMessage");
+        long upperLimit = (long) JsJson.number(message, "upperLimit");
+        load(message, new BlockOptions(null, null, null, List.of(), upperLimit));
+    }
+
     private static void start(JSObject message) {
         if (started) {
             WorkerScope.postError("this worker already runs a machine; start a new worker for another");
@@ -105,29 +134,59 @@ public final class WorkerMain {
         for (int i = 0; i < count; i++) {
             env.add(JsJson.stringElement(message, "env", i));
         }
-        BlockOptions block = new BlockOptions(emptyToNull(JsJson.string(message, "workdir")),
+        BlockOptions options = new BlockOptions(emptyToNull(JsJson.string(message, "workdir")),
                 emptyToNull(JsJson.string(message, "user")), emptyToNull(JsJson.string(message, "hostname")), env,
                 (long) JsJson.number(message, "upperLimit")); // -1 or 0 when absent: the default
+        if (!prewarming) {
+            block = options;
+            load(message, options);
+            return;
+        }
+        if (loader == null) {
+            return; // the prewarm message was refused and said why
+        }
+        // The image is loading or loaded already: the block brings its settings and its page files.
+        block = options;
+        pageFiles = PageFiles.fetch(message, descriptorUrl); // configure() gives the machine the terminal's size
+        if (resumed != null) {
+            launchResumed();
+        } else if (parkedBoot != null) {
+            Runnable boot = parkedBoot;
+            parkedBoot = null;
+            boot.run();
+        } // else the loader's callback boots it, now that block is set
+    }
+
+    /** Starts the loader for a start or prewarm message (descriptor, kernel, kernelSha256). */
+    private static void load(JSObject message, BlockOptions shape) {
         kernelSha256 = emptyToNull(JsJson.string(message, "kernelSha256"));
         String descriptor = JsJson.string(message, "descriptor");
         String kernel = JsJson.string(message, "kernel");
         if (descriptor == null || kernel == null) {
-            WorkerScope.postError("the start message needs the image descriptor and kernel URLs");
+            WorkerScope.postError("the " + JsJson.string(message, "type")
+                    + " message needs the image descriptor and kernel URLs");
             return;
         }
-        pageFiles = PageFiles.fetch(message, descriptor);
+        descriptorUrl = descriptor;
+        if (!prewarming) {
+            pageFiles = PageFiles.fetch(message, descriptor);
+        }
         loader = new ImageLoader(descriptor, kernel, kernelSha256,
                 new ImageLoader.Listener() {
                     @Override
                     public void loaded(byte[] image, byte[] snapshot, ImageDescriptor descriptor,
                             List<LayerIndex> indexes, OnDemandLayerSource source) {
-                        boot(image, snapshot, descriptor, indexes, source, block);
+                        if (block == null) {
+                            prewarmed(image, snapshot, descriptor, indexes, source, shape);
+                        } else {
+                            boot(image, snapshot, descriptor, indexes, source, shape);
+                        }
                     }
 
                     @Override
                     public void indexesLoaded(ImageDescriptor descriptor, List<LayerIndex> indexes,
                             OnDemandLayerSource source) {
-                        prepare(descriptor, indexes, source, block);
+                        prepare(descriptor, indexes, source, shape);
                     }
 
                     @Override
@@ -143,6 +202,72 @@ public final class WorkerMain {
         loader.start();
         // A task of its own: the fetches' first callbacks (descriptor, Cache API lookups) run before it.
         WorkerScope.setTimeout(WorkerMain::allocateRam, 0);
+    }
+
+    /**
+     * The image is in before the block's settings: resume the snapshot now (the machine then waits in
+     * {@link Session#configure}), or keep the kernel for the start message. A failed restore fetches the kernel
+     * and comes back here with it.
+     */
+    private static void prewarmed(byte[] kernel, byte[] snapshot, ImageDescriptor descriptor,
+            List<LayerIndex> indexes, OnDemandLayerSource source, BlockOptions shape) {
+        if (stopped) {
+            return;
+        }
+        try {
+            prepare(descriptor, indexes, source, shape);
+            Session machine = prepared;
+            if (machine == null) {
+                return; // prepare reported why
+            }
+            if (snapshot == null) {
+                parkedBoot = () -> boot(kernel, null, descriptor, indexes, source, shape);
+                Marks.mark("prewarmReady");
+                WorkerScope.postPrewarmed("cold");
+                return;
+            }
+            prepared = null;
+            try {
+                machine.resumeFrom(snapshot, new SnapshotIdentity(kernelSha256, descriptor.manifestDigest()));
+            } catch (SnapshotException e) {
+                host.cancelTimer();
+                loader.bootCold(e.getMessage());
+                return;
+            }
+            resumed = machine;
+            Marks.mark("prewarmReady");
+            WorkerScope.postPrewarmed("snapshot");
+        } catch (Throwable e) {
+            fail(e);
+        }
+    }
+
+    /** The start message came for a machine a prewarm resumed: its block's settings, then its page files. */
+    private static void launchResumed() {
+        if (stopped) {
+            return;
+        }
+        try {
+            if (!pageFiles.ready()) {
+                pageFiles.whenReady(WorkerMain::launchResumed);
+                return;
+            }
+            if (pageFiles.failure() != null) {
+                WorkerScope.postError(pageFiles.failure());
+                return;
+            }
+            Marks.mark("imageLoaded");
+            WorkerScope.postStatus("booting", 0, 0);
+            Session starting = resumed;
+            resumed = null;
+            starting.configure(block, cols, rows);
+            pageFiles.install(starting.fileSystem()); // after the settings, before the first slice
+            Marks.mark("snapshotResumed");
+            WorkerScope.postBoot("snapshot");
+            begin(starting);
+        } catch (Throwable e) {
+            fail(e);
+        }
     }
 
     private static void allocateRam() {
@@ -161,7 +286,7 @@ public final class WorkerMain {
      * indexes are in, while the snapshot or the kernel still downloads.
      */
     private static void prepare(ImageDescriptor descriptor, List<LayerIndex> indexes, OnDemandLayerSource source,
-            BlockOptions block) {
+            BlockOptions shape) {
         if (stopped || prepared != null) {
             return;
         }
@@ -173,11 +298,11 @@ public final class WorkerMain {
             layerCount = indexes.size();
             MachineConfig config = new MachineConfig(MachineConfig.DEFAULT_RAM_BYTES, BOOTARGS, new WallClock(),
                     (data, offset, length) -> { }, seed, entropy);
-            SessionSpec spec = new SessionSpec(null, indexes, source, descriptor.config(), block, cols, rows);
+            SessionSpec spec = new SessionSpec(null, indexes, source, descriptor.config(), shape, cols, rows);
             host = new BrowserHost(WorkerMain::tick, WorkerMain::readsWaiting);
             Ram ram = earlyRam != null ? earlyRam : new Ram(config.ramBytes());
             earlyRam = null; // a machine built again (cold boot after a failed restore) needs fresh RAM
-            prepared = Session.prepare(spec, config, host, ram);
+            prepared = Session.prepareUnconfigured(spec, config, host, ram); // boot() or launchResumed() configures
             Marks.mark("machineBuilt");
         } catch (Throwable e) {
             fail(e);
@@ -186,13 +311,13 @@ public final class WorkerMain {
 
     /** Resumes from {@code snapshot}, or boots {@code kernel} when it is null; a failed restore boots cold. */
     private static void boot(byte[] kernel, byte[] snapshot, ImageDescriptor descriptor, List<LayerIndex> indexes,
-            OnDemandLayerSource source, BlockOptions block) {
+            OnDemandLayerSource source, BlockOptions shape) {
         if (stopped) {
             return;
         }
         try {
             if (!pageFiles.ready()) { // the machine starts with the page's files in place
-                pageFiles.whenReady(() -> boot(kernel, snapshot, descriptor, indexes, source, block));
+                pageFiles.whenReady(() -> boot(kernel, snapshot, descriptor, indexes, source, shape));
                 return;
             }
             if (pageFiles.failure() != null) {
@@ -201,12 +326,13 @@ public final class WorkerMain {
             }
             Marks.mark("imageLoaded");
             WorkerScope.postStatus("booting", 0, 0);
-            prepare(descriptor, indexes, source, block);
+            prepare(descriptor, indexes, source, shape);
             Session starting = prepared;
             if (starting == null) {
                 return; // prepare reported why
             }
             prepared = null; // a session starts once; a cold boot after a failed restore builds another
+            starting.configure(block, cols, rows);
             if (snapshot != null) {
                 try {
                     starting.resumeFrom(snapshot, new SnapshotIdentity(kernelSha256, descriptor.manifestDigest()));
@@ -223,15 +349,20 @@ public final class WorkerMain {
                 starting.bootKernel(kernel);
                 WorkerScope.postBoot("cold");
             }
-            session = starting;
-            Marks.mark("machineStarted");
-            for (byte[] bytes : earlyInput) {
-                session.input(bytes);
-            }
-            earlyInput.clear();
+            begin(starting);
         } catch (Throwable e) {
             fail(e);
         }
+    }
+
+    /** The machine runs for the reader: what they typed meanwhile goes to it. */
+    private static void begin(Session starting) {
+        session = starting;
+        Marks.mark("machineStarted");
+        for (byte[] bytes : earlyInput) {
+            session.input(bytes);
+        }
+        earlyInput.clear();
     }
 
     private static void tick() {

@@ -34,19 +34,22 @@ import org.junit.jupiter.api.Test;
  */
 class SessionResumeTest {
 
-    private static final ContainerSettings BUSYBOX = new ContainerSettings(
+    static final ContainerSettings BUSYBOX = new ContainerSettings(
             List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), "/root", null, null,
             List.of("/bin/sh"));
-    private static final SnapshotIdentity IDENTITY = new SnapshotIdentity("k".repeat(64), "sha256:" + "1".repeat(64));
-    private static final String BOOTARGS = "console=hvc0 quiet";
+    static final SnapshotIdentity IDENTITY = new SnapshotIdentity("k".repeat(64), "sha256:" + "1".repeat(64));
+    static final String BOOTARGS = "console=hvc0 quiet";
     private static final int MAX_TICKS = 2_000;
 
-    private static byte[] layer;
-    private static LayerIndex index;
-    private static byte[] snapshot;
+    static byte[] layer;
+    static LayerIndex index;
+    static byte[] snapshot;
 
     @BeforeAll
     static void makeSnapshot() throws Exception {
+        if (snapshot != null) {
+            return; // made once for this class and SessionPrewarmTest
+        }
         layer = SessionTest.busyboxLayer();
         index = LayerIndex.build(TarInput.of(layer));
         LongSupplier buildTime = () -> InstructionClock.BOOT_UNIX_NANOS;

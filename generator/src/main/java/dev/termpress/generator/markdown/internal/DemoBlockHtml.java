@@ -31,8 +31,19 @@ public final class DemoBlockHtml {
         return render(demo, id, descriptorUrl, null);
     }
 
+    /** What a block's image may fetch before Run unless termpress.yaml says otherwise (config.PrewarmBudget). */
+    public static final long DEFAULT_PREWARM_BYTES = 4L << 20;
+
     /** The same for an image whose writable layer holds at most {@code upperLimit} bytes ({@code null}: the default). */
     public static String render(DemoBlock demo, String id, String descriptorUrl, Long upperLimit) {
+        return render(demo, id, descriptorUrl, upperLimit, DEFAULT_PREWARM_BYTES);
+    }
+
+    /**
+     * The same with the image's prewarm budget: {@code data-prewarm} is the bytes the page may fetch when the
+     * block scrolls into view, before Run (0: nothing).
+     */
+    public static String render(DemoBlock demo, String id, String descriptorUrl, Long upperLimit, long prewarmBytes) {
         StringBuilder html = new StringBuilder(512);
         html.append("<figure class=\"tp-demo\" id=\"").append(attr(id)).append('"');
         data(html, "image", descriptorUrl);
@@ -49,6 +60,7 @@ public final class DemoBlockHtml {
         if (upperLimit != null) {
             data(html, "upper-limit", String.valueOf(upperLimit));
         }
+        data(html, "prewarm", String.valueOf(prewarmBytes));
         if (!demo.files().isEmpty()) {
             data(html, "files", json(files(demo)));
         }

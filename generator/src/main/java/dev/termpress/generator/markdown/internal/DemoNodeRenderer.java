@@ -45,7 +45,8 @@ public final class DemoNodeRenderer implements NodeRenderer {
         // Inside openPre/closePre flexmark's writer keeps each line's leading spaces: outside it trims
         // them, and expected output such as uniq -c's right-aligned counts lost its indentation.
         html.openPre();
-        html.raw(DemoBlockHtml.render(demo, "demo-" + index, descriptor, page.upperLimits().get(demo.image())));
+        html.raw(DemoBlockHtml.render(demo, "demo-" + index, descriptor, page.upperLimits().get(demo.image()),
+                page.prewarmBudgets().getOrDefault(demo.image(), DemoBlockHtml.DEFAULT_PREWARM_BYTES)));
         html.closePre();
         html.line();
     }
