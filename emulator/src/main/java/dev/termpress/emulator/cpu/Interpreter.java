@@ -36,6 +36,13 @@ final class Interpreter {
      * call), so the interpreter alone pays one field read per page change.
      */
     boolean leaveOnPageChange;
+    /**
+     * Set by a translator instead of {@link #leaveOnPageChange}: a counter per RAM page, bumped when
+     * control moves onto the page; {@link #execute} returns there once the counter is not negative.
+     * The translator keeps cold pages negative (arrivals counted here, no call out) and pages with a
+     * unit at 0. Read only on a page change, so the interpreter alone pays one field read there.
+     */
+    int[] pageWatch;
 
     Interpreter(Cpu cpu) {
         this.cpu = cpu;
@@ -153,6 +160,11 @@ final class Interpreter {
                     dataKey = cpu.dataKey;
                     page = -1;
                     continue;
+                }
+                int[] watch = pageWatch;
+                if (page != -1 && watch != null && ++watch[(int) ((pc + fetchOffset) >>> 12)] >= 0) {
+                    left++; // as above: the translator looks at this page first
+                    break;
                 }
                 page = pc >>> 12;
             }

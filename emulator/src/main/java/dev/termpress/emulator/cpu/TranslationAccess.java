@@ -59,6 +59,15 @@ public final class TranslationAccess {
         interpreter.leaveOnPageChange = on;
     }
 
+    /**
+     * Counters per RAM page that decide where {@link #interpret} returns on a page change (null:
+     * only {@link #leaveOnPageChange} does): each arrival bumps the new page's counter, and the
+     * interpreter returns before running it once the counter is not negative.
+     */
+    public void watchPages(int[] counters) {
+        interpreter.pageWatch = counters;
+    }
+
     /** OP-32 (the M extension's W forms for the translator) of raw instruction {@code insn}. */
     public static long op32(int insn, long a, long b) {
         return IntMath.op32(insn, (insn >>> 12) & 7, a, b);

@@ -23,6 +23,12 @@ final class PageUnit {
     int compilations;
     /** The decoder's instruction limit: halved when the method came out too big for HotSpot. */
     int limit = BlockDecoder.MAX_INSNS;
+    /** Unit runs and the instructions they and the steps beside them ran, in the current window. */
+    int windowRuns;
+    long windowTranslated;
+    long windowBeside;
+    /** Left to the interpreter: its unit ran too few instructions per entry to pay for the entries. */
+    boolean demoted;
 
     PageUnit(int page) {
         this.page = page;

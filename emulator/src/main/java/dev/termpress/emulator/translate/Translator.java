@@ -35,12 +35,30 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     private static final int MAX_COMPILATIONS = 6;
     /** Single steps towards an entry before the interpreter takes a whole chunk instead. */
     private static final int STEPS = 64;
+    /**
+     * Arrivals on a page that the interpreter counts by itself (no call out, {@link
+     * TranslationAccess#watchPages}) before the translator starts looking at them; in the background
+     * mode only, the foreground one looks at every arrival.
+     */
+    static final int COLD = Integer.getInteger("termpress.translate.cold", 256);
+    /**
+     * A unit must run at least this many instructions per entry on average (over {@link #WINDOW}
+     * runs, counting the steps to its entries) or the page is left to the interpreter: an entry and
+     * its exit (registers loaded and written back, the look-up) cost about what the interpreter
+     * takes for that many instructions. Background mode only.
+     */
+    static final int MIN_RUN = Integer.getInteger("termpress.translate.minRun", 16);
+    private static final int WINDOW = 1024;
+    /** A watch counter that never reaches 0 in practice: the interpreter keeps the page. */
+    private static final int NEVER = Integer.MIN_VALUE;
 
     private final TranslationAccess access;
     private final BlockCompiler backEnd;
     private final PageUnit[] pages;
     private final Lockstep lockstep;
     private final int[] mem;
+    /** The interpreter's arrival counter per RAM page (background mode; null: it leaves at every page change). */
+    private final int[] watch;
     /** One compiler thread for the process: HotSpot's own compiler threads share the cores too. */
     private static final ExecutorService COMPILER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "termpress-translator");
@@ -63,6 +81,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     private long interpretedBesideUnit;
     private long interpretedCold;
     private long cacheMisses;
+    private long demotions;
 
     /** A translator for {@code cpu} with {@code backEnd}; {@code lockstep} checks every unit run against the interpreter. */
     public Translator(Cpu cpu, BlockCompiler backEnd, boolean lockstep, boolean background) {
@@ -77,7 +96,14 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         if (lockstep) {
             access.markAllStores(true);
         }
-        access.leaveOnPageChange(true);
+        if (background && !lockstep) {
+            watch = new int[pages.length];
+            Arrays.fill(watch, -COLD);
+            access.watchPages(watch);
+        } else {
+            watch = null;
+            access.leaveOnPageChange(true);
+        }
     }
 
     /** Installs a translator that compiles as soon as a page is hot (tests, lockstep). */
@@ -114,8 +140,13 @@ public final class Translator implements Accelerator, DecodedCodeListener {
                     p = new PageUnit(ramPage);
                     pages[ramPage] = p;
                 }
+                if (watch != null) {
+                    watch[ramPage] = p.demoted || p.compilations >= MAX_COMPILATIONS && !p.queued && p.code == null ? NEVER : 0;
+                }
                 int inPage = (int) pc & 0xfff;
-                if (!p.enters(inPage)) {
+                if (p.demoted) {
+                    // Left to the interpreter: no look-up, no arrivals counted.
+                } else if (!p.enters(inPage)) {
                     p.arrived(inPage);
                     if (p.hits >= hot && !p.queued && p.compilations < MAX_COMPILATIONS) {
                         compile(p, pc, offset);
@@ -137,6 +168,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
                     int stepped = stepToEntry(p, pc >>> 12, left);
                     left -= stepped;
                     interpretedBesideUnit += stepped;
+                    p.windowBeside += stepped;
                     if (a.stopRequested() || a.parked()) {
                         return;
                     }
@@ -200,7 +232,31 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         running = null;
         translatedInstructions += ran;
         blockRuns++;
+        if (watch != null && p.code != null) {
+            p.windowTranslated += ran;
+            if (++p.windowRuns == WINDOW) {
+                review(p);
+            }
+        }
         return ran;
+    }
+
+    /**
+     * At the end of a window of {@link #WINDOW} runs: a unit that ran fewer than {@link #MIN_RUN}
+     * instructions per entry, or fewer than the interpreter had to step beside it, is dropped and
+     * its page left to the interpreter (until its code is written).
+     */
+    private void review(PageUnit p) {
+        if (p.windowTranslated < (long) MIN_RUN * WINDOW || p.windowTranslated < p.windowBeside) {
+            demotions++;
+            p.demoted = true;
+            p.code = null;
+            p.block = null;
+            watch[p.page] = NEVER;
+        }
+        p.windowRuns = 0;
+        p.windowTranslated = 0;
+        p.windowBeside = 0;
     }
 
     /**
@@ -340,6 +396,13 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         p.queued = false;
         p.compilations = 0;
         p.limit = BlockDecoder.MAX_INSNS;
+        p.demoted = false;
+        p.windowRuns = 0;
+        p.windowTranslated = 0;
+        p.windowBeside = 0;
+        if (watch != null) {
+            watch[p.page] = -COLD;
+        }
         Arrays.fill(p.seen, 0);
         if (p == running) {
             access.blockInvalidated = true;
@@ -368,7 +431,8 @@ public final class Translator implements Accelerator, DecodedCodeListener {
 
     /**
      * Where the interpreter ran, for diagnosis: {fetch TLB missed at the look, page has a unit but
-     * the pc is no entry, page has no unit, process-wide cache misses, pages given up}.
+     * the pc is no entry, page has no unit, process-wide cache misses, pages given up, units left
+     * to the interpreter for running too little per entry}.
      */
     public long[] diagnostics() {
         long givenUp = 0;
@@ -377,7 +441,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
                 givenUp++;
             }
         }
-        return new long[] {interpretedUnmapped, interpretedBesideUnit, interpretedCold, cacheMisses, givenUp};
+        return new long[] {interpretedUnmapped, interpretedBesideUnit, interpretedCold, cacheMisses, givenUp, demotions};
     }
 
     /** Times a compiled unit was entered. */
