@@ -2,6 +2,7 @@ package dev.termpress.runtime.worker;
 
 import dev.termpress.emulator.MachineConfig;
 import dev.termpress.emulator.bus.Ram;
+import dev.termpress.emulator.fs.ImageFormatException;
 import dev.termpress.emulator.fs.LayerIndex;
 import dev.termpress.emulator.fs.OnDemandLayerSource;
 import dev.termpress.emulator.host.WallClock;
@@ -57,6 +58,8 @@ public final class WorkerMain {
     private static BlockOptions block;
     /** Resumed by a prewarm and waiting for the start message's settings, or null. */
     private static Session resumed;
+    /** A prewarm's throwaway run to the shell's prompt (before {@link #resumed} is made), or null. */
+    private static Rehearsal rehearsal;
     /** What a prewarm loaded for a cold boot, run when the start message comes; null otherwise. */
     private static Runnable parkedBoot;
     private static String descriptorUrl;
@@ -150,6 +153,8 @@ public final class WorkerMain {
         pageFiles = PageFiles.fetch(message, descriptorUrl); // configure() gives the machine the terminal's size
         if (resumed != null) {
             launchResumed();
+        } else if (rehearsal != null && !rehearsal.over()) {
+            rehearsal.cancel(); // the reader's machine is resumed at once, and launched
         } else if (parkedBoot != null) {
             Runnable boot = parkedBoot;
             parkedBoot = null;
@@ -227,9 +232,50 @@ public final class WorkerMain {
                 return;
             }
             prepared = null;
+            SnapshotIdentity identity = new SnapshotIdentity(kernelSha256, descriptor.manifestDigest());
+            Rehearsal run = new Rehearsal(new BrowserHost(WorkerMain::rehearse, WorkerMain::readsWaiting),
+                    WorkerMain::readsWaiting, () -> resumePrewarmed(machine, snapshot, identity));
+            // Its own RAM: the reader's machine must resume into RAM never written.
+            Session rehearsed = build(descriptor, indexes, source, shape, run, new Ram(MachineConfig.DEFAULT_RAM_BYTES));
             try {
-                machine.resumeFrom(snapshot, new SnapshotIdentity(kernelSha256, descriptor.manifestDigest()));
+                rehearsed.resumeFrom(snapshot, identity);
             } catch (SnapshotException e) {
+                host.cancelTimer();
+                loader.bootCold(e.getMessage());
+                return;
+            }
+            rehearsal = run;
+            Marks.mark("rehearsalStarted");
+            run.begin(rehearsed, shape);
+        } catch (Throwable e) {
+            fail(e);
+        }
+    }
+
+    private static void rehearse() {
+        try {
+            if (rehearsal != null) {
+                rehearsal.tick();
+            }
+        } catch (Throwable e) {
+            fail(e);
+        }
+    }
+
+    /**
+     * The rehearsal is over (its machine is dropped): the reader's machine resumes from the same snapshot and
+     * waits for its block's settings, or goes at once if they came during the rehearsal.
+     */
+    private static void resumePrewarmed(Session machine, byte[] snapshot, SnapshotIdentity identity) {
+        if (stopped) {
+            return;
+        }
+        try {
+            Marks.mark("rehearsalEnded");
+            rehearsal = null;
+            try {
+                machine.resumeFrom(snapshot, identity);
+            } catch (SnapshotException e) { // the rehearsal resumed the same bytes: not expected
                 host.cancelTimer();
                 loader.bootCold(e.getMessage());
                 return;
@@ -237,6 +283,9 @@ public final class WorkerMain {
             resumed = machine;
             Marks.mark("prewarmReady");
             WorkerScope.postPrewarmed("snapshot");
+            if (block != null) {
+                launchResumed();
+            }
         } catch (Throwable e) {
             fail(e);
         }
@@ -291,22 +340,28 @@ public final class WorkerMain {
             return;
         }
         try {
-            BrowserEntropy entropy = new BrowserEntropy();
-            byte[] seed = new byte[SEED_BYTES];
-            entropy.fill(seed, 0, seed.length);
             layers = source;
             layerCount = indexes.size();
-            MachineConfig config = new MachineConfig(MachineConfig.DEFAULT_RAM_BYTES, BOOTARGS, new WallClock(),
-                    (data, offset, length) -> { }, seed, entropy);
-            SessionSpec spec = new SessionSpec(null, indexes, source, descriptor.config(), shape, cols, rows);
             host = new BrowserHost(WorkerMain::tick, WorkerMain::readsWaiting);
-            Ram ram = earlyRam != null ? earlyRam : new Ram(config.ramBytes());
+            Ram ram = earlyRam != null ? earlyRam : new Ram(MachineConfig.DEFAULT_RAM_BYTES);
             earlyRam = null; // a machine built again (cold boot after a failed restore) needs fresh RAM
-            prepared = Session.prepareUnconfigured(spec, config, host, ram); // boot() or launchResumed() configures
+            prepared = build(descriptor, indexes, source, shape, host, ram); // boot() or launchResumed() configures
             Marks.mark("machineBuilt");
         } catch (Throwable e) {
             fail(e);
         }
+    }
+
+    /** A machine over the image, with fresh entropy, neither configured nor booted. */
+    private static Session build(ImageDescriptor descriptor, List<LayerIndex> indexes, OnDemandLayerSource source,
+            BlockOptions shape, SessionHost sessionHost, Ram ram) throws ImageFormatException {
+        BrowserEntropy entropy = new BrowserEntropy();
+        byte[] seed = new byte[SEED_BYTES];
+        entropy.fill(seed, 0, seed.length);
+        MachineConfig config = new MachineConfig(MachineConfig.DEFAULT_RAM_BYTES, BOOTARGS, new WallClock(),
+                (data, offset, length) -> { }, seed, entropy);
+        SessionSpec spec = new SessionSpec(null, indexes, source, descriptor.config(), shape, cols, rows);
+        return Session.prepareUnconfigured(spec, config, sessionHost, ram);
     }
 
     /** Resumes from {@code snapshot}, or boots {@code kernel} when it is null; a failed restore boots cold. */
@@ -400,6 +455,9 @@ public final class WorkerMain {
         if (session != null) {
             session.wake();
         }
+        if (rehearsal != null) {
+            rehearsal.wake();
+        }
     }
 
     private static void input(byte[] bytes) {
@@ -427,6 +485,9 @@ public final class WorkerMain {
         stopped = true;
         if (session != null) {
             session.stop();
+        }
+        if (rehearsal != null) {
+            rehearsal.cancel();
         }
         WorkerScope.close();
     }
