@@ -8,11 +8,7 @@ import dev.termpress.generator.diag.SiteError;
 import dev.termpress.generator.markdown.DemoBlock;
 import dev.termpress.generator.markdown.PageContents;
 import dev.termpress.generator.markdown.PageText;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +16,17 @@ import java.util.stream.Collectors;
 
 /**
  * Writes the search index the theme's search box loads: one JSON document per page (URL, title,
- * headings, text, demo commands), named by its content's hash so a rebuilt index is never read stale
- * from a cache. The browser builds its minisearch index from it when the reader first opens search.
+ * headings, text, demo commands), under one stable name: a content-hashed name would change a reference in
+ * every page whenever any page changes, so the theme's script fetches it with {@code cache: "no-cache"}
+ * (revalidated, never read stale). The browser builds its minisearch index from it when the reader first
+ * opens search.
  */
 final class SearchIndexStep implements BuildStep {
 
     /** The format's version, in the file ({@code "version"}) for clients to check. */
     static final int VERSION = 1;
-    static final String PREFIX = "search-index.";
+    /** The index's path below the output root. */
+    static final String FILE_NAME = "search-index.json";
 
     @Override
     public String name() {
@@ -53,9 +52,8 @@ final class SearchIndexStep implements BuildStep {
         } catch (JsonProcessingException e) {
             throw new BuildException(new SiteError(site.siteDir(), 0, "cannot write the search index: " + e.getMessage()));
         }
-        String path = PREFIX + hash(json) + ".json";
-        site.rendered.put(path, json);
-        site.searchIndex = path;
+        site.rendered.put(FILE_NAME, json);
+        site.searchIndex = FILE_NAME;
     }
 
     /** One page's searchable fields; short keys keep the index small ({@code u} is relative to the site root). */
@@ -70,14 +68,5 @@ final class SearchIndexStep implements BuildStep {
         document.put("c", page.demos().values().stream().map(DemoBlock::commands).flatMap(List::stream)
                 .collect(Collectors.joining("\n")));
         return document;
-    }
-
-    private static String hash(String json) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 }

@@ -32,6 +32,8 @@ public final class Site {
     /** Theme assets (below assets/ in the output) and whether the site overrides each. */
     Map<String, Boolean> themeAssets = Map.of();
 
+    /** Every parsed page, drafts left out of the build included, in source order. */
+    final List<Page> parsed = new ArrayList<>();
     final List<Page> pages = new ArrayList<>();
     final Set<String> drafts = new TreeSet<>();
     NavTree nav;
