@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -57,7 +58,7 @@ public final class IncrementalBuilder {
         long start = System.nanoTime();
         SiteFingerprint fingerprint = fingerprint(options);
         State previous = state;
-        if (previous == null || !previous.options.equals(options) || !previous.fingerprint.equals(fingerprint)
+        if (previous == null || !sameTarget(previous.options, options) || !previous.fingerprint.equals(fingerprint)
                 || !Files.isRegularFile(options.outputDir().resolve(StagedOutput.MARKER))) {
             return clean(options, fingerprint);
         }
@@ -108,7 +109,7 @@ public final class IncrementalBuilder {
         new SearchIndexStep().run(site);
         t = time(times, "search index", t);
         String nav = NavSignature.of(site.nav);
-        boolean sameFrame = nav.equals(previous.nav) && java.util.Objects.equals(site.searchIndex, previous.searchIndex);
+        boolean sameFrame = nav.equals(previous.nav) && Objects.equals(site.searchIndex, previous.searchIndex);
         // The HTML of a page depends on the page, the navigation and the search index's path; the rest
         // (settings, theme, image descriptors, the files links may point at) is unchanged when we get here.
         new RenderStep(markdown, page -> sameFrame ? previous.pageHtml.get(page) : null).run(site);
@@ -150,6 +151,12 @@ public final class IncrementalBuilder {
             }
             return page;
         };
+    }
+
+    /** The same site, output and switches; how images are pulled may differ (the lock file is in the fingerprint). */
+    private static boolean sameTarget(BuildOptions a, BuildOptions b) {
+        return a.siteDir().equals(b.siteDir()) && a.outputDir().equals(b.outputDir())
+                && Objects.equals(a.baseUrl(), b.baseUrl()) && a.drafts() == b.drafts();
     }
 
     private static Map<Path, Page> bySource(Site site) {
