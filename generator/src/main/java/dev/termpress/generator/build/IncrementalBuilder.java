@@ -37,7 +37,7 @@ public final class IncrementalBuilder {
 
     /** What the last successful build left, all of it describing the output as it is on disk. */
     private record State(BuildOptions options, SiteFingerprint fingerprint, Map<Path, Page> parsed, String nav,
-            String searchIndex, Map<Page, String> pageHtml, Map<String, String> rendered, Set<String> images,
+            String searchIndex, Map<Page, String> searchDocuments, Map<Page, String> pageHtml, Map<String, String> rendered, Set<String> images,
             Map<String, String> imageDescriptors, Set<String> pageBlobs, boolean demos) {}
 
     /** @see SiteBuilder#SiteBuilder(ImagePublisher, Progress, boolean) */
@@ -82,7 +82,7 @@ public final class IncrementalBuilder {
         for (Page page : site.pages) {
             pageHtml.put(page, site.rendered.get(page.outputPath()));
         }
-        state = new State(options, fingerprint, bySource(site), NavSignature.of(site.nav), site.searchIndex, pageHtml,
+        state = new State(options, fingerprint, bySource(site), NavSignature.of(site.nav), site.searchIndex, site.searchDocuments, pageHtml,
                 new LinkedHashMap<>(site.rendered), imageNames(site), Map.copyOf(site.imageDescriptors),
                 WriteStep.pageBlobs(site).keySet(), WriteStep.hasDemos(site));
         return built.result();
@@ -106,7 +106,7 @@ public final class IncrementalBuilder {
             return null; // images to publish or page-file blobs to write: the clean build's path does it right
         }
         site.imageDescriptors.putAll(previous.imageDescriptors);
-        new SearchIndexStep().run(site);
+        new SearchIndexStep(previous.searchDocuments).run(site);
         t = time(times, "search index", t);
         String nav = NavSignature.of(site.nav);
         boolean sameFrame = nav.equals(previous.nav) && Objects.equals(site.searchIndex, previous.searchIndex);
@@ -127,7 +127,7 @@ public final class IncrementalBuilder {
         for (Page page : site.pages) {
             pageHtml.put(page, site.rendered.get(page.outputPath()));
         }
-        state = new State(options, fingerprint, bySource(site), nav, site.searchIndex, pageHtml,
+        state = new State(options, fingerprint, bySource(site), nav, site.searchIndex, site.searchDocuments, pageHtml,
                 new LinkedHashMap<>(site.rendered), images, previous.imageDescriptors, previous.pageBlobs, previous.demos);
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new BuildResult(options.outputDir(), site.pages.size(), site.imageDescriptors.size(), 0, changes.bytes(),

@@ -4,15 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.termpress.generator.content.Page;
 import dev.termpress.generator.diag.BuildException;
-import dev.termpress.generator.diag.SiteError;
 import dev.termpress.generator.markdown.DemoBlock;
 import dev.termpress.generator.markdown.PageContents;
 import dev.termpress.generator.markdown.PageText;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Writes the search index the theme's search box loads: one JSON document per page (URL, title,
@@ -33,27 +32,53 @@ final class SearchIndexStep implements BuildStep {
         return "search index";
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<Page, String> earlier;
+
+    SearchIndexStep() {
+        this(Map.of());
+    }
+
+    /** @param earlier an earlier build's documents (without their id) by page, reused for the same page */
+    SearchIndexStep(Map<Page, String> earlier) {
+        this.earlier = earlier;
+    }
+
     @Override
     public void run(Site site) throws BuildException {
         if (site.config != null && !site.config.search()) {
             return;
         }
-        List<Map<String, Object>> documents = new ArrayList<>();
         List<Page> pages = site.nav.readingOrder();
-        for (int i = 0; i < pages.size(); i++) {
-            documents.add(document(i, pages.get(i)));
+        String[] documents = new String[pages.size()];
+        // A page's document is the same JSON whatever its position: only its id follows the reading order.
+        IntStream.range(0, pages.size()).parallel().forEach(i -> {
+            Page page = pages.get(i);
+            String known = earlier.get(page);
+            documents[i] = known != null ? known : fields(page);
+        });
+        StringBuilder json = new StringBuilder(documents.length * 1024 + 32)
+                .append("{\"version\":").append(VERSION).append(",\"pages\":[");
+        for (int i = 0; i < documents.length; i++) {
+            site.searchDocuments.put(pages.get(i), documents[i]);
+            json.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(',').append(documents[i], 1,
+                    documents[i].length());
         }
-        Map<String, Object> index = new LinkedHashMap<>();
-        index.put("version", VERSION);
-        index.put("pages", documents);
-        String json;
-        try {
-            json = new ObjectMapper().writeValueAsString(index);
-        } catch (JsonProcessingException e) {
-            throw new BuildException(new SiteError(site.siteDir(), 0, "cannot write the search index: " + e.getMessage()));
-        }
-        site.rendered.put(FILE_NAME, json);
+        json.append("]}");
+        site.rendered.put(FILE_NAME, json.toString());
         site.searchIndex = FILE_NAME;
+    }
+
+    /** A page's document without its id, as JSON. */
+    private static String fields(Page page) {
+        Map<String, Object> document = document(0, page);
+        document.remove("id");
+        try {
+            return JSON.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings is always JSON", e);
+        }
     }
 
     /** One page's searchable fields; short keys keep the index small ({@code u} is relative to the site root). */

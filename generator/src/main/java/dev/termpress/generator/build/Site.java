@@ -43,6 +43,9 @@ public final class Site {
     int blobsWritten;
     long imageBytes;
 
+    /** Each page's search document (JSON without its id), for the next incremental build. */
+    final Map<Page, String> searchDocuments = new java.util.IdentityHashMap<>();
+
     /** The search index's path below the output root, or {@code null} when the site has no search. */
     String searchIndex;
 

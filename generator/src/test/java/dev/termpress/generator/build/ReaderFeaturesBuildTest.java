@@ -138,6 +138,22 @@ class ReaderFeaturesBuildTest {
     }
 
     @Test
+    void theIndexAssembledFromPerPageDocumentsIsPlainJacksonJson() throws Exception {
+        // The index is put together from cached per-page JSON: it must read and write back unchanged.
+        TestSite site = site(TestSite.CONFIG);
+        site.file("content/quotes.md", "# \"Quotes\" & <tags> \u00e9\u2014\n\nA line\twith a tab.\n");
+        build();
+        String text = Files.readString(indexes(site).get(0));
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.writeValueAsString(json.readTree(text))).isEqualTo(text);
+        JsonNode pages = json.readTree(text).get("pages");
+        for (int i = 0; i < pages.size(); i++) {
+            assertThat(pages.get(i).get("id").asInt()).isEqualTo(i);
+            assertThat(pages.get(i).fieldNames()).toIterable().containsExactly("id", "u", "t", "h", "b", "c");
+        }
+    }
+
+    @Test
     void theIndexKeepsItsNameWhileItsContentFollowsThePages() throws Exception {
         // A stable name: an edit to one page must not change the index reference in every other page.
         TestSite site = site(TestSite.CONFIG);
