@@ -33,6 +33,7 @@ public final class IncrementalBuilder {
     private final SiteBuilder clean;
     private final Progress progress;
     private final Markdown markdown = new Markdown();
+    private final SourceTexts texts = new SourceTexts();
     private State state;
 
     /** What the last successful build left, all of it describing the output as it is on disk. */
@@ -76,7 +77,7 @@ public final class IncrementalBuilder {
     }
 
     private BuildResult clean(BuildOptions options, SiteFingerprint fingerprint) throws BuildException {
-        SiteBuilder.Built built = clean.run(options, markdown);
+        SiteBuilder.Built built = clean.run(options, markdown, texts);
         Site site = built.site();
         Map<Page, String> pageHtml = new IdentityHashMap<>();
         for (Page page : site.pages) {
@@ -94,7 +95,8 @@ public final class IncrementalBuilder {
         Map<String, Long> times = new LinkedHashMap<>();
         Site site = new Site(options, progress, options.outputDir());
         long t = System.nanoTime();
-        new LoadStep().run(site);
+        new LoadStep(texts).run(site);
+        texts.retainOnly(site.sources.stream().map(SourceFile::file).toList());
         t = time(times, "load", t);
         new ParseStep(markdown, reusable(previous)).run(site);
         t = time(times, "parse", t);

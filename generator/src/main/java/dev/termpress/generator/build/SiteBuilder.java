@@ -1,5 +1,6 @@
 package dev.termpress.generator.build;
 
+import dev.termpress.generator.content.ContentLoader;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.image.ImagePublisher;
 import dev.termpress.generator.markdown.Markdown;
@@ -46,9 +47,14 @@ public final class SiteBuilder {
 
     /** As {@link #build}, also returning the build's state; {@code markdown} parses and renders the pages. */
     public Built run(BuildOptions options, Markdown markdown) throws BuildException {
+        return run(options, markdown, ContentLoader::readText);
+    }
+
+    /** As {@link #run(BuildOptions, Markdown)}, reading pages' texts with {@code texts}. */
+    Built run(BuildOptions options, Markdown markdown, ContentLoader.TextReader texts) throws BuildException {
         long start = System.nanoTime();
         List<BuildStep> steps = new ArrayList<>(List.of(
-                new LoadStep(),
+                new LoadStep(texts),
                 new ParseStep(markdown),
                 new CheckLinksStep(),
                 new ResolveImagesStep(publisher)));
