@@ -138,6 +138,9 @@ public final class ServeEditBenchmark {
             BlockingQueue<Long> reloads = new LinkedBlockingQueue<>();
             WebSocket socket = connectWithRetry(port, reloads);
             socket.sendText("{\"command\":\"hello\",\"protocols\":[\"http://livereload.com/protocols/official-7\"]}", true);
+            // Hugo's fast render re-renders the pages a browser has open: open the edited one, as a reader would.
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"
+                    + SideBySideSite.name(EDITED) + "/")).build(), HttpResponse.BodyHandlers.discarding());
             Thread.sleep(500);
             reloads.clear();
             Path page = site.resolve("content/" + SideBySideSite.name(EDITED) + ".md");
