@@ -18,6 +18,17 @@ final class LoadStep implements BuildStep {
     /** Files below this site directory are copied to the output root as they are. */
     static final String STATIC_DIR = "static";
 
+    private final ContentLoader.TextReader reader;
+
+    LoadStep() {
+        this(ContentLoader::readText);
+    }
+
+    /** @param reader reads a page's text (an incremental build skips the unchanged ones) */
+    LoadStep(ContentLoader.TextReader reader) {
+        this.reader = reader;
+    }
+
     @Override
     public String name() {
         return "load";
@@ -32,7 +43,7 @@ final class LoadStep implements BuildStep {
             config = config.withBaseUrl(site.options.baseUrl());
         }
         site.config = config;
-        ContentLoader.Content content = ContentLoader.load(site.siteDir());
+        ContentLoader.Content content = ContentLoader.load(site.siteDir(), reader);
         site.sources = content.markdown();
         site.contentAssets = content.assets();
         site.staticFiles = listStatic(site.siteDir().resolve(STATIC_DIR));

@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /** Parses front matter and Markdown, finds demo blocks and links, and derives the navigation. */
@@ -42,9 +43,19 @@ final class ParseStep implements BuildStep {
     private static final Pattern HTML_ID = Pattern.compile("\\bid\\s*=\\s*[\"']([^\"']+)[\"']");
 
     private final Markdown markdown;
+    private final Function<SourceFile, Page> earlier;
 
     ParseStep(Markdown markdown) {
+        this(markdown, source -> null);
+    }
+
+    /**
+     * @param earlier an earlier build's page for a source when it may be reused as it is (same path and
+     *     text, nothing else it reads changed), else {@code null}
+     */
+    ParseStep(Markdown markdown, Function<SourceFile, Page> earlier) {
         this.markdown = markdown;
+        this.earlier = earlier;
     }
 
     @Override
@@ -61,7 +72,9 @@ final class ParseStep implements BuildStep {
         IntStream.range(0, count).parallel().forEach(i -> {
             ErrorCollector pageErrors = new ErrorCollector();
             try {
-                pages[i] = parse(site, site.sources.get(i), pageErrors);
+                SourceFile source = site.sources.get(i);
+                Page reused = earlier.apply(source);
+                pages[i] = reused != null ? reused : parse(site, source, pageErrors);
             } catch (BuildException e) {
                 pageErrors.addAll(e);
             }
@@ -74,6 +87,7 @@ final class ParseStep implements BuildStep {
             if (page == null) {
                 continue;
             }
+            site.parsed.add(page);
             if (page.frontMatter().draft() && !site.options.drafts()) {
                 site.drafts.add(page.sourcePath());
             } else {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /** Renders each page's Markdown and puts it into the theme's templates; adds 404 page and sitemap. */
@@ -25,9 +26,16 @@ final class RenderStep implements BuildStep {
     static final String NOT_FOUND_TEMPLATE = "404.peb";
 
     private final Markdown markdown;
+    private final Function<Page, String> earlier;
 
     RenderStep(Markdown markdown) {
+        this(markdown, page -> null);
+    }
+
+    /** @param earlier an earlier build's HTML for a page when nothing it depends on changed, else {@code null} */
+    RenderStep(Markdown markdown, Function<Page, String> earlier) {
         this.markdown = markdown;
+        this.earlier = earlier;
     }
 
     @Override
@@ -46,6 +54,11 @@ final class RenderStep implements BuildStep {
         Map<String, Long> upperLimits = upperLimits(site);
         IntStream.range(0, pages.size()).parallel().forEach(i -> {
             Page page = pages.get(i);
+            String reused = earlier.apply(page);
+            if (reused != null) {
+                html[i] = reused;
+                return;
+            }
             PageRenderContext context = new PageRenderContext(SitePaths.rootPrefix(page.url()), page.demos(),
                     site.imageDescriptors, url -> targets.resolve(page, url) instanceof LinkTargets.Resolved r ? r.url() : url,
                     upperLimits, page.fileBlocks(), PrewarmBudgets.of(site.config));

@@ -29,6 +29,22 @@ final class ResolveImagesStep implements BuildStep {
 
     @Override
     public void run(Site site) throws BuildException {
+        Set<ImageSpec> used = usedImages(site);
+        int done = 0;
+        for (ImageSpec spec : site.config.images()) {
+            if (!used.contains(spec)) {
+                continue;
+            }
+            site.progress.update("copying image " + spec.name() + " (" + (++done) + "/" + used.size() + ")");
+            PublishedImage published = publish(spec, site);
+            site.imageDescriptors.put(spec.name(), published.descriptorPath());
+            site.blobsWritten += published.blobsWritten();
+            site.imageBytes += published.bytesWritten();
+        }
+    }
+
+    /** The images the pages' demo blocks name, in first-use order; unknown names are errors at their blocks. */
+    static Set<ImageSpec> usedImages(Site site) throws BuildException {
         ErrorCollector errors = new ErrorCollector();
         Set<ImageSpec> used = new LinkedHashSet<>();
         for (Page page : site.pages) {
@@ -42,17 +58,7 @@ final class ResolveImagesStep implements BuildStep {
             }
         }
         errors.throwIfAny();
-        int done = 0;
-        for (ImageSpec spec : site.config.images()) {
-            if (!used.contains(spec)) {
-                continue;
-            }
-            site.progress.update("copying image " + spec.name() + " (" + (++done) + "/" + used.size() + ")");
-            PublishedImage published = publish(spec, site);
-            site.imageDescriptors.put(spec.name(), published.descriptorPath());
-            site.blobsWritten += published.blobsWritten();
-            site.imageBytes += published.bytesWritten();
-        }
+        return used;
     }
 
     private PublishedImage publish(ImageSpec spec, Site site) throws BuildException {

@@ -4,34 +4,45 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.termpress.generator.content.Page;
 import dev.termpress.generator.diag.BuildException;
-import dev.termpress.generator.diag.SiteError;
 import dev.termpress.generator.markdown.DemoBlock;
 import dev.termpress.generator.markdown.PageContents;
 import dev.termpress.generator.markdown.PageText;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Writes the search index the theme's search box loads: one JSON document per page (URL, title,
- * headings, text, demo commands), named by its content's hash so a rebuilt index is never read stale
- * from a cache. The browser builds its minisearch index from it when the reader first opens search.
+ * headings, text, demo commands), under one stable name: a content-hashed name would change a reference in
+ * every page whenever any page changes, so the theme's script fetches it with {@code cache: "no-cache"}
+ * (revalidated, never read stale). The browser builds its minisearch index from it when the reader first
+ * opens search.
  */
 final class SearchIndexStep implements BuildStep {
 
     /** The format's version, in the file ({@code "version"}) for clients to check. */
     static final int VERSION = 1;
-    static final String PREFIX = "search-index.";
+    /** The index's path below the output root. */
+    static final String FILE_NAME = "search-index.json";
 
     @Override
     public String name() {
         return "search index";
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<Page, String> earlier;
+
+    SearchIndexStep() {
+        this(Map.of());
+    }
+
+    /** @param earlier an earlier build's documents (without their id) by page, reused for the same page */
+    SearchIndexStep(Map<Page, String> earlier) {
+        this.earlier = earlier;
     }
 
     @Override
@@ -39,23 +50,35 @@ final class SearchIndexStep implements BuildStep {
         if (site.config != null && !site.config.search()) {
             return;
         }
-        List<Map<String, Object>> documents = new ArrayList<>();
         List<Page> pages = site.nav.readingOrder();
-        for (int i = 0; i < pages.size(); i++) {
-            documents.add(document(i, pages.get(i)));
+        String[] documents = new String[pages.size()];
+        // A page's document is the same JSON whatever its position: only its id follows the reading order.
+        IntStream.range(0, pages.size()).parallel().forEach(i -> {
+            Page page = pages.get(i);
+            String known = earlier.get(page);
+            documents[i] = known != null ? known : fields(page);
+        });
+        StringBuilder json = new StringBuilder(documents.length * 1024 + 32)
+                .append("{\"version\":").append(VERSION).append(",\"pages\":[");
+        for (int i = 0; i < documents.length; i++) {
+            site.searchDocuments.put(pages.get(i), documents[i]);
+            json.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(',').append(documents[i], 1,
+                    documents[i].length());
         }
-        Map<String, Object> index = new LinkedHashMap<>();
-        index.put("version", VERSION);
-        index.put("pages", documents);
-        String json;
+        json.append("]}");
+        site.rendered.put(FILE_NAME, json.toString());
+        site.searchIndex = FILE_NAME;
+    }
+
+    /** A page's document without its id, as JSON. */
+    private static String fields(Page page) {
+        Map<String, Object> document = document(0, page);
+        document.remove("id");
         try {
-            json = new ObjectMapper().writeValueAsString(index);
+            return JSON.writeValueAsString(document);
         } catch (JsonProcessingException e) {
-            throw new BuildException(new SiteError(site.siteDir(), 0, "cannot write the search index: " + e.getMessage()));
+            throw new IllegalStateException("a map of strings is always JSON", e);
         }
-        String path = PREFIX + hash(json) + ".json";
-        site.rendered.put(path, json);
-        site.searchIndex = path;
     }
 
     /** One page's searchable fields; short keys keep the index small ({@code u} is relative to the site root). */
@@ -70,14 +93,5 @@ final class SearchIndexStep implements BuildStep {
         document.put("c", page.demos().values().stream().map(DemoBlock::commands).flatMap(List::stream)
                 .collect(Collectors.joining("\n")));
         return document;
-    }
-
-    private static String hash(String json) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 }

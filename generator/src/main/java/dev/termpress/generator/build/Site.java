@@ -32,6 +32,8 @@ public final class Site {
     /** Theme assets (below assets/ in the output) and whether the site overrides each. */
     Map<String, Boolean> themeAssets = Map.of();
 
+    /** Every parsed page, drafts left out of the build included, in source order. */
+    final List<Page> parsed = new ArrayList<>();
     final List<Page> pages = new ArrayList<>();
     final Set<String> drafts = new TreeSet<>();
     NavTree nav;
@@ -40,6 +42,9 @@ public final class Site {
     final Map<String, String> imageDescriptors = new HashMap<>();
     int blobsWritten;
     long imageBytes;
+
+    /** Each page's search document (JSON without its id), for the next incremental build. */
+    final Map<Page, String> searchDocuments = new java.util.IdentityHashMap<>();
 
     /** The search index's path below the output root, or {@code null} when the site has no search. */
     String searchIndex;

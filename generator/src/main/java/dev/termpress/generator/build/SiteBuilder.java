@@ -1,5 +1,6 @@
 package dev.termpress.generator.build;
 
+import dev.termpress.generator.content.ContentLoader;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.image.ImagePublisher;
 import dev.termpress.generator.markdown.Markdown;
@@ -36,12 +37,24 @@ public final class SiteBuilder {
         this.bootSnapshots = bootSnapshots;
     }
 
+    /** A finished build: the state its steps left (for {@link IncrementalBuilder}) and its result. */
+    public record Built(Site site, BuildResult result) {}
+
     /** Builds the site; on failure the previous output is untouched and nothing new is left behind. */
     public BuildResult build(BuildOptions options) throws BuildException {
+        return run(options, new Markdown()).result();
+    }
+
+    /** As {@link #build}, also returning the build's state; {@code markdown} parses and renders the pages. */
+    public Built run(BuildOptions options, Markdown markdown) throws BuildException {
+        return run(options, markdown, ContentLoader::readText);
+    }
+
+    /** As {@link #run(BuildOptions, Markdown)}, reading pages' texts with {@code texts}. */
+    Built run(BuildOptions options, Markdown markdown, ContentLoader.TextReader texts) throws BuildException {
         long start = System.nanoTime();
-        Markdown markdown = new Markdown();
         List<BuildStep> steps = new ArrayList<>(List.of(
-                new LoadStep(),
+                new LoadStep(texts),
                 new ParseStep(markdown),
                 new CheckLinksStep(),
                 new ResolveImagesStep(publisher)));
@@ -65,8 +78,8 @@ public final class SiteBuilder {
             output.commit();
             times.put("swap", (System.nanoTime() - swapStart) / 1_000_000);
             long total = (System.nanoTime() - start) / 1_000_000;
-            return new BuildResult(options.outputDir(), site.pages.size(), site.imageDescriptors.size(),
-                    site.blobsWritten, site.bytesWritten + site.imageBytes, total, times);
+            return new Built(site, new BuildResult(options.outputDir(), site.pages.size(), site.imageDescriptors.size(),
+                    site.blobsWritten, site.bytesWritten + site.imageBytes, total, times));
         } finally {
             progress.done();
         }

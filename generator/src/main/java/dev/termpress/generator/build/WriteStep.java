@@ -36,15 +36,8 @@ final class WriteStep implements BuildStep {
 
     @Override
     public void run(Site site) throws BuildException {
-        Map<String, Path> owners = new HashMap<>();
-        ErrorCollector errors = new ErrorCollector();
-        site.rendered.keySet().forEach(path -> owners.put(path, null));
-        site.themeAssets.keySet().forEach(asset -> owners.put(Theme.ASSETS_DIR + asset, null));
+        checkOwners(site);
         Map<String, byte[]> runtime = hasDemos(site) ? RuntimeAssets.get().files() : Map.of();
-        runtime.keySet().forEach(file -> owners.put(RUNTIME_DIR + file, null));
-        claim(owners, site.contentAssets, site.siteDir().resolve(ContentLoader.CONTENT_DIR), errors);
-        claim(owners, site.staticFiles, site.siteDir().resolve(LoadStep.STATIC_DIR), errors);
-        errors.throwIfAny();
         try {
             List<Map.Entry<String, String>> files = List.copyOf(site.rendered.entrySet());
             AtomicLong bytes = new AtomicLong();
@@ -85,16 +78,36 @@ final class WriteStep implements BuildStep {
         }
     }
 
-    /**
-     * Every page file as a blob named by its sha256 beside the image blobs: the file blocks' Download links and
-     * the browser runtime fetch them there (content-named, so cached forever; one copy per content).
-     */
-    private static void writePageFiles(Site site) throws IOException {
+    /** Fails when two sources (a page, a content asset, a static file, a theme or runtime file) claim one output path. */
+    static void checkOwners(Site site) throws BuildException {
+        Map<String, Path> owners = new HashMap<>();
+        ErrorCollector errors = new ErrorCollector();
+        site.rendered.keySet().forEach(path -> owners.put(path, null));
+        site.themeAssets.keySet().forEach(asset -> owners.put(Theme.ASSETS_DIR + asset, null));
+        if (hasDemos(site)) {
+            RuntimeAssets.get().files().keySet().forEach(file -> owners.put(RUNTIME_DIR + file, null));
+        }
+        claim(owners, site.contentAssets, site.siteDir().resolve(ContentLoader.CONTENT_DIR), errors);
+        claim(owners, site.staticFiles, site.siteDir().resolve(LoadStep.STATIC_DIR), errors);
+        errors.throwIfAny();
+    }
+
+    /** The page files' blobs: output path (content-named) to bytes, in path order. */
+    static Map<String, byte[]> pageBlobs(Site site) {
         Map<String, byte[]> blobs = new TreeMap<>();
         for (Page page : site.pages) {
             page.fileBlocks().values().forEach(block -> blobs.put(block.file().blobPath(), block.file().content()));
             page.demos().values().forEach(demo -> demo.files().forEach(file -> blobs.put(file.blobPath(), file.content())));
         }
+        return blobs;
+    }
+
+    /**
+     * Every page file as a blob named by its sha256 beside the image blobs: the file blocks' Download links and
+     * the browser runtime fetch them there (content-named, so cached forever; one copy per content).
+     */
+    private static void writePageFiles(Site site) throws IOException {
+        Map<String, byte[]> blobs = pageBlobs(site);
         for (Map.Entry<String, byte[]> blob : blobs.entrySet()) {
             Path target = target(site, blob.getKey());
             if (!Files.exists(target)) { // an image blob of the same content is the same bytes
@@ -104,7 +117,7 @@ final class WriteStep implements BuildStep {
         }
     }
 
-    private static boolean hasDemos(Site site) {
+    static boolean hasDemos(Site site) {
         return site.pages.stream().anyMatch(page -> !page.demos().isEmpty());
     }
 

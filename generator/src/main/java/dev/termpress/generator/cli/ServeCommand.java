@@ -2,7 +2,7 @@ package dev.termpress.generator.cli;
 
 import dev.termpress.generator.build.BuildOptions;
 import dev.termpress.generator.build.BuildResult;
-import dev.termpress.generator.build.SiteBuilder;
+import dev.termpress.generator.build.IncrementalBuilder;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.serve.DevServer;
 import dev.termpress.generator.serve.SourceWatcher;
@@ -17,13 +17,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code termpress serve}: builds, serves on localhost and rebuilds when sources change. */
+/**
+ * {@code termpress serve}: builds, serves on localhost and, when sources change, updates the output (only the
+ * pages an edit affects; see {@link IncrementalBuilder}) and reloads the open pages once it is written.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Build the site, serve it on localhost and rebuild + reload pages when sources change.")
 final class ServeCommand implements Callable<Integer> {
 
-    /** How often sources are checked for changes. */
-    private static final long POLL_MILLIS = 300;
+    /** How long one wait for a source change lasts before it is taken up again. */
+    private static final long WAIT_MILLIS = 60_000;
 
     @Mixin
     SiteArgs site;
@@ -51,46 +54,49 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         BuildOptions options = new BuildOptions(site.siteDir(), site.outputDir(), null, drafts, images.settings(err));
-        SourceWatcher watcher = new SourceWatcher(options.siteDir());
-        build(options, out, err);
-        // Rebuilds after an edit follow the pins the first build wrote (--update-images runs once).
-        options = new BuildOptions(options.siteDir(), options.outputDir(), null, drafts, options.pull().forRebuild());
-        DevServer started;
-        try {
-            started = new DevServer(options.outputDir(), new InetSocketAddress(bind, port), !noReload);
-        } catch (BindException e) {
-            err.println("error: cannot listen on " + bind + ":" + port + " (" + e.getMessage()
-                    + "); choose another port with --port, or --port 0 for any free one");
-            return ExitCodes.BAD_INPUT;
-        }
-        try (DevServer server = started) {
-            out.println("Serving " + options.outputDir() + " at http://" + bind + ":" + server.port() + "/ (Ctrl+C to stop)");
-            out.flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-            while (true) {
-                Thread.sleep(POLL_MILLIS);
-                if (noReload || !watcher.changed()) {
-                    continue;
-                }
-                // Editors write in bursts: wait until the sources settle.
-                do {
-                    Thread.sleep(POLL_MILLIS);
-                } while (watcher.changed());
-                String failure = build(options, out, err);
-                if (failure == null) {
-                    server.liveReload().reload();
-                } else {
-                    server.liveReload().failed(failure);
+        IncrementalBuilder builder = new IncrementalBuilder(Publishers.standard(), Terminal.progress());
+        // Watching starts before the first build, so an edit made while it runs is not missed.
+        try (SourceWatcher watcher = new SourceWatcher(options.siteDir())) {
+            build(builder, options, out, err);
+            // Rebuilds after an edit follow the pins the first build wrote (--update-images runs once).
+            options = new BuildOptions(options.siteDir(), options.outputDir(), null, drafts, options.pull().forRebuild());
+            DevServer started;
+            try {
+                started = new DevServer(options.outputDir(), new InetSocketAddress(bind, port), !noReload);
+            } catch (BindException e) {
+                err.println("error: cannot listen on " + bind + ":" + port + " (" + e.getMessage()
+                        + "); choose another port with --port, or --port 0 for any free one");
+                return ExitCodes.BAD_INPUT;
+            }
+            try (DevServer server = started) {
+                out.println("Serving " + options.outputDir() + " at http://" + bind + ":" + server.port() + "/ (Ctrl+C to stop)");
+                out.flush();
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+                while (true) {
+                    if (noReload) {
+                        Thread.sleep(WAIT_MILLIS);
+                        continue;
+                    }
+                    if (!watcher.awaitChange(WAIT_MILLIS)) {
+                        continue;
+                    }
+                    // The reload goes out only after the changed files are in place.
+                    String failure = build(builder, options, out, err);
+                    if (failure == null) {
+                        server.liveReload().reload();
+                    } else {
+                        server.liveReload().failed(failure);
+                    }
                 }
             }
         }
     }
 
     /** Builds once; returns the error text, or {@code null} on success. */
-    private static String build(BuildOptions options, PrintWriter out, PrintWriter err) {
+    private static String build(IncrementalBuilder builder, BuildOptions options, PrintWriter out, PrintWriter err) {
         try {
-            BuildResult result = new SiteBuilder(Publishers.standard(), Terminal.progress()).build(options);
-            out.println(result.summary());
+            BuildResult result = builder.build(options);
+            out.println(result.serveSummary());
             out.flush();
             return null;
         } catch (BuildException e) {

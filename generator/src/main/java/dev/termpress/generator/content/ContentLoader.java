@@ -25,8 +25,19 @@ public final class ContentLoader {
     /** What {@code content/} holds. */
     public record Content(List<SourceFile> markdown, List<String> assets) {}
 
+    /** How a page's text is read; {@link #readText} unless a caller keeps texts it read before. */
+    @FunctionalInterface
+    public interface TextReader {
+        String read(Path file) throws IOException;
+    }
+
     /** Reads every {@code .md} file below {@code siteDir/content} and lists the other files there. */
     public static Content load(Path siteDir) throws BuildException {
+        return load(siteDir, ContentLoader::readText);
+    }
+
+    /** As {@link #load(Path)}, reading each page with {@code reader}. */
+    public static Content load(Path siteDir, TextReader reader) throws BuildException {
         Path contentDir = siteDir.resolve(CONTENT_DIR);
         if (!Files.isDirectory(contentDir)) {
             throw new BuildException(new SiteError(contentDir, 0, "missing: a site keeps its pages in content/*.md"));
@@ -47,7 +58,7 @@ public final class ContentLoader {
                 continue;
             }
             try {
-                markdown.add(new SourceFile(file, relative, readUtf8(file)));
+                markdown.add(new SourceFile(file, relative, reader.read(file)));
             } catch (CharacterCodingException e) {
                 errors.add(file, 0, "not valid UTF-8 text (save the file as UTF-8)");
             } catch (IOException e) {
@@ -75,7 +86,8 @@ public final class ContentLoader {
         return false;
     }
 
-    private static String readUtf8(Path file) throws IOException {
+    /** A page's text: UTF-8 (anything else is a {@link CharacterCodingException}), CRLF read as LF. */
+    public static String readText(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String text = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

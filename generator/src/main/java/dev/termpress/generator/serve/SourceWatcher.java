@@ -1,57 +1,125 @@
 package dev.termpress.generator.serve;
 
+import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Notices changes to a site's sources by comparing a fingerprint of names, sizes and modification
- * times. Polling (rather than WatchService) covers nested and newly created folders the same way on
- * every platform, and costs little for sites of a few thousand files.
+ * Notices changes to a site's sources through the platform's file events (inotify on Linux), so an edit is
+ * seen within milliseconds rather than at the next poll. The site folder itself is watched for its setting
+ * files and for the source folders appearing; the source folders are watched recursively, each new folder
+ * as it is created. The output folder and the build's temporary siblings are not watched.
  */
-public final class SourceWatcher {
+public final class SourceWatcher implements AutoCloseable {
 
     /** What is watched inside a site directory. */
-    public static final List<String> WATCHED = List.of("termpress.yaml", "content", "static", "theme");
+    public static final List<String> WATCHED = List.of("termpress.yaml", "termpress.lock", "content", "static", "theme");
+
+    /** Editors write in bursts (a temporary file, a rename, an attribute change): wait this long for quiet. */
+    static final long SETTLE_MILLIS = 15;
 
     private final Path siteDir;
-    private long last;
+    private final WatchService service;
+    private final Map<WatchKey, Path> folders = new HashMap<>();
 
-    public SourceWatcher(Path siteDir) {
-        this.siteDir = siteDir;
-        this.last = fingerprint();
-    }
-
-    /** Whether anything changed since the previous call (or since construction). */
-    public boolean changed() {
-        long now = fingerprint();
-        boolean changed = now != last;
-        last = now;
-        return changed;
-    }
-
-    long fingerprint() {
-        long hash = 17;
+    /** Starts watching {@code siteDir}; changes from now on are reported. */
+    public SourceWatcher(Path siteDir) throws IOException {
+        this.siteDir = siteDir.toAbsolutePath().normalize();
+        this.service = this.siteDir.getFileSystem().newWatchService();
+        folders.put(this.siteDir.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY), this.siteDir);
         for (String name : WATCHED) {
-            Path path = siteDir.resolve(name);
-            if (!Files.exists(path)) {
+            registerTree(this.siteDir.resolve(name));
+        }
+    }
+
+    /**
+     * Waits until a source changes and the burst of events it came with settles ({@link #SETTLE_MILLIS} without
+     * another); {@code false} when nothing changed within {@code timeoutMillis}.
+     */
+    public boolean awaitChange(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        boolean changed = false;
+        while (!changed) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            WatchKey key = service.poll(left, TimeUnit.NANOSECONDS);
+            if (key == null) {
+                return false;
+            }
+            changed = handle(key);
+        }
+        WatchKey key;
+        while ((key = service.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) != null) {
+            handle(key);
+        }
+        return true;
+    }
+
+    /** Takes one key's events: registers new folders and says whether any event concerns a source. */
+    private boolean handle(WatchKey key) {
+        Path folder = folders.get(key);
+        boolean relevant = false;
+        for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == OVERFLOW) {
+                relevant = true; // events were lost: anything may have changed, and new folders may be unwatched
+                WATCHED.forEach(name -> registerTree(siteDir.resolve(name)));
                 continue;
             }
-            try (Stream<Path> walk = Files.walk(path)) {
-                for (Path file : (Iterable<Path>) walk.sorted()::iterator) {
-                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                    hash = hash * 31 + file.toString().hashCode();
-                    hash = hash * 31 + attributes.size();
-                    hash = hash * 31 + attributes.lastModifiedTime().toMillis();
-                }
-            } catch (IOException | java.io.UncheckedIOException e) {
-                // A file vanished mid-walk: it changed, and the next poll sees the settled state.
-                hash = hash * 31 + System.nanoTime();
+            if (folder == null) {
+                continue;
             }
+            Path child = folder.resolve((Path) event.context());
+            if (folder.equals(siteDir) && !WATCHED.contains(child.getFileName().toString())) {
+                continue; // the output, its staging siblings, anything else beside the sources
+            }
+            if (event.kind() == ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                registerTree(child);
+            }
+            relevant = true;
         }
-        return hash;
+        if (!key.reset()) {
+            folders.remove(key); // the folder is gone
+        }
+        return relevant;
+    }
+
+    /** Registers {@code root} and every folder below it (a folder that vanishes meanwhile is skipped). */
+    private void registerTree(Path root) {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path dir : (Iterable<Path>) walk.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))::iterator) {
+                try {
+                    folders.put(dir.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY), dir);
+                } catch (IOException e) {
+                    // Deleted between listing and registering: its parent's event reports the change.
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // As above: a folder removed mid-walk.
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        service.close();
     }
 }

@@ -19,7 +19,8 @@
 
   function loadIndex(button) {
     var engine = window.MiniSearch ? Promise.resolve() : loadScript(button.getAttribute("data-engine"));
-    var data = fetch(button.getAttribute("data-index")).then(function (response) {
+    // The index keeps its name across builds: revalidate it rather than take a cached copy.
+    var data = fetch(button.getAttribute("data-index"), { cache: "no-cache" }).then(function (response) {
       if (!response.ok) throw new Error("the index answered " + response.status);
       return response.json();
     });
