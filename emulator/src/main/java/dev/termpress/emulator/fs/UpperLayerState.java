@@ -211,6 +211,34 @@ public final class UpperLayerState {
         return byId;
     }
 
+    /**
+     * Reads past saved changes without applying them: a resume whose files come from elsewhere
+     * ({@code p9.SavedWork}) still has to step over the snapshot's own.
+     */
+    public static void skip(StateReader in) throws SnapshotException {
+        in.i64();
+        long nextId = in.i64();
+        in.i64();
+        int count = in.count(in.remaining(), "changed inode count");
+        for (int i = 0; i < count; i++) {
+            long id = in.i64();
+            int mode = in.i32();
+            if (id <= NO_INODE || id >= nextId) {
+                throw in.damaged("inode " + id + " (next id " + nextId + ")");
+            }
+            Inode scratch = new Inode(id, mode);
+            read(scratch, mode, in);
+            if (scratch.children != null) {
+                in.i64();
+                int entries = in.count(in.remaining(), "directory entry count");
+                for (int e = 0; e < entries; e++) {
+                    in.string();
+                    in.i64();
+                }
+            }
+        }
+    }
+
     private static void read(Inode inode, int mode, StateReader in) throws SnapshotException {
         inode.mode = mode;
         inode.uid = in.i32();

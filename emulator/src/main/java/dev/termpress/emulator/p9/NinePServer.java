@@ -4,6 +4,7 @@ import dev.termpress.emulator.fs.Errno;
 import dev.termpress.emulator.fs.FsException;
 import dev.termpress.emulator.fs.ImageFileSystem;
 import dev.termpress.emulator.fs.Inode;
+import dev.termpress.emulator.snapshot.StateWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ public final class NinePServer {
     private final int maxListingEntries;
     private int listingEntries;
     private int msize = DEFAULT_MSIZE;
+    /** Files to restore instead of the snapshot's own, once ({@link #restoreFilesOnResume}); else null. */
+    private byte[] replacementFiles;
 
     /** A server presenting {@code fs}. */
     public NinePServer(ImageFileSystem fs) {
@@ -72,6 +75,33 @@ public final class NinePServer {
     /** The fid table, for a snapshot; sessions and fids are otherwise this class's business. */
     Map<Integer, Fid> fids() {
         return fids;
+    }
+
+    /**
+     * What the guest changed in the filesystem, with every inode an open fid still needs: the files of
+     * {@code snapshot.SavedWork}, to bring back with {@link #restoreFilesOnResume} over the same snapshot.
+     */
+    public byte[] saveFiles() {
+        StateWriter out = new StateWriter();
+        NinePState.saveFiles(this, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Makes the next snapshot restore take the filesystem from {@code files} ({@link #saveFiles} of a later
+     * moment of a machine resumed from that same snapshot) instead of the snapshot's own, keeping the
+     * snapshot's fids; if the files do not fit the snapshot, that restore fails and the caller starts again
+     * without them.
+     */
+    public void restoreFilesOnResume(byte[] files) {
+        replacementFiles = files.clone();
+    }
+
+    /** The files {@link #restoreFilesOnResume} set, once; null if none. */
+    byte[] takeReplacementFiles() {
+        byte[] files = replacementFiles;
+        replacementFiles = null;
+        return files;
     }
 
     /** Restores the msize a snapshot's session negotiated. */

@@ -26,17 +26,7 @@ final class NinePState {
 
     static void save(NinePServer server, StateWriter out) {
         TreeMap<Integer, Fid> fids = new TreeMap<>(server.fids());
-        List<Inode> referenced = new ArrayList<>();
-        for (Fid fid : fids.values()) {
-            referenced.add(fid.inode);
-            referenced.add(fid.parent);
-            if (fid.listingInodes != null) {
-                for (Inode inode : fid.listingInodes) {
-                    referenced.add(inode);
-                }
-            }
-        }
-        UpperLayerState.save(server.fs(), referenced, out);
+        saveFiles(server, out);
         out.i32(server.msize()).i32(fids.size());
         for (Map.Entry<Integer, Fid> entry : fids.entrySet()) {
             Fid fid = entry.getValue();
@@ -52,8 +42,34 @@ final class NinePState {
         }
     }
 
+    /** The filesystem's changes, with every inode a fid refers to (deleted files still open among them). */
+    static void saveFiles(NinePServer server, StateWriter out) {
+        List<Inode> referenced = new ArrayList<>();
+        for (Fid fid : server.fids().values()) {
+            referenced.add(fid.inode);
+            referenced.add(fid.parent);
+            if (fid.listingInodes != null) {
+                for (Inode inode : fid.listingInodes) {
+                    referenced.add(inode);
+                }
+            }
+        }
+        UpperLayerState.save(server.fs(), referenced, out);
+    }
+
     static void restore(NinePServer server, StateReader in) throws SnapshotException {
-        Map<Long, Inode> inodes = UpperLayerState.restore(server.fs(), in);
+        byte[] replacement = server.takeReplacementFiles();
+        Map<Long, Inode> inodes;
+        if (replacement == null) {
+            inodes = UpperLayerState.restore(server.fs(), in);
+        } else {
+            UpperLayerState.skip(in);
+            StateReader files = new StateReader(replacement, 0, replacement.length, "saved work files");
+            inodes = UpperLayerState.restore(server.fs(), files);
+            if (files.remaining() != 0) {
+                throw files.damaged(files.remaining() + " bytes left over");
+            }
+        }
         int msize = in.i32();
         if (msize < NinePServer.MIN_MSIZE || msize > NinePServer.MAX_MSIZE) {
             throw in.damaged("msize " + msize);

@@ -34,6 +34,7 @@ final class BusyboxGuest {
     final ByteArrayOutputStream console = new ByteArrayOutputStream();
     final Machine machine;
     final ImageFileSystem fs;
+    final Virtio9p ninep;
     /** init's handshake on a cold boot; null on a machine that is to be restored (init started before the save). */
     private final InitHandshake handshake;
 
@@ -54,7 +55,8 @@ final class BusyboxGuest {
         if (coldBoot) {
             handshake.attach(machine);
         }
-        machine.attach(new Virtio9p(fs));
+        ninep = new Virtio9p(fs);
+        machine.attach(ninep);
     }
 
     static MachineConfig deterministic() {
