@@ -191,6 +191,11 @@ public final class Session {
         }
     }
 
+    /** Whether init has its settings and handed over to the block's shell (its own files are written by then). */
+    public boolean handedOver() {
+        return handshake != null && handshake.started();
+    }
+
     /** Whether {@link #configure} has handed the machine its block's settings. */
     public boolean configured() {
         return handshake != null;

@@ -15,7 +15,7 @@ final class WorkKeeper {
 
     private final Session session;
     private final String base;
-    private final SaveSchedule schedule;
+    private SaveSchedule schedule;
     private int timer = NO_TIMER;
 
     /** Keeps {@code session}'s files, resumed from the snapshot whose sha256 is {@code base}; saved as of now. */
@@ -27,6 +27,11 @@ final class WorkKeeper {
 
     /** After a slice of the guest: a timer for the next save if files changed. */
     void afterSlice() {
+        if (!session.handedOver()) {
+            // init writes its settings (init.conf, hostname) on every start: not the reader's work
+            schedule = new SaveSchedule(session.fileSystem().changeCount());
+            return;
+        }
         double due = schedule.observe(session.fileSystem().changeCount(), WorkerScope.now());
         if (due >= 0 && timer == NO_TIMER && !session.finished()) {
             timer = WorkerScope.setTimeout(this::onTimer, Math.max(0, due - WorkerScope.now()));
