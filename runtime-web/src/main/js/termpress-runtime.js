@@ -23,6 +23,14 @@
  *                   {type: "boot", how: "snapshot" | "cold"} {type: "notice", text} (one line for the terminal)
  *                   {type: "prewarmed", how: "snapshot" | "cold"} (resumed, or kernel fetched: waiting for start)
  *                   {type: "stats", instructions, busyMillis, timeOrigin, marks: {name: ms}, ledger: {...}}
+ * Saved work: a figure with data-persist="true" keeps the reader's files in IndexedDB (database "termpress", store
+ * "work", key: page path, block id and the boot snapshot's sha256; value {bytes: ArrayBuffer, savedAt: ms}). The
+ * record is read before the block's worker starts (or its prewarm) and sent as savedWork with persist: true in
+ * the start or prewarm message; a prewarmed worker that brought saved work is adopted only by its own block.
+ *   page -> worker  {type: "save"} (the page is being hidden: post the files now)
+ *   worker -> page  {type: "savedWork", data: Int8Array} (store it) {type: "restored", restored: boolean}
+ * The figure gets data-saved-at (ms) after each stored save and data-restored ("true"/"false"); Reset deletes
+ * the record and starts pristine. A browser that refuses IndexedDB, or a full quota, gives one notice line.
  * The figure's data-state is idle, loading, running, stopped, exited or failed. A "tp-stats" event
  * dispatched on a running figure (benchmarks, tests) asks the worker for its counters, which arrive as
  * the figure's data-guest-instructions and data-guest-busy-ms attributes (data-boot says how the machine started), and the Run's time line as
@@ -51,6 +59,10 @@
   var PREWARM_MARGIN = "200px";
   /** Every block of the page. */
   var allDemos = [];
+  /** The page's IndexedDB for saved work: a promise of the database, or of null with why in dbProblem. */
+  var savedWorkDb = null;
+  var dbProblem = null;
+  var WORK_STORE = "work";
 
   function url(name) {
     return new URL(assets[name], document.baseURI).href;
@@ -106,6 +118,49 @@
     return b;
   }
 
+  /** Opens the saved-work database once per page; resolves to null (dbProblem says why) when the browser refuses. */
+  function openWorkDb() {
+    if (!savedWorkDb) {
+      savedWorkDb = new Promise(function (resolve) {
+        var refuse = function (why) {
+          dbProblem = why;
+          resolve(null);
+        };
+        try {
+          var request = indexedDB.open("termpress", 1);
+          request.onupgradeneeded = function () { request.result.createObjectStore(WORK_STORE); };
+          request.onsuccess = function () { resolve(request.result); };
+          request.onerror = function () { refuse(request.error ? request.error.message || request.error.name : "refused"); };
+          request.onblocked = function () { refuse("the database is blocked by another tab"); };
+        } catch (e) {
+          refuse(e && e.message ? e.message : String(e));
+        }
+      });
+    }
+    return savedWorkDb;
+  }
+
+  /** Runs one request on the work store; resolves to its result, rejects with the error. */
+  function workRequest(db, mode, action) {
+    return new Promise(function (resolve, reject) {
+      try {
+        var transaction = db.transaction(WORK_STORE, mode);
+        var request = action(transaction.objectStore(WORK_STORE));
+        transaction.oncomplete = function () { resolve(request.result); };
+        transaction.onerror = transaction.onabort = function () {
+          reject(transaction.error || request.error || new Error("the transaction was aborted"));
+        };
+      } catch (e) {
+        reject(e);
+      }
+    });
+  }
+
+  function errorText(error) {
+    return error && (error.name === "QuotaExceededError" ? "the browser's storage quota is full"
+      : error.message || error.name) || String(error);
+  }
+
   /** One demo block: its buttons, its terminal and, while running, its worker. */
   function Demo(figure) {
     this.figure = figure;
@@ -127,7 +182,7 @@
     figure.addEventListener("tp-stats", function () {
       if (self.worker) self.worker.postMessage({ type: "stats" });
     });
-    this.resetButton.addEventListener("click", function () { self.stop("idle"); self.run(); });
+    this.resetButton.addEventListener("click", function () { self.reset(); });
     this.stopButton.addEventListener("click", function () { self.stop("stopped"); self.say("Stopped."); });
     this.wireCommandButtons();
   }
@@ -163,6 +218,27 @@
     this.ready = false;
     this.pending = [];
     this.startTyping();
+    this.saved = null;
+    this.storageFailed = false;
+    if (this.persists()) {
+      var warm = prewarmed && prewarmed.figure === this.figure ? prewarmed : null;
+      var reading = warm ? Promise.resolve(warm.saved) : this.readSavedWork();
+      this.loadingSaved = true;
+      reading.then(function (saved) {
+        if (generation !== self.generation) return;
+        self.loadingSaved = false;
+        self.saved = saved;
+        if (saved.problem) self.storageNotice(saved.problem);
+        self.launch(generation);
+      });
+      return;
+    }
+    this.launch(generation);
+  };
+
+  /** Starts (or adopts) the worker and the terminal of a Run whose saved work, if any, has been read. */
+  Demo.prototype.launch = function (generation) {
+    var self = this;
     if (!this.adoptPrewarmed() && !this.spawnWorker()) return;
     var size = this.estimateSize();
     this.postStart(size);
@@ -190,6 +266,8 @@
       upperLimit: Number(this.figure.getAttribute("data-upper-limit") || 0),
       env: Object.keys(env).map(function (name) { return name + "=" + env[name]; }),
       files: parseJson(this.figure.getAttribute("data-files"), []),
+      persist: this.persists(),
+      savedWork: this.saved && this.saved.record ? new Uint8Array(this.saved.record.bytes) : null,
       cols: size.cols,
       rows: size.rows
     });
@@ -297,6 +375,9 @@
     if (!warm || !warm.worker || warm.image !== this.descriptorUrl() || warm.upperLimit !== this.upperLimit()) {
       return false;
     }
+    if ((warm.persist || this.persists()) && warm.figure !== this.figure) {
+      return false; // started with one block's saved work (or none): another block with saved work starts its own
+    }
     prewarmed = null;
     var self = this;
     var worker = warm.worker;
@@ -340,10 +421,12 @@
         figure.setAttribute("data-prewarm-state", "over-budget");
       } else if (allDemos.some(function (d) { return d.worker && d.descriptorUrl() === descriptor; })) {
         figure.setAttribute("data-prewarm-state", "clicked"); // a Run on this image came first, with its own worker
+      } else if (self.persists()) {
+        self.readSavedWork().then(function (saved) {
+          if (!self.worker && !self.loadingSaved) prewarmed = new Prewarm(self, saved);
+        });
       } else {
-        prewarmed = new Prewarm(self);
-        // The terminal's own scripts too: loaded at the click, they were a Run's slowest step after a prewarm.
-        loadLibraries();
+        prewarmed = new Prewarm(self, null);
       }
     }).catch(function () {
       figure.setAttribute("data-prewarm-state", "failed"); // the click starts it as usual and reports errors
@@ -351,9 +434,13 @@
   };
 
   /** A worker loading a block's image before the click; a Demo adopts it (adoptPrewarmed). */
-  function Prewarm(demo) {
+  function Prewarm(demo, saved) {
     var self = this;
+    // The terminal's own scripts too: loaded at the click, they were a Run's slowest step after a prewarm.
+    loadLibraries();
     this.figure = demo.figure;
+    this.persist = demo.persists();
+    this.saved = saved; // what the adopting Run shows and stores under (its own block's)
     this.image = demo.descriptorUrl();
     this.upperLimit = demo.upperLimit();
     this.ready = false;
@@ -369,7 +456,8 @@
     this.worker.onmessage = function (event) { self.receive(event.data); };
     this.worker.onerror = function () { self.discard(); };
     this.worker.postMessage({ type: "prewarm", descriptor: this.image, kernel: url("kernel"),
-      kernelSha256: assets.kernelSha256 || "", upperLimit: this.upperLimit });
+      kernelSha256: assets.kernelSha256 || "", upperLimit: this.upperLimit, persist: this.persist,
+      savedWork: saved && saved.record ? new Uint8Array(saved.record.bytes) : null });
   }
 
   Prewarm.prototype.receive = function (message) {
@@ -377,7 +465,7 @@
       this.ready = true;
       this.figure.setAttribute("data-prewarm-state", "ready");
       this.figure.setAttribute("data-prewarm-boot", message.how);
-    } else if (message.type === "notice") {
+    } else if (message.type === "notice" || message.type === "restored") {
       this.said.push(message);
     } else if (message.type === "error") {
       this.discard(); // Run starts a fresh worker and shows its errors
@@ -391,6 +479,113 @@
     if (prewarmed === this) prewarmed = null;
     this.figure.setAttribute("data-prewarm-state", "failed");
   };
+
+  Demo.prototype.persists = function () {
+    return this.figure.getAttribute("data-persist") === "true";
+  };
+
+  /**
+   * This block's saved work: resolves to {key, record, problem} (record null when nothing is stored; key null when
+   * the image has no boot snapshot this runtime resumes, so there is nothing to keep the files on, or when the
+   * browser refuses IndexedDB: problem says why, for the Run's notice). Never rejects.
+   */
+  Demo.prototype.readSavedWork = function () {
+    var self = this;
+    var nothing = { key: null, record: null, problem: null };
+    return fetch(this.descriptorUrl(), { cache: "no-cache" }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (image) {
+      var snapshot = image && image.snapshot;
+      if (!snapshot || snapshot.kernelSha256 !== assets.kernelSha256 || typeof snapshot.digest !== "string") {
+        return nothing; // a cold boot: the worker says the files are not kept
+      }
+      var key = location.pathname + "#" + (self.figure.id || "") + "@" + snapshot.digest.replace(/^sha256:/, "");
+      return openWorkDb().then(function (db) {
+        if (!db) {
+          return { key: null, record: null, problem: "this browser does not let the page store them (" + dbProblem + ")" };
+        }
+        return workRequest(db, "readonly", function (store) { return store.get(key); }).then(function (record) {
+          var usable = record && record.bytes instanceof ArrayBuffer ? record : (record ? { bytes: new ArrayBuffer(0), savedAt: 0 } : null);
+          return { key: key, record: usable, problem: null };
+        });
+      });
+    }).catch(function (error) {
+      return { key: null, record: null, problem: "reading them failed: " + errorText(error) };
+    });
+  };
+
+  /** One line in the terminal, once per Run: the reader's files are not kept (the demo works on). */
+  Demo.prototype.storageNotice = function (why) {
+    if (this.storageFailed) return;
+    this.storageFailed = true;
+    this.receive({ type: "notice", text: "termpress: your files will not be kept: " + why });
+  };
+
+  /** Stores saved work the worker posted under this Run's key; a refused write gives one notice and no retries. */
+  Demo.prototype.storeSavedWork = function (data) {
+    var self = this;
+    var key = this.saved && this.saved.key;
+    if (!key || this.storageFailed) return;
+    var bytes = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
+    var savedAt = Date.now();
+    var generation = this.generation;
+    openWorkDb().then(function (db) {
+      if (!db) throw new Error(dbProblem);
+      return workRequest(db, "readwrite", function (store) {
+        return store.put({ bytes: bytes, savedAt: savedAt }, key);
+      });
+    }).then(function () {
+      if (generation === self.generation) self.figure.setAttribute("data-saved-at", String(savedAt));
+    }, function (error) {
+      if (generation === self.generation) self.storageNotice("storing them failed: " + errorText(error));
+    });
+  };
+
+  /** The worker put the saved files back (or could not, and said why in the terminal). */
+  Demo.prototype.showRestored = function (restored) {
+    this.figure.setAttribute("data-restored", String(restored));
+    var old = this.figure.querySelector(".tp-saved-note");
+    if (old) old.remove();
+    if (!restored || !this.saved || !this.saved.record) return;
+    var note = document.createElement("p");
+    note.className = "tp-saved-note";
+    var when = this.saved.record.savedAt ? new Date(this.saved.record.savedAt).toLocaleString() : "an earlier visit";
+    note.textContent = "Restored your files from " + when + ". Reset starts again from the pristine image.";
+    this.figure.querySelector(".tp-controls").after(note);
+  };
+
+  /** Reset: forgets this block's saved work (if it keeps any) and starts again from the pristine image. */
+  Demo.prototype.reset = function () {
+    var self = this;
+    this.stop("idle");
+    var note = this.figure.querySelector(".tp-saved-note");
+    if (note) note.remove();
+    this.figure.removeAttribute("data-saved-at");
+    this.figure.removeAttribute("data-restored");
+    if (!this.persists()) {
+      this.run();
+      return;
+    }
+    var generation = this.generation;
+    this.readSavedWork().then(function (saved) {
+      if (!saved.key) return null;
+      return openWorkDb().then(function (db) {
+        return db ? workRequest(db, "readwrite", function (store) { return store.delete(saved.key); }) : null;
+      });
+    }).catch(function () { return null; }).then(function () {
+      if (generation === self.generation) self.run();
+    });
+  };
+
+  /** The page is being hidden (tab switch, close, reload): each running block with saved work saves now. */
+  function saveWhenHidden() {
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState !== "hidden") return;
+      allDemos.forEach(function (demo) {
+        if (demo.worker && demo.persists()) demo.worker.postMessage({ type: "save" });
+      });
+    });
+  }
 
   Demo.prototype.descriptorUrl = function () {
     return new URL(this.figure.getAttribute("data-image"), document.baseURI).href;
@@ -428,6 +623,12 @@
         break;
       case "error":
         this.fail(message.message);
+        break;
+      case "restored":
+        this.showRestored(message.restored);
+        break;
+      case "savedWork":
+        this.storeSavedWork(message.data);
         break;
       case "stats":
         this.recordTimings(message);
@@ -662,6 +863,7 @@
       allDemos.push(new Demo(figures[i]));
     }
     watchForPrewarm(allDemos);
+    saveWhenHidden();
   }
 
   if (document.readyState === "loading") {

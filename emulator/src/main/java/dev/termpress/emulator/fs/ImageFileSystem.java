@@ -48,6 +48,8 @@ public final class ImageFileSystem {
     long mergedInodes;
     /** Set once the layers are merged: from then on every change marks its inode {@link Inode#touched}. */
     private boolean tracking;
+    /** Guest changes so far: a host that keeps the reader's files saves them when this moves (runtime-web). */
+    private long changeCount;
     /** Whether anything changed since the merge; a snapshot restores only into a pristine tree. */
     boolean changedSinceMerge;
 
@@ -645,9 +647,15 @@ public final class ImageFileSystem {
         touchModify(inode);
     }
 
+    /** How many changes the filesystem has had since it was made: cheap to poll, only its movement means anything. */
+    public long changeCount() {
+        return changeCount;
+    }
+
     /** Marks {@code inode} as changed by the guest (a snapshot saves it); nothing during the merge. */
     void touched(Inode inode) {
         if (tracking) {
+            changeCount++;
             inode.touched = true;
             changedSinceMerge = true;
         }

@@ -99,8 +99,14 @@ final class ParseStep implements BuildStep {
         site.progress.update("parsed " + site.pages.size() + " pages");
     }
 
-    /** A block without {@code hostname=} takes its image's from termpress.yaml, if any. */
+    /**
+     * A block without {@code hostname=} takes its image's from termpress.yaml, if any; one without
+     * {@code persist=} takes the site's {@code persist:}.
+     */
     private static DemoBlock withImageHostname(Site site, DemoBlock block) {
+        if (site.config != null) {
+            block = block.withPersistDefault(site.config.persist());
+        }
         if (block.hostname() != null || site.config == null) {
             return block;
         }

@@ -20,10 +20,11 @@ import java.util.Optional;
  * @param search whether pages get a search box and the build writes a search index
  * @param insecureRegistries registries the site allows over plain HTTP ({@code host} for every port of it,
  *     {@code host:port} for that port only), beside loopback ones; lowercase
+ * @param persist whether demo blocks keep the reader's files in the browser unless they say {@code persist=false}
  */
 public record SiteConfig(
         Path file, String title, String description, String language, String baseUrl, List<ImageSpec> images,
-        String editUrl, boolean search, List<String> insecureRegistries) {
+        String editUrl, boolean search, List<String> insecureRegistries, boolean persist) {
 
     /** The config file's name inside a site directory. */
     public static final String FILE_NAME = "termpress.yaml";
@@ -33,10 +34,16 @@ public record SiteConfig(
         insecureRegistries = List.copyOf(insecureRegistries);
     }
 
+    /** A configuration whose blocks keep no files unless they say so. */
+    public SiteConfig(Path file, String title, String description, String language, String baseUrl,
+            List<ImageSpec> images, String editUrl, boolean search, List<String> insecureRegistries) {
+        this(file, title, description, language, baseUrl, images, editUrl, search, insecureRegistries, false);
+    }
+
     /** A configuration without insecure registries. */
     public SiteConfig(Path file, String title, String description, String language, String baseUrl,
             List<ImageSpec> images, String editUrl, boolean search) {
-        this(file, title, description, language, baseUrl, images, editUrl, search, List.of());
+        this(file, title, description, language, baseUrl, images, editUrl, search, List.of(), false);
     }
 
     /** The image declared under {@code name}. */
@@ -51,11 +58,11 @@ public record SiteConfig(
 
     /** The same configuration with other images (registry images resolved to their pulled layouts). */
     public SiteConfig withImages(List<ImageSpec> newImages) {
-        return new SiteConfig(file, title, description, language, baseUrl, newImages, editUrl, search, insecureRegistries);
+        return new SiteConfig(file, title, description, language, baseUrl, newImages, editUrl, search, insecureRegistries, persist);
     }
 
     /** The same configuration published under another base URL. */
     public SiteConfig withBaseUrl(String newBaseUrl) {
-        return new SiteConfig(file, title, description, language, newBaseUrl, images, editUrl, search, insecureRegistries);
+        return new SiteConfig(file, title, description, language, newBaseUrl, images, editUrl, search, insecureRegistries, persist);
     }
 }

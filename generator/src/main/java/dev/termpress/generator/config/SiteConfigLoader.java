@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public final class SiteConfigLoader {
 
     static final List<String> KEYS = List.of("title", "description", "language", "base_url", "theme", "images", "snapshot", "prewarm",
-            "edit_url", "search", "insecure_registries");
+            "edit_url", "search", "insecure_registries", "persist");
     static final List<String> IMAGE_KEYS = List.of("source", "ref", "platform", "hostname", "snapshot", "upper-limit", "prewarm");
     static final List<String> THEMES = List.of("default");
     /** Image names end up in file names and HTML attributes: keep them tame. */
@@ -76,8 +76,9 @@ public final class SiteConfigLoader {
         boolean search = fields.bool("search").orElse(true);
         List<String> insecure = fields.entry("insecure_registries").map(e -> InsecureRegistries.parse(e, file, errors))
                 .orElse(List.of());
+        boolean persist = fields.bool("persist").orElse(false); // a block's persist= wins
         errors.throwIfAny();
-        return new SiteConfig(file, title, description, language, baseUrl, images, editUrl, search, insecure);
+        return new SiteConfig(file, title, description, language, baseUrl, images, editUrl, search, insecure, persist);
     }
 
     /** {@code prewarm:} under {@code key}: true, false or a byte budget; {@code fallback} when absent or bad. */

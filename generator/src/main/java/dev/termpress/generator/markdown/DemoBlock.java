@@ -23,6 +23,8 @@ import java.util.Map;
  * @param filesDir the folder {@code files=} names as written (relative to the page), or {@code null}
  * @param files what goes into the container before the commands run: the page's file blocks, then the files
  *     of {@code filesDir} below {@code workdir} (filled in once the page is parsed)
+ * @param persist whether the reader's files are kept in the browser between visits ({@code persist=}), or
+ *     {@code null} when the block does not say (termpress.yaml's {@code persist:} decides, see {@link #withPersistDefault})
  */
 public record DemoBlock(
         Path file,
@@ -36,7 +38,8 @@ public record DemoBlock(
         boolean autorun,
         List<Step> steps,
         String filesDir,
-        List<PageFile> files) {
+        List<PageFile> files,
+        Boolean persist) {
 
     public DemoBlock {
         env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
@@ -44,10 +47,17 @@ public record DemoBlock(
         files = List.copyOf(files);
     }
 
+    /** A block that does not say whether it keeps the reader's files. */
+    public DemoBlock(Path file, int line, String image, String workdir, String user, String hostname,
+            Map<String, String> env, String title, boolean autorun, List<Step> steps, String filesDir,
+            List<PageFile> files) {
+        this(file, line, image, workdir, user, hostname, env, title, autorun, steps, filesDir, files, null);
+    }
+
     /** A block that puts no files into its container. */
     public DemoBlock(Path file, int line, String image, String workdir, String user, String hostname,
             Map<String, String> env, String title, boolean autorun, List<Step> steps) {
-        this(file, line, image, workdir, user, hostname, env, title, autorun, steps, null, List.of());
+        this(file, line, image, workdir, user, hostname, env, title, autorun, steps, null, List.of(), null);
     }
 
     /**
@@ -61,12 +71,24 @@ public record DemoBlock(
 
     /** The same block with {@code name} as its hostname. */
     public DemoBlock withHostname(String name) {
-        return new DemoBlock(file, line, image, workdir, user, name, env, title, autorun, steps, filesDir, files);
+        return new DemoBlock(file, line, image, workdir, user, name, env, title, autorun, steps, filesDir, files, persist);
     }
 
     /** The same block putting {@code pageFiles} into its container. */
     public DemoBlock withFiles(List<PageFile> pageFiles) {
-        return new DemoBlock(file, line, image, workdir, user, hostname, env, title, autorun, steps, filesDir, pageFiles);
+        return new DemoBlock(file, line, image, workdir, user, hostname, env, title, autorun, steps, filesDir, pageFiles, persist);
+    }
+
+    /** The same block keeping the reader's files if it does not say otherwise and {@code siteDefault} is true. */
+    public DemoBlock withPersistDefault(boolean siteDefault) {
+        return persist != null ? this
+                : new DemoBlock(file, line, image, workdir, user, hostname, env, title, autorun, steps, filesDir, files,
+                        siteDefault);
+    }
+
+    /** Whether the browser keeps the reader's files of this block (unset counts as no). */
+    public boolean persists() {
+        return Boolean.TRUE.equals(persist);
     }
 
     /** The commands alone, in order. */

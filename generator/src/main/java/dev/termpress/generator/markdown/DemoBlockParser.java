@@ -18,7 +18,7 @@ public final class DemoBlockParser {
     /** The info string's first word that marks a demo block. */
     public static final String KEYWORD = "container";
     /** The attributes a demo block accepts, in the order the docs list them. */
-    public static final List<String> ATTRIBUTES = List.of("image", "workdir", "user", "hostname", "env", "title", "autorun", "files");
+    public static final List<String> ATTRIBUTES = List.of("image", "workdir", "user", "hostname", "env", "title", "autorun", "files", "persist");
 
     private static final String PROMPT = "$ ";
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -56,6 +56,7 @@ public final class DemoBlockParser {
         String title = null;
         String filesDir = null;
         boolean autorun = true; // Run types the block's commands unless it says autorun=false
+        Boolean persist = null; // unset: termpress.yaml's persist: decides
         Map<String, String> env = new LinkedHashMap<>();
         List<String> seen = new ArrayList<>();
         for (Attribute a : attributes) {
@@ -76,6 +77,16 @@ public final class DemoBlockParser {
                     autorun = false;
                 } else {
                     errors.add(file, fenceLine, "autorun must be true or false, got '" + a.value() + "'");
+                }
+                continue;
+            }
+            if (a.key().equals("persist")) {
+                if (a.value() == null || a.value().equals("true")) {
+                    persist = true;
+                } else if (a.value().equals("false")) {
+                    persist = false;
+                } else {
+                    errors.add(file, fenceLine, "persist must be true or false, got '" + a.value() + "'");
                 }
                 continue;
             }
@@ -114,7 +125,7 @@ public final class DemoBlockParser {
         List<Step> steps = steps(body, file, fenceLine, errors);
         errors.throwIfAny();
         return new DemoBlock(file, fenceLine, image, workdir, user, hostname, env, title, autorun, steps, filesDir,
-                List.of());
+                List.of(), persist);
     }
 
     private static void addEnv(String value, Map<String, String> env, Path file, int line, ErrorCollector errors) {

@@ -36,13 +36,20 @@ class SiteConfigLoaderTest {
         SiteConfig config = SiteConfigLoader.parse("", FILE);
         assertThat(config.title()).isEqualTo("termpress site");
         assertThat(config.images()).isEmpty();
+        assertThat(config.persist()).as("blocks keep no files unless asked").isFalse();
+    }
+
+    @Test
+    void persistTrueMakesBlocksKeepTheReadersFiles() throws Exception {
+        assertThat(SiteConfigLoader.parse("persist: true\n", FILE).persist()).isTrue();
+        assertThat(SiteConfigLoader.parse("title: x\npersist: false\n", FILE).persist()).isFalse();
     }
 
     @Test
     void unknownSettingNamesTheValidOnes() {
         assertThatThrownBy(() -> SiteConfigLoader.parse("title: x\nbaseurl: /x/\n", FILE))
                 .hasMessageEndingWith("termpress.yaml:2: unknown setting key 'baseurl'"
-                        + " (valid: title, description, language, base_url, theme, images, snapshot, prewarm, edit_url, search, insecure_registries)");
+                        + " (valid: title, description, language, base_url, theme, images, snapshot, prewarm, edit_url, search, insecure_registries, persist)");
     }
 
     @Test

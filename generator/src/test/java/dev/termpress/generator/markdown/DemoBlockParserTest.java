@@ -46,11 +46,23 @@ class DemoBlockParserTest {
     }
 
     @Test
+    void persistIsUnsetUnlessTheBlockSaysTrueOrFalse() throws Exception {
+        assertThat(DemoBlockParser.parse("container image=busybox", "$ ls\n", FILE, 1).persist()).isNull();
+        assertThat(DemoBlockParser.parse("container image=busybox persist", "$ ls\n", FILE, 1).persist()).isTrue();
+        assertThat(DemoBlockParser.parse("container image=busybox persist=false", "$ ls\n", FILE, 1)
+                .withPersistDefault(true).persists()).as("the block wins over the site").isFalse();
+        assertThat(DemoBlockParser.parse("container image=busybox", "$ ls\n", FILE, 1)
+                .withPersistDefault(true).persists()).isTrue();
+        assertThatThrownBy(() -> DemoBlockParser.parse("container image=busybox persist=1", "$ ls\n", FILE, 4))
+                .hasMessageContaining("page.md:4: persist must be true or false, got '1'");
+    }
+
+    @Test
     void unknownAttributeNamesTheValidOnes() {
         assertThatThrownBy(() -> DemoBlockParser.parse("container image=busybox imgae=x", "$ ls\n", FILE, 7))
                 .isInstanceOf(BuildException.class)
                 .hasMessageEndingWith("content/page.md:7: unknown attribute 'imgae' on container block"
-                        + " (valid: image, workdir, user, hostname, env, title, autorun, files)");
+                        + " (valid: image, workdir, user, hostname, env, title, autorun, files, persist)");
     }
 
     @Test

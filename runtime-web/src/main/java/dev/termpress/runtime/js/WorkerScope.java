@@ -62,6 +62,14 @@ public final class WorkerScope {
     public static native void postPrewarmed(String how);
 
     /** One line for the reader's terminal that is not guest output (a boot snapshot not used, and why). */
+    /** The reader's files to keep ({@code SavedWork} bytes), transferred: the page stores them in IndexedDB. */
+    @JSBody(params = "bytes", script = "self.postMessage({ type: 'savedWork', data: bytes }, [bytes.buffer]);")
+    public static native void postSavedWork(Int8Array bytes);
+
+    /** Whether the saved work the page sent came back into the machine. */
+    @JSBody(params = "restored", script = "self.postMessage({ type: 'restored', restored: restored });")
+    public static native void postRestored(boolean restored);
+
     @JSBody(params = "text", script = "self.postMessage({ type: 'notice', text: text });")
     public static native void postNotice(String text);
 

@@ -46,6 +46,7 @@ public final class Session {
     private int outputsUnshown;
     private final Machine machine;
     private final ImageFileSystem fs;
+    private final Virtio9p files;
     private final SessionSpec spec;
     private final MachineConfig base;
     /** init's side of the handshake with the block's settings: null until {@link #configure}. */
@@ -69,10 +70,12 @@ public final class Session {
     private long instructions;
     private double busyMillis;
 
-    private Session(SessionHost host, Machine machine, ImageFileSystem fs, SessionSpec spec, MachineConfig base) {
+    private Session(SessionHost host, Machine machine, ImageFileSystem fs, Virtio9p files, SessionSpec spec,
+            MachineConfig base) {
         this.host = host;
         this.machine = machine;
         this.fs = fs;
+        this.files = files;
         this.spec = spec;
         this.base = base;
         this.clock = base.clock();
@@ -188,6 +191,11 @@ public final class Session {
         }
     }
 
+    /** Whether init has its settings and handed over to the block's shell (its own files are written by then). */
+    public boolean handedOver() {
+        return handshake != null && handshake.started();
+    }
+
     /** Whether {@link #configure} has handed the machine its block's settings. */
     public boolean configured() {
         return handshake != null;
@@ -237,9 +245,10 @@ public final class Session {
         MachineConfig config = new MachineConfig(base.ramBytes(), base.bootargs(), base.clock(),
                 (data, offset, length) -> self[0].console(data, offset, length), base.rngSeed(), base.entropy());
         Machine machine = new Machine(config, ram);
-        Session session = new Session(host, machine, fs, spec, base);
+        Virtio9p files = new Virtio9p(fs);
+        Session session = new Session(host, machine, fs, files, spec, base);
         self[0] = session;
-        machine.attach(new Virtio9p(fs));
+        machine.attach(files);
         return session;
     }
 
@@ -359,6 +368,20 @@ public final class Session {
     /** The root filesystem the machine serves (a host writes the page's files into it before the guest runs). */
     public ImageFileSystem fileSystem() {
         return fs;
+    }
+
+    /**
+     * Makes the next {@link #resumeFrom} bring back a reader's saved files ({@code SavedWork.unwrap}ped, made on
+     * top of that same snapshot) instead of the snapshot's own; if they do not fit, that resume throws and this
+     * session is unusable (build another and resume without them).
+     */
+    public void restoreFilesOnResume(byte[] savedFiles) {
+        files.server().restoreFilesOnResume(savedFiles);
+    }
+
+    /** What the guest changed in the filesystem, for {@code SavedWork.wrap} (see {@link #restoreFilesOnResume}). */
+    public byte[] saveFiles() {
+        return files.server().saveFiles();
     }
 
     /** Guest instructions executed so far. */

@@ -23,8 +23,11 @@ import org.teavm.jso.typedarrays.Int8Array;
  * kernel URLs, block options, terminal size), or first {@code prewarm} (the image alone, when the block scrolls
  * into view: the machine is built and resumed, or its kernel fetched, and waits; {@code start} then brings only
  * the block's settings and page files, see {@link Session#configure}), then {@code input}, {@code resize}, {@code shown} (an
- * output was drawn: the guest waits while too many are not) and {@code stop}; the worker answers with {@code status}, {@code output}, {@code error} and {@code exit} (the page script
- * documents the fields).
+ * output was drawn: the guest waits while too many are not), {@code save} (the page is being hidden: post the reader's
+ * files now) and {@code stop}; the worker answers with {@code status}, {@code output}, {@code error}, {@code exit},
+ * and for a block with {@code persist}, {@code restored} and {@code savedWork} (the page script documents the fields).
+ * The start or prewarm message of such a block brings the reader's saved work, which goes back into the machine
+ * as it resumes ({@link SavedWorkResume}); {@link WorkKeeper} saves it again as the guest changes files.
  */
 public final class WorkerMain {
 
@@ -64,9 +67,19 @@ public final class WorkerMain {
     private static Runnable parkedBoot;
     private static String descriptorUrl;
     private static boolean stopped;
+    /** The sha256 of the boot snapshot the machine resumed from (saved work's base), or null. */
+    private static String resumedFrom;
+    /** The machine resumed with the reader's saved files (the page's files are then theirs, not installed again). */
+    private static boolean restoredWork;
     private static final List<byte[]> earlyInput = new ArrayList<>();
     private static int cols;
     private static int rows;
+    /** The block keeps the reader's files (data-persist): from the first start or prewarm message. */
+    private static boolean persist;
+    /** The reader's saved work (SavedWork bytes) the page read for this block, or null; used once. */
+    private static byte[] savedWork;
+    /** Saves the reader's files of a persist block once its machine runs from a snapshot; else null. */
+    private static WorkKeeper keeper;
 
     private WorkerMain() {
     }
@@ -92,6 +105,10 @@ public final class WorkerMain {
             } else if ("shown".equals(type)) {
                 if (session != null) {
                     session.outputShown();
+                }
+            } else if ("save".equals(type)) {
+                if (keeper != null) {
+                    keeper.saveNow();
                 }
             } else if ("stop".equals(type)) {
                 stop();
@@ -120,6 +137,7 @@ public final class WorkerMain {
         prewarming = true;
         Marks.mark("prewarmMessage");
         long upperLimit = (long) JsJson.number(message, "upperLimit");
+        readSavedWork(message);
         load(message, new BlockOptions(null, null, null, List.of(), upperLimit));
     }
 
@@ -142,6 +160,7 @@ public final class WorkerMain {
                 (long) JsJson.number(message, "upperLimit")); // -1 or 0 when absent: the default
         if (!prewarming) {
             block = options;
+            readSavedWork(message);
             load(message, options);
             return;
         }
@@ -160,6 +179,13 @@ public final class WorkerMain {
             parkedBoot = null;
             boot.run();
         } // else the loader's callback boots it, now that block is set
+    }
+
+    /** The block's persist flag and saved work, from the message that loads the image (a prewarm's, if any). */
+    private static void readSavedWork(JSObject message) {
+        persist = JsJson.flag(message, "persist");
+        Int8Array bytes = JsJson.bytes(message, "savedWork");
+        savedWork = persist && bytes != null ? bytes.copyToJavaArray() : null;
     }
 
     /** Starts the loader for a start or prewarm message (descriptor, kernel, kernelSha256). */
@@ -234,11 +260,12 @@ public final class WorkerMain {
             prepared = null;
             SnapshotIdentity identity = new SnapshotIdentity(kernelSha256, descriptor.manifestDigest());
             Rehearsal run = new Rehearsal(new BrowserHost(WorkerMain::rehearse, WorkerMain::readsWaiting),
-                    WorkerMain::readsWaiting, () -> resumePrewarmed(machine, snapshot, identity));
+                    WorkerMain::readsWaiting, () -> resumePrewarmed(machine, snapshot, descriptor,
+                            () -> rebuilt(descriptor, indexes, source, shape, false)));
             // Its own RAM: the reader's machine must resume into RAM never written.
             Session rehearsed = build(descriptor, indexes, source, shape, run, new Ram(MachineConfig.DEFAULT_RAM_BYTES));
             try {
-                rehearsed.resumeFrom(snapshot, identity);
+                rehearsed.resumeFrom(snapshot, identity); // pristine: the reader's saved work is the reader's
             } catch (SnapshotException e) {
                 host.cancelTimer();
                 loader.bootCold(e.getMessage());
@@ -266,21 +293,23 @@ public final class WorkerMain {
      * The rehearsal is over (its machine is dropped): the reader's machine resumes from the same snapshot and
      * waits for its block's settings, or goes at once if they came during the rehearsal.
      */
-    private static void resumePrewarmed(Session machine, byte[] snapshot, SnapshotIdentity identity) {
+    private static void resumePrewarmed(Session machine, byte[] snapshot, ImageDescriptor descriptor,
+            SavedWorkResume.FreshMachine fresh) {
         if (stopped) {
             return;
         }
         try {
             Marks.mark("rehearsalEnded");
             rehearsal = null;
+            Session reader;
             try {
-                machine.resumeFrom(snapshot, identity);
+                reader = resumeWithWork(machine, snapshot, descriptor, fresh);
             } catch (SnapshotException e) { // the rehearsal resumed the same bytes: not expected
                 host.cancelTimer();
                 loader.bootCold(e.getMessage());
                 return;
             }
-            resumed = machine;
+            resumed = reader;
             Marks.mark("prewarmReady");
             WorkerScope.postPrewarmed("snapshot");
             if (block != null) {
@@ -310,9 +339,12 @@ public final class WorkerMain {
             Session starting = resumed;
             resumed = null;
             starting.configure(block, cols, rows);
-            pageFiles.install(starting.fileSystem()); // after the settings, before the first slice
+            if (!restoredWork) {
+                pageFiles.install(starting.fileSystem()); // after the settings, before the first slice
+            }
             Marks.mark("snapshotResumed");
             WorkerScope.postBoot("snapshot");
+            keepWork(starting, resumedFrom);
             begin(starting);
         } catch (Throwable e) {
             fail(e);
@@ -390,8 +422,11 @@ public final class WorkerMain {
             starting.configure(block, cols, rows);
             if (snapshot != null) {
                 try {
-                    starting.resumeFrom(snapshot, new SnapshotIdentity(kernelSha256, descriptor.manifestDigest()));
-                    pageFiles.install(starting.fileSystem()); // before the first slice
+                    starting = resumeWithWork(starting, snapshot, descriptor,
+                            () -> rebuilt(descriptor, indexes, source, shape, true));
+                    if (!restoredWork) {
+                        pageFiles.install(starting.fileSystem()); // before the first slice
+                    }
                     Marks.mark("snapshotResumed");
                     WorkerScope.postBoot("snapshot");
                 } catch (SnapshotException e) {
@@ -399,14 +434,65 @@ public final class WorkerMain {
                     loader.bootCold(e.getMessage());
                     return;
                 }
+                keepWork(starting, resumedFrom);
             } else {
                 pageFiles.install(starting.fileSystem());
                 starting.bootKernel(kernel);
                 WorkerScope.postBoot("cold");
+                if (persist) {
+                    WorkerScope.postNotice("termpress: your files are not kept on this page: the image has no boot"
+                            + " snapshot to keep them on");
+                }
             }
             begin(starting);
         } catch (Throwable e) {
             fail(e);
+        }
+    }
+
+    /**
+     * Resumes {@code machine} from the boot snapshot with the block's saved work, if any; files that cannot be
+     * restored give the reader one line and a pristine machine (another one if the first was spoiled).
+     *
+     * @throws SnapshotException if the snapshot itself cannot be restored
+     */
+    private static Session resumeWithWork(Session machine, byte[] snapshot, ImageDescriptor descriptor,
+            SavedWorkResume.FreshMachine fresh) throws SnapshotException, ImageFormatException {
+        byte[] saved = savedWork;
+        savedWork = null; // once: a cold boot after a failed restore has no base for it
+        resumedFrom = descriptor.snapshot().hex();
+        SavedWorkResume.Outcome outcome = SavedWorkResume.resume(machine, fresh, snapshot,
+                new SnapshotIdentity(kernelSha256, descriptor.manifestDigest()), saved, resumedFrom);
+        restoredWork = outcome.restored();
+        if (outcome.problem() != null) {
+            WorkerScope.postNotice(SavedWorkResume.notice(outcome.problem()));
+        }
+        if (saved != null) {
+            WorkerScope.postRestored(outcome.restored());
+        }
+        return outcome.session();
+    }
+
+    /** Another machine after one was spoiled by saved work that did not fit; configured when {@code configure}. */
+    private static Session rebuilt(ImageDescriptor descriptor, List<LayerIndex> indexes, OnDemandLayerSource source,
+            BlockOptions shape, boolean configure) {
+        host.cancelTimer();
+        prepare(descriptor, indexes, source, shape);
+        Session machine = prepared;
+        prepared = null;
+        if (machine == null) {
+            throw new IllegalStateException("the machine could not be built again");
+        }
+        if (configure) {
+            machine.configure(block, cols, rows);
+        }
+        return machine;
+    }
+
+    /** A persist block's machine runs from snapshot {@code base}: its files are saved as the guest changes them. */
+    private static void keepWork(Session machine, String base) {
+        if (persist) {
+            keeper = new WorkKeeper(machine, base);
         }
     }
 
@@ -425,6 +511,9 @@ public final class WorkerMain {
             if (session != null) {
                 Marks.mark("firstSlice");
                 session.tick();
+                if (keeper != null) {
+                    keeper.afterSlice();
+                }
             }
         } catch (Throwable e) {
             fail(e);

@@ -66,6 +66,9 @@ public final class DemoBlockHtml {
         }
         data(html, "env", json(demo.env()));
         data(html, "autorun", String.valueOf(demo.autorun()));
+        if (demo.persists()) {
+            data(html, "persist", "true"); // the page keeps the reader's files in IndexedDB (docs/architecture.md)
+        }
         data(html, "commands", json(demo.commands()));
         html.append(">\n");
         if (demo.title() != null) {
