@@ -65,6 +65,37 @@ class TranslatorInBrowserTest {
         assertThat(counters.get("lockstepChecked")).isZero();
     }
 
+    /**
+     * The shell loop timed in the same run with the interpreter and the translator (medians of 5, wall
+     * time of the command from Enter to the next prompt): {@code -Dtermpress.bench.translator=ITERATIONS}.
+     */
+    @Test
+    void shellLoopTimings() throws Exception {
+        String iterations = System.getProperty("termpress.bench.translator");
+        org.junit.jupiter.api.Assumptions.assumeTrue(iterations != null, "a benchmark: -Dtermpress.bench.translator=N");
+        int n = Integer.parseInt(iterations);
+        for (String mode : new String[] {"off", "on"}) {
+            try (BrowserContext context = live.chromium().browser().newContext()) {
+                Page page = context.newPage();
+                page.navigate(live.site().url("") + "?termpress-translate=" + mode);
+                LiveDemo demo = new LiveDemo(page, 0);
+                long boot = System.nanoTime();
+                demo.runToPrompt();
+                double bootSeconds = (System.nanoTime() - boot) / 1e9;
+                java.util.List<Double> seconds = new java.util.ArrayList<>();
+                for (int r = 0; r < 5; r++) {
+                    long start = System.nanoTime();
+                    assertThat(demo.command(loop(n))).contains("loop " + n);
+                    seconds.add((System.nanoTime() - start) / 1e9);
+                }
+                java.util.List<Double> sorted = seconds.stream().sorted().toList();
+                System.out.printf("translator=%s loop %d: median %.2f s (runs %s), run to prompt %.2f s, load %s%n",
+                        mode, n, sorted.get(2), seconds, bootSeconds,
+                        java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim());
+            }
+        }
+    }
+
     private static Map<String, Long> run(String mode, int iterations) {
         try (BrowserContext context = live.chromium().browser().newContext()) {
             Page page = context.newPage();
