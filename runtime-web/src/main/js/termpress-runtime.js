@@ -363,7 +363,23 @@
     return url("worker") + "?runtime=" + encodeURIComponent(url("teavm"))
       + "&wasm=" + encodeURIComponent(url("wasm"))
       + "&descriptor=" + encodeURIComponent(descriptor)
-      + "&kernelSha256=" + encodeURIComponent(assets.kernelSha256 || "");
+      + "&kernelSha256=" + encodeURIComponent(assets.kernelSha256 || "")
+      + translateSwitch();
+  }
+
+  /**
+   * The translator (off by default, docs/configuration.md): localStorage "termpress.translate" set to "on"
+   * or "lockstep" turns it on for this browser; "?termpress-translate=on|lockstep" in the page's URL for one visit.
+   */
+  function translateSwitch() {
+    var mode = null;
+    try {
+      mode = new URLSearchParams(location.search).get("termpress-translate")
+        || (window.localStorage && window.localStorage.getItem("termpress.translate"));
+    } catch (e) {
+      mode = null; // storage refused (privacy settings): the default
+    }
+    return mode === "on" || mode === "lockstep" ? "&translate=" + mode : "";
   }
 
   /**

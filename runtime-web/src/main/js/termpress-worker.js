@@ -2,7 +2,9 @@
  * termpress worker bootstrap: loads the emulator (TeaVM WebAssembly GC module) into this Web Worker and
  * hands it the page's messages. The page passes the module's and TeaVM runtime's URLs in the query:
  *   new Worker("termpress-worker.HASH.js?runtime=URL&wasm=URL&descriptor=URL&kernelSha256=HEX")
- * (descriptor and kernelSha256 optional: the downloads to start at once, below)
+ * (descriptor and kernelSha256 optional: the downloads to start at once, below; translate=on or
+ * translate=lockstep: the module's bytes are fetched too and handed over as self.termpressTranslate, for the
+ * translator's TeaVmArrayTypes, before main runs; the translator is off without it)
  * Messages that arrive while the module loads are kept and delivered in order.
  * self.termpressMarks holds named moments (performance.now() in this worker) that the module sends with
  * its stats answers (docs/architecture.md).
@@ -82,6 +84,10 @@ self.termpressMarks = { workerScript: performance.now() };
     if (typeof WebAssembly !== "object") {
       throw new Error("this browser has no WebAssembly");
     }
+    const translate = params.get("translate");
+    const moduleBytes = translate === "on" || translate === "lockstep"
+      ? fetch(wasm).then(function (r) { return r.ok ? r.arrayBuffer() : null; }).catch(function () { return null; })
+      : Promise.resolve(null);
     importScripts(runtime);
     self.termpressMarks.runtimeLoaded = performance.now();
     // Streaming compilation needs the application/wasm MIME type; hosts that send another get a
@@ -92,6 +98,11 @@ self.termpressMarks = { workerScript: performance.now() };
         return response.arrayBuffer();
       }).then(function (bytes) {
         return TeaVM.wasmGC.load(bytes);
+      });
+    }).then(function (teavm) {
+      return moduleBytes.then(function (bytes) {
+        if (translate) self.termpressTranslate = { mode: translate, module: bytes ? new Int8Array(bytes) : null };
+        return teavm;
       });
     }).then(function (teavm) {
       self.termpressMarks.moduleReady = performance.now();

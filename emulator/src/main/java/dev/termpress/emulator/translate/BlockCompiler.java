@@ -13,4 +13,18 @@ public interface BlockCompiler {
     default boolean shareable() {
         return false;
     }
+
+    /**
+     * Called when {@code code} becomes the unit of RAM page {@code ramPage} (a back end that
+     * dispatches by page, like the WebAssembly one, fills its table slot here).
+     */
+    default void installed(CompiledBlock code, int ramPage) {
+    }
+
+    /**
+     * Called when {@code code} stops being the unit of RAM page {@code ramPage}: dropped by a write
+     * or an eviction, left to the interpreter, or replaced by a newer unit ({@link #installed} follows).
+     */
+    default void released(CompiledBlock code, int ramPage) {
+    }
 }

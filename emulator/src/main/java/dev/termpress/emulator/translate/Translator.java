@@ -7,9 +7,6 @@ import dev.termpress.emulator.cpu.Cpu;
 import dev.termpress.emulator.cpu.TranslationAccess;
 import java.util.Arrays;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Runs a hart with translated units where code is hot and the interpreter elsewhere. The unit of
@@ -37,15 +34,15 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     private static final int STEPS = 64;
     /**
      * Arrivals on a page that the interpreter counts by itself (no call out, {@link
-     * TranslationAccess#watchPages}) before the translator starts looking at them; in the background
-     * mode only, the foreground one looks at every arrival.
+     * TranslationAccess#watchPages}) before the translator starts looking at them; in production
+     * mode only, test mode looks at every arrival.
      */
     static final int COLD = Integer.getInteger("termpress.translate.cold", 256);
     /**
      * A unit must run at least this many instructions per entry on average (over {@link #WINDOW}
      * runs, counting the steps to its entries) or the page is left to the interpreter: an entry and
      * its exit (registers loaded and written back, the look-up) cost about what the interpreter
-     * takes for that many instructions. Background mode only.
+     * takes for that many instructions. Production mode only.
      */
     static final int MIN_RUN = Integer.getInteger("termpress.translate.minRun", 16);
     private static final int WINDOW = 1024;
@@ -57,20 +54,14 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     private final PageUnit[] pages;
     private final Lockstep lockstep;
     private final int[] mem;
-    /** The interpreter's arrival counter per RAM page (background mode; null: it leaves at every page change). */
+    /** The interpreter's arrival counter per RAM page (production mode; null: it leaves at every page change). */
     private final int[] watch;
-    /** One compiler thread for the process: HotSpot's own compiler threads share the cores too. */
-    private static final ExecutorService COMPILER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "termpress-translator");
-        t.setDaemon(true);
-        return t;
-    });
-
-    private final boolean background;
-    /** {@link #HOT} and {@link #CHUNK}, or small ones when compiling in the foreground (tests, lockstep: check all the code). */
+    /** Where compilations run in production mode; null: test mode (at once, small thresholds). */
+    private final CompileRunner runner;
+    /** {@link #HOT} and {@link #CHUNK}, or small ones in test mode (tests, lockstep: check all the code). */
     private final int hot;
     private final int chunk;
-    private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
+    private final Queue<Finished> finished;
     private PageUnit running;
     private long compiled;
     private long reused;
@@ -83,11 +74,16 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     private long cacheMisses;
     private long demotions;
 
-    /** A translator for {@code cpu} with {@code backEnd}; {@code lockstep} checks every unit run against the interpreter. */
-    public Translator(Cpu cpu, BlockCompiler backEnd, boolean lockstep, boolean background) {
-        this.background = background;
-        this.hot = background ? HOT : 2;
-        this.chunk = background ? CHUNK : 16;
+    /**
+     * A translator for {@code cpu} with {@code backEnd}; {@code lockstep} checks every unit run against
+     * the interpreter; {@code runner}: production mode, compilations run there (null: test mode).
+     */
+    public Translator(Cpu cpu, BlockCompiler backEnd, boolean lockstep, CompileRunner runner) {
+        this.runner = runner;
+        boolean production = runner != null;
+        this.finished = production ? runner.newResultQueue() : null;
+        this.hot = production ? HOT : 2;
+        this.chunk = production ? CHUNK : 16;
         this.access = cpu.translationAccess();
         this.backEnd = backEnd;
         this.mem = access.mem;
@@ -96,7 +92,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         if (lockstep) {
             access.markAllStores(true);
         }
-        if (background && !lockstep) {
+        if (production && !lockstep) {
             watch = new int[pages.length];
             Arrays.fill(watch, -COLD);
             access.watchPages(watch);
@@ -108,16 +104,25 @@ public final class Translator implements Accelerator, DecodedCodeListener {
 
     /** Installs a translator that compiles as soon as a page is hot (tests, lockstep). */
     public static Translator install(Cpu cpu, BlockCompiler backEnd, boolean lockstep) {
-        return install(cpu, backEnd, lockstep, false);
+        return install(cpu, backEnd, lockstep, (CompileRunner) null);
     }
 
     /**
-     * Installs a translator on {@code cpu} (and its RAM's write watch); {@code background}: compile
-     * on a separate thread while the interpreter keeps going (which code runs compiled then
-     * depends on timing, what it computes does not).
+     * Installs a translator on {@code cpu}; {@code background}: production mode with the process's
+     * {@link CompilerThread} (the interpreter keeps going while a page compiles: which code runs
+     * compiled then depends on timing, what it computes does not), else test mode. JVM only.
      */
     public static Translator install(Cpu cpu, BlockCompiler backEnd, boolean lockstep, boolean background) {
-        Translator t = new Translator(cpu, backEnd, lockstep, background);
+        return install(cpu, backEnd, lockstep, background ? CompilerThread.INSTANCE : null);
+    }
+
+    /**
+     * Installs a translator on {@code cpu} (and its RAM's write watch); {@code runner}: production
+     * mode (production thresholds, the interpreter counting arrivals by itself), compiling there;
+     * null: test mode.
+     */
+    public static Translator install(Cpu cpu, BlockCompiler backEnd, boolean lockstep, CompileRunner runner) {
+        Translator t = new Translator(cpu, backEnd, lockstep, runner);
         cpu.ram().setCodeListener(t);
         cpu.setAccelerator(t);
         return t;
@@ -126,7 +131,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     @Override
     public void execute(int budget) {
         TranslationAccess a = access;
-        if (!finished.isEmpty()) {
+        if (finished != null && !finished.isEmpty()) {
             installFinished();
         }
         int left = budget;
@@ -250,7 +255,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         if (p.windowTranslated < (long) MIN_RUN * WINDOW || p.windowTranslated < p.windowBeside) {
             demotions++;
             p.demoted = true;
-            p.code = null;
+            release(p);
             p.block = null;
             watch[p.page] = NEVER;
         }
@@ -261,7 +266,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
 
     /**
      * Decodes the hot page here (the decode cache is this thread's) from the entries seen and the
-     * current unit's, and compiles it, in the background unless {@link #background} is off, or
+     * current unit's, and compiles it, on the {@link #runner} in production mode (at once in test mode), or
      * takes the unit another machine compiled from the same bytes. Its bytes count as translated
      * from now on, so a write before the code arrives drops it (the version no longer matches).
      */
@@ -299,14 +304,14 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         if (before != null) {
             or(p.covered, before); // the current unit keeps running until the new one is installed
         }
-        if (!background) {
+        if (runner == null) {
             CompiledBlock code = backEnd.compile(block);
             finish(p, block, code, words);
             return;
         }
         p.queued = true;
         int version = p.version;
-        COMPILER.execute(() -> {
+        runner.execute(() -> {
             CompiledBlock code;
             try {
                 code = backEnd.compile(block);
@@ -315,6 +320,9 @@ public final class Translator implements Accelerator, DecodedCodeListener {
             }
             finished.add(new Finished(p, version, block, code, words));
         });
+        if (runner instanceof InlineCompileRunner) {
+            installFinished(); // compiled already: run it from this arrival on
+        }
     }
 
     private void finish(PageUnit p, Block block, CompiledBlock code, int[] words) {
@@ -343,9 +351,20 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         }
     }
 
-    private static void install(PageUnit p, Block block, CompiledBlock code) {
+    private void install(PageUnit p, Block block, CompiledBlock code) {
+        release(p);
         p.block = block;
         p.code = code;
+        backEnd.installed(code, p.page);
+    }
+
+    /** Takes {@code p}'s unit away (if it has one), telling the back end. */
+    private void release(PageUnit p) {
+        CompiledBlock code = p.code;
+        if (code != null) {
+            p.code = null;
+            backEnd.released(code, p.page);
+        }
     }
 
     private static void or(long[] into, long[] bits) {
@@ -363,7 +382,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         return true;
     }
 
-    /** A background compilation's result. */
+    /** A production-mode compilation's result. */
     private record Finished(PageUnit page, int version, Block block, CompiledBlock code, int[] words) {
     }
 
@@ -388,7 +407,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
 
     private void drop(PageUnit p) {
         dropped++;
-        p.code = null;
+        release(p);
         p.block = null;
         p.covered = null;
         p.hits = 0;

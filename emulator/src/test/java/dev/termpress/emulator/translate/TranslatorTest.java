@@ -168,4 +168,57 @@ class TranslatorTest {
         assertThat(t.translatedInstructions()).isGreaterThan(5_000_000);
         assertThat(t.diagnostics()[5]).as("units left to the interpreter").isZero();
     }
+
+    @Test
+    void productionModeOnTheInlineRunnerCompilesOnTheHartsThreadWithProductionThresholds() {
+        // The sum loop restarted forever: the interpreter alone until the page has had HOT arrivals.
+        int[] loop = {addi(A0, ZERO, 0), addi(A1, ZERO, 1000), add(A0, A0, A1), addi(A1, A1, -1),
+            b(-8, ZERO, A1, 1), j(-20, ZERO)};
+        Harness h = new Harness();
+        Translator t = Translator.install(h.cpu, new JvmBlockCompiler(), false, InlineCompileRunner.INSTANCE);
+        h.program(loop).step(3 * 1000);
+        assertThat(t.compiledBlocks()).as("a page arriving once is no hot page").isZero();
+        int steps = 3_000_000;
+        h.step(steps);
+        assertThat(t.compiledBlocks()).isPositive();
+        assertThat(t.translatedInstructions()).isGreaterThan(steps / 2);
+        Harness plain = new Harness();
+        plain.cpu.setAccelerator(null);
+        plain.program(loop).step(3 * 1000 + steps);
+        assertThat(h.x(A0)).isEqualTo(plain.x(A0));
+        assertThat(h.x(A1)).isEqualTo(plain.x(A1));
+        assertThat(h.cpu.pc()).isEqualTo(plain.cpu.pc());
+        assertThat(h.cpu.instret()).isEqualTo(plain.cpu.instret());
+    }
+
+    @Test
+    void theBackEndHearsWhenAUnitIsInstalledAndWhenAWriteDropsIt() {
+        java.util.List<String> events = new java.util.ArrayList<>();
+        JvmBlockCompiler jvm = new JvmBlockCompiler();
+        BlockCompiler listening = new BlockCompiler() {
+            @Override
+            public CompiledBlock compile(Block block) {
+                return jvm.compile(block);
+            }
+
+            @Override
+            public void installed(CompiledBlock code, int ramPage) {
+                events.add("installed " + ramPage);
+            }
+
+            @Override
+            public void released(CompiledBlock code, int ramPage) {
+                events.add("released " + ramPage);
+            }
+        };
+        Harness h = new Harness();
+        Translator t = Translator.install(h.cpu, listening, false);
+        h.program(sumLoop()).step(2 + 3 * 1000);
+        assertThat(events).containsExactly("installed 0");
+        h.cpu.setPc(BASE + 0x1000);
+        h.set(A2, BASE + 8).set(A3, addi(A0, A0, 1) & 0xffff_ffffL).code(BASE + 0x1000, sw(A3, A2, 0), j(0, ZERO));
+        h.step(2);
+        assertThat(t.droppedBlocks()).isPositive();
+        assertThat(events).containsExactly("installed 0", "released 0");
+    }
 }

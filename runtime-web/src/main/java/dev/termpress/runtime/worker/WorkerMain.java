@@ -10,6 +10,8 @@ import dev.termpress.emulator.snapshot.SnapshotException;
 import dev.termpress.emulator.snapshot.SnapshotIdentity;
 import dev.termpress.runtime.boot.BlockOptions;
 import dev.termpress.runtime.boot.ImageDescriptor;
+import dev.termpress.runtime.jit.WasmTranslation;
+import dev.termpress.runtime.js.JsErrors;
 import dev.termpress.runtime.js.JsJson;
 import dev.termpress.runtime.js.Marks;
 import dev.termpress.runtime.js.WorkerScope;
@@ -85,6 +87,10 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) {
+        String cpu = WasmTranslation.installFromBootstrap(); // off unless the page asked (docs/configuration.md)
+        if (cpu.startsWith("interpreter (")) {
+            JsErrors.warn("termpress: the translator is off: " + cpu);
+        }
         WorkerScope.onMessage(WorkerMain::receive);
     }
 

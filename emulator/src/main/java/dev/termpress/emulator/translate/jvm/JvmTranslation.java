@@ -2,6 +2,7 @@ package dev.termpress.emulator.translate.jvm;
 
 import dev.termpress.emulator.Machine;
 import dev.termpress.emulator.cpu.AcceleratorFactory;
+import dev.termpress.emulator.translate.CompilerThread;
 import dev.termpress.emulator.translate.Translator;
 
 /**
@@ -52,7 +53,7 @@ public final class JvmTranslation {
 
     /** A factory installing the JVM-bytecode translator, with or without lockstep checking. */
     public static AcceleratorFactory factory(boolean lockstep) {
-        return cpu -> Translator.install(cpu, new JvmBlockCompiler(), lockstep, !lockstep);
+        return cpu -> Translator.install(cpu, new JvmBlockCompiler(), lockstep, lockstep ? null : CompilerThread.INSTANCE);
     }
 
     private static String setting(String property, String variable) {

@@ -59,9 +59,16 @@ final class ChromiumWasm {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("no result from Chromium", e);
         } finally {
+            // Chromium's helper processes outlive the browser process for a moment and keep writing
+            // into the profile: end them all before deleting it.
+            java.util.List<ProcessHandle> helpers = p.descendants().toList();
             p.destroy();
+            helpers.forEach(ProcessHandle::destroy);
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
+            }
+            for (ProcessHandle h : helpers) {
+                h.onExit().completeOnTimeout(h, 5, TimeUnit.SECONDS).join();
             }
             server.stop(0);
             deleteTree(profile);
@@ -78,10 +85,21 @@ final class ChromiumWasm {
         return null;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
+    /** Deletes the profile; a file a helper still wrote leaves it behind in the temp dir (no test failure). */
+    private static void deleteTree(Path dir) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.deleteIfExists(p);
+                }
+                return;
+            } catch (IOException | java.io.UncheckedIOException e) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }

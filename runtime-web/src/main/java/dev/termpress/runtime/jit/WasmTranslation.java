@@ -1,0 +1,76 @@
+package dev.termpress.runtime.jit;
+
+import dev.termpress.emulator.Machine;
+import dev.termpress.emulator.cpu.AcceleratorFactory;
+import dev.termpress.emulator.cpu.TranslationAccess;
+import dev.termpress.emulator.translate.InlineCompileRunner;
+import dev.termpress.emulator.translate.Translator;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/**
+ * The worker's translator: the shared front end ({@link Translator}, production mode, compiling on
+ * the worker's thread between slices) over {@link WasmUnits}. Off by default; the page turns it on
+ * (docs/configuration.md, "translate").
+ */
+public final class WasmTranslation {
+
+    private WasmTranslation() {
+    }
+
+    /**
+     * A factory that installs the translator on every new hart; {@code workerModule} is this worker's
+     * own module (its type section names TeaVM's array types). Fails with a clear message when the
+     * module does not have the layout the back end was written for: the caller keeps the interpreter.
+     */
+    public static AcceleratorFactory factory(byte[] workerModule, boolean lockstep) {
+        byte[] unwrap = TeaVmArrayTypes.of(workerModule).unwrapModule();
+        return cpu -> {
+            TranslationAccess access = cpu.translationAccess();
+            WasmUnits units = new WasmUnits(access, (int) (cpu.ram().size() >>> 12), unwrap);
+            Translator t = Translator.install(cpu, units, lockstep, InlineCompileRunner.INSTANCE);
+            publish(() -> "compiled=" + t.compiledBlocks() + " runs=" + t.blockRuns() + " translated="
+                    + t.translatedInstructions() + " dropped=" + t.droppedBlocks() + " lockstepChecked="
+                    + t.lockstepChecked());
+        };
+    }
+
+    /**
+     * Installs the translator on every machine the worker builds when the bootstrap was asked for it
+     * ({@code translate=on} or {@code translate=lockstep} in the worker's query: it then hands over the
+     * module's bytes as {@code self.termpressTranslate}); returns what it did, for the console.
+     */
+    public static String installFromBootstrap() {
+        String mode = bootstrapMode();
+        if (mode == null) {
+            return "interpreter";
+        }
+        Int8Array module = bootstrapModule();
+        if (module == null) {
+            return "interpreter (the bootstrap could not read the module's bytes)";
+        }
+        try {
+            Machine.setAcceleratorFactory(factory(module.copyToJavaArray(), "lockstep".equals(mode)));
+            return "translator" + ("lockstep".equals(mode) ? " (lockstep)" : "");
+        } catch (RuntimeException e) {
+            return "interpreter (" + e.getMessage() + ")";
+        }
+    }
+
+    @JSBody(script = "var t = self.termpressTranslate; return t && (t.mode === 'on' || t.mode === 'lockstep') ? t.mode : null;")
+    private static native String bootstrapMode();
+
+    @JSBody(script = "var t = self.termpressTranslate; return t && t.module ? t.module : null;")
+    private static native Int8Array bootstrapModule();
+
+    /** The translator's counters as text, for the console and tests ({@code self.termpressTranslator()}). */
+    @JSFunctor
+    interface Counters extends JSObject {
+        String read();
+    }
+
+    @JSBody(params = "counters", script = "self.termpressTranslator = counters;")
+    private static native void publish(Counters counters);
+}
