@@ -8,6 +8,7 @@ import dev.termpress.generator.image.ImagePublisher;
 import dev.termpress.generator.image.ImageSpec;
 import dev.termpress.generator.markdown.DemoBlock;
 import dev.termpress.generator.markdown.Markdown;
+import dev.termpress.generator.theme.Theme;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,8 @@ public final class IncrementalBuilder {
     /** What the last successful build left, all of it describing the output as it is on disk. */
     private record State(BuildOptions options, SiteFingerprint fingerprint, Map<Path, Page> parsed, String nav,
             String searchIndex, Map<Page, String> searchDocuments, Map<Page, String> pageHtml, Map<String, String> rendered, Set<String> images,
-            Map<String, String> imageDescriptors, Set<String> pageBlobs, boolean demos) {}
+            Map<String, String> imageDescriptors, Set<String> pageBlobs, boolean demos, Theme theme,
+            Map<String, Boolean> themeAssets) {}
 
     /** @see SiteBuilder#SiteBuilder(ImagePublisher, Progress, boolean) */
     public IncrementalBuilder(ImagePublisher publisher, Progress progress, boolean bootSnapshots) {
@@ -85,7 +87,7 @@ public final class IncrementalBuilder {
         }
         state = new State(options, fingerprint, bySource(site), NavSignature.of(site.nav), site.searchIndex, site.searchDocuments, pageHtml,
                 new LinkedHashMap<>(site.rendered), imageNames(site), Map.copyOf(site.imageDescriptors),
-                WriteStep.pageBlobs(site).keySet(), WriteStep.hasDemos(site));
+                WriteStep.pageBlobs(site).keySet(), WriteStep.hasDemos(site), site.theme, site.themeAssets);
         return built.result();
     }
 
@@ -95,7 +97,8 @@ public final class IncrementalBuilder {
         Map<String, Long> times = new LinkedHashMap<>();
         Site site = new Site(options, progress, options.outputDir());
         long t = System.nanoTime();
-        new LoadStep(texts).run(site);
+        // The theme's files are in the fingerprint: the previous theme, templates compiled, is this one.
+        new LoadStep(texts, previous.theme, previous.themeAssets).run(site);
         texts.retainOnly(site.sources.stream().map(SourceFile::file).toList());
         t = time(times, "load", t);
         new ParseStep(markdown, reusable(previous)).run(site);
@@ -130,7 +133,8 @@ public final class IncrementalBuilder {
             pageHtml.put(page, site.rendered.get(page.outputPath()));
         }
         state = new State(options, fingerprint, bySource(site), nav, site.searchIndex, site.searchDocuments, pageHtml,
-                new LinkedHashMap<>(site.rendered), images, previous.imageDescriptors, previous.pageBlobs, previous.demos);
+                new LinkedHashMap<>(site.rendered), images, previous.imageDescriptors, previous.pageBlobs, previous.demos,
+                previous.theme, previous.themeAssets);
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new BuildResult(options.outputDir(), site.pages.size(), site.imageDescriptors.size(), 0, changes.bytes(),
                 millis, times, changes.files());

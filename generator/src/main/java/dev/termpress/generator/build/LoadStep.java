@@ -10,6 +10,7 @@ import dev.termpress.generator.theme.Theme;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Reads {@code termpress.yaml} (pulling its registry images), the Markdown files, and lists static files and theme assets. */
@@ -19,6 +20,8 @@ final class LoadStep implements BuildStep {
     static final String STATIC_DIR = "static";
 
     private final ContentLoader.TextReader reader;
+    private final Theme earlierTheme;
+    private final Map<String, Boolean> earlierThemeAssets;
 
     LoadStep() {
         this(ContentLoader::readText);
@@ -26,7 +29,18 @@ final class LoadStep implements BuildStep {
 
     /** @param reader reads a page's text (an incremental build skips the unchanged ones) */
     LoadStep(ContentLoader.TextReader reader) {
+        this(reader, null, null);
+    }
+
+    /**
+     * @param theme an earlier build's theme, reused (with its compiled templates) when the theme files are
+     *     unchanged, or {@code null} to open the theme
+     * @param themeAssets that theme's assets
+     */
+    LoadStep(ContentLoader.TextReader reader, Theme theme, Map<String, Boolean> themeAssets) {
         this.reader = reader;
+        this.earlierTheme = theme;
+        this.earlierThemeAssets = themeAssets;
     }
 
     @Override
@@ -47,8 +61,13 @@ final class LoadStep implements BuildStep {
         site.sources = content.markdown();
         site.contentAssets = content.assets();
         site.staticFiles = listStatic(site.siteDir().resolve(STATIC_DIR));
-        site.theme = new Theme(site.siteDir());
-        site.themeAssets = site.theme.assets();
+        if (earlierTheme != null) {
+            site.theme = earlierTheme;
+            site.themeAssets = earlierThemeAssets;
+        } else {
+            site.theme = new Theme(site.siteDir());
+            site.themeAssets = site.theme.assets();
+        }
         site.progress.update("loaded " + site.sources.size() + " pages");
     }
 
