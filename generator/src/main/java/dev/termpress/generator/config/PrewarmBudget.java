@@ -1,8 +1,6 @@
 package dev.termpress.generator.config;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How many bytes a page may fetch for a demo block's image before the reader presses Run ({@code prewarm:} in
@@ -21,7 +19,6 @@ public record PrewarmBudget(long bytes) {
     /** Largest budget: prewarming happens on pages the reader may only scroll past. */
     public static final long MAX = 1L << 30;
 
-    private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*([KMG]?)(?:I?B)?");
 
     public PrewarmBudget {
         if (bytes < 0 || bytes > MAX) {
@@ -43,21 +40,14 @@ public record PrewarmBudget(long bytes) {
         if (trimmed.equals("FALSE")) {
             return OFF;
         }
-        Matcher m = SIZE.matcher(trimmed);
-        if (!m.matches()) {
+        long bytes = ByteSizes.parse(trimmed);
+        if (bytes < 0) {
             throw new IllegalArgumentException("'" + text + "' is not true, false or a size (bytes or a number with"
                     + " K, M or G, e.g. 8M; the default is " + (DEFAULT.bytes >> 20) + "M)");
         }
-        int shift = switch (m.group(2)) {
-            case "K" -> 10;
-            case "M" -> 20;
-            case "G" -> 30;
-            default -> 0;
-        };
-        long value = Long.parseLong(m.group(1));
-        if (value > (MAX >> shift)) {
+        if (bytes > MAX) {
             throw new IllegalArgumentException("'" + text + "' is more than " + (MAX >> 30) + "G");
         }
-        return new PrewarmBudget(value << shift);
+        return new PrewarmBudget(bytes);
     }
 }
