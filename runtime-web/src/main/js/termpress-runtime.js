@@ -368,7 +368,7 @@
   }
 
   /**
-   * The translator (off by default, docs/configuration.md): localStorage "termpress.translate" set to "on"
+   * The translator (off by default, docs/site/content/machine.md): localStorage "termpress.translate" set to "on"
    * or "lockstep" turns it on for this browser; "?termpress-translate=on|lockstep" in the page's URL for one visit.
    */
   function translateSwitch() {

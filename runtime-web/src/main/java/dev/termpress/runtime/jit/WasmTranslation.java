@@ -13,7 +13,7 @@ import org.teavm.jso.typedarrays.Int8Array;
 /**
  * The worker's translator: the shared front end ({@link Translator}, production mode, compiling on
  * the worker's thread between slices) over {@link WasmUnits}. Off by default; the page turns it on
- * (docs/configuration.md, "translate").
+ * (docs/site/content/machine.md).
  */
 public final class WasmTranslation {
 

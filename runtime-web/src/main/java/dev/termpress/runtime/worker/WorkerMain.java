@@ -87,7 +87,7 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) {
-        String cpu = WasmTranslation.installFromBootstrap(); // off unless the page asked (docs/configuration.md)
+        String cpu = WasmTranslation.installFromBootstrap(); // off unless the page asked (docs/site/content/machine.md)
         if (cpu.startsWith("interpreter (")) {
             JsErrors.warn("termpress: the translator is off: " + cpu);
         }
