@@ -83,7 +83,8 @@ class PageFilesTest {
             screenshot(file, "page-file-light");
 
             file.locator(".tp-copy").click();
-            assertThat(file.locator(".tp-copy").textContent()).isEqualTo("Copied");
+            // The label changes once the clipboard's promise resolves, which a loaded machine delays past the click.
+            page.waitForFunction("() => document.querySelector('figure.tp-file .tp-copy').textContent === 'Copied'");
             assertThat(page.evaluate("navigator.clipboard.readText()")).isEqualTo(APP);
 
             Download download = page.waitForDownload(() -> file.locator(".tp-download").click());
