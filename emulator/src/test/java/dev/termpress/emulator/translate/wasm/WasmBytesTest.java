@@ -1,18 +1,11 @@
 package dev.termpress.emulator.translate.wasm;
 
+import static dev.termpress.emulator.translate.wasm.ByteLists.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
 class WasmBytesTest {
-
-    private static byte[] bytes(int... values) {
-        byte[] b = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            b[i] = (byte) values[i];
-        }
-        return b;
-    }
 
     @Test
     void unsignedLeb128MatchesTheSpecExamples() {

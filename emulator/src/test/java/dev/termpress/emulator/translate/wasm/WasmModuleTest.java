@@ -1,5 +1,6 @@
 package dev.termpress.emulator.translate.wasm;
 
+import static dev.termpress.emulator.translate.wasm.ByteLists.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,14 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WasmModuleTest {
-
-    private static byte[] bytes(int... values) {
-        byte[] b = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            b[i] = (byte) values[i];
-        }
-        return b;
-    }
 
     @Test
     void emptyModuleIsTheMagicAndVersion() {
