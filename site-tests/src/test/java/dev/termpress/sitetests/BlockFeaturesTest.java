@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,7 +25,7 @@ class BlockFeaturesTest {
     static final LiveSite live = new LiveSite(BlockFeaturesTest::openSite);
 
     private static ServedSite openSite() throws Exception {
-        ServedSite site = ServedSite.build(Path.of(System.getProperty("termpress.features", "src/test/sites/features")));
+        ServedSite site = ServedSite.features();
         return site;
     }
 

@@ -87,6 +87,11 @@ final class ServedSite implements AutoCloseable {
         return build(examplesDir());
     }
 
+    /** The feature site the browser tests share (system property {@code termpress.features}). */
+    static ServedSite features() throws Exception {
+        return build(Path.of(System.getProperty("termpress.features", "src/test/sites/features")));
+    }
+
     /** Where content-examples is (system property {@code termpress.examples}). */
     static Path examplesDir() {
         return Path.of(System.getProperty("termpress.examples", "../content-examples"));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,7 +18,7 @@ class SnapshotFallbackTest {
     static final LiveSite live = new LiveSite(SnapshotFallbackTest::openSite);
 
     private static ServedSite openSite() throws Exception {
-        ServedSite site = ServedSite.build(Path.of(System.getProperty("termpress.features", "src/test/sites/features")));
+        ServedSite site = ServedSite.features();
         PublishedBlobs.corrupt(PublishedBlobs.named(site.output(), "busybox", "/snapshot/digest"));
         return site;
     }

@@ -42,8 +42,7 @@ class SoakTest {
     private static final long WORKER_SLACK = 8L << 20;
 
     @RegisterExtension
-    static final LiveSite live = new LiveSite(() -> ServedSite.build(
-            Path.of(System.getProperty("termpress.features", "src/test/sites/features"))));
+    static final LiveSite live = new LiveSite(ServedSite::features);
 
     /** One heap reading after a step. */
     record Sample(double seconds, int step, HeapProbe.Heap heap) {
