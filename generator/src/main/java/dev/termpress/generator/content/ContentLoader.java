@@ -3,6 +3,7 @@ package dev.termpress.generator.content;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.diag.ErrorCollector;
 import dev.termpress.generator.diag.SiteError;
+import dev.termpress.generator.links.SitePaths;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -11,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Finds and reads a site's Markdown files and the other files that sit beside them. */
@@ -65,11 +68,28 @@ public final class ContentLoader {
                 errors.add(file, 0, "cannot read: " + e.getMessage());
             }
         }
+        checkDistinctPages(markdown, errors);
         errors.throwIfAny();
         if (markdown.isEmpty()) {
             throw new BuildException(new SiteError(contentDir, 0, "no pages: add at least content/index.md"));
         }
         return new Content(markdown, assets);
+    }
+
+    /**
+     * Reports pages that would be written to the same output file ({@code guide.md} and {@code guide/index.md}
+     * both become {@code guide/index.html}): otherwise one silently replaces the other.
+     */
+    private static void checkDistinctPages(List<SourceFile> markdown, ErrorCollector errors) {
+        Map<String, SourceFile> byUrl = new HashMap<>();
+        for (SourceFile page : markdown) {
+            String url = SitePaths.pageUrl(page.path());
+            SourceFile other = byUrl.putIfAbsent(url, page);
+            if (other != null) {
+                errors.add(page.file(), 0, "is the same page as " + other.path() + ": both are written to "
+                        + url + "index.html (rename or remove one of them)");
+            }
+        }
     }
 
     /** A relative path with {@code /} separators whatever the platform. */
