@@ -195,7 +195,8 @@ final class TcpConnection implements StreamListener {
             guestWindow = scaled(s.window());
             return true;
         }
-        long advance = (ack - seq(acknowledged)) & MASK;
+        // Measured from the first unacknowledged sequence number: past the FIN once that is acknowledged.
+        long advance = (ack - seq(acknowledged) - (finAcknowledged ? 1 : 0)) & MASK;
         long outstanding = sent - acknowledged + (finSent && !finAcknowledged ? 1 : 0);
         if (advance > outstanding) {
             // An old duplicate (behind what was acknowledged) is harmless; beyond what was sent is not.
@@ -309,6 +310,14 @@ final class TcpConnection implements StreamListener {
             phase = Phase.DONE;
         }
         closeStream();
+    }
+
+    @Override
+    public String toString() {
+        return "tcp :" + guestPort + " -> " + Packets.ipv4Text(remote) + ":" + remotePort + " " + phase
+                + (guestFinished ? " guest-fin" : "") + (hostFinished ? " host-fin" : "") + (finSent ? " fin-sent" : "")
+                + (finAcknowledged ? " fin-acked" : "") + " sent " + sent + " acked " + acknowledged + " received "
+                + received;
     }
 
     private void closeStream() {

@@ -43,12 +43,13 @@ public final class UserNetwork {
 
     /** Open TCP connections (including ones still connecting or closing). */
     public int connectionCount() {
+        forgetFinished();
         return connections.size();
     }
 
     /** Whether the host owes the guest something: a connect or a lookup under way, or an open connection. */
     public boolean waitingForHost() {
-        return pendingNames > 0 || !connections.isEmpty();
+        return pendingNames > 0 || connectionCount() > 0;
     }
 
     /** Frames from the guest that were dropped as malformed, unsupported or over a limit. */
@@ -253,6 +254,16 @@ public final class UserNetwork {
         if (nextConnection >= rotation.size()) {
             nextConnection = 0;
         }
+    }
+
+    /** The open connections, one a line, for error messages and logs. */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder();
+        for (TcpConnection connection : rotation) {
+            out.append(connection).append('\n');
+        }
+        return out.toString();
     }
 
     /** Resets every connection (the guest is told when it next takes frames) and closes the backend. */
