@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * gateway address and through host.termpress.internal, a name the (test's) resolver knows, a name it
  * does not, a refused connection and ping to the gateway. Only loopback addresses are ever connected to.
  */
-class BusyboxNetworkTest {
+class OutsideNetworkTest {
 
     private static final long BUDGET = 2_000_000_000L;
     private static final String BODY = "hello from the host\n";
