@@ -228,6 +228,32 @@ class UserNetworkTest {
     }
 
     @Test
+    void aGuestFinAfterItAcknowledgedOurFinClosesTheConnection() {
+        // The guest acknowledges our FIN in one segment and sends its own FIN (same ACK number) later:
+        // that second segment once counted as acknowledging bytes never sent, and the connection stayed open.
+        FakeBackend.Stream[] holder = new FakeBackend.Stream[1];
+        long ourNext = handshake(holder, 1000)[0];
+        FakeBackend.Stream stream = holder[0];
+        backend.later(stream.listener::endOfStream);
+        List<byte[]> fin = drain();
+        assertThat(fin).hasSize(1);
+        assertThat(tcp(fin.get(0)).has(TcpSegment.FIN)).isTrue();
+        long guestNext = GUEST_ISN + 1;
+        send(GuestFrames.tcp(Addresses.GATEWAY, GUEST_PORT, 8080, guestNext, ourNext + 1, TcpSegment.ACK, 1000, NOTHING));
+        assertThat(drain()).isEmpty();
+
+        send(GuestFrames.tcp(Addresses.GATEWAY, GUEST_PORT, 8080, guestNext, ourNext + 1,
+                TcpSegment.ACK | TcpSegment.FIN, 1000, NOTHING));
+        List<byte[]> last = drain();
+
+        assertThat(last).hasSize(1);
+        assertThat(tcp(last.get(0)).acknowledgment()).isEqualTo(guestNext + 1);
+        assertThat(tcp(last.get(0)).sequence()).isEqualTo(ourNext + 1);
+        assertThat(network.connectionCount()).isZero();
+        assertThat(stream.closed).isTrue();
+    }
+
+    @Test
     void aRefusedConnectIsAResetToTheSyn() {
         send(GuestFrames.tcp(Addresses.GATEWAY, GUEST_PORT, 81, GUEST_ISN, 0, TcpSegment.SYN, 64240, NOTHING));
         FakeBackend.Stream stream = backend.streams.get(0);
