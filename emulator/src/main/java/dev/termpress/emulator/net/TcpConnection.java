@@ -156,13 +156,16 @@ final class TcpConnection implements StreamListener {
             return;
         }
         long expected = (initialReceive + 1 + received) & MASK;
-        int offsetInSegment = (int) ((expected - s.sequence()) & MASK);
+        // How far into the segment the next expected byte is; a segment that starts beyond it (a gap,
+        // or a sequence number from nowhere) is far out in 32-bit space and not in order.
+        long offsetInSegment = (expected - s.sequence()) & MASK;
         boolean inOrder = offsetInSegment <= s.dataLength();
         if (s.dataLength() > 0) {
             if (inOrder && offsetInSegment < s.dataLength() && !guestFinished) {
-                int n = Math.min(s.dataLength() - offsetInSegment, receiveRoom());
+                int skip = (int) offsetInSegment;
+                int n = Math.min(s.dataLength() - skip, receiveRoom());
                 if (n > 0 && stream != null) {
-                    stream.write(frame, s.dataOffset() + offsetInSegment, n);
+                    stream.write(frame, s.dataOffset() + skip, n);
                     received += n;
                 }
                 offsetInSegment += n;

@@ -254,6 +254,23 @@ class UserNetworkTest {
     }
 
     @Test
+    void dataAheadOfTheExpectedByteIsNotTakenAndGetsADuplicateAck() {
+        // Found by UserNetworkFuzzTest: the distance to a later sequence number, cast to int, was negative
+        // and passed for "in order", and the host stream was asked to copy from before the segment.
+        FakeBackend.Stream[] holder = new FakeBackend.Stream[1];
+        long ourNext = handshake(holder, 1000)[0];
+        FakeBackend.Stream stream = holder[0];
+        byte[] data = "later bytes".getBytes(StandardCharsets.US_ASCII);
+        send(GuestFrames.tcp(Addresses.GATEWAY, GUEST_PORT, 8080, GUEST_ISN + 1 + 5000, ourNext, TcpSegment.ACK, 1000,
+                data));
+        List<byte[]> out = drain();
+
+        assertThat(stream.written.size()).isZero();
+        assertThat(out).hasSize(1);
+        assertThat(tcp(out.get(0)).acknowledgment()).isEqualTo(GUEST_ISN + 1);
+    }
+
+    @Test
     void aRefusedConnectIsAResetToTheSyn() {
         send(GuestFrames.tcp(Addresses.GATEWAY, GUEST_PORT, 81, GUEST_ISN, 0, TcpSegment.SYN, 64240, NOTHING));
         FakeBackend.Stream stream = backend.streams.get(0);
