@@ -18,7 +18,8 @@
  *
  * The guest's own network, as container runtimes set it up: the loopback interface is up with
  * 127.0.0.1/8 (the kernel adds ::1/128 itself), a stub resolver listens on 127.0.0.53:53 and
- * answers every query "no such name" at once (there is no outside network yet), and init writes
+ * answers every query "no such name" at once (unless init.conf turns the network on, see
+ * "network" below), and init writes
  * /etc/hostname, /etc/hosts (localhost for 127.0.0.1 and ::1, the hostname on 127.0.1.1) and
  * /etc/resolv.conf (nameserver 127.0.0.53) over the image's own files: they land in the 9p
  * server's writable upper layer, the published image is unchanged.
@@ -60,6 +61,12 @@
  *   seed HEX           at least 32 random bytes (64 hex digits, at most 512 bytes): init writes
  *                      them to /dev/urandom and forces a reseed (RNDRESEEDCRNG), so machines
  *                      resumed from one saved state never share random numbers
+ *   network ADDR/PREFIX GATEWAY DNS
+ *                      turns the outside network on (the host's user-mode stack behind the
+ *                      virtio-net device), e.g. "network 10.0.2.15/24 10.0.2.2 10.0.2.3": eth0
+ *                      up with that address, a default route through GATEWAY, and
+ *                      /etc/resolv.conf naming DNS instead of the stub resolver. Without it eth0
+ *                      stays down and names get "no such host" from the stub
  *
  * Example:
  *   hostname demo
@@ -123,6 +130,8 @@ static char *user_spec = "0:0";
 static struct winsize window; /* all zero unless init.conf has winsize */
 static char *realtime; /* init.conf's realtime value, or 0 */
 static char *seed; /* init.conf's seed value, or 0 */
+static char *network; /* init.conf's network value, or 0 */
+static char resolver_line[40] = "nameserver " STUB_RESOLVER_ADDRESS_TEXT "\n";
 static char *args[MAX_ARGS + 1];
 static int arg_count;
 static char *envs[MAX_ENV + 4];
@@ -399,6 +408,132 @@ static void loopback_up(void)
 	close(sock);
 }
 
+/* struct rtentry as the kernel lays it out on 64-bit, for SIOCADDRT. */
+struct route_entry {
+	unsigned long pad1;
+	struct inet_address destination;
+	struct inet_address gateway;
+	struct inet_address mask;
+	unsigned short flags;
+	short pad2;
+	unsigned long pad3;
+	void *pad4;
+	short metric;
+	char *device;
+	unsigned long mtu;
+	unsigned long window;
+	unsigned short initial_rtt;
+};
+
+#define ROUTE_UP 0x1      /* RTF_UP */
+#define ROUTE_GATEWAY 0x2 /* RTF_GATEWAY */
+
+/* Parses a dotted IPv4 address from *cursor up to stop (or the end); returns 0 when malformed. */
+static int parse_ipv4(char **cursor, char stop, unsigned int *address)
+{
+	unsigned int value = 0;
+	int part, digits;
+	char *c = *cursor;
+
+	for (part = 0; part < 4; part++) {
+		unsigned int octet = 0;
+
+		for (digits = 0; *c >= '0' && *c <= '9' && digits < 3; digits++)
+			octet = octet * 10 + (*c++ - '0');
+		if (!digits || octet > 255 || (part < 3 && *c++ != '.'))
+			return 0;
+		value = value << 8 | octet;
+	}
+	if (*c != stop)
+		return 0;
+	*cursor = *c ? c + 1 : c;
+	*address = value;
+	return 1;
+}
+
+/* Parses "ADDR/PREFIX GATEWAY DNS"; returns 0 when malformed. */
+static int parse_network(char *value, unsigned int *address, int *prefix, unsigned int *gateway,
+			 unsigned int *dns)
+{
+	char *c = value;
+
+	if (!parse_ipv4(&c, '/', address))
+		return 0;
+	if (*c < '0' || *c > '9')
+		return 0;
+	*prefix = 0;
+	while (*c >= '0' && *c <= '9' && *prefix <= 32)
+		*prefix = *prefix * 10 + (*c++ - '0');
+	if (*prefix < 1 || *prefix > 30 || *c++ != ' ')
+		return 0;
+	return parse_ipv4(&c, ' ', gateway) && parse_ipv4(&c, 0, dns);
+}
+
+static int set_interface_address(long sock, int request_code, unsigned int address)
+{
+	struct interface_request request;
+
+	memset(&request, 0, sizeof(request));
+	strcpy(request.name, "eth0");
+	request.u.address.family = AF_INET;
+	request.u.address.address = big_endian32(address);
+	return ioctl(sock, request_code, &request);
+}
+
+/* A failure to bring the network up is reported, and the program starts without it. */
+static void network_failed(const char *what)
+{
+	say("network: ", what, " on eth0: ", errno_name(errno));
+}
+
+/* eth0 up with init.conf's address, the default route through its gateway, resolv.conf to its DNS. */
+static void network_up(void)
+{
+	unsigned int address, gateway, dns, mask;
+	struct interface_request request;
+	struct route_entry route;
+	int prefix;
+	long sock;
+
+	parse_network(network, &address, &prefix, &gateway, &dns); /* checked in read_conf */
+	mask = ~0u << (32 - prefix);
+	sock = inet_socket();
+	if (set_interface_address(sock, SIOCSIFADDR, address) < 0) {
+		network_failed("SIOCSIFADDR");
+		goto out;
+	}
+	if (set_interface_address(sock, SIOCSIFNETMASK, mask) < 0) {
+		network_failed("SIOCSIFNETMASK");
+		goto out;
+	}
+	memset(&request, 0, sizeof(request));
+	strcpy(request.name, "eth0");
+	if (ioctl(sock, SIOCGIFFLAGS, &request) < 0) {
+		network_failed("SIOCGIFFLAGS");
+		goto out;
+	}
+	request.u.flags |= IFF_UP | IFF_RUNNING;
+	if (ioctl(sock, SIOCSIFFLAGS, &request) < 0) {
+		network_failed("SIOCSIFFLAGS");
+		goto out;
+	}
+	memset(&route, 0, sizeof(route));
+	route.destination.family = AF_INET;
+	route.mask.family = AF_INET;
+	route.gateway.family = AF_INET;
+	route.gateway.address = big_endian32(gateway);
+	route.flags = ROUTE_UP | ROUTE_GATEWAY;
+	if (ioctl(sock, SIOCADDRT, &route) < 0) {
+		network_failed("SIOCADDRT (default route)");
+		goto out;
+	}
+	strcpy(resolver_line, "nameserver ");
+	strncat(resolver_line, strrchr(network, ' ') + 1, 16); /* a dotted address: at most 15 */
+	strncat(resolver_line, "\n", 1);
+out:
+	close(sock);
+}
+
 /* The end of the single question of a DNS query of n bytes, or -1 when it is malformed. */
 static long dns_question_end(const unsigned char *packet, long n)
 {
@@ -631,8 +766,9 @@ static void provide_container_files(void)
 	provide_file("/etc/hosts", "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\t",
 		     hostname, "\n");
 	provide_file("/etc/resolv.conf",
-		     "# termpress: no outside network yet; this resolver answers every name \"no such host\"\n",
-		     "nameserver " STUB_RESOLVER_ADDRESS_TEXT "\n", 0);
+		     network ? "# termpress: the host's resolver, through its network stack\n"
+			     : "# termpress: no outside network; this resolver answers every name \"no such host\"\n",
+		     resolver_line, 0);
 }
 
 /* ---- configuration -------------------------------------------------------------------- */
@@ -689,7 +825,7 @@ static void read_conf(void)
 			continue;
 		value = strchr(line, ' ');
 		if (!value)
-			conf_error(number, "expected \"KEY VALUE\" with KEY one of hostname, env, workdir, user, arg, winsize, realtime, seed",
+			conf_error(number, "expected \"KEY VALUE\" with KEY one of hostname, env, workdir, user, arg, winsize, realtime, seed, network",
 				   line);
 		*value++ = 0;
 		if (!strcmp(line, "hostname"))
@@ -705,6 +841,14 @@ static void read_conf(void)
 			if (!valid_realtime(value))
 				conf_error(number, "realtime needs SECONDS.NANOS with 9 digits of nanoseconds", value);
 			realtime = value;
+		} else if (!strcmp(line, "network")) {
+			unsigned int address, gateway, dns;
+			int prefix;
+
+			if (!parse_network(value, &address, &prefix, &gateway, &dns))
+				conf_error(number, "network needs ADDR/PREFIX GATEWAY DNS, e.g. 10.0.2.15/24 10.0.2.2 10.0.2.3",
+					   value);
+			network = value;
 		} else if (!strcmp(line, "seed")) {
 			if (!valid_seed(value))
 				conf_error(number, "seed needs 64 to 1024 hex digits, an even number", value);
@@ -721,7 +865,7 @@ static void read_conf(void)
 				conf_error(number, "too many arg lines (at most 256)", 0);
 			args[arg_count++] = value;
 		} else
-			conf_error(number, "unknown key (valid: hostname, env, workdir, user, arg, winsize, realtime, seed)", line);
+			conf_error(number, "unknown key (valid: hostname, env, workdir, user, arg, winsize, realtime, seed, network)", line);
 	}
 }
 
@@ -1027,6 +1171,8 @@ int main(void)
 	/* Computed first: a function call inside my_syscallN() clobbers its argument registers. */
 	hostname_length = strlen(hostname);
 	must_raw(my_syscall2(__NR_sethostname, hostname, hostname_length), "sethostname ", hostname);
+	if (network)
+		network_up();
 	provide_container_files();
 	program = fork();
 	must(program, "fork", 0);

@@ -27,6 +27,7 @@ import dev.termpress.emulator.virtio.VirtioConsole;
 import dev.termpress.emulator.virtio.VirtioDevice;
 import dev.termpress.emulator.virtio.VirtioEntropy;
 import dev.termpress.emulator.virtio.VirtioMmio;
+import dev.termpress.emulator.virtio.VirtioNet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,8 @@ public final class Machine {
     private static final long SCOUNTEREN_TM = 1L << 1;
     /** Exceptions the firmware delegates to S-mode: all but ecall from S (it handles those). */
     private static final long FIRMWARE_MEDELEG = Csr.MEDELEG_WRITABLE & ~(1L << 9);
+    /** How long an idle guest waits for the host's network before its own time moves on (10 ms). */
+    private static final long HOST_WAIT_NANOS = 10_000_000L;
     private static final int REG_A0 = 10;
     private static final int REG_A1 = 11;
 
@@ -65,6 +68,7 @@ public final class Machine {
     private final GoldfishRtc rtc;
     private final VirtioMmio consoleTransport;
     private final VirtioConsole console;
+    private final VirtioNet network = new VirtioNet();
     /** Input typed before hvc0 is up, bounded as hvc0's own queue is (VirtioConsole.MAX_PENDING_INPUT). */
     private final InputQueue input = new InputQueue(VirtioConsole.MAX_PENDING_INPUT);
     /** Whether early input was dropped and the console said so, until it is handed to hvc0. */
@@ -126,6 +130,7 @@ public final class Machine {
         bus.add(plic);
         this.consoleTransport = attach(console);
         attach(new VirtioEntropy(config.entropy()));
+        attach(network);
         AcceleratorFactory factory = acceleratorFactory;
         if (factory != null) {
             factory.install(cpu);
@@ -151,6 +156,11 @@ public final class Machine {
     /** The virtio console (hvc0): the guest's terminal; {@link VirtioConsole#resize} reaches the guest. */
     public VirtioConsole console() {
         return console;
+    }
+
+    /** The network device (eth0): a host turns the guest's network on with {@link VirtioNet#connect}. */
+    public VirtioNet network() {
+        return network;
     }
 
     private void halt(int code, boolean reset) {
@@ -271,10 +281,15 @@ public final class Machine {
         long done = 0;
         handOverEarlyInput();
         while (done < maxInstructions && !halted) {
+            network.service();
             long now = pollTimers();
             int ran = cpu.run((int) Math.min(SLICE, maxInstructions - done));
             done += ran;
             if (ran == 0 && cpu.waitingForInterrupt() && !halted) {
+                // Guest time must not run past a reply the host owes (the instruction clock skips ahead).
+                if (network.waitingForHost() && network.awaitHost(HOST_WAIT_NANOS)) {
+                    continue;
+                }
                 if (!clock.skipTo(nextWakeUp(now), cpu.instret())) {
                     break;
                 }

@@ -1,5 +1,6 @@
 package dev.termpress.emulator.guest;
 
+import dev.termpress.emulator.net.Addresses;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,6 +135,15 @@ public final class InitConf {
             out.append(HEX.charAt((b >> 4) & 0xf)).append(HEX.charAt(b & 0xf));
         }
         return out.append('\n').toString();
+    }
+
+    /**
+     * The init.conf line that turns the guest's network on: eth0 on the user-mode stack's addresses
+     * ({@link Addresses}), its gateway as the default route and its DNS server in /etc/resolv.conf.
+     */
+    public static String withNetwork(String conf) {
+        return conf + "network " + Addresses.GUEST_TEXT + "/" + Addresses.PREFIX_LENGTH + " " + Addresses.GATEWAY_TEXT
+                + " " + Addresses.DNS_TEXT + "\n";
     }
 
     /** The image's variables in order, each override replacing its namesake in place or appended. */

@@ -27,6 +27,7 @@ public final class Virtio {
     public static final int INTERRUPT_CONFIG_CHANGE = 2;
 
     // Device IDs (§5).
+    public static final int DEVICE_NET = 1;
     public static final int DEVICE_CONSOLE = 3;
     public static final int DEVICE_ENTROPY = 4;
     public static final int DEVICE_9P = 9;

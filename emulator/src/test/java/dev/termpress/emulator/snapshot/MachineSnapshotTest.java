@@ -73,7 +73,7 @@ class MachineSnapshotTest {
         assertThat(header.ramBytes()).isEqualTo(RAM);
         assertThat(header.layout()).containsExactly("machine", "ram", "hart", "clock", "sbi", "clint", "test-finisher",
                 "goldfish-rtc", "plic", "virtio-mmio@10001000", "virtio-console@10001000", "virtio-mmio@10002000",
-                "virtio-entropy@10002000");
+                "virtio-entropy@10002000", "virtio-mmio@10003000", "virtio-net@10003000");
     }
 
     @Test
@@ -138,7 +138,7 @@ class MachineSnapshotTest {
         Machine extraDevice = fresh();
         extraDevice.attach(new VirtioEntropy(new SeededEntropySource(1)));
         assertThatThrownBy(() -> MachineSnapshot.restore(extraDevice, snapshot, ID))
-                .hasMessageContaining("device layout").hasMessageContaining("virtio-entropy@10003000");
+                .hasMessageContaining("device layout").hasMessageContaining("virtio-entropy@10004000");
     }
 
     @Test

@@ -101,11 +101,12 @@ final class ParseStep implements BuildStep {
 
     /**
      * A block without {@code hostname=} takes its image's from termpress.yaml, if any; one without
-     * {@code persist=} takes the site's {@code persist:}.
+     * {@code persist=} takes the site's {@code persist:}, one without {@code network=} its image's {@code network:}.
      */
     private static DemoBlock withImageHostname(Site site, DemoBlock block) {
         if (site.config != null) {
             block = block.withPersistDefault(site.config.persist());
+            block = block.withNetworkDefault(site.config.image(block.image()).map(ImageSpec::network).orElse(false));
         }
         if (block.hostname() != null || site.config == null) {
             return block;

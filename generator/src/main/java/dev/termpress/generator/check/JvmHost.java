@@ -6,6 +6,7 @@ import dev.termpress.emulator.host.InstructionClock;
 import dev.termpress.emulator.guest.GuestOverrides;
 import dev.termpress.emulator.guest.GuestFiles;
 import dev.termpress.emulator.guest.InitConf;
+import dev.termpress.emulator.net.jvm.SocketBackend;
 import dev.termpress.generator.build.SiteReader.Demo;
 import dev.termpress.generator.image.ImageException;
 import dev.termpress.generator.image.ImageSpec;
@@ -33,6 +34,8 @@ final class JvmHost implements DemoHost {
 
     private final Map<ImageSpec, Object> images = new HashMap<>(); // PreparedImage or the load error's message
     private Booted current;
+    /** The host sockets of the last machine booted with the network, closed when the next one boots. */
+    private SocketBackend network;
     private int boots;
 
     /** A machine kept for the next block, with what it was booted for. */
@@ -64,7 +67,7 @@ final class JvmHost implements DemoHost {
         try {
             PreparedImage image = prepared(demo.image());
             // Blocks share a machine only with the same settings and files.
-            String key = InitConf.render(image.image().settings(), overrides(block)) + filesKey(block);
+            String key = initConf(image, block) + filesKey(block);
             return new JvmShell(session(demo.image(), image, key, block));
         } catch (ImageException | ImageFormatException | IllegalArgumentException | IllegalStateException e) {
             throw new NoShellException("cannot boot image \"" + block.image() + "\": " + e.getMessage());
@@ -97,10 +100,17 @@ final class JvmHost implements DemoHost {
         }
         ConsoleCapture console = new ConsoleCapture();
         // Resumed from the boot snapshot a build publishes (the same bytes), unless the image turns snapshots off.
-        BootedImage booted = image.start(InitConf.render(image.image().settings(), overrides(block)),
+        if (network != null) {
+            network.close();
+            network = null;
+        }
+        BootedImage booted = image.start(initConf(image, block),
                 () -> MachineConfig.deterministic(console::write),
                 () -> GUEST_EPOCH_NANOS, spec.snapshot() ? BootSnapshots.of(image) : null, System.err::println);
         boots++;
+        if (block.usesNetwork()) {
+            network = booted.enableNetwork();
+        }
         // The page's files, after the resume (or before the cold boot's first instruction), before init reads
         // its settings: the guest has never looked these names up (GuestFiles).
         GuestFiles.install(booted.fs(), block.files().stream().map(PageFile::guestFile).toList());
@@ -112,6 +122,12 @@ final class JvmHost implements DemoHost {
         }
         current = new Booted(spec, key, session, true);
         return session;
+    }
+
+    /** The block's init.conf: the image's settings, the block's overrides and, for network=true, eth0. */
+    private static String initConf(PreparedImage image, DemoBlock block) {
+        String conf = InitConf.render(image.image().settings(), overrides(block));
+        return block.usesNetwork() ? InitConf.withNetwork(conf) : conf;
     }
 
     private PreparedImage prepared(ImageSpec spec) throws ImageException, ImageFormatException {

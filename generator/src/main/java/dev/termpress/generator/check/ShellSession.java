@@ -115,9 +115,10 @@ final class ShellSession {
         return ShellPrompt.looksLikePrompt(TerminalText.plain(text.substring(Math.max(0, text.length() - 200))));
     }
 
-    /** The hart sleeps with no timer armed: only input can wake it. */
+    /** The hart sleeps with no timer armed and the host's network owes it nothing: only input can wake it. */
     private boolean waitsForInput(long ran) {
-        return ran < SLICE && !machine.halted() && machine.idle() && machine.nextWakeUpTicks() == Long.MAX_VALUE;
+        return ran < SLICE && !machine.halted() && machine.idle() && machine.nextWakeUpTicks() == Long.MAX_VALUE
+                && !machine.network().waitingForHost();
     }
 
     private void type(String text) {

@@ -3,6 +3,7 @@ package dev.termpress.generator.cli;
 import dev.termpress.emulator.Machine;
 import dev.termpress.emulator.fs.ImageFormatException;
 import dev.termpress.emulator.host.WallClock;
+import dev.termpress.emulator.net.jvm.SocketBackend;
 import dev.termpress.generator.config.SiteConfig;
 import dev.termpress.generator.config.SiteConfigLoader;
 import dev.termpress.generator.registry.RegistryImages;
@@ -72,6 +73,12 @@ final class RunCommand implements Callable<Integer> {
                     + " on device' (default: the image's upper-limit in termpress.yaml, else 256M).")
     String upperLimit;
 
+    @Option(names = "--network",
+            description = "Let the guest reach the outside network: TCP and DNS through this machine's sockets and"
+                    + " resolver; host.termpress.internal (10.0.2.2) is this machine's 127.0.0.1 (default: the image's"
+                    + " network: in termpress.yaml, else off).")
+    boolean network;
+
     @Option(names = {"-e", "--env"}, paramLabel = "NAME=VALUE", description = "An environment variable (repeatable).")
     Map<String, String> env = new LinkedHashMap<>();
 
@@ -84,6 +91,7 @@ final class RunCommand implements Callable<Integer> {
         PreparedImage prepared;
         String initConf;
         boolean snapshot;
+        boolean networkOn;
         int[] size = RawTerminal.size();
         try {
             ImageSpec imageSpec = resolve();
@@ -96,6 +104,10 @@ final class RunCommand implements Callable<Integer> {
                 overrides = overrides.withWinsize(size[0], size[1]);
             }
             initConf = InitConf.render(prepared.image().settings(), overrides);
+            networkOn = network || imageSpec.network();
+            if (networkOn) {
+                initConf = InitConf.withNetwork(initConf);
+            }
         } catch (BuildException e) {
             return Terminal.report(e, err);
         } catch (ImageException | ImageFormatException | IllegalArgumentException e) {
@@ -119,6 +131,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         Machine machine = booted.machine();
+        SocketBackend hostNetwork = networkOn ? booted.enableNetwork() : null;
         if (size != null) {
             machine.console().resize(size[0], size[1]);
         }
@@ -132,6 +145,9 @@ final class RunCommand implements Callable<Integer> {
         try {
             WallClock clock = clocks[0];
             InteractiveSession session = new InteractiveSession(booted, () -> clock.ticks(0), () -> flush(out));
+            if (hostNetwork != null) {
+                hostNetwork.onEvent(session::wakeUp);
+            }
             WindowChanges.watch(() -> session.onMachineThread(() -> {
                 int[] now = RawTerminal.size();
                 if (now != null) {
@@ -149,6 +165,9 @@ final class RunCommand implements Callable<Integer> {
             return outcome == InteractiveSession.Outcome.POWERED_OFF
                     ? booted.exitStatus().orElse(machine.exitCode()) : ExitCodes.OK;
         } finally {
+            if (hostNetwork != null) {
+                hostNetwork.close();
+            }
             if (terminal != null) {
                 terminal.restore();
             }

@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 public final class SiteConfigLoader {
 
     static final List<String> KEYS = List.of("title", "description", "language", "base_url", "theme", "images", "snapshot", "prewarm",
-            "edit_url", "search", "insecure_registries", "persist");
-    static final List<String> IMAGE_KEYS = List.of("source", "ref", "platform", "hostname", "snapshot", "upper-limit", "prewarm");
+            "edit_url", "search", "insecure_registries", "persist", "network");
+    static final List<String> IMAGE_KEYS = List.of("source", "ref", "platform", "hostname", "snapshot", "upper-limit", "prewarm", "network");
     static final List<String> THEMES = List.of("default");
     /** Image names end up in file names and HTML attributes: keep them tame. */
     private static final Pattern IMAGE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
@@ -66,7 +66,9 @@ public final class SiteConfigLoader {
         fields.entry("theme").ifPresent(entry -> checkTheme(entry, file, errors));
         boolean snapshots = fields.bool("snapshot").orElse(true);
         PrewarmBudget prewarm = prewarm(fields, file, "prewarm", PrewarmBudget.DEFAULT, errors);
-        List<ImageSpec> images = fields.entry("images").map(e -> images(e, file, snapshots, errors)).orElse(List.of())
+        boolean network = fields.bool("network").orElse(false); // an image's network: and a block's network= win
+        List<ImageSpec> images = fields.entry("images").map(e -> images(e, file, snapshots, network, errors))
+                .orElse(List.of())
                 .stream().map(spec -> imagePrewarm(fields, spec, prewarm, file, errors)).toList();
         String editUrl = fields.string("edit_url").orElse(null);
         if (editUrl != null && !editUrl.matches("https?://.+")) {
@@ -124,7 +126,8 @@ public final class SiteConfigLoader {
         }
     }
 
-    private static List<ImageSpec> images(Entry entry, Path file, boolean snapshots, ErrorCollector errors) {
+    private static List<ImageSpec> images(Entry entry, Path file, boolean snapshots, boolean network,
+            ErrorCollector errors) {
         if (!(entry.value() instanceof YamlMap map)) {
             if (!(entry.value() instanceof YamlScalar s && s.text() == null)) {
                 errors.add(file, entry.value().line(), "'images' must map names to sources, e.g. `busybox: images/busybox`");
@@ -141,7 +144,7 @@ public final class SiteConfigLoader {
                         + "' must start with a letter or digit and use only letters, digits and . _ : -");
                 continue;
             }
-            ImageSpec spec = image(image, siteDir, file, shownAs, snapshots, errors);
+            ImageSpec spec = image(image, siteDir, file, shownAs, snapshots, network, errors);
             if (spec != null) {
                 specs.add(spec);
             }
@@ -150,16 +153,16 @@ public final class SiteConfigLoader {
     }
 
     private static ImageSpec image(Entry image, Path siteDir, Path file, Path shownAs, boolean snapshots,
-            ErrorCollector errors) {
+            boolean siteNetwork, ErrorCollector errors) {
         if (image.value() instanceof YamlScalar scalar && scalar.text() != null && !scalar.text().isBlank()) {
             String text = scalar.text().strip();
             if (ImageEntries.isRegistryReference(text, siteDir)) {
                 RemoteImage remote = ImageEntries.remote(text, RemoteImage.DEFAULT_PLATFORM, image, file, errors);
                 return remote == null ? null : new ImageSpec(image.key(), null, null, shownAs, image.keyLine(), null,
-                        snapshots, ImageFileSystem.DEFAULT_UPPER_LIMIT, remote);
+                        snapshots, ImageFileSystem.DEFAULT_UPPER_LIMIT, remote).withNetwork(siteNetwork);
             }
             return new ImageSpec(image.key(), siteDir.resolve(text).normalize(), null, shownAs, image.keyLine(),
-                    null, snapshots);
+                    null, snapshots).withNetwork(siteNetwork);
         }
         if (image.value() instanceof YamlMap details) {
             YamlFields fields = new YamlFields(details, file, errors);
@@ -189,6 +192,7 @@ public final class SiteConfigLoader {
                 errors.add(file, image.keyLine(), "image '" + image.key() + "': hostname: " + problem);
             }
             boolean snapshot = fields.bool("snapshot").orElse(snapshots);
+            boolean network = fields.bool("network").orElse(siteNetwork);
             long upperLimit = ImageFileSystem.DEFAULT_UPPER_LIMIT;
             String limit = fields.string("upper-limit").orElse(null);
             if (limit != null) {
@@ -200,14 +204,14 @@ public final class SiteConfigLoader {
             }
             if (remote != null) {
                 return new ImageSpec(image.key(), null, null, shownAs, image.keyLine(), hostname, snapshot, upperLimit,
-                        remote);
+                        remote).withNetwork(network);
             }
             return new ImageSpec(image.key(), siteDir.resolve(source).normalize(), ref, shownAs, image.keyLine(),
-                    hostname, snapshot, upperLimit);
+                    hostname, snapshot, upperLimit).withNetwork(network);
         }
         errors.add(file, image.keyLine(), "image '" + image.key() + "' must be a path, a registry reference"
                 + " (alpine:3.21), or {source: PATH, ref: TAG, hostname: NAME, snapshot: false, upper-limit: SIZE,"
-                + " prewarm: false}"
+                + " prewarm: false, network: true}"
                 + " or {ref: REGISTRY/REPO:TAG, platform: linux/riscv64, ...}");
         return null;
     }

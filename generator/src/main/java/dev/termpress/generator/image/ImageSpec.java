@@ -21,14 +21,28 @@ import java.nio.file.Path;
  * @param remote the registry reference the image comes from, or {@code null} for a local source; until the
  *     build has pulled it, {@code source} is {@code null}, afterwards the OCI layout in the blob cache
  * @param prewarm what a page may fetch for the image before the reader presses Run ({@code prewarm:})
+ * @param network whether the image's blocks reach the outside network unless they say {@code network=false}
+ *     ({@code network:}, site-wide or per image; default false)
  */
 public record ImageSpec(String name, Path source, String reference, Path declaredIn, int line, String hostname,
-        boolean snapshot, long upperLimit, RemoteImage remote, PrewarmBudget prewarm) {
+        boolean snapshot, long upperLimit, RemoteImage remote, PrewarmBudget prewarm, boolean network) {
 
     public ImageSpec {
         if (prewarm == null) {
             prewarm = PrewarmBudget.DEFAULT;
         }
+    }
+
+    /** An image without the network. */
+    public ImageSpec(String name, Path source, String reference, Path declaredIn, int line, String hostname,
+            boolean snapshot, long upperLimit, RemoteImage remote, PrewarmBudget prewarm) {
+        this(name, source, reference, declaredIn, line, hostname, snapshot, upperLimit, remote, prewarm, false);
+    }
+
+    /** The same image with its blocks on the network by default ({@code network:}) or not. */
+    public ImageSpec withNetwork(boolean on) {
+        return new ImageSpec(name, source, reference, declaredIn, line, hostname, snapshot, upperLimit, remote, prewarm,
+                on);
     }
 
     /** An image with the default prewarm budget. */
@@ -39,7 +53,8 @@ public record ImageSpec(String name, Path source, String reference, Path declare
 
     /** The same image with prewarm budget {@code budget}. */
     public ImageSpec withPrewarm(PrewarmBudget budget) {
-        return new ImageSpec(name, source, reference, declaredIn, line, hostname, snapshot, upperLimit, remote, budget);
+        return new ImageSpec(name, source, reference, declaredIn, line, hostname, snapshot, upperLimit, remote, budget,
+                network);
     }
 
     /** A local image. */
@@ -50,7 +65,8 @@ public record ImageSpec(String name, Path source, String reference, Path declare
 
     /** The same image, pulled: read from the OCI layout at {@code layout}. */
     public ImageSpec pulledTo(Path layout) {
-        return new ImageSpec(name, layout, null, declaredIn, line, hostname, snapshot, upperLimit, remote, prewarm);
+        return new ImageSpec(name, layout, null, declaredIn, line, hostname, snapshot, upperLimit, remote, prewarm,
+                network);
     }
 
     /** An image with the default writable-layer limit. */

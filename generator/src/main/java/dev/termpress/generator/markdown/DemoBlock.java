@@ -25,6 +25,8 @@ import java.util.Map;
  *     of {@code filesDir} below {@code workdir} (filled in once the page is parsed)
  * @param persist whether the reader's files are kept in the browser between visits ({@code persist=}), or
  *     {@code null} when the block does not say (termpress.yaml's {@code persist:} decides, see {@link #withPersistDefault})
+ * @param network whether the guest reaches the outside network ({@code network=}), or {@code null} when the block
+ *     does not say (the image's {@code network:} in termpress.yaml decides, see {@link #withNetworkDefault})
  */
 public record DemoBlock(
         Path file,
@@ -39,7 +41,8 @@ public record DemoBlock(
         List<Step> steps,
         String filesDir,
         List<PageFile> files,
-        Boolean persist) {
+        Boolean persist,
+        Boolean network) {
 
     public DemoBlock {
         env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
@@ -47,17 +50,24 @@ public record DemoBlock(
         files = List.copyOf(files);
     }
 
+    /** A block that does not say whether it uses the network. */
+    public DemoBlock(Path file, int line, String image, String workdir, String user, String hostname,
+            Map<String, String> env, String title, boolean autorun, List<Step> steps, String filesDir,
+            List<PageFile> files, Boolean persist) {
+        this(file, line, image, workdir, user, hostname, env, title, autorun, steps, filesDir, files, persist, null);
+    }
+
     /** A block that does not say whether it keeps the reader's files. */
     public DemoBlock(Path file, int line, String image, String workdir, String user, String hostname,
             Map<String, String> env, String title, boolean autorun, List<Step> steps, String filesDir,
             List<PageFile> files) {
-        this(file, line, image, workdir, user, hostname, env, title, autorun, steps, filesDir, files, null);
+        this(file, line, image, workdir, user, hostname, env, title, autorun, steps, filesDir, files, null, null);
     }
 
     /** A block that puts no files into its container. */
     public DemoBlock(Path file, int line, String image, String workdir, String user, String hostname,
             Map<String, String> env, String title, boolean autorun, List<Step> steps) {
-        this(file, line, image, workdir, user, hostname, env, title, autorun, steps, null, List.of(), null);
+        this(file, line, image, workdir, user, hostname, env, title, autorun, steps, null, List.of(), null, null);
     }
 
     /**
@@ -71,19 +81,33 @@ public record DemoBlock(
 
     /** The same block with {@code name} as its hostname. */
     public DemoBlock withHostname(String name) {
-        return new DemoBlock(file, line, image, workdir, user, name, env, title, autorun, steps, filesDir, files, persist);
+        return new DemoBlock(file, line, image, workdir, user, name, env, title, autorun, steps, filesDir, files, persist,
+                network);
     }
 
     /** The same block putting {@code pageFiles} into its container. */
     public DemoBlock withFiles(List<PageFile> pageFiles) {
-        return new DemoBlock(file, line, image, workdir, user, hostname, env, title, autorun, steps, filesDir, pageFiles, persist);
+        return new DemoBlock(file, line, image, workdir, user, hostname, env, title, autorun, steps, filesDir, pageFiles,
+                persist, network);
     }
 
     /** The same block keeping the reader's files if it does not say otherwise and {@code siteDefault} is true. */
     public DemoBlock withPersistDefault(boolean siteDefault) {
         return persist != null ? this
                 : new DemoBlock(file, line, image, workdir, user, hostname, env, title, autorun, steps, filesDir, files,
-                        siteDefault);
+                        siteDefault, network);
+    }
+
+    /** The same block on the network if it does not say otherwise and {@code imageDefault} is true. */
+    public DemoBlock withNetworkDefault(boolean imageDefault) {
+        return network != null ? this
+                : new DemoBlock(file, line, image, workdir, user, hostname, env, title, autorun, steps, filesDir, files,
+                        persist, imageDefault);
+    }
+
+    /** Whether the guest of this block reaches the outside network (unset counts as no). */
+    public boolean usesNetwork() {
+        return Boolean.TRUE.equals(network);
     }
 
     /** Whether the browser keeps the reader's files of this block (unset counts as no). */

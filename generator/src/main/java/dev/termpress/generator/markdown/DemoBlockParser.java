@@ -18,7 +18,7 @@ public final class DemoBlockParser {
     /** The info string's first word that marks a demo block. */
     public static final String KEYWORD = "container";
     /** The attributes a demo block accepts, in the order the docs list them. */
-    public static final List<String> ATTRIBUTES = List.of("image", "workdir", "user", "hostname", "env", "title", "autorun", "files", "persist");
+    public static final List<String> ATTRIBUTES = List.of("image", "workdir", "user", "hostname", "env", "title", "autorun", "files", "persist", "network");
 
     private static final String PROMPT = "$ ";
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -57,6 +57,7 @@ public final class DemoBlockParser {
         String filesDir = null;
         boolean autorun = true; // Run types the block's commands unless it says autorun=false
         Boolean persist = null; // unset: termpress.yaml's persist: decides
+        Boolean network = null; // unset: the image's network: in termpress.yaml decides
         Map<String, String> env = new LinkedHashMap<>();
         List<String> seen = new ArrayList<>();
         for (Attribute a : attributes) {
@@ -87,6 +88,16 @@ public final class DemoBlockParser {
                     persist = false;
                 } else {
                     errors.add(file, fenceLine, "persist must be true or false, got '" + a.value() + "'");
+                }
+                continue;
+            }
+            if (a.key().equals("network")) {
+                if (a.value() == null || a.value().equals("true")) {
+                    network = true;
+                } else if (a.value().equals("false")) {
+                    network = false;
+                } else {
+                    errors.add(file, fenceLine, "network must be true or false, got '" + a.value() + "'");
                 }
                 continue;
             }
@@ -125,7 +136,7 @@ public final class DemoBlockParser {
         List<Step> steps = steps(body, file, fenceLine, errors);
         errors.throwIfAny();
         return new DemoBlock(file, fenceLine, image, workdir, user, hostname, env, title, autorun, steps, filesDir,
-                List.of(), persist);
+                List.of(), persist, network);
     }
 
     private static void addEnv(String value, Map<String, String> env, Path file, int line, ErrorCollector errors) {

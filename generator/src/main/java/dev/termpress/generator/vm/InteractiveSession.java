@@ -103,6 +103,11 @@ public final class InteractiveSession {
         reader.start();
     }
 
+    /** Wakes a sleeping loop (the guest's network has something for it); callable from any thread. */
+    public void wakeUp() {
+        input.offer(WAKE_UP); // a full queue means the loop is not waiting on it
+    }
+
     /** Asks the loop to run {@code action} (a console resize) on the machine's thread. */
     public void onMachineThread(Runnable action) {
         pendingResize = action;

@@ -204,7 +204,7 @@ class SiteBuilderTest {
         assertThatThrownBy(this::build)
                 .isInstanceOf(BuildException.class)
                 .hasMessageContaining("content/a.md:1: unknown attribute 'colour' on container block"
-                        + " (valid: image, workdir, user, hostname, env, title, autorun, files, persist)")
+                        + " (valid: image, workdir, user, hostname, env, title, autorun, files, persist, network)")
                 .hasMessageContaining("content/c.md:2: invalid YAML")
                 .hasMessageContaining("content/d.md:3: malformed container attributes: unterminated \"");
     }

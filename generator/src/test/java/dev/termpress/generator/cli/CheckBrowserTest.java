@@ -118,6 +118,18 @@ class CheckBrowserTest {
         assertThat(fixture.out()).contains("Checked 3 commands in 2 blocks (2 boots): 1 mismatch,");
     }
 
+    /** The browser runtime has no network yet: a block that needs it is reported once at its fence, not as a mismatch. */
+    @Test
+    void aBlockOnTheNetworkIsReportedAsNotCheckableInTheBrowser() throws IOException {
+        fixture.write("index.md", "```container image=busybox network=true\n$ echo hi\nhi\n```\n");
+
+        int status = fixture.check("--browser", "--chromium", CHROMIUM.toString(), fixture.dir().toString());
+
+        assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(fixture.err()).startsWith("content/index.md:1: $ echo hi\n")
+                .contains("uses the network").contains("termpress check without --browser");
+    }
+
     /** A block that cannot start is reported in the same words by both checks. */
     @Test
     void aShellThatNeverStartsIsReportedAsTheJvmCheckReportsIt() throws IOException {

@@ -46,10 +46,25 @@ class SiteConfigLoaderTest {
     }
 
     @Test
+    void networkIsOffUnlessTheSiteOrTheImageTurnsItOn() throws Exception {
+        String images = "images:\n  a: images/a\n  b:\n    source: images/b\n    network: false\n"
+                + "  c:\n    source: images/c\n    network: true\n";
+        SiteConfig off = SiteConfigLoader.parse(images, FILE);
+        SiteConfig on = SiteConfigLoader.parse("network: true\n" + images, FILE);
+
+        assertThat(off.image("a").orElseThrow().network()).isFalse();
+        assertThat(off.image("c").orElseThrow().network()).isTrue();
+        assertThat(on.image("a").orElseThrow().network()).isTrue();
+        assertThat(on.image("b").orElseThrow().network()).as("the image wins over the site").isFalse();
+        assertThatThrownBy(() -> SiteConfigLoader.parse("network: yes please\n", FILE))
+                .hasMessageContaining("network");
+    }
+
+    @Test
     void unknownSettingNamesTheValidOnes() {
         assertThatThrownBy(() -> SiteConfigLoader.parse("title: x\nbaseurl: /x/\n", FILE))
                 .hasMessageEndingWith("termpress.yaml:2: unknown setting key 'baseurl'"
-                        + " (valid: title, description, language, base_url, theme, images, snapshot, prewarm, edit_url, search, insecure_registries, persist)");
+                        + " (valid: title, description, language, base_url, theme, images, snapshot, prewarm, edit_url, search, insecure_registries, persist, network)");
     }
 
     @Test
@@ -62,7 +77,7 @@ class SiteConfigLoaderTest {
                   "bad name": x
                 """, FILE))
                 .hasMessageContaining("termpress.yaml:2: image 'a' needs a source")
-                .hasMessageContaining("termpress.yaml:4: unknown image key 'tag' (valid: source, ref, platform, hostname, snapshot, upper-limit, prewarm)")
+                .hasMessageContaining("termpress.yaml:4: unknown image key 'tag' (valid: source, ref, platform, hostname, snapshot, upper-limit, prewarm, network)")
                 .hasMessageContaining("termpress.yaml:5: image name 'bad name'");
     }
 

@@ -58,11 +58,23 @@ class DemoBlockParserTest {
     }
 
     @Test
+    void networkIsUnsetUnlessTheBlockSaysAndTheBlockWinsOverItsImage() throws Exception {
+        assertThat(DemoBlockParser.parse("container image=busybox", "$ ls\n", FILE, 1).network()).isNull();
+        assertThat(DemoBlockParser.parse("container image=busybox network", "$ ls\n", FILE, 1).usesNetwork()).isTrue();
+        assertThat(DemoBlockParser.parse("container image=busybox network=false", "$ ls\n", FILE, 1)
+                .withNetworkDefault(true).usesNetwork()).isFalse();
+        assertThat(DemoBlockParser.parse("container image=busybox", "$ ls\n", FILE, 1)
+                .withNetworkDefault(true).usesNetwork()).isTrue();
+        assertThatThrownBy(() -> DemoBlockParser.parse("container image=busybox network=yes", "$ ls\n", FILE, 4))
+                .hasMessageContaining("page.md:4: network must be true or false, got 'yes'");
+    }
+
+    @Test
     void unknownAttributeNamesTheValidOnes() {
         assertThatThrownBy(() -> DemoBlockParser.parse("container image=busybox imgae=x", "$ ls\n", FILE, 7))
                 .isInstanceOf(BuildException.class)
                 .hasMessageEndingWith("content/page.md:7: unknown attribute 'imgae' on container block"
-                        + " (valid: image, workdir, user, hostname, env, title, autorun, files, persist)");
+                        + " (valid: image, workdir, user, hostname, env, title, autorun, files, persist, network)");
     }
 
     @Test

@@ -69,6 +69,9 @@ public final class DemoBlockHtml {
         if (demo.persists()) {
             data(html, "persist", "true"); // the page keeps the reader's files in IndexedDB (docs/architecture.md)
         }
+        if (demo.usesNetwork()) {
+            data(html, "network", "true"); // the guest reaches the outside network (the runtime may say so)
+        }
         data(html, "commands", json(demo.commands()));
         html.append(">\n");
         if (demo.title() != null) {

@@ -1,0 +1,64 @@
+package dev.termpress.generator.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.termpress.generator.diag.BuildException;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code network=} on a block and {@code network:} in termpress.yaml, as the page's data-network. */
+class NetworkBuildTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String PAGE = """
+            # Network
+
+            ```container image=busybox
+            $ ls
+            ```
+
+            ```container image=busybox network=true
+            $ ls
+            ```
+
+            ```container image=busybox network=false
+            $ ls
+            ```
+            """;
+
+    private String build(String config) throws Exception {
+        TestSite site = new TestSite(dir).file("termpress.yaml", config).file("content/index.md", PAGE);
+        new SiteBuilder(new TestSite.FakePublisher(), Progress.QUIET, false).build(BuildOptions.of(dir));
+        return site.output("index.html");
+    }
+
+    private static boolean usesNetwork(String html, String id) {
+        Matcher figure = Pattern.compile("<figure class=\"tp-demo\" id=\"" + id + "\"[^>]*>").matcher(html);
+        assertThat(figure.find()).as("figure %s", id).isTrue();
+        return figure.group().contains(" data-network=\"true\"");
+    }
+
+    @Test
+    void onlyTheBlockThatAsksIsOnTheNetworkByDefault() throws Exception {
+        String html = build(TestSite.CONFIG);
+
+        assertThat(usesNetwork(html, "demo-1")).isFalse();
+        assertThat(usesNetwork(html, "demo-2")).isTrue();
+        assertThat(usesNetwork(html, "demo-3")).isFalse();
+    }
+
+    @Test
+    void theSiteSettingIsTheDefaultAndTheBlockOptionWins() throws Exception {
+        String html = build(TestSite.CONFIG + "network: true\n");
+
+        assertThat(usesNetwork(html, "demo-1")).as("unset: the image's, from the site's").isTrue();
+        assertThat(usesNetwork(html, "demo-2")).isTrue();
+        assertThat(usesNetwork(html, "demo-3")).as("network=false wins").isFalse();
+    }
+}
