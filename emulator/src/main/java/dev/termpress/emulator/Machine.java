@@ -274,6 +274,9 @@ public final class Machine {
             long now = pollTimers();
             int ran = cpu.run((int) Math.min(SLICE, maxInstructions - done));
             done += ran;
+            if (cpu.stalledOnAbsentPage()) {
+                break; // nothing can run until the host has the page (waitingForPages)
+            }
             if (ran == 0 && cpu.waitingForInterrupt() && !halted) {
                 if (!clock.skipTo(nextWakeUp(now), cpu.instret())) {
                     break;
@@ -290,6 +293,14 @@ public final class Machine {
         sbi.update(now);
         rtc.update();
         return now;
+    }
+
+    /**
+     * Whether the last {@link #run} ended before an instruction that needs a RAM page still to arrive (a
+     * boot snapshot resumed before its cold part): the host runs again once {@link Ram#absentPages} is 0.
+     */
+    public boolean waitingForPages() {
+        return cpu.stalledOnAbsentPage() && ram.absentPages() > 0;
     }
 
     /** Whether the hart sleeps in WFI: {@link #run} returns at once until input or time wakes it. */
