@@ -57,6 +57,7 @@ public final class Machine {
     private final MachineConfig config;
     private final Clock clock;
     private final Ram ram;
+    private final List<VirtioMmio> transports = new ArrayList<>();
     private final Bus bus = new Bus();
     private final Cpu cpu;
     private final Clint clint;
@@ -124,6 +125,8 @@ public final class Machine {
         bus.add(new TestFinisher(power));
         bus.add(rtc);
         bus.add(plic);
+        // Requests over pages a boot snapshot's cold part had not brought yet were left in their rings.
+        ram.setArrivalListener(() -> transports.forEach(VirtioMmio::pagesArrived));
         this.consoleTransport = attach(console);
         attach(new VirtioEntropy(config.entropy()));
         AcceleratorFactory factory = acceleratorFactory;
@@ -145,6 +148,7 @@ public final class Machine {
         }
         VirtioMmio transport = VirtioMmio.inSlot(nextVirtioSlot++, plic, ram, device);
         bus.add(transport);
+        transports.add(transport);
         return transport;
     }
 
