@@ -37,6 +37,7 @@ public final class Ram {
      */
     private boolean[] absent;
     private int absentCount;
+    private int expectedPart;
     /** Null unless {@link #recordTouches} is on: per page, whether the CPU or a device used it. */
     private boolean[] touched;
     /** Told once the last absent page has arrived (null: nobody waits). */
@@ -140,6 +141,22 @@ public final class Ram {
                 arrivalListener.run();
             }
         }
+    }
+
+    /** Whether page {@code page}'s bytes are still to arrive. */
+    public boolean isAbsent(int page) {
+        boolean[] missing = absent;
+        return missing != null && missing[page];
+    }
+
+    /** The checksum of the part that brings the absent pages (a split boot snapshot's first part names it). */
+    public void expectPart(int checksum) {
+        this.expectedPart = checksum;
+    }
+
+    /** What {@link #expectPart} said. */
+    public int expectedPart() {
+        return expectedPart;
     }
 
     /** How many pages are still to arrive. */
