@@ -35,18 +35,23 @@ final class Scenario {
     private final PhaseTable warmPhases = new PhaseTable();
 
     private final Set<String> snapshotBlobs;
+    private final Set<String> coldBlobs;
     private final Visit.Click click;
     private final Map<String, Integer> prewarmStates = new java.util.TreeMap<>();
 
-    /** @param snapshotBlobs the hex names of boot snapshot blobs, counted apart from layer blobs */
-    Scenario(String name, Set<String> snapshotBlobs) {
-        this(name, snapshotBlobs, Visit.Click.AT_ONCE);
+    /**
+     * @param snapshotBlobs the hex names of boot snapshot blobs, counted apart from layer blobs
+     * @param coldBlobs the same for the snapshots' second parts
+     */
+    Scenario(String name, Set<String> snapshotBlobs, Set<String> coldBlobs) {
+        this(name, snapshotBlobs, coldBlobs, Visit.Click.AT_ONCE);
     }
 
     /** The same, pressing Run as {@code click} says (its label ends the name). */
-    Scenario(String name, Set<String> snapshotBlobs, Visit.Click click) {
+    Scenario(String name, Set<String> snapshotBlobs, Set<String> coldBlobs, Visit.Click click) {
         this.name = name + ", " + click.label;
         this.snapshotBlobs = snapshotBlobs;
+        this.coldBlobs = coldBlobs;
         this.click = click;
         for (Downloads.Kind kind : Downloads.Kind.values()) {
             coldBytes.put(kind, Samples.lowerIsBetter());
@@ -59,7 +64,7 @@ final class Scenario {
     void measure(Chromium chromium, String url, int run, boolean loop) {
         // A fresh context is a reader's first visit: empty HTTP cache, empty Cache API.
         try (BrowserContext context = chromium.browser().newContext()) {
-            Downloads downloads = new Downloads(context, snapshotBlobs);
+            Downloads downloads = new Downloads(context, snapshotBlobs, coldBlobs);
             try (Visit cold = Visit.run(context, downloads, url, 0, click)) {
                 record(cold, coldMillis, coldBytes, coldDecoded);
                 coldTotal.add(cold.totalBytes());

@@ -28,6 +28,7 @@ final class Downloads {
         DESCRIPTOR("descriptor"),
         LAYER_INDEX("layer indexes"),
         SNAPSHOT("boot snapshot"),
+        SNAPSHOT_COLD("boot snapshot, 2nd part"),
         BLOB("layer blobs");
 
         final String label;
@@ -40,6 +41,7 @@ final class Downloads {
     private final List<Request> finished = new CopyOnWriteArrayList<>();
     private final List<Request> failed = new CopyOnWriteArrayList<>();
     private final Set<String> snapshotBlobs;
+    private final Set<String> coldBlobs;
 
     /** Starts counting every request of {@code context} that finishes from now on. */
     Downloads(BrowserContext context) {
@@ -48,7 +50,13 @@ final class Downloads {
 
     /** The same, counting the blobs named {@code snapshotBlobs} (64 hex digits each) as boot snapshots. */
     Downloads(BrowserContext context, Set<String> snapshotBlobs) {
+        this(context, snapshotBlobs, Set.of());
+    }
+
+    /** The same, counting the blobs named {@code coldBlobs} as boot snapshots' second parts. */
+    Downloads(BrowserContext context, Set<String> snapshotBlobs, Set<String> coldBlobs) {
         this.snapshotBlobs = Set.copyOf(snapshotBlobs);
+        this.coldBlobs = Set.copyOf(coldBlobs);
         context.onRequestFinished(finished::add);
         context.onRequestFailed(failed::add);
     }
@@ -88,6 +96,8 @@ final class Downloads {
             Kind kind = kind(request.url());
             if (kind == Kind.BLOB && snapshotBlobs.contains(name(request.url()))) {
                 kind = Kind.SNAPSHOT;
+            } else if (kind == Kind.BLOB && coldBlobs.contains(name(request.url()))) {
+                kind = Kind.SNAPSHOT_COLD;
             }
             bytes.merge(kind, size.applyAsLong(request), Long::sum);
         }

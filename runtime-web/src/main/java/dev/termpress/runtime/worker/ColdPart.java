@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 /**
  * A split boot snapshot's second part (the RAM pages a resume needs only after the prompt), fetched while the
  * machines resumed from the first part already run: each resumed {@link Session} is attached and gets the pages
- * when they arrive; until then a guest that needs one waits ({@link Session#tick}). One per worker, as a worker
- * runs one image.
+ * when they arrive; until then a guest that needs one waits ({@link Session#tick}). The fetch starts at the
+ * guest's first prompt or first need ({@link #start}). One per worker, as a worker runs one image.
  */
 final class ColdPart {
 
@@ -20,10 +20,35 @@ final class ColdPart {
     private byte[] raw;
     private String failure;
     private Consumer<String> onFailure;
+    /** Starts the fetch (the loader sets it once the first part is in); null before. */
+    private Runnable fetch;
+    private boolean wanted;
+    private boolean requested;
 
     /** This worker's. */
     static ColdPart shared() {
         return shared;
+    }
+
+    /**
+     * How to fetch the part. The fetch starts when a resumed guest first needs one of its pages or first waits
+     * with nothing to do (at its prompt), whichever comes first: until then the download would only compete
+     * with what the guest needs to reach the prompt.
+     */
+    void fetchWith(Runnable fetcher) {
+        this.fetch = fetcher;
+        if (wanted) {
+            start();
+        }
+    }
+
+    /** A resumed guest reached its prompt or needs a page: fetch the part now (once). */
+    void start() {
+        wanted = true;
+        if (fetch != null && !requested && raw == null && failure == null) {
+            requested = true;
+            fetch.run();
+        }
     }
 
     /** Called with the reason when the part cannot be used after a machine resumed without it. */
@@ -52,6 +77,7 @@ final class ColdPart {
         if (!stalled.contains(session)) {
             stalled.add(session);
         }
+        start();
     }
 
     /** Whether a guest waits for this part (the rehearsal is then not at its prompt, the ledger counts a fetch). */

@@ -141,7 +141,7 @@ final class ImageLoader {
                 .flatThen(bytes -> {
                     Marks.mark("snapshotFetched");
                     if (wanted.split()) {
-                        fetchColdPart(wanted); // after the first part: it must not slow that one down
+                        ColdPart.shared().fetchWith(() -> fetchColdPart(wanted)); // from the prompt on
                     }
                     return Blobs.gunzip(bytes, url);
                 })
@@ -165,9 +165,9 @@ final class ImageLoader {
     }
 
     /**
-     * A split snapshot's second part, fetched while the guest resumes from the first: verified, inflated and
-     * handed to every machine resumed from the first part ({@link ColdPart}). If it fails before the first part
-     * is delivered, the snapshot is not used at all.
+     * A split snapshot's second part, fetched once a guest resumed from the first reaches its prompt or needs
+     * a page of it ({@link ColdPart#start}): verified, inflated and handed to every machine resumed from the
+     * first part. If it fails before the first part is delivered, the snapshot is not used at all.
      */
     private void fetchColdPart(BootSnapshot wanted) {
         String url = blobUrl(wanted.coldDigest());

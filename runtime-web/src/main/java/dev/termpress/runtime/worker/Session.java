@@ -314,6 +314,9 @@ public final class Session {
         } else if (!machine.idle()) {
             requestSoon();
         } else {
+            if (machine.ram().absentPages() > 0) {
+                ColdPart.shared().start(); // the guest waits (its prompt): now fetch the rest of its RAM
+            }
             double sleepMillis = idleSleepMillis();
             if (sleepMillis >= 0) {
                 host.runAfter(sleepMillis);
