@@ -60,6 +60,7 @@ public final class Machine {
     private final MachineConfig config;
     private final Clock clock;
     private final Ram ram;
+    private final List<VirtioMmio> transports = new ArrayList<>();
     private final Bus bus = new Bus();
     private final Cpu cpu;
     private final Clint clint;
@@ -128,6 +129,8 @@ public final class Machine {
         bus.add(new TestFinisher(power));
         bus.add(rtc);
         bus.add(plic);
+        // Requests over pages a boot snapshot's cold part had not brought yet were left in their rings.
+        ram.setArrivalListener(() -> transports.forEach(VirtioMmio::pagesArrived));
         this.consoleTransport = attach(console);
         attach(new VirtioEntropy(config.entropy()));
         attach(network);
@@ -150,6 +153,7 @@ public final class Machine {
         }
         VirtioMmio transport = VirtioMmio.inSlot(nextVirtioSlot++, plic, ram, device);
         bus.add(transport);
+        transports.add(transport);
         return transport;
     }
 
@@ -285,6 +289,9 @@ public final class Machine {
             long now = pollTimers();
             int ran = cpu.run((int) Math.min(SLICE, maxInstructions - done));
             done += ran;
+            if (cpu.stalledOnAbsentPage()) {
+                break; // nothing can run until the host has the page (waitingForPages)
+            }
             if (ran == 0 && cpu.waitingForInterrupt() && !halted) {
                 // Guest time must not run past a reply the host owes (the instruction clock skips ahead).
                 if (network.waitingForHost() && network.awaitHost(HOST_WAIT_NANOS)) {
@@ -305,6 +312,14 @@ public final class Machine {
         sbi.update(now);
         rtc.update();
         return now;
+    }
+
+    /**
+     * Whether the last {@link #run} ended before an instruction that needs a RAM page still to arrive (a
+     * boot snapshot resumed before its cold part): the host runs again once {@link Ram#absentPages} is 0.
+     */
+    public boolean waitingForPages() {
+        return cpu.stalledOnAbsentPage() && ram.absentPages() > 0;
     }
 
     /** Whether the hart sleeps in WFI: {@link #run} returns at once until input or time wakes it. */

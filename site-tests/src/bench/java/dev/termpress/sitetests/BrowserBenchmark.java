@@ -69,17 +69,18 @@ public final class BrowserBenchmark {
             System.out.printf("sites built in %.1f s (with boot snapshots, and the snapshot: false baseline);"
                     + " Chromium %s (headless)%n", (System.nanoTime() - buildStarted) / 1e9, chromium.browser().version());
             Set<String> snapshots = snapshotBlobs(site.output());
-            System.out.println("boot snapshot blobs: " + snapshotSizes(site.output()));
+            System.out.println("boot snapshot blobs: " + snapshotSizes(site.output()) + ", second parts: "
+                    + coldBlobs(site.output()));
+            Set<String> coldParts = coldBlobs(site.output());
             List<Scenario> scenarios = new ArrayList<>();
             // Interleaved: each repetition visits every variant, so load changes hit them alike.
-            Scenario busyboxServe = new Scenario("busybox, snapshot, termpress serve", snapshots);
-            Scenario busyboxCaching = new Scenario("busybox, snapshot, caching host", snapshots);
-            Scenario busyboxColdServe = new Scenario("busybox, cold boot (snapshot: false), termpress serve", snapshots);
-            Scenario busyboxColdCaching = new Scenario("busybox, cold boot (snapshot: false), caching host", snapshots);
-            Scenario busyboxPrewarmed = new Scenario("busybox, snapshot, termpress serve", snapshots,
-                    Visit.Click.ONCE_PREWARMED);
+            Scenario busyboxServe = new Scenario("busybox, snapshot, termpress serve", snapshots, coldParts);
+            Scenario busyboxCaching = new Scenario("busybox, snapshot, caching host", snapshots, coldParts);
+            Scenario busyboxColdServe = new Scenario("busybox, cold boot (snapshot: false), termpress serve", snapshots, coldParts);
+            Scenario busyboxColdCaching = new Scenario("busybox, cold boot (snapshot: false), caching host", snapshots, coldParts);
+            Scenario busyboxPrewarmed = new Scenario("busybox, snapshot, termpress serve", snapshots, coldParts, Visit.Click.ONCE_PREWARMED);
             Scenario busyboxColdPrewarmed = new Scenario("busybox, cold boot (snapshot: false), termpress serve",
-                    snapshots, Visit.Click.ONCE_PREWARMED);
+                    snapshots, coldParts, Visit.Click.ONCE_PREWARMED);
             for (int run = 1; run <= runs; run++) {
                 busyboxPrewarmed.measure(chromium, site.url(""), run, false);
                 busyboxColdPrewarmed.measure(chromium, baseline.url(""), run, false);
@@ -91,12 +92,11 @@ public final class BrowserBenchmark {
             scenarios.addAll(List.of(busyboxPrewarmed, busyboxColdPrewarmed, busyboxServe, busyboxColdServe,
                     busyboxCaching, busyboxColdCaching));
             if (debian) {
-                Scenario debianServe = new Scenario("debian, snapshot, termpress serve", snapshots);
-                Scenario debianColdServe = new Scenario("debian, cold boot (snapshot: false), termpress serve", snapshots);
-                Scenario debianCaching = new Scenario("debian, snapshot, caching host", snapshots);
-                Scenario debianColdCaching = new Scenario("debian, cold boot (snapshot: false), caching host", snapshots);
-                Scenario debianPrewarmed = new Scenario("debian, snapshot, termpress serve", snapshots,
-                        Visit.Click.ONCE_PREWARMED);
+                Scenario debianServe = new Scenario("debian, snapshot, termpress serve", snapshots, coldParts);
+                Scenario debianColdServe = new Scenario("debian, cold boot (snapshot: false), termpress serve", snapshots, coldParts);
+                Scenario debianCaching = new Scenario("debian, snapshot, caching host", snapshots, coldParts);
+                Scenario debianColdCaching = new Scenario("debian, cold boot (snapshot: false), caching host", snapshots, coldParts);
+                Scenario debianPrewarmed = new Scenario("debian, snapshot, termpress serve", snapshots, coldParts, Visit.Click.ONCE_PREWARMED);
                 for (int run = 1; run <= debianRuns; run++) {
                     debianPrewarmed.measure(chromium, site.url(DEBIAN_PAGE), run, false);
                     debianServe.measure(chromium, site.url(DEBIAN_PAGE), run, false);
@@ -120,6 +120,23 @@ public final class BrowserBenchmark {
     static Set<String> snapshotBlobs(Path output) throws IOException {
         Set<String> names = new TreeSet<>();
         snapshotSizes(output).keySet().forEach(names::add);
+        return names;
+    }
+
+    /** The hex names of the boot snapshots' second parts ({@code snapshot.cold}) the site's descriptors name. */
+    static Set<String> coldBlobs(Path output) throws IOException {
+        Set<String> names = new TreeSet<>();
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> descriptors = Files.list(output.resolve("images"))) {
+            for (Path descriptor : (Iterable<Path>) descriptors::iterator) {
+                if (descriptor.getFileName().toString().endsWith(".json")) {
+                    JsonNode cold = json.readTree(descriptor.toFile()).path("snapshot").path("cold");
+                    if (cold.isObject()) {
+                        names.add(cold.path("digest").asText().substring("sha256:".length()));
+                    }
+                }
+            }
+        }
         return names;
     }
 

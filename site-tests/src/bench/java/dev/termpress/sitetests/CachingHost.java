@@ -5,7 +5,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.termpress.generator.serve.ByteRange;
 import dev.termpress.generator.serve.ContentNamedFiles;
+import dev.termpress.generator.serve.GzipCache;
 import dev.termpress.generator.serve.MimeTypes;
+import dev.termpress.generator.serve.TransportCompression;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -21,7 +23,8 @@ import java.util.concurrent.Executors;
  * year-long immutable {@code Cache-Control}, everything else with {@code no-cache} and an {@code ETag}.
  * ({@code termpress serve} now marks content-named files the same way, through {@link ContentNamedFiles};
  * this host also revalidates the rest with an {@code ETag}.) GET and HEAD, with single byte ranges
- * (RFC 9110 §14), which the runtime's per-span layer reads need.
+ * (RFC 9110 §14), which the runtime's per-span layer reads need. Text-like files go gzip-coded to clients that
+ * accept it, as production hosts send them ({@link TransportCompression}; a coded answer has its own {@code ETag}).
  */
 final class CachingHost implements AutoCloseable {
 
@@ -29,6 +32,7 @@ final class CachingHost implements AutoCloseable {
     static final String REVALIDATE = "no-cache";
 
     private final Path site;
+    private final GzipCache gzipCache = new GzipCache();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "termpress-caching-host");
@@ -67,17 +71,41 @@ final class CachingHost implements AutoCloseable {
                 return;
             }
             Headers headers = exchange.getResponseHeaders();
-            headers.set("Content-Type", MimeTypes.of(file.getFileName().toString()));
-            String etag = "\"" + Files.size(file) + "-" + Files.getLastModifiedTime(file).toMillis() + "\"";
+            String name = file.getFileName().toString();
+            headers.set("Content-Type", MimeTypes.of(name));
+            boolean compressible = TransportCompression.compressible(name);
+            String rangeHeader = exchange.getRequestHeaders().getFirst("Range");
+            boolean gzip = compressible && rangeHeader == null
+                    && TransportCompression.acceptsGzip(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
+            if (compressible) {
+                headers.set("Vary", TransportCompression.VARY);
+            }
+            // RFC 9110 §8.8.3: a strong validator names one representation, so the coded one gets its own.
+            String etag = "\"" + Files.size(file) + "-" + Files.getLastModifiedTime(file).toMillis()
+                    + (gzip ? "-gzip" : "") + "\"";
             headers.set("ETag", etag);
             headers.set("Cache-Control", ContentNamedFiles.contains(relative) ? ContentNamedFiles.CACHE_FOREVER : REVALIDATE);
             if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
                 exchange.sendResponseHeaders(304, -1);
                 return;
             }
+            if (gzip) {
+                headers.set("Content-Encoding", TransportCompression.GZIP);
+                byte[] coded = gzipCache.gzipped(file);
+                if (method.equals("HEAD")) {
+                    headers.set("Content-Length", String.valueOf(coded.length));
+                    exchange.sendResponseHeaders(200, -1);
+                    return;
+                }
+                exchange.sendResponseHeaders(200, coded.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(coded);
+                }
+                return;
+            }
             byte[] body = Files.readAllBytes(file);
             headers.set("Accept-Ranges", "bytes");
-            ByteRange.Outcome range = ByteRange.parse(exchange.getRequestHeaders().getFirst("Range"), body.length);
+            ByteRange.Outcome range = ByteRange.parse(rangeHeader, body.length);
             if (range instanceof ByteRange.Unsatisfiable) {
                 headers.set("Content-Range", "bytes */" + body.length);
                 exchange.sendResponseHeaders(416, -1);

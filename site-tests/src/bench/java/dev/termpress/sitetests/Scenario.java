@@ -25,35 +25,50 @@ final class Scenario {
     private final Samples loopWallMips = Samples.higherIsBetter();
     private final Map<Downloads.Kind, Samples> coldBytes = new EnumMap<>(Downloads.Kind.class);
     private final Map<Downloads.Kind, Samples> warmBytes = new EnumMap<>(Downloads.Kind.class);
+    private final Map<Downloads.Kind, Samples> coldDecoded = new EnumMap<>(Downloads.Kind.class);
+    private final Map<Downloads.Kind, Samples> warmDecoded = new EnumMap<>(Downloads.Kind.class);
+    private final Samples coldTotal = Samples.lowerIsBetter();
+    private final Samples coldDecodedTotal = Samples.lowerIsBetter();
+    private final Samples warmTotal = Samples.lowerIsBetter();
+    private final Samples warmDecodedTotal = Samples.lowerIsBetter();
     private final PhaseTable coldPhases = new PhaseTable();
     private final PhaseTable warmPhases = new PhaseTable();
 
     private final Set<String> snapshotBlobs;
+    private final Set<String> coldBlobs;
     private final Visit.Click click;
     private final Map<String, Integer> prewarmStates = new java.util.TreeMap<>();
 
-    /** @param snapshotBlobs the hex names of boot snapshot blobs, counted apart from layer blobs */
-    Scenario(String name, Set<String> snapshotBlobs) {
-        this(name, snapshotBlobs, Visit.Click.AT_ONCE);
+    /**
+     * @param snapshotBlobs the hex names of boot snapshot blobs, counted apart from layer blobs
+     * @param coldBlobs the same for the snapshots' second parts
+     */
+    Scenario(String name, Set<String> snapshotBlobs, Set<String> coldBlobs) {
+        this(name, snapshotBlobs, coldBlobs, Visit.Click.AT_ONCE);
     }
 
     /** The same, pressing Run as {@code click} says (its label ends the name). */
-    Scenario(String name, Set<String> snapshotBlobs, Visit.Click click) {
+    Scenario(String name, Set<String> snapshotBlobs, Set<String> coldBlobs, Visit.Click click) {
         this.name = name + ", " + click.label;
         this.snapshotBlobs = snapshotBlobs;
+        this.coldBlobs = coldBlobs;
         this.click = click;
         for (Downloads.Kind kind : Downloads.Kind.values()) {
             coldBytes.put(kind, Samples.lowerIsBetter());
             warmBytes.put(kind, Samples.lowerIsBetter());
+            coldDecoded.put(kind, Samples.lowerIsBetter());
+            warmDecoded.put(kind, Samples.lowerIsBetter());
         }
     }
 
     void measure(Chromium chromium, String url, int run, boolean loop) {
         // A fresh context is a reader's first visit: empty HTTP cache, empty Cache API.
         try (BrowserContext context = chromium.browser().newContext()) {
-            Downloads downloads = new Downloads(context, snapshotBlobs);
+            Downloads downloads = new Downloads(context, snapshotBlobs, coldBlobs);
             try (Visit cold = Visit.run(context, downloads, url, 0, click)) {
-                record(cold, coldMillis, coldBytes);
+                record(cold, coldMillis, coldBytes, coldDecoded);
+                coldTotal.add(cold.totalBytes());
+                coldDecodedTotal.add(cold.totalDecodedBytes());
                 coldPhases.add(cold.runPhases());
                 coldWorker.add(cold.workerRunningMillis());
                 coldBoot.add(cold.bootStartedMillis());
@@ -67,7 +82,9 @@ final class Scenario {
                 }
             }
             try (Visit warm = Visit.run(context, downloads, url, 0, click)) {
-                record(warm, warmMillis, warmBytes);
+                record(warm, warmMillis, warmBytes, warmDecoded);
+                warmTotal.add(warm.totalBytes());
+                warmDecodedTotal.add(warm.totalDecodedBytes());
                 warmPhases.add(warm.runPhases());
                 warmWorker.add(warm.workerRunningMillis());
                 warmBoot.add(warm.bootStartedMillis());
@@ -83,7 +100,9 @@ final class Scenario {
         }
     }
 
-    private void record(Visit visit, Samples millis, Map<Downloads.Kind, Samples> bytes) {
+    private void record(Visit visit, Samples millis, Map<Downloads.Kind, Samples> bytes,
+            Map<Downloads.Kind, Samples> decoded) {
+        visit.decodedBytes().forEach((kind, count) -> decoded.get(kind).add(count));
         millis.add(visit.runToPromptMillis());
         prewarmStates.merge(visit.prewarm(), 1, Integer::sum);
         bootMips.add(visit.bootMips());
@@ -127,11 +146,14 @@ final class Scenario {
             row("shell loop MIPS (wall clock)", loopWallMips, "%.0f");
         }
         PhaseTable.print(coldPhases, warmPhases);
-        System.out.printf("  %-30s %8s %8s%n", "bytes before the prompt", "cold", "warm");
+        System.out.printf("  %-30s %9s %9s %9s %9s%n", "bytes before the prompt", "cold wire", "decoded",
+                "warm wire", "decoded");
         for (Downloads.Kind kind : Downloads.Kind.values()) {
-            System.out.printf("    %-28s %8.0f %8.0f%n", kind.label, coldBytes.get(kind).median(),
-                    warmBytes.get(kind).median());
+            System.out.printf("    %-28s %9.0f %9.0f %9.0f %9.0f%n", kind.label, coldBytes.get(kind).median(),
+                    coldDecoded.get(kind).median(), warmBytes.get(kind).median(), warmDecoded.get(kind).median());
         }
+        System.out.printf("    %-28s %9.0f %9.0f %9.0f %9.0f%n", "total (median of the sums)", coldTotal.median(),
+                coldDecodedTotal.median(), warmTotal.median(), warmDecodedTotal.median());
         System.out.println();
     }
 
@@ -141,6 +163,7 @@ final class Scenario {
     }
 
     private static String megabytes(Visit visit) {
-        return String.format("%.2f MB fetched", visit.totalBytes() / 1e6);
+        return String.format("%.2f MB fetched (%.2f MB decoded)", visit.totalBytes() / 1e6,
+                visit.totalDecodedBytes() / 1e6);
     }
 }

@@ -14,12 +14,14 @@ final class Visit implements AutoCloseable {
     private final LiveDemo demo;
     private final LiveDemo.RunTiming timing;
     private final Map<Downloads.Kind, Long> bytes;
+    private final Map<Downloads.Kind, Long> decodedBytes;
     private final double[] bootStats;
     private final RunPhases phasesMillis;
     private final String prewarm;
 
     private Visit(Page page, LiveDemo demo, LiveDemo.RunTiming timing, Map<Downloads.Kind, Long> bytes,
-            double[] bootStats, RunPhases phasesMillis, String prewarm) {
+            Map<Downloads.Kind, Long> decodedBytes, double[] bootStats, RunPhases phasesMillis, String prewarm) {
+        this.decodedBytes = decodedBytes;
         this.prewarm = prewarm;
         this.page = page;
         this.demo = demo;
@@ -67,9 +69,10 @@ final class Visit implements AutoCloseable {
         String adopted = demo.figure().getAttribute("data-prewarmed");
         String prewarm = adopted != null ? "adopted " + adopted : "not adopted (" + before + ")";
         Map<Downloads.Kind, Long> bytes = downloads.bytes();
+        Map<Downloads.Kind, Long> decoded = downloads.decodedBytes();
         double[] stats = demo.stats(); // the stats answer also sets data-guest-timings
         Object timings = demo.figure().evaluate("f => JSON.parse(f.getAttribute('data-guest-timings') || '{}')");
-        return new Visit(page, demo, timing, bytes, stats, RunPhases.of(timings, timing.millis()), prewarm);
+        return new Visit(page, demo, timing, bytes, decoded, stats, RunPhases.of(timings, timing.millis()), prewarm);
     }
 
     /** What the block's prewarm had done at the click: "adopted ready", "adopted loading" or "not adopted (STATE)". */
@@ -111,6 +114,15 @@ final class Visit implements AutoCloseable {
 
     Map<Downloads.Kind, Long> bytes() {
         return bytes;
+    }
+
+    /** The same bytes decoded (gzip-coded answers inflated). */
+    Map<Downloads.Kind, Long> decodedBytes() {
+        return decodedBytes;
+    }
+
+    long totalDecodedBytes() {
+        return decodedBytes.values().stream().mapToLong(Long::longValue).sum();
     }
 
     long totalBytes() {

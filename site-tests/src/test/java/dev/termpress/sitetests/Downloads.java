@@ -2,6 +2,7 @@ package dev.termpress.sitetests;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -9,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ToLongFunction;
 
 /**
  * What a browser context fetched over the network (its pages' and workers' requests), in response body bytes
- * per kind of file. Answers from the Cache API never reach the network and do not count; answers from the
+ * per kind of file, as sent on the wire (gzip-coded where the host coded it) and decoded. Answers from the Cache API never reach the network and do not count; answers from the
  * HTTP cache count with the bytes Chromium reports for them (none).
  */
 final class Downloads {
@@ -26,6 +28,7 @@ final class Downloads {
         DESCRIPTOR("descriptor"),
         LAYER_INDEX("layer indexes"),
         SNAPSHOT("boot snapshot"),
+        SNAPSHOT_COLD("boot snapshot, 2nd part"),
         BLOB("layer blobs");
 
         final String label;
@@ -38,6 +41,7 @@ final class Downloads {
     private final List<Request> finished = new CopyOnWriteArrayList<>();
     private final List<Request> failed = new CopyOnWriteArrayList<>();
     private final Set<String> snapshotBlobs;
+    private final Set<String> coldBlobs;
 
     /** Starts counting every request of {@code context} that finishes from now on. */
     Downloads(BrowserContext context) {
@@ -46,7 +50,13 @@ final class Downloads {
 
     /** The same, counting the blobs named {@code snapshotBlobs} (64 hex digits each) as boot snapshots. */
     Downloads(BrowserContext context, Set<String> snapshotBlobs) {
+        this(context, snapshotBlobs, Set.of());
+    }
+
+    /** The same, counting the blobs named {@code coldBlobs} as boot snapshots' second parts. */
+    Downloads(BrowserContext context, Set<String> snapshotBlobs, Set<String> coldBlobs) {
         this.snapshotBlobs = Set.copyOf(snapshotBlobs);
+        this.coldBlobs = Set.copyOf(coldBlobs);
         context.onRequestFinished(finished::add);
         context.onRequestFailed(failed::add);
     }
@@ -57,19 +67,39 @@ final class Downloads {
         failed.clear();
     }
 
-    /** Response body bytes per kind (every kind present, zero when nothing of it was fetched). */
+    /** Response body bytes on the wire per kind (every kind present, zero when nothing of it was fetched). */
     Map<Kind, Long> bytes() {
+        return sum(request -> Math.max(0, request.sizes().responseBodySize));
+    }
+
+    /**
+     * Response body bytes once decoded, per kind: what the wire carried for answers without a content coding,
+     * the inflated body for coded ones.
+     */
+    Map<Kind, Long> decodedBytes() {
+        return sum(request -> {
+            long wire = Math.max(0, request.sizes().responseBodySize);
+            Response response = request.response();
+            if (response == null || response.headerValue("content-encoding") == null || wire == 0) {
+                return wire;
+            }
+            return (long) response.body().length; // Chromium hands back the decoded body
+        });
+    }
+
+    private Map<Kind, Long> sum(ToLongFunction<Request> size) {
         Map<Kind, Long> bytes = new EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
             bytes.put(kind, 0L);
         }
         for (Request request : new ArrayList<>(finished)) {
-            long size = Math.max(0, request.sizes().responseBodySize);
             Kind kind = kind(request.url());
             if (kind == Kind.BLOB && snapshotBlobs.contains(name(request.url()))) {
                 kind = Kind.SNAPSHOT;
+            } else if (kind == Kind.BLOB && coldBlobs.contains(name(request.url()))) {
+                kind = Kind.SNAPSHOT_COLD;
             }
-            bytes.merge(kind, size, Long::sum);
+            bytes.merge(kind, size.applyAsLong(request), Long::sum);
         }
         return bytes;
     }

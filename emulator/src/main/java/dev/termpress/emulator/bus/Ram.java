@@ -31,6 +31,17 @@ public final class Ram {
     private int[] decodedEntries = new int[0];
     /** Null unless a translator watches code pages. */
     private DecodedCodeListener codeListener;
+    /**
+     * Null while every page is here (the usual case, which then costs nothing); else per page whether its
+     * bytes are still to arrive (a boot snapshot resumed before its cold part: {@link #markAbsent}).
+     */
+    private boolean[] absent;
+    private int absentCount;
+    private int expectedPart;
+    /** Null unless {@link #recordTouches} is on: per page, whether the CPU or a device used it. */
+    private boolean[] touched;
+    /** Told once the last absent page has arrived (null: nobody waits). */
+    private Runnable arrivalListener;
 
     /** Creates zeroed RAM of {@code sizeBytes}, a positive multiple of 4 KiB below 1 GiB. */
     public Ram(long sizeBytes) {
@@ -98,6 +109,122 @@ public final class Ram {
                 }
             }
         }
+    }
+
+    // ---- presence: pages whose bytes have not arrived yet ----
+
+    /**
+     * Marks RAM page {@code page} (offset from {@link #BASE} over 4 KiB) absent: its bytes are still being
+     * fetched. Until {@link #arrived}, the CPU stops before any instruction that would use it (the check is
+     * on the TLB-fill path, so an absent page never gets a TLB entry) and devices leave requests that touch
+     * it in their queues.
+     */
+    public void markAbsent(int page) {
+        if (absent == null) {
+            absent = new boolean[decodedPages.length];
+        }
+        if (!absent[page]) {
+            absent[page] = true;
+            absentCount++;
+        }
+    }
+
+    /** Page {@code page}'s bytes are in {@link #words()} now. */
+    public void arrived(int page) {
+        if (absent == null || !absent[page]) {
+            return;
+        }
+        absent[page] = false;
+        if (--absentCount == 0) {
+            absent = null;
+            if (arrivalListener != null) {
+                arrivalListener.run();
+            }
+        }
+    }
+
+    /** Whether page {@code page}'s bytes are still to arrive. */
+    public boolean isAbsent(int page) {
+        boolean[] missing = absent;
+        return missing != null && missing[page];
+    }
+
+    /** The checksum of the part that brings the absent pages (a split boot snapshot's first part names it). */
+    public void expectPart(int checksum) {
+        this.expectedPart = checksum;
+    }
+
+    /** What {@link #expectPart} said. */
+    public int expectedPart() {
+        return expectedPart;
+    }
+
+    /** How many pages are still to arrive. */
+    public int absentPages() {
+        return absentCount;
+    }
+
+    /** Runs {@code listener} when the last absent page arrives (devices then look at their queues again). */
+    public void setArrivalListener(Runnable listener) {
+        this.arrivalListener = listener;
+    }
+
+    /**
+     * Whether RAM page {@code page} may be used: it is here (and, while touches are recorded, notes the use).
+     * The CPU's TLB fill and page walk ask this; devices ask {@link #present}.
+     */
+    public boolean usable(int page) {
+        if (touched != null) {
+            touched[page] = true;
+        }
+        boolean[] missing = absent;
+        return missing == null || !missing[page];
+    }
+
+    /**
+     * Whether every page of {@code [paddr, paddr + length)} (inside RAM, see {@link #contains}) is here;
+     * a device asks before it acts on guest memory, so a request over an absent page waits with no effect.
+     */
+    public boolean present(long paddr, long length) {
+        if (absent == null && touched == null) {
+            return true;
+        }
+        if (length <= 0) {
+            return true;
+        }
+        int first = (int) ((paddr - BASE) >>> PAGE_SHIFT);
+        int last = (int) ((paddr - BASE + length - 1) >>> PAGE_SHIFT);
+        boolean here = true;
+        for (int page = first; page <= last; page++) {
+            here &= usable(page);
+        }
+        return here;
+    }
+
+    /** Starts noting which pages the CPU and devices use (a build records a boot snapshot's hot pages). */
+    public void recordTouches() {
+        touched = new boolean[decodedPages.length];
+    }
+
+    /** The pages used since {@link #recordTouches}, ascending; stops recording. */
+    public int[] touchedPages() {
+        boolean[] used = touched;
+        touched = null;
+        if (used == null) {
+            return new int[0];
+        }
+        int count = 0;
+        for (boolean u : used) {
+            count += u ? 1 : 0;
+        }
+        int[] pages = new int[count];
+        int n = 0;
+        for (int page = 0; page < used.length; page++) {
+            if (used[page]) {
+                pages[n++] = page;
+            }
+        }
+        return pages;
     }
 
     /** Whether {@code [paddr, paddr + length)} lies inside RAM. */

@@ -76,6 +76,13 @@ public final class Cpu implements HartInterrupts {
     long trapValue;
     /** Ends the current block after this instruction (interrupt state changed, machine halted). */
     boolean stop;
+    /**
+     * The last instruction needed a RAM page that has not arrived ({@link Trap#PAGE_ABSENT}): the hart
+     * stopped before it, and {@link #run} returns until the host has the page.
+     */
+    boolean stalled;
+    /** Stops since {@link #run} began; each counted its instruction as executed, which {@link #run} undoes. */
+    private int stalls;
 
     final Ram ram;
     final int[] mem;
@@ -261,10 +268,24 @@ public final class Cpu implements HartInterrupts {
         trapValue = value;
     }
 
-    /** Enters the pending trap for the instruction at {@code epc}; returns the handler's pc. */
+    /**
+     * Enters the pending trap for the instruction at {@code epc}; returns the handler's pc. An absent page
+     * is no trap: the hart stays at {@code epc} with nothing retired and the block ends.
+     */
     long takePendingTrap(long epc) {
         trapPending = false;
+        if (trapCause == Trap.PAGE_ABSENT) {
+            stalled = true;
+            stalls++;
+            stop = true;
+            return epc;
+        }
         return enterTrap(trapCause, trapValue, epc, false);
+    }
+
+    /** Whether the last {@link #run} stopped before an instruction whose RAM page has not arrived. */
+    public boolean stalledOnAbsentPage() {
+        return stalled;
     }
 
     /** Raises a synchronous exception at {@code epc} now; returns the handler's pc. */
@@ -379,6 +400,8 @@ public final class Cpu implements HartInterrupts {
             return 0;
         }
         stop = false;
+        stalled = false; // if the page is still absent, the instruction stops again at once
+        stalls = 0;
         takeInterrupt();
         if (waiting) {
             if ((mip & mie) == 0) {
@@ -392,6 +415,11 @@ public final class Cpu implements HartInterrupts {
                 interpreter.execute((int) (budget - (instret - start)));
             } else {
                 accelerator.execute((int) (budget - (instret - start)));
+            }
+            if (stalled) {
+                instret -= stalls; // the stopped instructions were counted, yet none executed
+                stalls = 0;
+                break;
             }
             if (waiting || halted) {
                 break;

@@ -154,6 +154,10 @@ final class Interpreter {
                     left++; // not executed here: the translator looks at the new page first
                     break;
                 }
+                if (page == -1 && cpu.stalled) {
+                    left++; // an absent RAM page stopped the last instruction: nothing more runs
+                    break;
+                }
                 base = slotBase(pc);
                 if (base < 0) {
                     pc = cpu.takePendingTrap(pc);

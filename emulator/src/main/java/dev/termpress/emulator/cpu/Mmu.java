@@ -125,6 +125,9 @@ final class Mmu {
             }
         }
         if (ram.contains(pa & ~PAGE_MASK, PAGE_MASK + 1)) {
+            if (!ram.usable((int) ((pa - Ram.BASE) >>> PAGE_SHIFT))) {
+                return absent(va);
+            }
             long vpn = (va >>> PAGE_SHIFT) | (access == FETCH ? cpu.fetchKey : cpu.dataKey);
             int index = (int) vpn & TLB_MASK;
             long delta = (pa & ~PAGE_MASK) - Ram.BASE - (va & ~PAGE_MASK);
@@ -148,6 +151,12 @@ final class Mmu {
         return pa;
     }
 
+    /** The page (or a page table on the way) has not arrived: no TLB entry, the hart stops before the access. */
+    private long absent(long va) {
+        cpu.pendTrap(Trap.PAGE_ABSENT, va);
+        return -1;
+    }
+
     private long pageFault(long va, int access) {
         cpu.pendTrap(faultCause(access, true), va);
         return -1;
@@ -164,6 +173,9 @@ final class Mmu {
             if (!ram.contains(pteAddr, PTE_SIZE)) {
                 cpu.pendTrap(faultCause(access, false), va);
                 return -1;
+            }
+            if (!ram.usable((int) ((pteAddr - Ram.BASE) >>> PAGE_SHIFT))) {
+                return absent(va);
             }
             long pte = ram.load64(pteAddr);
             if ((pte & PTE_V) == 0 || ((pte & PTE_R) == 0 && (pte & PTE_W) != 0) || (pte & PTE_RESERVED) != 0) {

@@ -17,6 +17,12 @@ public final class Trap {
     public static final int INSTRUCTION_PAGE_FAULT = 12;
     public static final int LOAD_PAGE_FAULT = 13;
     public static final int STORE_PAGE_FAULT = 15;
+    /**
+     * Not an architectural cause: the access needs a RAM page whose bytes have not arrived
+     * ({@code Ram#markAbsent}). Taking it stops the hart before the instruction (pc kept, nothing
+     * retired) until the page is here; the guest never sees it.
+     */
+    public static final int PAGE_ABSENT = -1;
 
     /** Interrupt codes (the cause's low bits when its top bit is set). */
     public static final int IRQ_S_SOFTWARE = 1;

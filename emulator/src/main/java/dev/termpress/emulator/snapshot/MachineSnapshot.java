@@ -34,14 +34,42 @@ public final class MachineSnapshot {
 
     /** The snapshot of {@code machine} (between two {@code run} calls), made from {@code identity}. */
     public static byte[] save(Machine machine, SnapshotIdentity identity) throws SnapshotException {
-        List<Snapshottable> parts = machine.stateComponents();
+        return save(machine.stateComponents(), machine, identity);
+    }
+
+    /** A snapshot in two parts: everything with the hot RAM pages, and the other non-zero pages ({@link ColdPages}). */
+    public record Split(byte[] first, byte[] cold) {
+    }
+
+    /**
+     * The snapshot of {@code machine} split in two: the first part holds the machine and the RAM pages in
+     * {@code hotPages} (what a resume uses before the prompt), the cold part every other non-zero page.
+     * A host resumes from the first part alone and applies the cold part when it arrives.
+     */
+    public static Split saveSplit(Machine machine, SnapshotIdentity identity, int[] hotPages) throws SnapshotException {
+        boolean[] hot = new boolean[(int) (machine.ram().size() >>> dev.termpress.emulator.bus.Ram.PAGE_SHIFT)];
+        for (int page : hotPages) {
+            hot[page] = true;
+        }
+        byte[] cold = ColdPages.encode(machine.ram(), hot);
+        List<Snapshottable> parts = new ArrayList<>(machine.stateComponents());
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) instanceof RamPages) {
+                parts.set(i, new RamPages(machine.ram(), hot, ColdPages.checksumOf(cold)));
+            }
+        }
+        return new Split(save(parts, machine, identity), cold);
+    }
+
+    private static byte[] save(List<Snapshottable> parts, Machine machine, SnapshotIdentity identity)
+            throws SnapshotException {
         StateWriter out = new StateWriter();
         out.raw(MAGIC_BYTES, 0, MAGIC_BYTES.length);
         out.i32(FORMAT_VERSION).i32(EMULATOR_VERSION).i64(machine.ram().size());
         out.string(identity.kernelSha256()).string(identity.imageDigest());
         out.i32(parts.size());
         for (Snapshottable part : parts) {
-            out.string(part.stateName()).i32(part.stateVersion());
+            out.string(part.stateName()).i32(part.savedVersion());
             int lengthAt = out.length();
             out.i32(0);
             part.saveState(out);

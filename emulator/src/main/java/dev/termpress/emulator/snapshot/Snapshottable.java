@@ -19,6 +19,14 @@ public interface Snapshottable {
         return stateVersion();
     }
 
+    /**
+     * The version this instance writes, when it writes an older list than it reads (a whole RAM section is
+     * still version 1; only a split one needs version 2).
+     */
+    default int savedVersion() {
+        return stateVersion();
+    }
+
     /** Writes every field, in a fixed order; fails when the state cannot be saved (say so why). */
     void saveState(StateWriter out) throws SnapshotException;
 

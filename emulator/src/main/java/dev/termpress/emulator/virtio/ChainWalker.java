@@ -22,6 +22,8 @@ final class ChainWalker {
     private long writableLength;
     private boolean sawWritable;
     private String problem;
+    /** The last walk met a page that has not arrived ({@link Ram#present}): no fault, try again later. */
+    private boolean absent;
 
     ChainWalker(Ram ram) {
         this.ram = ram;
@@ -32,6 +34,11 @@ final class ChainWalker {
         return problem;
     }
 
+    /** Whether the last {@link #walk} returned null because a descriptor or buffer lies on an absent page. */
+    boolean metAbsentPage() {
+        return absent;
+    }
+
     /** The request for the chain starting at {@code head}, or null (see {@link #problem()}). */
     VirtioRequest walk(Virtqueue queue, long generation, int head, long table, int tableSize, boolean indirectAllowed) {
         count = 0;
@@ -40,6 +47,7 @@ final class ChainWalker {
         writableLength = 0;
         sawWritable = false;
         problem = null;
+        absent = false;
         if (!walkTable(table, tableSize, head, indirectAllowed)) {
             return null;
         }
@@ -55,6 +63,9 @@ final class ChainWalker {
                 return fail("descriptor index " + next + " is outside a table of " + tableSize);
             }
             long desc = table + (long) DESC_SIZE * next;
+            if (!ram.present(desc, DESC_SIZE)) {
+                return pageAbsent();
+            }
             long address = ram.load64(desc);
             long length = ram.load32(desc + 8) & 0xffff_ffffL;
             int flags = ram.load16(desc + 12);
@@ -72,6 +83,9 @@ final class ChainWalker {
                 if (!ram.contains(address, length)) {
                     return fail("indirect table at 0x" + Long.toHexString(address) + " is outside RAM");
                 }
+                if (!ram.present(address, length)) {
+                    return pageAbsent();
+                }
                 // The write-only flag of an indirect descriptor is ignored (§2.7.5.3.2).
                 return walkTable(address, (int) (length / DESC_SIZE), 0, false);
             }
@@ -88,6 +102,9 @@ final class ChainWalker {
     private boolean addSegment(long address, long length, boolean writable) {
         if (!ram.contains(address, length)) {
             return fail("buffer 0x" + Long.toHexString(address) + "+" + length + " is outside RAM");
+        }
+        if (!ram.present(address, length)) {
+            return pageAbsent();
         }
         if (writable) {
             sawWritable = true;
@@ -110,6 +127,11 @@ final class ChainWalker {
         lengths[count] = (int) length;
         count++;
         return true;
+    }
+
+    private boolean pageAbsent() {
+        absent = true;
+        return false;
     }
 
     private boolean fail(String why) {

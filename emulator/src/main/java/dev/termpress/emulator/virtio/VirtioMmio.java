@@ -354,6 +354,18 @@ public final class VirtioMmio implements Device, VirtioTransport, Snapshottable 
         device.reset();
     }
 
+    /**
+     * Every absent RAM page has arrived ({@link Ram#setArrivalListener}): takes the chains the driver made
+     * available meanwhile, which {@link Virtqueue#pop} left in their rings.
+     */
+    public void pagesArrived() {
+        if (isLive()) {
+            for (int i = 0; i < queues.length; i++) {
+                drain(i);
+            }
+        }
+    }
+
     private void notifyQueue(int index) {
         if (index >= 0 && index < queues.length && isLive()) {
             drain(index);

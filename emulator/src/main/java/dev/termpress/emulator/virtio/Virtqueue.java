@@ -154,6 +154,12 @@ public final class Virtqueue {
         if (!ready || halted) {
             return null;
         }
+        // Nothing is read, consumed or written while a ring, descriptor or buffer lies on a page that has
+        // not arrived: the chain stays available and is taken once RAM is complete (VirtioMmio.pagesArrived).
+        if (!ram.present(driverAddress, RING_HEADER + (long) AVAIL_ELEM * size + EVENT_FIELD)
+                || !ram.present(deviceAddress, RING_HEADER + (long) USED_ELEM * size + EVENT_FIELD)) {
+            return null;
+        }
         int availIndex = ram.load16(driverAddress + 2);
         int waiting = (availIndex - lastAvailIndex) & 0xffff;
         if (waiting == 0) {
@@ -165,8 +171,11 @@ public final class Virtqueue {
             return null;
         }
         int head = ram.load16(driverAddress + RING_HEADER + (long) AVAIL_ELEM * (lastAvailIndex % size));
-        lastAvailIndex = (lastAvailIndex + 1) & 0xffff;
         VirtioRequest request = walker.walk(this, generation, head, descAddress, size, host.indirectDescriptors());
+        if (request == null && walker.metAbsentPage()) {
+            return null;
+        }
+        lastAvailIndex = (lastAvailIndex + 1) & 0xffff;
         if (request == null) {
             host.driverError("queue " + index + ", chain at descriptor " + head + ": " + walker.problem());
         }
@@ -224,7 +233,8 @@ public final class Virtqueue {
         }
         VirtioRequest request = walker.walk(this, generation, head, descAddress, size, host.indirectDescriptors());
         if (request == null) {
-            throw new SnapshotException("queue " + index + ", held request " + head + ": " + walker.problem());
+            throw new SnapshotException("queue " + index + ", held request " + head + ": "
+                    + (walker.metAbsentPage() ? "its buffers are not in the snapshot's first part" : walker.problem()));
         }
         return request;
     }

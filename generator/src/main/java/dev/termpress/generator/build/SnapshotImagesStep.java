@@ -47,11 +47,11 @@ final class SnapshotImagesStep implements BuildStep {
                     throw fail(spec, "the published manifest " + published + " is not the one booted, "
                             + image.snapshotIdentity().imageDigest());
                 }
-                byte[] gzipped = BootSnapshots.gzipped(image);
-                SnapshotPublisher.Published blob = SnapshotPublisher.publish(site.staging, descriptor, gzipped,
-                        SnapshotBlob.MEDIA_TYPE, image.snapshotIdentity().kernelSha256(),
+                BootSnapshots.Parts parts = BootSnapshots.gzipped(image);
+                SnapshotPublisher.Published blob = SnapshotPublisher.publish(site.staging, descriptor, parts.first(),
+                        parts.cold(), SnapshotBlob.MEDIA_TYPE, image.snapshotIdentity().kernelSha256(),
                         MachineSnapshot.EMULATOR_VERSION, MachineSnapshot.FORMAT_VERSION);
-                site.blobsWritten++;
+                site.blobsWritten += parts.cold() == null ? 1 : 2;
                 site.imageBytes += blob.size();
             } catch (ImageException | ImageFormatException | SnapshotException e) {
                 throw fail(spec, e.getMessage());

@@ -40,12 +40,22 @@ public final class SnapshotPublisher {
      */
     public static Published publish(Path siteOutput, String descriptorPath, byte[] gzipped, String mediaType,
             String kernelSha256, int emulatorVersion, int formatVersion) throws ImageException {
+        return publish(siteOutput, descriptorPath, gzipped, null, mediaType, kernelSha256, emulatorVersion, formatVersion);
+    }
+
+    /**
+     * The same for a snapshot in two parts: {@code cold} (gzipped, null for a whole snapshot) is written as a
+     * blob too and named by the {@code snapshot.cold} object. The size returned counts both parts.
+     */
+    public static Published publish(Path siteOutput, String descriptorPath, byte[] gzipped, byte[] cold,
+            String mediaType, String kernelSha256, int emulatorVersion, int formatVersion) throws ImageException {
         Path descriptor = siteOutput.resolve(descriptorPath);
         Digest digest = Digest.of(Digest.newSha256().digest(gzipped));
-        Path blob = siteOutput.resolve("images/blobs/sha256").resolve(digest.hex());
         try {
-            if (!Files.exists(blob) || Files.size(blob) != gzipped.length) {
-                AtomicFiles.write(blob, gzipped);
+            writeBlob(siteOutput, digest, gzipped);
+            Digest coldDigest = cold == null ? null : Digest.of(Digest.newSha256().digest(cold));
+            if (cold != null) {
+                writeBlob(siteOutput, coldDigest, cold);
             }
             ObjectNode root = (ObjectNode) read(descriptor);
             ObjectNode snapshot = Json.MAPPER.createObjectNode();
@@ -55,12 +65,29 @@ public final class SnapshotPublisher {
             snapshot.put("kernelSha256", kernelSha256);
             snapshot.put("emulatorVersion", emulatorVersion);
             snapshot.put("formatVersion", formatVersion);
+            if (cold != null) {
+                ObjectNode second = Json.MAPPER.createObjectNode();
+                second.put("mediaType", COLD_MEDIA_TYPE);
+                second.put("digest", coldDigest.toString());
+                second.put("size", cold.length);
+                snapshot.set("cold", second);
+            }
             root.set("snapshot", snapshot);
             AtomicFiles.write(descriptor, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         } catch (IOException e) {
             throw new ImageException(descriptor + ": cannot write the boot snapshot: " + e.getMessage(), e);
         }
-        return new Published(digest.toString(), gzipped.length);
+        return new Published(digest.toString(), gzipped.length + (cold == null ? 0 : cold.length));
+    }
+
+    /** The media type of a snapshot's second part (the RAM pages a resume needs only after the prompt). */
+    public static final String COLD_MEDIA_TYPE = "application/vnd.termpress.snapshot-pages.v1+gzip";
+
+    private static void writeBlob(Path siteOutput, Digest digest, byte[] bytes) throws IOException {
+        Path blob = siteOutput.resolve("images/blobs/sha256").resolve(digest.hex());
+        if (!Files.exists(blob) || Files.size(blob) != bytes.length) {
+            AtomicFiles.write(blob, bytes);
+        }
     }
 
     private static JsonNode read(Path file) throws ImageException {

@@ -12,7 +12,8 @@ import java.nio.file.Path;
 
 /**
  * Serves a built site the way static hosts do: {@code dir/} serves {@code dir/index.html},
- * {@code dir} redirects to {@code dir/}, missing files get {@code 404.html}; plus byte ranges.
+ * {@code dir} redirects to {@code dir/}, missing files get {@code 404.html}; plus byte ranges, and gzip on the
+ * wire for text-like files when the client accepts it ({@link TransportCompression}; never for a range).
  */
 final class StaticFileHandler implements HttpHandler {
 
@@ -22,6 +23,7 @@ final class StaticFileHandler implements HttpHandler {
 
     private final Path root;
     private final boolean liveReload;
+    private final GzipCache gzipCache = new GzipCache();
 
     StaticFileHandler(Path root, boolean liveReload) {
         this.root = root.toAbsolutePath().normalize();
@@ -88,16 +90,35 @@ final class StaticFileHandler implements HttpHandler {
             }
             return;
         }
-        String type = MimeTypes.of(file.getFileName().toString());
+        String name = file.getFileName().toString();
+        String type = MimeTypes.of(name);
         headers.set("Content-Type", type);
+        boolean compressible = TransportCompression.compressible(name);
+        if (compressible) {
+            headers.set("Vary", TransportCompression.VARY);
+        }
+        String range = exchange.getRequestHeaders().getFirst("Range");
+        // A range counts bytes of the file as it is (RFC 9110 §14.1.2), so a ranged answer is never coded.
+        boolean gzip = compressible && (range == null || status != 200)
+                && TransportCompression.acceptsGzip(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
         if (liveReload && type.startsWith("text/html")) {
-            sendBytes(exchange, injectScript(Files.readAllBytes(file)), status, head);
+            byte[] page = injectScript(Files.readAllBytes(file));
+            if (gzip) {
+                headers.set("Content-Encoding", TransportCompression.GZIP);
+                page = TransportCompression.gzip(page);
+            }
+            sendBytes(exchange, page, status, head);
+            return;
+        }
+        if (gzip) {
+            headers.set("Content-Encoding", TransportCompression.GZIP);
+            sendBytes(exchange, gzipCache.gzipped(file), status, head);
             return;
         }
         long length = Files.size(file);
         headers.set("Accept-Ranges", "bytes");
         ByteRange.Outcome outcome = status == 200
-                ? ByteRange.parse(exchange.getRequestHeaders().getFirst("Range"), length)
+                ? ByteRange.parse(range, length)
                 : new ByteRange.Whole();
         if (outcome instanceof ByteRange.Unsatisfiable) {
             headers.set("Content-Range", "bytes */" + length);

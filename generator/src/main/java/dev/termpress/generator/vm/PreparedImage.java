@@ -12,6 +12,7 @@ import dev.termpress.emulator.host.ConsoleOutput;
 import dev.termpress.emulator.host.InstructionClock;
 import dev.termpress.emulator.kernel.KernelImage;
 import dev.termpress.emulator.p9.Virtio9p;
+import dev.termpress.emulator.snapshot.ColdPages;
 import dev.termpress.emulator.snapshot.MachineSnapshot;
 import dev.termpress.emulator.snapshot.SnapshotException;
 import dev.termpress.emulator.snapshot.SnapshotIdentity;
@@ -43,6 +44,11 @@ public final class PreparedImage {
     /** Instructions a boot may take to reach init's ready marker (busybox needs about 21 M, Debian more). */
     private static final long SNAPSHOT_BOOT_BUDGET = 4_000_000_000L;
     private static final long SNAPSHOT_SLICE = 5_000_000L;
+    /** Instructions from a resume to the prompt (busybox needs about 3 M), in slices of a block's size. */
+    private static final long HOT_SET_BUDGET = 1_000_000_000L;
+    private static final long HOT_SET_SLICE = 200_000L;
+    /** Run on after the prompt, so the hot set also holds what the waiting shell and kernel touch next. */
+    private static final long HOT_SET_SETTLE = 2_000_000L;
 
     private final LocalImage image;
     private final List<LayerIndex> indexes;
@@ -113,6 +119,38 @@ public final class PreparedImage {
         return new BootedImage(machine, fs, handshake);
     }
 
+    /**
+     * The RAM pages a resume of {@code snapshot} uses up to the shell's first prompt (and a little after it,
+     * while the shell settles), read, written, fetched or reached by a device: a boot snapshot's hot part.
+     * The resume runs as a block's would, on the deterministic clock with the image's default settings.
+     *
+     * @throws SnapshotException if the snapshot cannot be resumed or no prompt shows within the budget
+     */
+    public int[] hotPages(byte[] snapshot) throws SnapshotException, ImageFormatException {
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        LongSupplier buildTime = () -> InstructionClock.BOOT_UNIX_NANOS;
+        BootedImage resumed = assemble("", MachineConfig.deterministic(console::write), buildTime);
+        resumed.machine().ram().recordTouches();
+        MachineSnapshot.restore(resumed.machine(), snapshot, snapshotIdentity());
+        resumed.handshake().resumeAtReady();
+        long executed = 0;
+        while (!endsLikePrompt(console)) {
+            if (resumed.machine().halted() || executed >= HOT_SET_BUDGET) {
+                throw new SnapshotException(image.description() + ": no shell prompt within " + executed
+                        + " instructions of the resume");
+            }
+            executed += resumed.handshake().run(HOT_SET_SLICE);
+        }
+        resumed.handshake().run(HOT_SET_SETTLE);
+        return resumed.machine().ram().touchedPages();
+    }
+
+    /** The console's last bytes end like a shell prompt ("# ", "$ "), escape sequences aside. */
+    private static boolean endsLikePrompt(java.io.ByteArrayOutputStream console) {
+        String text = console.toString(StandardCharsets.ISO_8859_1).replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "");
+        return text.endsWith("# ") || text.endsWith("$ ");
+    }
+
     /** What a snapshot of this image on the bundled kernel must have been made from. */
     public SnapshotIdentity snapshotIdentity() {
         return new SnapshotIdentity(kernelSha256(), image.manifestDigest());
@@ -126,6 +164,20 @@ public final class PreparedImage {
      * @throws SnapshotException if init never gets there (the boot failed or powered off)
      */
     public byte[] snapshot() throws SnapshotException, ImageFormatException {
+        return MachineSnapshot.save(bootToReady(), snapshotIdentity());
+    }
+
+    /**
+     * The same snapshot in two parts: the machine with the RAM pages a resume uses up to the prompt
+     * ({@link #hotPages}), and every other non-zero page. Deterministic like {@link #snapshot}.
+     */
+    public MachineSnapshot.Split splitSnapshot() throws SnapshotException, ImageFormatException {
+        Machine machine = bootToReady();
+        int[] hot = hotPages(MachineSnapshot.save(machine, snapshotIdentity()));
+        return MachineSnapshot.saveSplit(machine, snapshotIdentity(), hot);
+    }
+
+    private Machine bootToReady() throws SnapshotException, ImageFormatException {
         ConsoleOutput shown = (data, offset, length) -> { };
         LongSupplier buildTime = () -> InstructionClock.BOOT_UNIX_NANOS;
         ImageFileSystem fs = ImageFileSystem.create(indexes, source, buildTime);
@@ -144,7 +196,7 @@ public final class PreparedImage {
             }
             executed += machine.run(SNAPSHOT_SLICE);
         }
-        return MachineSnapshot.save(machine, snapshotIdentity());
+        return machine;
     }
 
     /**
@@ -157,8 +209,38 @@ public final class PreparedImage {
      */
     public BootedImage resume(byte[] snapshot, String initConf, MachineConfig config, LongSupplier clockNanos)
             throws SnapshotException, ImageFormatException {
+        return resume(snapshot, null, initConf, config, clockNanos);
+    }
+
+    /**
+     * The same from a split snapshot's two parts ({@link #splitSnapshot}, raw), both applied before the guest
+     * runs; {@code cold} null for a whole snapshot.
+     *
+     * @throws SnapshotException also when the first part leaves pages out and {@code cold} does not bring them
+     */
+    public BootedImage resume(byte[] snapshot, byte[] cold, String initConf, MachineConfig config, LongSupplier clockNanos)
+            throws SnapshotException, ImageFormatException {
         BootedImage resumed = assemble(initConf, config, clockNanos);
         MachineSnapshot.restore(resumed.machine(), snapshot, snapshotIdentity());
+        if (cold != null || resumed.machine().ram().absentPages() > 0) {
+            if (cold == null) {
+                throw new SnapshotException("its second part is missing");
+            }
+            ColdPages.apply(resumed.machine().ram(), cold);
+        }
+        resumed.handshake().resumeAtReady();
+        return resumed;
+    }
+
+    /**
+     * A machine resumed from a split snapshot's first part alone, as the browser starts one: the cold pages
+     * are absent until the caller applies the second part ({@code ColdPages.apply}); until then the guest
+     * stops before any access to them ({@code Machine.waitingForPages}).
+     */
+    BootedImage resumeFirstPart(byte[] first, String initConf, MachineConfig config, LongSupplier clockNanos)
+            throws SnapshotException, ImageFormatException {
+        BootedImage resumed = assemble(initConf, config, clockNanos);
+        MachineSnapshot.restore(resumed.machine(), first, snapshotIdentity());
         resumed.handshake().resumeAtReady();
         return resumed;
     }
@@ -173,7 +255,7 @@ public final class PreparedImage {
             SnapshotSource snapshot, Consumer<String> notice) throws ImageFormatException {
         if (snapshot != null) {
             try {
-                return resume(snapshot.load(), initConf, configs.get(), clockNanos);
+                return resume(snapshot.load(), snapshot.cold(), initConf, configs.get(), clockNanos);
             } catch (SnapshotException e) {
                 notice.accept("termpress: booting " + image.description() + " cold, its boot snapshot is unusable: "
                         + e.getMessage());
@@ -186,6 +268,11 @@ public final class PreparedImage {
     @FunctionalInterface
     public interface SnapshotSource {
         byte[] load() throws SnapshotException;
+
+        /** A split snapshot's second part (raw), or null for a whole snapshot. */
+        default byte[] cold() throws SnapshotException {
+            return null;
+        }
     }
 
     private static String kernelSha256() {

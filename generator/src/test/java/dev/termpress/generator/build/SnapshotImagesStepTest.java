@@ -8,6 +8,7 @@ import dev.termpress.emulator.MachineConfig;
 import dev.termpress.emulator.host.InstructionClock;
 import dev.termpress.emulator.snapshot.MachineSnapshot;
 import dev.termpress.generator.image.LocalImageLoader;
+import dev.termpress.generator.image.SnapshotPublisher;
 import dev.termpress.generator.image.OciImagePublisher;
 import dev.termpress.generator.vm.BootSnapshots;
 import dev.termpress.generator.vm.BootedImage;
@@ -45,10 +46,18 @@ class SnapshotImagesStepTest {
         assertThat(descriptor(second).path("snapshot")).isEqualTo(snapshot);
         assertThat(Files.readAllBytes(second.resolve(first.relativize(blob)))).isEqualTo(Files.readAllBytes(blob));
 
+        JsonNode cold = snapshot.path("cold");
+        assertThat(cold.path("mediaType").asText()).isEqualTo(SnapshotPublisher.COLD_MEDIA_TYPE);
+        String coldDigest = cold.path("digest").asText();
+        Path coldBlob = first.resolve("images/blobs/sha256").resolve(coldDigest.substring("sha256:".length()));
+        assertThat(Files.size(coldBlob)).isEqualTo(cold.path("size").asLong());
+        assertThat(Files.readAllBytes(second.resolve(first.relativize(coldBlob)))).isEqualTo(Files.readAllBytes(coldBlob));
+
         PreparedImage image = PreparedImage.of(LocalImageLoader.load(BUSYBOX, null));
         byte[] raw = SnapshotBlob.read(blob, digest);
-        BootedImage resumed = image.resume(raw, "", MachineConfig.deterministic((data, offset, length) -> { }),
-                () -> InstructionClock.BOOT_UNIX_NANOS);
+        BootedImage resumed = image.resume(raw, SnapshotBlob.read(coldBlob, coldDigest), "",
+                MachineConfig.deterministic((data, offset, length) -> { }), () -> InstructionClock.BOOT_UNIX_NANOS);
+        assertThat(resumed.machine().ram().absentPages()).isZero();
         assertThat(resumed.handshake().readySeen()).as("the published file resumes this image").isTrue();
     }
 

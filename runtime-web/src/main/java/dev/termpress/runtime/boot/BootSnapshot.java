@@ -11,10 +11,43 @@ package dev.termpress.runtime.boot;
  * @param emulatorVersion the snapshot header's emulator version
  * @param formatVersion the snapshot header's format version
  */
-public record BootSnapshot(String digest, long size, String kernelSha256, int emulatorVersion, int formatVersion) {
+public record BootSnapshot(String digest, long size, String kernelSha256, int emulatorVersion, int formatVersion,
+        String coldDigest, long coldSize) {
 
     /** The only media type this runtime reads. */
     public static final String MEDIA_TYPE = "application/vnd.termpress.snapshot.v1+gzip";
+    /** The media type of a split snapshot's second part ({@code snapshot.cold}): the RAM pages left out. */
+    public static final String COLD_MEDIA_TYPE = "application/vnd.termpress.snapshot-pages.v1+gzip";
+
+    public BootSnapshot(String digest, long size, String kernelSha256, int emulatorVersion, int formatVersion) {
+        this(digest, size, kernelSha256, emulatorVersion, formatVersion, null, 0);
+    }
+
+    /**
+     * The same snapshot with the second part the descriptor's {@code snapshot.cold} object names.
+     *
+     * @throws IllegalArgumentException naming the field that is missing or wrong
+     */
+    public BootSnapshot withCold(String mediaType, String digest, double size) {
+        if (!COLD_MEDIA_TYPE.equals(mediaType)) {
+            throw new IllegalArgumentException("descriptor: snapshot.cold media type " + mediaType + ", this runtime reads "
+                    + COLD_MEDIA_TYPE);
+        }
+        if (!Digests.valid(digest)) {
+            throw new IllegalArgumentException("descriptor: snapshot.cold digest " + digest
+                    + " is not sha256: and 64 lowercase hex digits");
+        }
+        if (!wholeNumber(size) || size < 1 || size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("descriptor: snapshot.cold size " + size
+                    + " is not a whole number of bytes below 2 GiB");
+        }
+        return new BootSnapshot(this.digest, this.size, kernelSha256, emulatorVersion, formatVersion, digest, (long) size);
+    }
+
+    /** Whether the snapshot comes in two parts (the guest resumes from the first, the second follows). */
+    public boolean split() {
+        return coldDigest != null;
+    }
 
     /**
      * Checks the object's fields as JSON gave them (strings null, numbers -1 when absent or of another type).

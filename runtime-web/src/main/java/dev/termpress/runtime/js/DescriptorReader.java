@@ -67,6 +67,11 @@ public final class DescriptorReader {
                         JsJson.string(snapshotObject, "digest"), JsJson.number(snapshotObject, "size"),
                         JsJson.string(snapshotObject, "kernelSha256"), JsJson.number(snapshotObject, "emulatorVersion"),
                         JsJson.number(snapshotObject, "formatVersion"));
+                JSObject cold = JsJson.object(snapshotObject, "cold");
+                if (cold != null) {
+                    snapshot = snapshot.withCold(JsJson.string(cold, "mediaType"), JsJson.string(cold, "digest"),
+                            JsJson.number(cold, "size"));
+                }
             } catch (IllegalArgumentException e) {
                 snapshotProblem = e.getMessage();
             }

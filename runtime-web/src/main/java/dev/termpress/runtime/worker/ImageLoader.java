@@ -140,9 +140,15 @@ final class ImageLoader {
         }, SpanFetcher.JAVA_SHA256)
                 .flatThen(bytes -> {
                     Marks.mark("snapshotFetched");
+                    if (wanted.split()) {
+                        ColdPart.shared().fetchWith(() -> fetchColdPart(wanted)); // from the prompt on
+                    }
                     return Blobs.gunzip(bytes, url);
                 })
                 .then(raw -> {
+                    if (ColdPart.shared().failure() != null) {
+                        return null; // the second part failed first: the kernel is on its way instead
+                    }
                     try {
                         Marks.mark("snapshotInflated");
                         snapshot = Int8Array.create(raw).copyToJavaArray();
@@ -156,6 +162,42 @@ final class ImageLoader {
                     snapshotFailed(Blobs.reason((JSObject) error));
                     return null;
                 });
+    }
+
+    /**
+     * A split snapshot's second part, fetched once a guest resumed from the first reaches its prompt or needs
+     * a page of it ({@link ColdPart#start}): verified, inflated and handed to every machine resumed from the
+     * first part. If it fails before the first part is delivered, the snapshot is not used at all.
+     */
+    private void fetchColdPart(BootSnapshot wanted) {
+        String url = blobUrl(wanted.coldDigest());
+        Blobs.fetchVerified(url, dev.termpress.runtime.boot.Digests.hex(wanted.coldDigest()), wanted.coldSize(),
+                bytes -> { }, SpanFetcher.JAVA_SHA256)
+                .flatThen(bytes -> {
+                    Marks.mark("coldPartFetched");
+                    return Blobs.gunzip(bytes, url);
+                })
+                .then(raw -> {
+                    try {
+                        byte[] pages = Int8Array.create(raw).copyToJavaArray();
+                        Marks.mark("coldPartApplied");
+                        ColdPart.shared().arrived(pages);
+                    } catch (Throwable e) {
+                        coldPartFailed(e.getMessage() != null ? e.getMessage() : e.toString());
+                    }
+                    return null;
+                }, error -> {
+                    coldPartFailed(Blobs.reason((JSObject) error));
+                    return null;
+                });
+    }
+
+    private void coldPartFailed(String why) {
+        ColdPart.shared().failed(why);
+        if (!delivered && !done && !kernelRequested) {
+            // Not resumed yet: resume nothing, boot the kernel (one line says why).
+            snapshotFailed(ColdPart.shared().failure());
+        }
     }
 
     private void snapshotFailed(String why) {

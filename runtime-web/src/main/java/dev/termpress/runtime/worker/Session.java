@@ -10,6 +10,7 @@ import dev.termpress.emulator.guest.InitConf;
 import dev.termpress.emulator.guest.InitHandshake;
 import dev.termpress.emulator.host.Clock;
 import dev.termpress.emulator.p9.Virtio9p;
+import dev.termpress.emulator.snapshot.ColdPages;
 import dev.termpress.emulator.snapshot.MachineSnapshot;
 import dev.termpress.emulator.snapshot.SnapshotException;
 import dev.termpress.emulator.snapshot.SnapshotIdentity;
@@ -219,6 +220,9 @@ public final class Session {
      */
     public void resumeFrom(byte[] snapshot, SnapshotIdentity identity) throws SnapshotException {
         MachineSnapshot.restore(machine, snapshot, identity);
+        if (machine.ram().absentPages() > 0) {
+            ColdPart.shared().attach(this); // the first part of a split snapshot: the rest follows
+        }
         started = true;
         if (handshake == null) {
             resumedUnconfigured = true; // configure() lets it run
@@ -227,6 +231,22 @@ public final class Session {
         handshake.resumeAtReady();
         sizeConsole();
         wake();
+    }
+
+    /** A split snapshot's second part arrived: its pages go into this machine's RAM and a waiting guest goes on. */
+    void applyColdPart(byte[] raw) {
+        if (finished) {
+            return;
+        }
+        try {
+            ColdPages.apply(machine.ram(), raw);
+        } catch (SnapshotException e) {
+            ColdPart.shared().refused(e.getMessage());
+            return;
+        }
+        if (started && handshake != null) {
+            wake();
+        }
     }
 
     private void sizeConsole() {
@@ -273,7 +293,8 @@ public final class Session {
             long ran = handshake.run(CHUNK);
             instructions += ran;
             now = host.nowMillis();
-            if (machine.halted() || ran < CHUNK && machine.idle() || output.size() >= OUTPUT_FLUSH_BYTES) {
+            if (machine.halted() || machine.waitingForPages() || ran < CHUNK && machine.idle()
+                    || output.size() >= OUTPUT_FLUSH_BYTES) {
                 break;
             }
         } while (now < deadline);
@@ -287,9 +308,15 @@ public final class Session {
             finished = true;
             host.cancelTimer();
             host.exited(ExitStatusFile.read(fs).orElse(machine.exitCode()));
+        } else if (machine.waitingForPages()) {
+            ColdPart.shared().stalled(this);
+            host.cancelTimer(); // the snapshot's second part wakes it (applyColdPart)
         } else if (!machine.idle()) {
             requestSoon();
         } else {
+            if (machine.ram().absentPages() > 0) {
+                ColdPart.shared().start(); // the guest waits (its prompt): now fetch the rest of its RAM
+            }
             double sleepMillis = idleSleepMillis();
             if (sleepMillis >= 0) {
                 host.runAfter(sleepMillis);

@@ -208,6 +208,7 @@ public final class WorkerMain {
         if (!prewarming) {
             pageFiles = PageFiles.fetch(message, descriptor);
         }
+        ColdPart.shared().onFailure(WorkerMain::coldPartFailed);
         loader = new ImageLoader(descriptor, kernel, kernelSha256,
                 new ImageLoader.Listener() {
                     @Override
@@ -283,6 +284,29 @@ public final class WorkerMain {
         } catch (Throwable e) {
             fail(e);
         }
+    }
+
+    /**
+     * A split boot snapshot's second part cannot be used after a machine resumed from the first: that machine
+     * cannot go on, so every machine of the snapshot is dropped and the kernel boots (one line says why).
+     */
+    private static void coldPartFailed(String why) {
+        if (stopped) {
+            return;
+        }
+        if (rehearsal != null) {
+            rehearsal.cancel(); // its end resumes the reader's machine, which finds the part failed and boots cold
+            return;
+        }
+        for (Session dropped : new Session[] {session, resumed}) {
+            if (dropped != null) {
+                dropped.stop();
+            }
+        }
+        session = null;
+        resumed = null;
+        host.cancelTimer();
+        loader.bootCold(why);
     }
 
     private static void rehearse() {
@@ -528,6 +552,9 @@ public final class WorkerMain {
 
     /** Whether a guest read waits on layer bytes being fetched. */
     private static boolean readsWaiting() {
+        if (ColdPart.shared().awaited()) {
+            return true; // a guest waits for the boot snapshot's second part
+        }
         if (layers == null) {
             return false;
         }

@@ -52,6 +52,24 @@ class BootChoiceTest {
     }
 
     @Test
+    void aSecondPartIsReadWithItsOwnChecks() {
+        String cold = "sha256:" + "e".repeat(64);
+        BootSnapshot split = snapshot().withCold(BootSnapshot.COLD_MEDIA_TYPE, cold, 990_000);
+
+        assertThat(snapshot().split()).isFalse();
+        assertThat(split.split()).isTrue();
+        assertThat(split.coldDigest()).isEqualTo(cold);
+        assertThat(split.coldSize()).isEqualTo(990_000);
+        assertThat(split.digest()).isEqualTo(DIGEST);
+        assertThatThrownBy(() -> snapshot().withCold(BootSnapshot.MEDIA_TYPE, cold, 10))
+                .hasMessageContaining("snapshot.cold media type");
+        assertThatThrownBy(() -> snapshot().withCold(BootSnapshot.COLD_MEDIA_TYPE, "sha256:12", 10))
+                .hasMessageContaining("snapshot.cold digest");
+        assertThatThrownBy(() -> snapshot().withCold(BootSnapshot.COLD_MEDIA_TYPE, cold, -1))
+                .hasMessageContaining("snapshot.cold size");
+    }
+
+    @Test
     void aSnapshotThatFitsIsResumed() {
         BootChoice choice = BootChoice.of(image(MANIFEST, snapshot(), null), KERNEL, FORMAT, EMULATOR);
 
