@@ -183,13 +183,19 @@ public final class ServeEditBenchmark {
 
     private static void coldBuilds(Path termpress, Path hugo) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path launcher = launcher();
+        System.out.println("termpress cold builds: " + (launcher != null ? launcher + " (jar"
+                + (Files.exists(launcher.resolveSibling("generator/target/termpress.jsa")) ? " and its CDS archive)" : ", no CDS archive)")
+                : "java -cp (the benchmark's classpath)"));
         List<Long> ours = new ArrayList<>();
         List<Long> theirs = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
             Path out = termpress.resolveSibling("termpress-out");
             StagedOutput.deleteTree(out);
-            ours.add(time(List.of(java, "-cp", classpath(), "dev.termpress.generator.cli.TermpressCommand", "build",
-                    termpress.toString(), "--out", out.toString())));
+            ours.add(time(launcher != null
+                    ? List.of("sh", launcher.toString(), "build", termpress.toString(), "--out", out.toString())
+                    : List.of(java, "-cp", classpath(), "dev.termpress.generator.cli.TermpressCommand", "build",
+                            termpress.toString(), "--out", out.toString())));
             if (hugoInstalled()) {
                 Path hugoOut = hugo.resolveSibling("hugo-out");
                 StagedOutput.deleteTree(hugoOut);
@@ -200,6 +206,16 @@ public final class ServeEditBenchmark {
         if (!theirs.isEmpty()) {
             report("hugo (cold CLI)", theirs);
         }
+    }
+
+    /** The checkout's ./termpress (property termpress.launcher) when its packaged jar is there, else null. */
+    private static Path launcher() {
+        String property = System.getProperty("termpress.launcher");
+        if (property == null) {
+            return null;
+        }
+        Path launcher = Path.of(property).toAbsolutePath().normalize();
+        return Files.isRegularFile(launcher.resolveSibling("generator/target/termpress.jar")) ? launcher : null;
     }
 
     private static long time(List<String> command) throws Exception {
