@@ -113,14 +113,21 @@ public final class ServeEditBenchmark {
     }
 
     /** Reads the live-reload event stream as a page does; each reload event's arrival time lands in the queue. */
-    private static BlockingQueue<Long> listen(String url) {
+    private static BlockingQueue<Long> listen(String url) throws Exception {
         BlockingQueue<Long> reloads = new LinkedBlockingQueue<>();
+        java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
         HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body().forEach(line -> {
-                    if (line.equals("event: reload")) {
+                    if (line.startsWith(": connected")) {
+                        connected.countDown();
+                    } else if (line.equals("event: reload")) {
                         reloads.add(System.nanoTime());
                     }
                 }));
+        // On a loaded machine the stream can take longer to open than the first edit takes to come.
+        if (!connected.await(60, TimeUnit.SECONDS)) {
+            throw new IOException("the live-reload stream did not open within 60 s");
+        }
         return reloads;
     }
 

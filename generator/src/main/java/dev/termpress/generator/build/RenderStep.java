@@ -28,6 +28,8 @@ final class RenderStep implements BuildStep {
     static final String NOT_FOUND_TEMPLATE = "404.peb";
     /** The template variable holding a page's copy of its folder's shared sidebar, when it has one. */
     static final String SIDEBAR = "sidebar";
+    /** How many pages must be rendered for the shared sidebar to pay. */
+    static final int MIN_PAGES_TO_SHARE = 4;
 
     private final Markdown markdown;
     private final Function<Page, String> earlier;
@@ -56,12 +58,17 @@ final class RenderStep implements BuildStep {
         AtomicInteger done = new AtomicInteger();
         // Rendering one page reads only shared, immutable state; flexmark and Pebble are thread-safe.
         Map<String, Long> upperLimits = upperLimits(site);
-        SharedSidebar sidebars = new SharedSidebar(site.theme, site.nav);
+        long toRender = 0;
+        for (int i = 0; i < pages.size(); i++) {
+            html[i] = earlier.apply(pages.get(i));
+            toRender += html[i] == null ? 1 : 0;
+        }
+        // A folder's shared sidebar costs about three renderings of the partial: for a page or two (a body edit
+        // in serve) the partial per page is quicker. The output is the same either way.
+        SharedSidebar sidebars = toRender >= MIN_PAGES_TO_SHARE ? new SharedSidebar(site.theme, site.nav) : null;
         IntStream.range(0, pages.size()).parallel().forEach(i -> {
             Page page = pages.get(i);
-            String reused = earlier.apply(page);
-            if (reused != null) {
-                html[i] = reused;
+            if (html[i] != null) {
                 return;
             }
             PageRenderContext context = new PageRenderContext(SitePaths.rootPrefix(page.url()), page.demos(),
@@ -70,7 +77,7 @@ final class RenderStep implements BuildStep {
             String content = markdown.render(page.document(), context);
             try {
                 Map<String, Object> model = PageModel.forPage(site.config, site.nav, page, content, site.searchIndex);
-                String sidebar = sidebars.forPage(page, model);
+                String sidebar = sidebars == null ? null : sidebars.forPage(page, model);
                 if (sidebar != null) {
                     model.put(SIDEBAR, new SafeString(sidebar));
                 }
