@@ -84,6 +84,28 @@ class ReaderFeaturesTest {
     }
 
     @Test
+    void theIndexIsFetchedOnlyOnceAPointerIsOverTheSearchButtonThenOpeningFindsAtOnce() {
+        try (BrowserContext context = live.chromium().browser().newContext()) {
+            Page page = context.newPage();
+            ConsoleErrors errors = ConsoleErrors.watch(page);
+            java.util.List<String> fetched = new java.util.concurrent.CopyOnWriteArrayList<>();
+            page.onRequest(request -> fetched.add(request.url()));
+            page.navigate(live.site().url(""));
+            page.waitForLoadState();
+            assertThat(fetched).noneMatch(url -> url.contains("search-index"));
+            page.waitForResponse(response -> response.url().contains("search-index"),
+                    () -> page.locator(".tp-search-open").hover());
+            page.waitForFunction("() => window.MiniSearch !== undefined");
+            page.locator(".tp-search-open").click();
+            page.locator(".tp-search-input").fill("capyb");
+            page.locator("#tp-search-result-0").waitFor();
+            assertThat(page.locator("#tp-search-result-0 .tp-search-title").textContent()).isEqualTo("Animals");
+            assertThat(fetched.stream().filter(url -> url.contains("search-index"))).hasSize(1);
+            assertThat(errors.list()).isEmpty();
+        }
+    }
+
+    @Test
     void searchFindsADemoCommandAndCtrlKOpensEscapeCloses() {
         try (BrowserContext context = live.chromium().browser().newContext()) {
             Page page = context.newPage();

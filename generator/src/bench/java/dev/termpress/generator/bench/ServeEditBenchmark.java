@@ -113,14 +113,21 @@ public final class ServeEditBenchmark {
     }
 
     /** Reads the live-reload event stream as a page does; each reload event's arrival time lands in the queue. */
-    private static BlockingQueue<Long> listen(String url) {
+    private static BlockingQueue<Long> listen(String url) throws Exception {
         BlockingQueue<Long> reloads = new LinkedBlockingQueue<>();
+        java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
         HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body().forEach(line -> {
-                    if (line.equals("event: reload")) {
+                    if (line.startsWith(": connected")) {
+                        connected.countDown();
+                    } else if (line.equals("event: reload")) {
                         reloads.add(System.nanoTime());
                     }
                 }));
+        // On a loaded machine the stream can take longer to open than the first edit takes to come.
+        if (!connected.await(60, TimeUnit.SECONDS)) {
+            throw new IOException("the live-reload stream did not open within 60 s");
+        }
         return reloads;
     }
 
@@ -183,13 +190,19 @@ public final class ServeEditBenchmark {
 
     private static void coldBuilds(Path termpress, Path hugo) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path launcher = launcher();
+        System.out.println("termpress cold builds: " + (launcher != null ? launcher + " (jar"
+                + (Files.exists(launcher.resolveSibling("generator/target/termpress.jsa")) ? " and its CDS archive)" : ", no CDS archive)")
+                : "java -cp (the benchmark's classpath)"));
         List<Long> ours = new ArrayList<>();
         List<Long> theirs = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
             Path out = termpress.resolveSibling("termpress-out");
             StagedOutput.deleteTree(out);
-            ours.add(time(List.of(java, "-cp", classpath(), "dev.termpress.generator.cli.TermpressCommand", "build",
-                    termpress.toString(), "--out", out.toString())));
+            ours.add(time(launcher != null
+                    ? List.of("sh", launcher.toString(), "build", termpress.toString(), "--out", out.toString())
+                    : List.of(java, "-cp", classpath(), "dev.termpress.generator.cli.TermpressCommand", "build",
+                            termpress.toString(), "--out", out.toString())));
             if (hugoInstalled()) {
                 Path hugoOut = hugo.resolveSibling("hugo-out");
                 StagedOutput.deleteTree(hugoOut);
@@ -200,6 +213,16 @@ public final class ServeEditBenchmark {
         if (!theirs.isEmpty()) {
             report("hugo (cold CLI)", theirs);
         }
+    }
+
+    /** The checkout's ./termpress (property termpress.launcher) when its packaged jar is there, else null. */
+    private static Path launcher() {
+        String property = System.getProperty("termpress.launcher");
+        if (property == null) {
+            return null;
+        }
+        Path launcher = Path.of(property).toAbsolutePath().normalize();
+        return Files.isRegularFile(launcher.resolveSibling("generator/target/termpress.jar")) ? launcher : null;
     }
 
     private static long time(List<String> command) throws Exception {

@@ -8,10 +8,11 @@ import java.nio.file.Path;
  * One generated 1,000-page docs site written for both termpress and Hugo, with the same Markdown: every page
  * has front matter, a table, a list, a code block and links, and all pages sit in one folder so that both
  * tools' sidebars list all 1,000 of them on every page (termpress's default theme, a minimal Hugo layout).
+ * Public for site-tests' search benchmark, whose bench profile compiles this source folder too.
  */
-final class SideBySideSite {
+public final class SideBySideSite {
 
-    static final int PAGES = 1_000;
+    public static final int PAGES = 1_000;
 
     private SideBySideSite() {}
 
@@ -29,12 +30,12 @@ final class SideBySideSite {
         return md.toString();
     }
 
-    static String name(int i) {
+    public static String name(int i) {
         return String.format("p%04d", i);
     }
 
     /** The termpress site: termpress.yaml and content/. */
-    static void writeTermpress(Path site) throws IOException {
+    public static void writeTermpress(Path site) throws IOException {
         Files.createDirectories(site.resolve("content"));
         Files.writeString(site.resolve("termpress.yaml"), "title: Benchmark\nsearch: true\n");
         Files.writeString(site.resolve("content/index.md"), "# Benchmark\n\nStart at [the first page](p0000.md).\n");
@@ -43,7 +44,7 @@ final class SideBySideSite {
         }
     }
 
-    static String termpressPage(int i, String title, String extra) {
+    public static String termpressPage(int i, String title, String extra) {
         return "---\ntitle: " + title + "\nweight: " + i + "\n---\n\n" + body(i, name((i + 1) % PAGES) + ".md") + extra;
     }
 

@@ -10,6 +10,8 @@ import dev.termpress.generator.links.SitePaths;
 import dev.termpress.generator.markdown.Markdown;
 import dev.termpress.generator.markdown.PageRenderContext;
 import dev.termpress.generator.theme.PageModel;
+import dev.termpress.generator.theme.SharedSidebar;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,10 @@ final class RenderStep implements BuildStep {
     static final String NOT_FOUND_PAGE = "404.html";
     static final String PAGE_TEMPLATE = "page.peb";
     static final String NOT_FOUND_TEMPLATE = "404.peb";
+    /** The template variable holding a page's copy of its folder's shared sidebar, when it has one. */
+    static final String SIDEBAR = "sidebar";
+    /** How many pages must be rendered for the shared sidebar to pay. */
+    static final int MIN_PAGES_TO_SHARE = 4;
 
     private final Markdown markdown;
     private final Function<Page, String> earlier;
@@ -52,11 +58,17 @@ final class RenderStep implements BuildStep {
         AtomicInteger done = new AtomicInteger();
         // Rendering one page reads only shared, immutable state; flexmark and Pebble are thread-safe.
         Map<String, Long> upperLimits = upperLimits(site);
+        long toRender = 0;
+        for (int i = 0; i < pages.size(); i++) {
+            html[i] = earlier.apply(pages.get(i));
+            toRender += html[i] == null ? 1 : 0;
+        }
+        // A folder's shared sidebar costs about three renderings of the partial: for a page or two (a body edit
+        // in serve) the partial per page is quicker. The output is the same either way.
+        SharedSidebar sidebars = toRender >= MIN_PAGES_TO_SHARE ? new SharedSidebar(site.theme, site.nav) : null;
         IntStream.range(0, pages.size()).parallel().forEach(i -> {
             Page page = pages.get(i);
-            String reused = earlier.apply(page);
-            if (reused != null) {
-                html[i] = reused;
+            if (html[i] != null) {
                 return;
             }
             PageRenderContext context = new PageRenderContext(SitePaths.rootPrefix(page.url()), page.demos(),
@@ -64,8 +76,12 @@ final class RenderStep implements BuildStep {
                     upperLimits, page.fileBlocks(), PrewarmBudgets.of(site.config));
             String content = markdown.render(page.document(), context);
             try {
-                html[i] = site.theme.render(PAGE_TEMPLATE, PageModel.forPage(site.config, site.nav, page, content,
-                        site.searchIndex));
+                Map<String, Object> model = PageModel.forPage(site.config, site.nav, page, content, site.searchIndex);
+                String sidebar = sidebars == null ? null : sidebars.forPage(page, model);
+                if (sidebar != null) {
+                    model.put(SIDEBAR, new SafeString(sidebar));
+                }
+                html[i] = site.theme.render(PAGE_TEMPLATE, model);
             } catch (BuildException e) {
                 failures[i] = e;
             }

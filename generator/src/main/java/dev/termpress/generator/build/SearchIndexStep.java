@@ -40,7 +40,7 @@ final class SearchIndexStep implements BuildStep {
         this(Map.of());
     }
 
-    /** @param earlier an earlier build's documents (without their id) by page, reused for the same page */
+    /** @param earlier an earlier build's documents (as {@link #fields} gives them) by page, reused for the same page */
     SearchIndexStep(Map<Page, String> earlier) {
         this.earlier = earlier;
     }
@@ -62,20 +62,22 @@ final class SearchIndexStep implements BuildStep {
                 .append("{\"version\":").append(VERSION).append(",\"pages\":[");
         for (int i = 0; i < documents.length; i++) {
             site.searchDocuments.put(pages.get(i), documents[i]);
-            json.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(',').append(documents[i], 1,
-                    documents[i].length());
+            json.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(',').append(documents[i]);
         }
         json.append("]}");
         site.rendered.put(FILE_NAME, json.toString());
         site.searchIndex = FILE_NAME;
     }
 
-    /** A page's document without its id, as JSON. */
+    /**
+     * A page's document without its id and opening brace, as JSON: appended whole after the id (a String appends
+     * as one array copy; a range of one is copied a character at a time).
+     */
     private static String fields(Page page) {
         Map<String, Object> document = document(0, page);
         document.remove("id");
         try {
-            return JSON.writeValueAsString(document);
+            return JSON.writeValueAsString(document).substring(1);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings is always JSON", e);
         }

@@ -27,11 +27,17 @@ final class InitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** What the Pages workflow pins; tests replace it. */
-    TermpressRelease release = TermpressRelease.current();
+    /**
+     * What the Pages workflow pins; tests replace it. Looked up in {@link #call} (it hashes the running jar),
+     * not here: picocli constructs every subcommand for every command line, {@code build} included.
+     */
+    TermpressRelease release;
 
     @Override
     public Integer call() throws IOException {
+        if (release == null) {
+            release = TermpressRelease.current();
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path site = dir.toAbsolutePath().normalize();
         String siteTitle = title != null ? title : String.valueOf(site.getFileName());

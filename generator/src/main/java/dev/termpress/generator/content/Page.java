@@ -16,6 +16,8 @@ import java.util.Set;
 public final class Page {
 
     private final SourceFile source;
+    /** Computed once: navigation asks every page's URL for every page rendered. */
+    private final String url;
     private final FrontMatter frontMatter;
     private final Document document;
     private final String title;
@@ -43,6 +45,7 @@ public final class Page {
             Set<String> anchors) {
         this.fileBlocks = Collections.unmodifiableMap(new LinkedHashMap<>(fileBlocks));
         this.source = source;
+        this.url = SitePaths.pageUrl(source.path());
         this.frontMatter = frontMatter;
         this.document = document;
         this.title = title;
@@ -104,7 +107,7 @@ public final class Page {
 
     /** The page's URL relative to the site root: {@code ""}, {@code "guide/"} or {@code "guide/files/"}. */
     public String url() {
-        return SitePaths.pageUrl(source.path());
+        return url;
     }
 
     /** The file this page is written to, relative to the output root. */

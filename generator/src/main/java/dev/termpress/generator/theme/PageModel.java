@@ -46,7 +46,8 @@ public final class PageModel {
         pageVars.put("toc", contents(page));
         pageVars.put("editUrl", config.editUrl() == null ? null : config.editUrl() + page.sourcePath());
         model.put("page", pageVars);
-        model.put("nav", links(nav.top(), page));
+        // Computed only if a template reads it: the built-in theme reads its folder's shared sidebar instead.
+        model.put("nav", new LazyList<>(() -> links(nav.top(), page, true, null)));
         model.put("prev", link(nav.previous(page), page));
         model.put("next", link(nav.next(page), page));
         model.put("canonical", absolute(config, page.url()));
@@ -137,13 +138,19 @@ public final class PageModel {
         return path.endsWith("/") ? path : path + "/";
     }
 
-    private static List<NavLink> links(List<NavNode> nodes, Page current) {
+    /**
+     * The navigation as {@code current} sees it; with {@code markCurrent} false its own entry is not active and
+     * links to {@code currentHref} instead (the folder's shared sidebar, {@link SharedSidebar}).
+     */
+    static List<NavLink> links(List<NavNode> nodes, Page current, boolean markCurrent, String currentHref) {
         List<NavLink> links = new ArrayList<>(nodes.size());
         for (NavNode node : nodes) {
             boolean open = node.contains(current);
-            String href = node.page() == null ? null : SitePaths.relative(current.url(), node.page().url());
-            links.add(new NavLink(node.title(), href, node.page() == current, open, !node.children().isEmpty(),
-                    open ? links(node.children(), current) : List.of()));
+            boolean self = node.page() == current;
+            String href = node.page() == null ? null
+                    : self && !markCurrent ? currentHref : SitePaths.relative(current.url(), node.page().url());
+            links.add(new NavLink(node.title(), href, self && markCurrent, open, !node.children().isEmpty(),
+                    open ? links(node.children(), current, markCurrent, currentHref) : List.of()));
         }
         return links;
     }

@@ -1,7 +1,8 @@
-// termpress default theme: the search box. Opens on its button, "/" or Ctrl-K (Cmd-K); on first open it
-// loads minisearch and the site's index (both relative to the page, so any base path works, and
-// nothing but the site's own files is fetched), then ranks pages by title, headings, text and the
-// commands of their demo blocks. Arrow keys move through the results, Enter opens one, Escape closes.
+// termpress default theme: the search box. Opens on its button, "/" or Ctrl-K (Cmd-K). When it first opens,
+// or earlier when a pointer enters its button or focus reaches it, it loads minisearch and the site's index
+// (both relative to the page, so any base path works, and nothing but the site's own files is fetched), then
+// ranks pages by title, headings, text and the commands of their demo blocks. Arrow keys move through the
+// results, Enter opens one, Escape closes.
 (function () {
   "use strict";
   var MAX_RESULTS = 12;
@@ -132,21 +133,32 @@
       if (results.length) select(0);
     }
 
+    var loading = null;
+    // Starts loading the index once; a pointer over the button or focus on it is a reader about to search.
+    function load() {
+      if (!loading) {
+        loading = loadIndex(button).then(function (loaded) {
+          index = loaded;
+          if (dialog.open) { status.textContent = ""; show(input.value); }
+        }, function (error) {
+          loading = null; // the next opening tries again
+          status.textContent = "Search is not available: " + error.message;
+        });
+      }
+      return loading;
+    }
+
     function open() {
       if (!dialog.open) dialog.showModal();
       input.focus();
       input.select();
       if (index) return;
       status.textContent = "Loading the search index\u2026";
-      loadIndex(button).then(function (loaded) {
-        index = loaded;
-        status.textContent = "";
-        show(input.value);
-      }, function (error) {
-        status.textContent = "Search is not available: " + error.message;
-      });
+      load();
     }
 
+    button.addEventListener("pointerenter", load);
+    button.addEventListener("focus", load);
     button.addEventListener("click", open);
     dialog.querySelector(".tp-search-close").addEventListener("click", function () { dialog.close(); });
     // A click on the backdrop (outside the dialog's box) closes it.
