@@ -34,7 +34,7 @@ public final class WasmUnits implements BlockCompiler {
 
     @Override
     public CompiledBlock compile(Block block) {
-        return new Unit(this, instantiate(Int8Array.copyFromJavaArray(WasmBlockCompiler.compile(block))));
+        return new Unit(this, instantiate(context, Int8Array.copyFromJavaArray(WasmBlockCompiler.compile(block))));
     }
 
     @Override
@@ -76,20 +76,38 @@ public final class WasmUnits implements BlockCompiler {
             + "var u = new WebAssembly.Instance(new WebAssembly.Module(unwrap)).exports;"
             + "var d = new WebAssembly.Instance(new WebAssembly.Module(dispatcher)).exports;"
             + "return { units: d.units, dispatch: d.dispatch, x: u.longs(raw(x)), mem: u.ints(raw(mem)),"
-            + "  tlb: u.longs(raw(tlb)), ran: 0, exit: 0 };")
+            + "  tlb: u.longs(raw(tlb)), ran: 0, exit: 0,"
+            + "  compiled: 0, compileMs: 0, bytes: 0, entries: 0, dispatched: 0, dispatchMs: 0, exits: [0, 0, 0, 0, 0] };")
     private static native JSObject open(Int8Array unwrap, Int8Array dispatcher, Object x, Object mem, Object tlb);
 
-    @JSBody(params = "bytes", script = "return new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports.run;")
-    private static native JSObject instantiate(Int8Array bytes);
+    @JSBody(params = {"c", "bytes"}, script = ""
+            + "var t0 = performance.now();"
+            + "var run = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports.run;"
+            + "c.compileMs += performance.now() - t0; c.compiled++; c.bytes += bytes.length;"
+            + "return run;")
+    private static native JSObject instantiate(JSObject c, Int8Array bytes);
 
     @JSBody(params = {"c", "page", "run"}, script = "c.units.set(page, run);")
     private static native void setSlot(JSObject c, int page, JSObject run);
 
     /** One dispatch: returns the next pc and leaves the instructions run (and the exit) in {@code c}. */
     @JSBody(params = {"c", "dataKey", "fetchKey", "pc", "budget"}, script = ""
+            + "var t0 = performance.now();"
             + "var r = c.dispatch(c.x, c.mem, c.tlb, dataKey, fetchKey, pc, budget);"
-            + "c.ran = r[1]; c.exit = r[2]; return r[0];")
+            + "c.dispatchMs += performance.now() - t0;"
+            + "c.ran = r[1]; c.exit = r[2]; c.entries++; c.dispatched += r[1]; c.exits[r[2]]++; return r[0];")
     private static native long dispatch(JSObject c, long dataKey, long fetchKey, long pc, int budget);
+
+    /** The back end's counters: compilations, their time, unit entries and exits by kind. */
+    public String counters() {
+        return counters(context);
+    }
+
+    @JSBody(params = "c", script = "return 'wasmCompiled=' + c.compiled + ' compileMs=' + Math.round(c.compileMs)"
+            + " + ' bytes=' + c.bytes + ' entries=' + c.entries + ' dispatched=' + c.dispatched"
+            + " + ' dispatchMs=' + Math.round(c.dispatchMs) + ' exitNext=' + c.exits[0] + ' exitInterpret=' + c.exits[1]"
+            + " + ' exitBudget=' + c.exits[2] + ' exitNotEntry=' + c.exits[3] + ' exitNoUnit=' + c.exits[4];")
+    private static native String counters(JSObject c);
 
     @JSBody(params = "c", script = "return c.ran;")
     private static native int ran(JSObject c);
