@@ -65,34 +65,71 @@ class TranslatorInBrowserTest {
         assertThat(counters.get("lockstepChecked")).isZero();
     }
 
+    /** A CPU-bound C program in the guest: busybox awk's interpreter loop (about 1,000 instructions an iteration). */
+    private static String compute(int n) {
+        return "awk 'BEGIN{for(i=0;i<" + n + ";i++)s+=i*i%7;print \"sum\",s}'"; // one terminal row
+    }
+
     /**
-     * The shell loop timed in the same run with the interpreter and the translator (medians of 5, wall
-     * time of the command from Enter to the next prompt): {@code -Dtermpress.bench.translator=ITERATIONS}.
+     * The interpreter beside the translator in one run (docs/benchmarks.md): per repetition, each mode in
+     * a fresh context boots to the prompt (timed from the click), then runs the shell loop of {@code
+     * -Dtermpress.bench.translator=ITERATIONS} and the awk computation of {@code
+     * -Dtermpress.bench.compute=ITERATIONS} (default 200,000), each timed from Enter to the next prompt,
+     * with the guest instructions the worker counted. Prints every run, then the medians.
      */
     @Test
     void shellLoopTimings() throws Exception {
         String iterations = System.getProperty("termpress.bench.translator");
         org.junit.jupiter.api.Assumptions.assumeTrue(iterations != null, "a benchmark: -Dtermpress.bench.translator=N");
         int n = Integer.parseInt(iterations);
-        for (String mode : new String[] {"off", "on"}) {
-            try (BrowserContext context = live.chromium().browser().newContext()) {
-                Page page = context.newPage();
-                page.navigate(live.site().url("") + "?termpress-translate=" + mode);
-                LiveDemo demo = new LiveDemo(page, 0);
-                long boot = System.nanoTime();
-                demo.runToPrompt();
-                double bootSeconds = (System.nanoTime() - boot) / 1e9;
-                java.util.List<Double> seconds = new java.util.ArrayList<>();
-                for (int r = 0; r < 5; r++) {
-                    long start = System.nanoTime();
-                    assertThat(demo.command(loop(n))).contains("loop " + n);
-                    seconds.add((System.nanoTime() - start) / 1e9);
-                }
-                java.util.List<Double> sorted = seconds.stream().sorted().toList();
-                System.out.printf("translator=%s loop %d: median %.2f s (runs %s), run to prompt %.2f s, load %s%n",
-                        mode, n, sorted.get(2), seconds, bootSeconds,
-                        java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim());
+        int c = Integer.getInteger("termpress.bench.compute", 200_000);
+        int runs = Integer.getInteger("termpress.bench.runs", 5);
+        String[] modes = System.getProperty("termpress.bench.modes", "off,on").split(",");
+        Map<String, java.util.List<double[]>> results = new LinkedHashMap<>();
+        for (int r = 1; r <= runs; r++) {
+            for (String mode : modes) {
+                double[] figures = timeOneRun(mode, n, c);
+                results.computeIfAbsent(mode, k -> new java.util.ArrayList<>()).add(figures);
+                System.out.printf("run %d translator=%s: boot %.2f s, loop %d %.2f s (%.0f MIPS), compute %.2f s"
+                        + " (%.0f MIPS), load %s%n", r, mode, figures[0], n, figures[1], figures[2], figures[3],
+                        figures[4], java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim());
             }
+        }
+        String[] names = {"run to prompt s", "shell loop s", "shell loop MIPS", "compute s", "compute MIPS"};
+        for (var e : results.entrySet()) {
+            StringBuilder line = new StringBuilder("median translator=" + e.getKey() + ":");
+            for (int i = 0; i < names.length; i++) {
+                final int at = i;
+                double[] sorted = e.getValue().stream().mapToDouble(f -> f[at]).sorted().toArray();
+                line.append(String.format(" %s %.2f;", names[i], sorted[sorted.length / 2]));
+            }
+            System.out.println(line);
+        }
+    }
+
+    /** {boot s, loop s, loop MIPS, compute s, compute MIPS} for one fresh page in {@code mode}. */
+    private double[] timeOneRun(String mode, int n, int c) {
+        try (BrowserContext context = live.chromium().browser().newContext()) {
+            Page page = context.newPage();
+            page.navigate(live.site().url("") + "?termpress-translate=" + mode);
+            LiveDemo demo = new LiveDemo(page, 0);
+            long boot = System.nanoTime();
+            demo.runToPrompt();
+            double bootSeconds = (System.nanoTime() - boot) / 1e9;
+            double[] before = demo.stats();
+            long start = System.nanoTime();
+            assertThat(demo.command(loop(n), 600_000)).contains("loop " + n);
+            double loopSeconds = (System.nanoTime() - start) / 1e9;
+            double[] middle = demo.stats();
+            start = System.nanoTime();
+            assertThat(demo.command(compute(c), 600_000)).contains("sum ");
+            double computeSeconds = (System.nanoTime() - start) / 1e9;
+            double[] after = demo.stats();
+            if (!"off".equals(mode)) {
+                System.out.println("  counters: " + page.workers().get(0).evaluate("() => self.termpressTranslator()"));
+            }
+            return new double[] {bootSeconds, loopSeconds, (middle[0] - before[0]) / loopSeconds / 1e6,
+                computeSeconds, (after[0] - middle[0]) / computeSeconds / 1e6};
         }
     }
 

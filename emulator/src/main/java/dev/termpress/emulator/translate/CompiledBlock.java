@@ -11,6 +11,15 @@ import dev.termpress.emulator.cpu.TranslationAccess;
  */
 public abstract class CompiledBlock {
 
+    /**
+     * Whether the unit can run: false while a host compiles it asynchronously (the browser's {@code
+     * WebAssembly.compile}); the translator installs it only once ready, and not at all if its page
+     * was written in between.
+     */
+    public boolean ready() {
+        return true;
+    }
+
     /** Runs from entry {@code pc} with {@code budget} instructions allowed; returns the next pc. */
     public abstract long run(TranslationAccess access, int budget, long pc);
 }

@@ -340,14 +340,27 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         compiled++;
     }
 
+    /**
+     * Installs the compilations that came back, unless their page was written meanwhile; a unit the
+     * back end is still readying ({@link CompiledBlock#ready}, an asynchronous compile) waits in the
+     * queue while the interpreter runs its page.
+     */
     private void installFinished() {
-        Finished f;
-        while ((f = finished.poll()) != null) {
-            PageUnit p = f.page;
-            if (p.version == f.version) {
-                p.queued = false;
-                finish(p, f.block, f.code, f.words);
+        for (int n = finished.size(); n > 0; n--) {
+            Finished f = finished.poll();
+            if (f == null) {
+                return;
             }
+            PageUnit p = f.page;
+            if (p.version != f.version) {
+                continue;
+            }
+            if (f.code != null && !f.code.ready()) {
+                finished.add(f);
+                continue;
+            }
+            p.queued = false;
+            finish(p, f.block, f.code, f.words);
         }
     }
 

@@ -33,7 +33,8 @@ public final class WasmTranslation {
             Translator t = Translator.install(cpu, units, lockstep, InlineCompileRunner.INSTANCE);
             publish(() -> "compiled=" + t.compiledBlocks() + " runs=" + t.blockRuns() + " translated="
                     + t.translatedInstructions() + " dropped=" + t.droppedBlocks() + " lockstepChecked="
-                    + t.lockstepChecked());
+                    + t.lockstepChecked() + " reused=" + t.reusedBlocks() + " " + diagnostics(t.diagnostics())
+                    + " " + units.counters());
         };
     }
 
@@ -57,6 +58,11 @@ public final class WasmTranslation {
         } catch (RuntimeException e) {
             return "interpreter (" + e.getMessage() + ")";
         }
+    }
+
+    private static String diagnostics(long[] d) {
+        return "interpretedUnmapped=" + d[0] + " interpretedBesideUnit=" + d[1] + " interpretedCold=" + d[2]
+                + " cacheMisses=" + d[3] + " givenUp=" + d[4] + " demotions=" + d[5];
     }
 
     @JSBody(script = "var t = self.termpressTranslate; return t && (t.mode === 'on' || t.mode === 'lockstep') ? t.mode : null;")

@@ -4,6 +4,7 @@ import dev.termpress.emulator.translate.Block;
 import dev.termpress.emulator.translate.Insn;
 import dev.termpress.emulator.translate.Op;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,8 +16,8 @@ import java.util.List;
  *
  * <p>Registers live in locals between entry and exit. As in the JVM back end the unit is cut into
  * chains (straight runs from a leader up to a branch, a jump, the next leader or a gap), each run only
- * when the budget covers it whole and counted at its start; a loop and a {@code br_table} on the chain
- * index stand in for the JVM's gotos. Loads and stores test the interpreter's TLB inline; whatever the
+ * when the budget covers it whole and counted at its start; a loop and a {@code br_table} on the
+ * halfword where a chain starts stand in for the JVM's gotos, and find the entry's chain in one step. Loads and stores test the interpreter's TLB inline; whatever the
  * fast path does not cover (a TLB miss, a misaligned or device access, a store into a page holding
  * decoded code) leaves with {@link #EXIT_INTERPRET}, the pc of that instruction and the count of those
  * before it, so the interpreter runs it exactly (faults included) and nothing here ever traps. Pcs are
@@ -152,20 +153,23 @@ public final class WasmBlockCompiler {
                 f.localGet(X).i32Const(r).gc(Opcodes.ARRAY_GET, longs).localSet(regLocal[r]);
             }
         }
-        // The entry pc's chain, or n (not a chain start: leave at once, nothing run).
-        f.i32Const(n).localSet(chain);
-        for (int c = 0; c < n; c++) {
-            f.localGet(PC).localGet(page).op(Opcodes.I64_SUB).i64Const(pageOffset(insns.get(chainStarts.get(c))))
-                    .op(Opcodes.I64_EQ).ifThen().i32Const(c).localSet(chain).end();
-        }
+        // The dispatch index is the halfword of the page where a chain starts: one br_table finds the
+        // entry's chain (any other halfword is no chain start: leave at once, nothing run).
+        f.localGet(PC).localGet(page).op(Opcodes.I64_SUB).op(Opcodes.I32_WRAP_I64).i32Const(1)
+                .op(Opcodes.I32_SHR_U).localSet(chain);
         f.block(); // exit
         f.loop(); // dispatch
         for (int c = 0; c <= n; c++) {
             f.block();
         }
-        int[] labels = new int[n];
+        int halfwords = 0;
         for (int c = 0; c < n; c++) {
-            labels[c] = c;
+            halfwords = Math.max(halfwords, chainHalfword(c) + 1);
+        }
+        int[] labels = new int[halfwords];
+        Arrays.fill(labels, n);
+        for (int c = 0; c < n; c++) {
+            labels[chainHalfword(c)] = c;
         }
         f.localGet(chain).brTable(labels, n);
         for (int c = 0; c < n; c++) {
@@ -262,7 +266,7 @@ public final class WasmBlockCompiler {
     private void goTo(long pc) {
         for (int c = 0; c < chainStarts.size(); c++) {
             if (insns.get(chainStarts.get(c)).pc() == pc) {
-                f.i32Const(c).localSet(chain).br(open);
+                f.i32Const(chainHalfword(c)).localSet(chain).br(open);
                 return;
             }
         }
@@ -533,6 +537,11 @@ public final class WasmBlockCompiler {
     private void setPc(long pc) {
         pcValue(pc);
         f.localSet(nextPc);
+    }
+
+    /** Chain {@code c}'s dispatch index: the halfword of the page where it starts. */
+    private int chainHalfword(int c) {
+        return (int) pageOffset(insns.get(chainStarts.get(c))) >>> 1;
     }
 
     private long pageOffset(Insn insn) {

@@ -22,10 +22,16 @@ final class BlockRunner {
      * One run to do: the unit's module and the machine state it starts from; with {@code dispatcher}
      * set, the dispatcher runs instead over the units in {@code pages} (RAM page to unit module).
      */
+    /** {@code viaEnter}: the dispatcher is called through {@code enter} and its io array, not {@code dispatch}. */
     record Case(byte[] module, TranslationAccess access, long pc, int budget, byte[] dispatcher,
-            java.util.Map<Integer, byte[]> pages) {
+            java.util.Map<Integer, byte[]> pages, boolean viaEnter) {
         Case(byte[] module, TranslationAccess access, long pc, int budget) {
-            this(module, access, pc, budget, null, java.util.Map.of());
+            this(module, access, pc, budget, null, java.util.Map.of(), false);
+        }
+
+        Case(byte[] module, TranslationAccess access, long pc, int budget, byte[] dispatcher,
+                java.util.Map<Integer, byte[]> pages) {
+            this(module, access, pc, budget, dispatcher, pages, false);
         }
     }
 
@@ -71,7 +77,8 @@ final class BlockRunner {
                 }
             }
             data.append("], key:'").append(c.access().dataKey()).append("', pc:'").append(c.pc())
-                    .append("', budget:").append(c.budget()).append("},\n");
+                    .append("', budget:").append(c.budget()).append(", viaEnter:").append(c.viaEnter())
+                    .append("},\n");
         }
         data.append("];\n");
         String script = data + "const bytes = (s) => Uint8Array.from(atob(s), (ch) => ch.charCodeAt(0));\n"
@@ -82,7 +89,11 @@ final class BlockRunner {
                 + "  if (c.dispatcher) {\n"
                 + "    const d = (await WebAssembly.instantiate(bytes(c.dispatcher))).instance.exports;\n"
                 + "    for (const [page, m] of c.units) d.units.set(page, (await WebAssembly.instantiate(bytes(m))).instance.exports.run);\n"
-                + "    run = (x, mem, tlb, key, pc, budget) => d.dispatch(x, mem, tlb, key, BigInt(c.fetchKey), pc, budget);\n"
+                + "    run = c.viaEnter ? (x, mem, tlb, key, pc, budget) => {\n"
+                + "      const io = arr.newLongs(4); arr.setLong(io, 0, pc); arr.setLong(io, 1, key);\n"
+                + "      arr.setLong(io, 2, BigInt(c.fetchKey)); arr.setLong(io, 3, BigInt(budget)); d.enter(x, mem, tlb, io);\n"
+                + "      return [arr.getLong(io, 0), Number(arr.getLong(io, 1)), Number(arr.getLong(io, 2))];\n"
+                + "    } : (x, mem, tlb, key, pc, budget) => d.dispatch(x, mem, tlb, key, BigInt(c.fetchKey), pc, budget);\n"
                 + "  } else run = (await WebAssembly.instantiate(bytes(c.module))).instance.exports.run;\n"
                 + "  const x = arr.newLongs(c.x.length); c.x.forEach((v, i) => arr.setLong(x, i, BigInt(v)));\n"
                 + "  const tlb = arr.newLongs(c.tlb.length); c.tlb.forEach((v, i) => arr.setLong(tlb, i, BigInt(v)));\n"

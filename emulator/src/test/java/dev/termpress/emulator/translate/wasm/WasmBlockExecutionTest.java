@@ -4,6 +4,7 @@ import static dev.termpress.emulator.cpu.Asm.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.termpress.emulator.cpu.Harness;
+import dev.termpress.emulator.cpu.TranslationAccess;
 import dev.termpress.emulator.translate.Block;
 import dev.termpress.emulator.translate.BlockDecoder;
 import java.util.ArrayList;
@@ -130,6 +131,33 @@ class WasmBlockExecutionTest {
         List<BlockRunner.Result> results = BlockRunner.run(cases);
         assertThat(results).extracting(BlockRunner.Result::done).containsExactly(0, 0, 3, 3, 300);
         assertThat(results).extracting(BlockRunner.Result::exit).containsOnly(WasmBlockCompiler.EXIT_BUDGET);
+    }
+
+    @Test
+    void aUnitIsEnteredAtAnyChainStartAndLeavesAtOnceElsewhere() throws Exception {
+        // chains start at the loop (the entry, a branch target) and at the spin after the branch; the
+        // second addi starts none
+        int[] loop = {addi(10, 10, 1), addi(11, 11, 2), b(-8, 0, 10, 1), j(0, 0)};
+        Prepared p = prepare(loop, h -> h.set(10, -1000), 0);
+        byte[] module = p.unit().module();
+        TranslationAccess access = p.machine().cpu.translationAccess();
+        List<BlockRunner.Result> results = BlockRunner.run(List.of(
+                new BlockRunner.Case(module, access, p.pc() + 12, 50),
+                new BlockRunner.Case(module, access, p.pc() + 4, 50),
+                new BlockRunner.Case(module, access, p.pc(), 30)));
+        BlockRunner.Result spin = results.get(0);
+        assertThat(spin.exit()).isEqualTo(WasmBlockCompiler.EXIT_BUDGET);
+        assertThat(spin.done()).isEqualTo(50);
+        assertThat(spin.nextPc()).isEqualTo(p.pc() + 12);
+        assertThat(spin.x()[10]).isEqualTo(-1000);
+        BlockRunner.Result none = results.get(1);
+        assertThat(none.exit()).isEqualTo(WasmBlockCompiler.EXIT_NOT_ENTRY);
+        assertThat(none.done()).isZero();
+        assertThat(none.nextPc()).isEqualTo(p.pc() + 4);
+        assertThat(none.x()[11]).isEqualTo(p.machine().x(11));
+        BlockRunner.Result entry = results.get(2);
+        assertThat(entry.done()).isEqualTo(30);
+        assertThat(entry.x()[10]).isEqualTo(-990);
     }
 
     @Test

@@ -49,8 +49,12 @@ class WasmDispatcherTest {
     }
 
     private static BlockRunner.Case dispatched(Harness h, Map<Integer, byte[]> units, int budget) {
+        return dispatched(h, units, budget, false);
+    }
+
+    private static BlockRunner.Case dispatched(Harness h, Map<Integer, byte[]> units, int budget, boolean viaEnter) {
         return new BlockRunner.Case(null, h.cpu.translationAccess(), h.cpu.pc(), budget,
-                WasmDispatcher.module(h.cpu.translationAccess().mem.length / 1024), units);
+                WasmDispatcher.module(h.cpu.translationAccess().mem.length / 1024), units, viaEnter);
     }
 
     @Test
@@ -62,11 +66,14 @@ class WasmDispatcherTest {
         units.put(1, unit(h, BASE + 0x1000));
         Map<Integer, byte[]> onlyTheLoop = Map.of(0, unit(h, BASE));
         List<BlockRunner.Result> results = BlockRunner.run(List.of(dispatched(h, units, 3000),
-                dispatched(h, onlyTheLoop, 3000)));
+                dispatched(h, onlyTheLoop, 3000), dispatched(h, units, 3000, true), dispatched(h, onlyTheLoop, 3000, true)));
 
         BlockRunner.Result all = results.get(0);
         assertThat(all.exit()).isEqualTo(WasmBlockCompiler.EXIT_BUDGET);
         assertThat(all.done()).isEqualTo(3000); // 59 more calls of 9 instructions, then the spin
+        // enter, over the io array, leaves exactly what dispatch returns
+        assertThat(results.get(2)).usingRecursiveComparison().isEqualTo(all);
+        assertThat(results.get(3)).usingRecursiveComparison().isEqualTo(results.get(1));
         BlockRunner.Result missing = results.get(1);
         assertThat(missing.exit()).isEqualTo(WasmDispatcher.EXIT_NO_UNIT);
         assertThat(missing.done()).isEqualTo(2);
