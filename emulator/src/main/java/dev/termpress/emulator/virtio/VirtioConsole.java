@@ -1,7 +1,6 @@
 package dev.termpress.emulator.virtio;
 
 import dev.termpress.emulator.host.ConsoleOutput;
-import java.util.ArrayDeque;
 import dev.termpress.emulator.snapshot.SnapshotException;
 import dev.termpress.emulator.snapshot.Snapshottable;
 import dev.termpress.emulator.snapshot.StateReader;
@@ -41,7 +40,8 @@ public final class VirtioConsole implements VirtioDevice, Snapshottable {
     private final ConsoleOutput output;
     private final ConfigSpace config = new ConfigSpace(CONFIG_SIZE);
     private final ByteFifo input = new ByteFifo();
-    private final ArrayDeque<VirtioRequest> receiveBuffers = new ArrayDeque<>();
+    private final PostedBuffers receiveBuffers =
+            new PostedBuffers(RECEIVE_QUEUE, queueSizeMax(RECEIVE_QUEUE), "virtio console");
     private byte[] scratch = new byte[4096];
     private VirtioTransport transport;
     /** Whether input was dropped since the guest last caught up (the notice is shown once per episode). */
@@ -123,12 +123,7 @@ public final class VirtioConsole implements VirtioDevice, Snapshottable {
     @Override
     public void handle(int queue, VirtioRequest request) {
         if (queue == RECEIVE_QUEUE) {
-            if (receiveBuffers.size() >= queueSizeMax(RECEIVE_QUEUE)) {
-                // More buffers than the ring holds means the driver reposted heads; give the oldest back
-                // rather than let a misbehaving guest grow host memory without bound.
-                receiveBuffers.poll().complete(0);
-            }
-            receiveBuffers.add(request);
+            receiveBuffers.post(request);
             deliverInput();
         } else if (queue == TRANSMIT_QUEUE) {
             transmit(request);
@@ -206,16 +201,7 @@ public final class VirtioConsole implements VirtioDevice, Snapshottable {
     @Override
     public void saveState(StateWriter out) {
         out.u16(cols()).u16(rows()).bytes(input.peekAll());
-        int live = 0;
-        for (VirtioRequest request : receiveBuffers) {
-            live += request.isLive() ? 1 : 0;
-        }
-        out.i32(live);
-        for (VirtioRequest request : receiveBuffers) {
-            if (request.isLive()) {
-                out.u16(request.head());
-            }
-        }
+        receiveBuffers.save(out);
     }
 
     @Override
@@ -228,14 +214,6 @@ public final class VirtioConsole implements VirtioDevice, Snapshottable {
                     + MAX_PENDING_INPUT);
         }
         input.append(typed, 0, typed.length);
-        int count = in.count(queueSizeMax(RECEIVE_QUEUE), "receive buffer count");
-        receiveBuffers.clear();
-        for (int i = 0; i < count; i++) {
-            int head = in.u16();
-            if (transport == null) {
-                throw new SnapshotException("virtio console is not plugged into a transport");
-            }
-            receiveBuffers.add(transport.reclaim(RECEIVE_QUEUE, head));
-        }
+        receiveBuffers.restore(in, transport);
     }
 }

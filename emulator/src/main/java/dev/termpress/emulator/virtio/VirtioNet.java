@@ -6,7 +6,6 @@ import dev.termpress.emulator.snapshot.SnapshotException;
 import dev.termpress.emulator.snapshot.Snapshottable;
 import dev.termpress.emulator.snapshot.StateReader;
 import dev.termpress.emulator.snapshot.StateWriter;
-import java.util.ArrayDeque;
 
 /**
  * The virtio network device (§5.1), the guest's eth0: one receive and one transmit queue, a fixed MAC
@@ -29,7 +28,7 @@ public final class VirtioNet implements VirtioDevice, Snapshottable {
     private static final int TRANSMIT_QUEUE = 1;
 
     private final ConfigSpace config = new ConfigSpace(6);
-    private final ArrayDeque<VirtioRequest> receiveBuffers = new ArrayDeque<>();
+    private final PostedBuffers receiveBuffers = new PostedBuffers(RECEIVE_QUEUE, QUEUE_SIZE, "virtio-net");
     private final byte[] header = new byte[HEADER];
     private VirtioTransport transport;
     private UserNetwork network;
@@ -121,10 +120,7 @@ public final class VirtioNet implements VirtioDevice, Snapshottable {
     @Override
     public void handle(int queue, VirtioRequest request) {
         if (queue == RECEIVE_QUEUE) {
-            if (receiveBuffers.size() >= QUEUE_SIZE) {
-                receiveBuffers.poll().complete(0); // a driver reposting heads: give the oldest back
-            }
-            receiveBuffers.add(request);
+            receiveBuffers.post(request);
         } else if (queue == TRANSMIT_QUEUE) {
             transmit(request);
         } else {
@@ -200,28 +196,11 @@ public final class VirtioNet implements VirtioDevice, Snapshottable {
             throw new SnapshotException("virtio-net: " + network.connectionCount()
                     + " TCP connections are open; a snapshot cannot hold the host's end of them");
         }
-        int live = 0;
-        for (VirtioRequest request : receiveBuffers) {
-            live += request.isLive() ? 1 : 0;
-        }
-        out.i32(live);
-        for (VirtioRequest request : receiveBuffers) {
-            if (request.isLive()) {
-                out.u16(request.head());
-            }
-        }
+        receiveBuffers.save(out);
     }
 
     @Override
     public void restoreState(StateReader in, int version) throws SnapshotException {
-        int count = in.count(QUEUE_SIZE, "receive buffer count");
-        receiveBuffers.clear();
-        for (int i = 0; i < count; i++) {
-            int head = in.u16();
-            if (transport == null) {
-                throw new SnapshotException("virtio-net is not plugged into a transport");
-            }
-            receiveBuffers.add(transport.reclaim(RECEIVE_QUEUE, head));
-        }
+        receiveBuffers.restore(in, transport);
     }
 }
