@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.termpress.generator.diag.BuildException;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,16 +31,11 @@ class PersistBuildTest {
             """;
 
     private String build(String config) throws Exception {
-        TestSite site = new TestSite(dir).file("termpress.yaml", config).file("content/index.md", PAGE);
-        new SiteBuilder(new TestSite.FakePublisher(), Progress.QUIET, false).build(BuildOptions.of(dir));
-        return site.output("index.html");
+        return new TestSite(dir).buildIndex(config, PAGE);
     }
 
-    /** Whether demo block {@code id} carries data-persist="true". */
     private static boolean persists(String html, String id) {
-        Matcher figure = Pattern.compile("<figure class=\"tp-demo\" id=\"" + id + "\"[^>]*>").matcher(html);
-        assertThat(figure.find()).as("figure %s", id).isTrue();
-        return figure.group().contains(" data-persist=\"true\"");
+        return TestSite.figureFlag(html, id, "data-persist");
     }
 
     @Test

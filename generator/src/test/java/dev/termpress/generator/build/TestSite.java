@@ -1,5 +1,7 @@
 package dev.termpress.generator.build;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.termpress.generator.image.ImagePublisher;
 import dev.termpress.generator.image.PublishedImage;
 import java.io.IOException;
@@ -9,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A small site written into a temporary directory from inline text, for tests. */
 public final class TestSite {
@@ -46,6 +50,20 @@ public final class TestSite {
     /** Reads an output file. */
     public String output(String path) throws IOException {
         return Files.readString(out().resolve(path));
+    }
+
+    /** Builds a one-page site from {@code config} and {@code page} with {@link FakePublisher}; the page's HTML. */
+    public String buildIndex(String config, String page) throws Exception {
+        file("termpress.yaml", config).file("content/index.md", page);
+        new SiteBuilder(new FakePublisher(), Progress.QUIET, false).build(BuildOptions.of(dir));
+        return output("index.html");
+    }
+
+    /** Whether the opening tag of demo block {@code id}'s figure carries {@code attribute="true"}. */
+    public static boolean figureFlag(String html, String id, String attribute) {
+        Matcher figure = Pattern.compile("<figure class=\"tp-demo\" id=\"" + id + "\"[^>]*>").matcher(html);
+        assertThat(figure.find()).as("figure %s", id).isTrue();
+        return figure.group().contains(" " + attribute + "=\"true\"");
     }
 
     /** A publisher that writes a tiny descriptor and remembers what it was asked to publish. */
