@@ -14,19 +14,15 @@ import dev.termpress.emulator.kernel.KernelImage;
 import dev.termpress.emulator.net.UserNetwork;
 import dev.termpress.emulator.net.jvm.SocketBackend;
 import dev.termpress.emulator.p9.Virtio9p;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The guest's network on HotSpot: the busybox guest downloads 10 MiB from an HTTP server on the host's
@@ -50,7 +46,7 @@ public final class NetworkBenchmark {
     /** The argument is the emulator module directory (the example image is in ../content-examples). */
     public static void main(String[] args) throws Exception {
         Path module = Paths.get(args.length > 0 ? args[0] : "emulator");
-        byte[] layer = busyboxLayer(module.resolve("../content-examples/images/busybox/blobs/sha256"));
+        byte[] layer = BusyboxLayer.tar(module.resolve("../content-examples/images/busybox/blobs/sha256"));
         HttpServer server = server();
         int port = server.getAddress().getPort();
         StringBuilder console = new StringBuilder();
@@ -158,19 +154,5 @@ public final class NetworkBenchmark {
             out.append(String.format(" %.0f", n / 1e6));
         }
         return out.toString();
-    }
-
-    private static byte[] busyboxLayer(Path blobs) throws IOException {
-        try (var files = Files.list(blobs)) {
-            for (Path blob : (Iterable<Path>) files::iterator) {
-                byte[] bytes = Files.readAllBytes(blob);
-                if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-                    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                        return in.readAllBytes();
-                    }
-                }
-            }
-        }
-        throw new IOException("no gzip layer in " + blobs.toAbsolutePath());
     }
 }

@@ -12,16 +12,13 @@ import dev.termpress.emulator.kernel.KernelImage;
 import dev.termpress.emulator.p9.Virtio9p;
 import dev.termpress.emulator.translate.Translator;
 import dev.termpress.emulator.translate.jvm.JvmTranslation;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The shell loop of issue 11 in busybox, as {@code termpress run} runs it (the same kernel, image
@@ -42,7 +39,7 @@ public final class ShellLoopBenchmark {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         JvmTranslation.configureFromSettings();
         System.out.println(JvmTranslation.enabled() ? "translator: on" : "translator: off (interpreter)");
-        byte[] layer = layerTar(blobs);
+        byte[] layer = BusyboxLayer.tar(blobs);
         double[] loopSeconds = new double[runs];
         double[] bootSeconds = new double[runs];
         double[] loopCpuSeconds = new double[runs];
@@ -121,19 +118,5 @@ public final class ShellLoopBenchmark {
                 throw new IllegalStateException("no " + expected + " after " + executed + " instructions:\n" + console);
             }
         }
-    }
-
-    private static byte[] layerTar(Path blobs) throws IOException {
-        try (var files = Files.list(blobs)) {
-            for (Path blob : (Iterable<Path>) files::iterator) {
-                byte[] bytes = Files.readAllBytes(blob);
-                if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-                    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                        return in.readAllBytes();
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("no gzip layer in " + blobs.toAbsolutePath());
     }
 }

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
@@ -49,7 +48,7 @@ public final class SnapshotBenchmark {
     /** The argument is the emulator module directory (the example image is in ../content-examples). */
     public static void main(String[] args) throws Exception {
         Path module = Paths.get(args.length > 0 ? args[0] : "emulator");
-        byte[] layer = busyboxLayer(module.resolve("../content-examples/images/busybox/blobs/sha256"));
+        byte[] layer = BusyboxLayer.tar(module.resolve("../content-examples/images/busybox/blobs/sha256"));
         byte[] kernel = KernelImage.load();
         long[][] times = new long[5][RUNS];
         byte[] snapshot = null;
@@ -144,17 +143,5 @@ public final class SnapshotBenchmark {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
             return in.readAllBytes();
         }
-    }
-
-    private static byte[] busyboxLayer(Path blobs) throws IOException {
-        try (var files = Files.list(blobs)) {
-            for (Path blob : (Iterable<Path>) files::iterator) {
-                byte[] bytes = Files.readAllBytes(blob);
-                if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-                    return gunzip(bytes);
-                }
-            }
-        }
-        throw new IOException("no gzip layer in " + blobs.toAbsolutePath());
     }
 }
