@@ -49,11 +49,7 @@ class GzipServingTest {
     }
 
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return DevServerRequests.get(client, server, path, headers);
     }
 
     private static byte[] inflate(byte[] body) throws IOException {
