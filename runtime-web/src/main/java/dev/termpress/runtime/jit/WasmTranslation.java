@@ -19,10 +19,12 @@ import org.teavm.jso.typedarrays.Int8Array;
 public final class WasmTranslation {
 
     /**
-     * The worker's thresholds (docs/benchmarks.md, "Worker thresholds"): each module is written on the
-     * worker's only thread and V8 compiles it on top, so only pages that stay hot are worth a unit.
+     * The worker's thresholds, found by measurement (docs/benchmarks.md, "Worker thresholds and entries at
+     * any instruction"): each module is written on the worker's only thread, V8 compiles it on the same
+     * two cores, and every unit entry is a JavaScript hop, so only pages that stay hot are worth a unit:
+     * 16,384 arrivals counted by the interpreter, then 1,024 looks (the JVM: 256 and 64).
      */
-    public static final TranslatorThresholds WORKER = new TranslatorThresholds(256, 64, 1024, 16);
+    public static final TranslatorThresholds WORKER = new TranslatorThresholds(16384, 1024, 1024, 16);
 
     private WasmTranslation() {
     }
