@@ -379,7 +379,15 @@
     } catch (e) {
       mode = null; // storage refused (privacy settings): the default
     }
-    return mode === "on" || mode === "lockstep" ? "&translate=" + mode : "";
+    if (mode !== "on" && mode !== "lockstep") return "";
+    // For measurements: the worker's thresholds ("cold,hot,chunk,minRun") in place of its own.
+    var thresholds = null;
+    try {
+      thresholds = new URLSearchParams(location.search).get("termpress-translate-thresholds");
+    } catch (e) {
+      thresholds = null;
+    }
+    return "&translate=" + mode + (thresholds ? "&translateThresholds=" + encodeURIComponent(thresholds) : "");
   }
 
   /**

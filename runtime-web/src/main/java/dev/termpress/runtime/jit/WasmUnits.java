@@ -49,6 +49,7 @@ public final class WasmUnits implements BlockCompiler {
     public CompiledBlock compile(Block block) {
         double start = now();
         byte[] module = WasmBlockCompiler.compile(block);
+        WasmBlockCompiler.enterAnywhere(block);
         double written = now();
         writeMillis += written - start;
         bytes += module.length;
