@@ -53,10 +53,18 @@ public final class Site {
     final Map<String, String> rendered = new LinkedHashMap<>();
     long bytesWritten;
 
+    /** Whether the rendered pages stay in {@link #rendered} for a merge into the previous output, not in staging. */
+    final boolean pagesMergedLater;
+
     Site(BuildOptions options, Progress progress, Path staging) {
+        this(options, progress, staging, false);
+    }
+
+    Site(BuildOptions options, Progress progress, Path staging, boolean pagesMergedLater) {
         this.options = options;
         this.progress = progress;
         this.staging = staging;
+        this.pagesMergedLater = pagesMergedLater;
     }
 
     Path siteDir() {
