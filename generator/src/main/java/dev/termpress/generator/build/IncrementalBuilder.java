@@ -1,5 +1,6 @@
 package dev.termpress.generator.build;
 
+import dev.termpress.generator.config.SiteConfig;
 import dev.termpress.generator.content.Page;
 import dev.termpress.generator.content.SourceFile;
 import dev.termpress.generator.diag.BuildException;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -41,7 +43,15 @@ public final class IncrementalBuilder {
     private record State(BuildOptions options, SiteFingerprint fingerprint, Map<Path, Page> parsed, String nav,
             String searchIndex, Map<Page, String> searchDocuments, Map<Page, String> pageHtml, Map<String, String> rendered, Set<String> images,
             Map<String, String> imageDescriptors, Set<String> pageBlobs, boolean demos, Theme theme,
-            Map<String, Boolean> themeAssets) {}
+            Map<String, Boolean> themeAssets, Loaded loaded) {}
+
+    /** What the load step found, for an update that only re-reads edited pages. */
+    private record Loaded(SiteConfig config, List<SourceFile> sources, List<String> contentAssets,
+            List<String> staticFiles) {
+        static Loaded of(Site site) {
+            return new Loaded(site.config, site.sources, site.contentAssets, site.staticFiles);
+        }
+    }
 
     /** @see SiteBuilder#SiteBuilder(ImagePublisher, Progress, boolean) */
     public IncrementalBuilder(ImagePublisher publisher, Progress progress, boolean bootSnapshots) {
@@ -58,15 +68,29 @@ public final class IncrementalBuilder {
      * as the previous successful build left it.
      */
     public BuildResult build(BuildOptions options) throws BuildException {
+        return build(options, SourceChanges.UNKNOWN);
+    }
+
+    /**
+     * As {@link #build(BuildOptions)}, told what changed since the last build: when that is only edits of known
+     * pages, nothing is walked (the fingerprint and the listings are the previous build's) and only those pages
+     * are read.
+     */
+    public BuildResult build(BuildOptions options, SourceChanges changes) throws BuildException {
         long start = System.nanoTime();
-        SiteFingerprint fingerprint = fingerprint(options);
         State previous = state;
+        boolean onlyEdits = previous != null && sameTarget(previous.options, options)
+                && changes.onlyEdits(options.siteDir(), previous.parsed.keySet());
+        SiteFingerprint fingerprint = onlyEdits ? previous.fingerprint : fingerprint(options);
         if (previous == null || !sameTarget(previous.options, options) || !previous.fingerprint.equals(fingerprint)
                 || !Files.isRegularFile(options.outputDir().resolve(StagedOutput.MARKER))) {
             return clean(options, fingerprint);
         }
         try {
-            BuildResult result = update(previous, options, fingerprint, start);
+            LoadStep.Earlier earlier = onlyEdits ? new LoadStep.Earlier(previous.loaded.config(), previous.loaded.sources(),
+                    previous.loaded.contentAssets(), previous.loaded.staticFiles(),
+                    changes.editedAmong(previous.parsed.keySet())) : null;
+            BuildResult result = update(previous, options, fingerprint, earlier, start);
             return result != null ? result : clean(options, fingerprint);
         } finally {
             progress.done();
@@ -87,19 +111,23 @@ public final class IncrementalBuilder {
         }
         state = new State(options, fingerprint, bySource(site), NavSignature.of(site.nav), site.searchIndex, site.searchDocuments, pageHtml,
                 new LinkedHashMap<>(site.rendered), imageNames(site), Map.copyOf(site.imageDescriptors),
-                WriteStep.pageBlobs(site).keySet(), WriteStep.hasDemos(site), site.theme, site.themeAssets);
+                WriteStep.pageBlobs(site).keySet(), WriteStep.hasDemos(site), site.theme, site.themeAssets, Loaded.of(site));
         return built.result();
     }
 
     /** The update of the previous output, or {@code null} when only a clean build can give the right output. */
-    private BuildResult update(State previous, BuildOptions options, SiteFingerprint fingerprint, long start)
-            throws BuildException {
+    private BuildResult update(State previous, BuildOptions options, SiteFingerprint fingerprint,
+            LoadStep.Earlier earlier, long start) throws BuildException {
         Map<String, Long> times = new LinkedHashMap<>();
         Site site = new Site(options, progress, options.outputDir());
         long t = System.nanoTime();
         // The theme's files are in the fingerprint: the previous theme, templates compiled, is this one.
-        new LoadStep(texts, previous.theme, previous.themeAssets).run(site);
-        texts.retainOnly(site.sources.stream().map(SourceFile::file).toList());
+        if (earlier != null) {
+            LoadStep.runFrom(earlier, site, texts, previous.theme, previous.themeAssets);
+        } else {
+            new LoadStep(texts, previous.theme, previous.themeAssets).run(site);
+            texts.retainOnly(site.sources.stream().map(SourceFile::file).toList());
+        }
         t = time(times, "load", t);
         new ParseStep(markdown, reusable(previous)).run(site);
         t = time(times, "parse", t);
@@ -134,7 +162,7 @@ public final class IncrementalBuilder {
         }
         state = new State(options, fingerprint, bySource(site), nav, site.searchIndex, site.searchDocuments, pageHtml,
                 new LinkedHashMap<>(site.rendered), images, previous.imageDescriptors, previous.pageBlobs, previous.demos,
-                previous.theme, previous.themeAssets);
+                previous.theme, previous.themeAssets, Loaded.of(site));
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new BuildResult(options.outputDir(), site.pages.size(), site.imageDescriptors.size(), 0, changes.bytes(),
                 millis, times, changes.files());
