@@ -9,6 +9,7 @@ import dev.termpress.generator.image.ImagePublisher;
 import dev.termpress.generator.image.ImageSpec;
 import dev.termpress.generator.markdown.DemoBlock;
 import dev.termpress.generator.markdown.Markdown;
+import dev.termpress.generator.theme.SharedSidebar;
 import dev.termpress.generator.theme.Theme;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ public final class IncrementalBuilder {
     private record State(BuildOptions options, SiteFingerprint fingerprint, Map<Path, Page> parsed, String nav,
             String searchIndex, Map<Page, String> searchDocuments, Map<Page, String> pageHtml, Map<String, String> rendered, Set<String> images,
             Map<String, String> imageDescriptors, Set<String> pageBlobs, boolean demos, Theme theme,
-            Map<String, Boolean> themeAssets, Loaded loaded) {}
+            Map<String, Boolean> themeAssets, Loaded loaded, SharedSidebar.Kept sidebars) {}
 
     /** What the load step found, for an update that only re-reads edited pages. */
     private record Loaded(SiteConfig config, List<SourceFile> sources, List<String> contentAssets,
@@ -111,7 +112,7 @@ public final class IncrementalBuilder {
         }
         state = new State(options, fingerprint, bySource(site), NavSignature.of(site.nav), site.searchIndex, site.searchDocuments, pageHtml,
                 new LinkedHashMap<>(site.rendered), imageNames(site), Map.copyOf(site.imageDescriptors),
-                WriteStep.pageBlobs(site).keySet(), WriteStep.hasDemos(site), site.theme, site.themeAssets, Loaded.of(site));
+                WriteStep.pageBlobs(site).keySet(), WriteStep.hasDemos(site), site.theme, site.themeAssets, Loaded.of(site), kept(site, null));
         return built.result();
     }
 
@@ -145,7 +146,9 @@ public final class IncrementalBuilder {
         boolean sameFrame = nav.equals(previous.nav) && Objects.equals(site.searchIndex, previous.searchIndex);
         // The HTML of a page depends on the page, the navigation and the search index's path; the rest
         // (settings, theme, image descriptors, the files links may point at) is unchanged when we get here.
-        new RenderStep(markdown, page -> sameFrame ? previous.pageHtml.get(page) : null).run(site);
+        RenderStep.Earlier frame = sameFrame ? new RenderStep.Earlier(previous.sidebars,
+                previous.rendered.get(RenderStep.NOT_FOUND_PAGE)) : null;
+        new RenderStep(markdown, page -> sameFrame ? previous.pageHtml.get(page) : null, frame).run(site);
         t = time(times, "render", t);
         WriteStep.checkOwners(site);
         OutputUpdate.Changes changes;
@@ -162,7 +165,7 @@ public final class IncrementalBuilder {
         }
         state = new State(options, fingerprint, bySource(site), nav, site.searchIndex, site.searchDocuments, pageHtml,
                 new LinkedHashMap<>(site.rendered), images, previous.imageDescriptors, previous.pageBlobs, previous.demos,
-                previous.theme, previous.themeAssets, Loaded.of(site));
+                previous.theme, previous.themeAssets, Loaded.of(site), kept(site, sameFrame ? previous.sidebars : null));
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new BuildResult(options.outputDir(), site.pages.size(), site.imageDescriptors.size(), 0, changes.bytes(),
                 millis, times, changes.files());
@@ -185,6 +188,17 @@ public final class IncrementalBuilder {
             }
             return page;
         };
+    }
+
+    /**
+     * The shared sidebars to keep for the next build: this build's groups, or (when it rendered each page's
+     * partial, and the navigation is unchanged) the previous build's.
+     */
+    private static SharedSidebar.Kept kept(Site site, SharedSidebar.Kept previous) {
+        if (site.sidebars != null) {
+            return site.sidebars.keep();
+        }
+        return previous != null ? previous : SharedSidebar.Kept.NONE;
     }
 
     /** The same site, output and switches; how images are pulled may differ (the lock file is in the fingerprint). */

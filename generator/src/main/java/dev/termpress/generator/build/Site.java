@@ -49,6 +49,9 @@ public final class Site {
     /** The search index's path below the output root, or {@code null} when the site has no search. */
     String searchIndex;
 
+    /** The render step's shared sidebars (null when it rendered each page's), for the next incremental build. */
+    dev.termpress.generator.theme.SharedSidebar sidebars;
+
     /** Rendered files: output path to content, in write order. */
     final Map<String, String> rendered = new LinkedHashMap<>();
     long bytesWritten;
