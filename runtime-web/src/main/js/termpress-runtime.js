@@ -170,6 +170,9 @@
     this.resetButton = button("Reset", "tp-reset");
     this.stopButton = button("Stop", "tp-stop");
     this.resetButton.setAttribute("aria-label", "Reset: start again from the pristine image");
+    // Hidden until the runtime's stylesheet (loaded at the first Run or prewarm) shows them by state.
+    this.resetButton.hidden = true;
+    this.stopButton.hidden = true;
     var controls = figure.querySelector(".tp-controls");
     controls.insertBefore(this.stopButton, this.status);
     controls.insertBefore(this.resetButton, this.stopButton);
