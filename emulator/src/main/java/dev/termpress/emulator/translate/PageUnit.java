@@ -15,7 +15,7 @@ final class PageUnit {
     CompiledBlock code;
     /** Bits of the halfwords compiled code was built from (null: none), for invalidation. */
     long[] covered;
-    /** Bumped whenever the unit is dropped, so a compilation that finishes late is not installed. */
+    /** Bumped whenever the unit is dropped or demoted, so a compilation that finishes late is not installed. */
     int version;
     /** Handed to the background compiler and not back yet. */
     boolean queued;

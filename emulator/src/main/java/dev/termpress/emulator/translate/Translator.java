@@ -257,6 +257,9 @@ public final class Translator implements Accelerator, DecodedCodeListener {
             p.demoted = true;
             release(p);
             p.block = null;
+            // A recompilation still on the runner would reinstate a unit here: void it.
+            p.version++;
+            p.queued = false;
             watch[p.page] = NEVER;
         }
         p.windowRuns = 0;
