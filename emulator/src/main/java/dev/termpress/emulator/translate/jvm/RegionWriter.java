@@ -47,7 +47,17 @@ final class RegionWriter {
     private static final int V = 19; // long: loaded value
     private static final int PAGEKEY = 21; // long: vpn | dataKey
     private static final int PBASE = 23; // long: the virtual address of the page the unit runs at
-    private static final int REGS = 25; // long per guest register from x1
+    private static final int W = 25; // long: a value on its way into the register array
+    private static final int REGS = 27; // long per guest register from x1 (registers in locals)
+
+    /**
+     * Where guest registers live inside a region: {@code locals} (loaded at the region's entry,
+     * written back at its exit) or {@code array} (read and written in the interpreter's array at
+     * each use: bigger code per instruction, nothing at entry and exit). Array by default: as fast
+     * on compute, faster on the boot and the shell loop, whose units are entered every few dozen
+     * instructions (docs/benchmarks.md, 2026-12-08).
+     */
+    static final boolean REGS_IN_ARRAY = !"locals".equals(System.getProperty("termpress.translate.regs", "array"));
 
     private final MethodVisitor mv;
     private final List<Insn> insns;
@@ -138,11 +148,11 @@ final class RegionWriter {
             mv.visitInsn(ICONST_0);
             mv.visitVarInsn(ISTORE, slot);
         }
-        for (int slot : new int[] {NEXT, VA, TAG, V, PAGEKEY}) {
+        for (int slot : new int[] {NEXT, VA, TAG, V, PAGEKEY, W}) {
             mv.visitInsn(LCONST_0);
             mv.visitVarInsn(LSTORE, slot);
         }
-        for (int r = 1; r < 32; r++) {
+        for (int r = 1; r < 32 && !REGS_IN_ARRAY; r++) {
             if (used[r]) {
                 mv.visitVarInsn(ALOAD, X);
                 push(r);
@@ -274,7 +284,7 @@ final class RegionWriter {
 
     private void epilogue() {
         mv.visitLabel(exit);
-        for (int r = 1; r < 32; r++) {
+        for (int r = 1; r < 32 && !REGS_IN_ARRAY; r++) {
             if (written[r]) {
                 mv.visitVarInsn(ALOAD, X);
                 push(r);
@@ -296,6 +306,10 @@ final class RegionWriter {
     private void read(int r) {
         if (r == 0) {
             mv.visitInsn(LCONST_0);
+        } else if (REGS_IN_ARRAY) {
+            mv.visitVarInsn(ALOAD, X);
+            push(r);
+            mv.visitInsn(LALOAD);
         } else {
             mv.visitVarInsn(LLOAD, reg(r));
         }
@@ -305,6 +319,12 @@ final class RegionWriter {
     private void write(int rd) {
         if (rd == 0) {
             mv.visitInsn(POP2);
+        } else if (REGS_IN_ARRAY) {
+            mv.visitVarInsn(LSTORE, W);
+            mv.visitVarInsn(ALOAD, X);
+            push(rd);
+            mv.visitVarInsn(LLOAD, W);
+            mv.visitInsn(LASTORE);
         } else {
             mv.visitVarInsn(LSTORE, reg(rd));
         }
