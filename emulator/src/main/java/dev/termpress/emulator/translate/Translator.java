@@ -73,6 +73,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     private long interpretedCold;
     private long cacheMisses;
     private long demotions;
+    private long refused;
 
     /**
      * A translator for {@code cpu} with {@code backEnd}; {@code lockstep} checks every unit run against
@@ -330,6 +331,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
 
     private void finish(PageUnit p, Block block, CompiledBlock code, int[] words) {
         if (code == null) {
+            refused++;
             p.limit /= 2; // too big for HotSpot, or the back end cannot: smaller next time
             if (p.limit < 8) {
                 p.compilations = MAX_COMPILATIONS;
@@ -467,7 +469,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     /**
      * Where the interpreter ran, for diagnosis: {fetch TLB missed at the look, page has a unit but
      * the pc is no entry, page has no unit, process-wide cache misses, pages given up, units left
-     * to the interpreter for running too little per entry}.
+     * to the interpreter for running too little per entry, compilations the back end refused}.
      */
     public long[] diagnostics() {
         long givenUp = 0;
@@ -476,7 +478,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
                 givenUp++;
             }
         }
-        return new long[] {interpretedUnmapped, interpretedBesideUnit, interpretedCold, cacheMisses, givenUp, demotions};
+        return new long[] {interpretedUnmapped, interpretedBesideUnit, interpretedCold, cacheMisses, givenUp, demotions, refused};
     }
 
     /** Times a compiled unit was entered. */
