@@ -372,6 +372,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     private void install(PageUnit p, Block block, CompiledBlock code) {
         release(p);
         p.block = block;
+        p.enterAt(block, backEnd.entersAnyInstruction());
         p.code = code;
         backEnd.installed(code, p.page);
     }

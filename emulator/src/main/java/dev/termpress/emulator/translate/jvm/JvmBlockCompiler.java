@@ -40,7 +40,20 @@ public final class JvmBlockCompiler implements BlockCompiler {
     private static final int GRANULE_SHIFT = 6;
     private static final int GRANULES = 4096 >> GRANULE_SHIFT;
 
+    /**
+     * Whether a unit may be entered at any instruction of its chains, not only at their starts
+     * ({@code -Dtermpress.translate.midEntries=off}: chain starts only), so that control arriving in
+     * the middle of a chain (an interrupt's return, an indirect jump, a budget that ended mid-chain)
+     * runs translated instead of being stepped to the next chain.
+     */
+    static final boolean MID_ENTRIES = !"off".equals(System.getProperty("termpress.translate.midEntries", "on"));
+
     private final MethodHandles.Lookup lookup = MethodHandles.lookup();
+
+    @Override
+    public boolean entersAnyInstruction() {
+        return MID_ENTRIES;
+    }
 
     @Override
     public boolean shareable() {

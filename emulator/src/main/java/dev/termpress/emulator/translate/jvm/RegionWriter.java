@@ -68,6 +68,11 @@ final class RegionWriter {
     private final Insn[] at = new Insn[2048];
     private final Label[] entry = new Label[2048];
     private final boolean[] emitted = new boolean[2048];
+    /** Labels inside a chain where control may enter mid-chain (every instruction after a chain's first). */
+    private final Label[] mid = new Label[2048];
+    /** For each mid-chain entry: its index in its chain, and the chain's length. */
+    private final int[] indexInChain = new int[2048];
+    private final int[] chainLength = new int[2048];
     private final Label exit = new Label();
     /** Out-of-line slow paths, emitted after the chains. */
     private final List<Runnable> outOfLine = new ArrayList<>();
@@ -110,13 +115,27 @@ final class RegionWriter {
     }
 
     void emit() {
+        List<List<Insn>> chains = new ArrayList<>();
+        for (Insn insn : insns) {
+            if (entry[offset(insn.pc()) >>> 1] != null) {
+                chains.add(chainFrom(insn));
+            }
+        }
+        if (JvmBlockCompiler.MID_ENTRIES) {
+            for (List<Insn> chain : chains) {
+                for (int i = 1; i < chain.size(); i++) {
+                    int halfword = offset(chain.get(i).pc()) >>> 1;
+                    mid[halfword] = new Label();
+                    indexInChain[halfword] = i;
+                    chainLength[halfword] = chain.size();
+                }
+            }
+        }
         mv.visitCode();
         prologue();
         dispatch();
-        for (Insn insn : insns) {
-            if (entry[offset(insn.pc()) >>> 1] != null) {
-                chain(insn);
-            }
+        for (List<Insn> chain : chains) {
+            chain(chain);
         }
         for (int i = 0; i < outOfLine.size(); i++) {
             outOfLine.get(i).run();
@@ -170,6 +189,9 @@ final class RegionWriter {
             if (entry[i] != null) {
                 keys.add(i << 1);
                 labels.add(entry[i]);
+            } else if (mid[i] != null) {
+                keys.add(i << 1);
+                labels.add(midEntry(i));
             }
         }
         Label none = new Label();
@@ -191,10 +213,9 @@ final class RegionWriter {
 
     /**
      * The chain from entry {@code first}: instructions in sequence up to a branch or jump, the
-     * next entry (fallen into), or an instruction off the unit (left to the interpreter). The
-     * budget must cover the whole chain, or the unit leaves before it with the count exact.
+     * next entry (fallen into), or an instruction off the unit (left to the interpreter).
      */
-    private void chain(Insn first) {
+    private List<Insn> chainFrom(Insn first) {
         List<Insn> insns = new ArrayList<>();
         Insn insn = first;
         while (true) {
@@ -214,6 +235,45 @@ final class RegionWriter {
             }
             insn = following;
         }
+        return insns;
+    }
+
+    /**
+     * Where the dispatch sends a pc in the middle of a chain: the budget must cover the rest of
+     * the chain; COUNT is moved back by the instructions skipped, so the chain's counts (executed
+     * after its k-th instruction, its length at its end) stay right.
+     */
+    private Label midEntry(int halfword) {
+        Label stub = new Label();
+        int index = indexInChain[halfword];
+        int rest = chainLength[halfword] - index;
+        long pc = decodedBase + ((long) halfword << 1);
+        Label target = mid[halfword];
+        outOfLine.add(() -> {
+            Label covered = new Label();
+            mv.visitLabel(stub);
+            mv.visitVarInsn(ILOAD, BUDGET);
+            mv.visitVarInsn(ILOAD, COUNT);
+            mv.visitInsn(ISUB);
+            push(rest);
+            mv.visitJumpInsn(IF_ICMPGE, covered);
+            pushPc(pc);
+            mv.visitVarInsn(LSTORE, NEXT);
+            mv.visitVarInsn(ILOAD, COUNT);
+            leave();
+            mv.visitLabel(covered);
+            mv.visitIincInsn(COUNT, -index);
+            mv.visitJumpInsn(GOTO, target);
+        });
+        return stub;
+    }
+
+    /**
+     * The code of one chain, checked once against the budget: it must cover the whole chain, or
+     * the unit leaves before it with the count exact.
+     */
+    private void chain(List<Insn> insns) {
+        Insn first = insns.get(0);
         int length = insns.size();
         mv.visitLabel(entry[offset(first.pc()) >>> 1]);
         Label covered = new Label();
@@ -228,9 +288,11 @@ final class RegionWriter {
         leave();
         mv.visitLabel(covered);
         for (int i = 0; i < length - 1; i++) {
+            midLabel(insns.get(i));
             straight(insns.get(i), i);
         }
         Insn last = insns.get(length - 1);
+        midLabel(last);
         Op op = last.op();
         if (op == Op.JAL) {
             mv.visitIincInsn(COUNT, length);
@@ -256,6 +318,14 @@ final class RegionWriter {
             straight(last, length - 1);
             mv.visitIincInsn(COUNT, length);
             goTo(last.next());
+        }
+    }
+
+    /** Places the mid-chain entry label of {@code insn}, if it has one. */
+    private void midLabel(Insn insn) {
+        Label label = mid[offset(insn.pc()) >>> 1];
+        if (label != null) {
+            mv.visitLabel(label);
         }
     }
 
