@@ -316,6 +316,9 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         p.queued = true;
         int version = p.version;
         runner.execute(() -> {
+            if (p.version != version) {
+                return; // written, dropped or demoted while it waited: it would not be installed
+            }
             CompiledBlock code;
             try {
                 code = backEnd.compile(block);
