@@ -14,9 +14,10 @@ import org.objectweb.asm.MethodVisitor;
  * One region of a unit (the instructions in 256 bytes of the page) as a static method
  * {@code (access, budget, pc) -> next pc} of the unit's class. A switch on the entry pc leads to
  * the region's chains (straight runs of instructions, each checked once against the budget);
- * branches and jumps between them are gotos, so loops within the region never leave the method.
- * Guest registers live in locals (loaded at entry, written back at the one exit); loads and
- * stores test the interpreter's TLB inline and call its slow paths out of line. The method adds
+ * branches and jumps between them are gotos, so loops within the region never leave the method;
+ * a pc inside a chain enters through a stub of its own. Guest registers live in the
+ * interpreter's array or in locals ({@link #REGS_IN_ARRAY}); loads and stores test the
+ * interpreter's TLB inline and call its slow paths out of line. The method adds
  * what it ran to {@code executed}; control going to another region returns the target pc, and
  * whatever must end the unit's run (budget, trap, stop request, invalidated code, a pc that is no
  * entry) also sets {@code leave}.
