@@ -58,6 +58,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     private long interpretedCold;
     private long cacheMisses;
     private long demotions;
+    private long refused;
 
     /**
      * A translator for {@code cpu} with {@code backEnd}; {@code lockstep} checks every unit run against
@@ -256,6 +257,9 @@ public final class Translator implements Accelerator, DecodedCodeListener {
             p.demoted = true;
             release(p);
             p.block = null;
+            // A recompilation still on the runner would reinstate a unit here: void it.
+            p.version++;
+            p.queued = false;
             watch[p.page] = NEVER;
         }
         p.windowRuns = 0;
@@ -311,6 +315,9 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         p.queued = true;
         int version = p.version;
         runner.execute(() -> {
+            if (p.version != version) {
+                return; // written, dropped or demoted while it waited: it would not be installed
+            }
             CompiledBlock code;
             try {
                 code = backEnd.compile(block);
@@ -326,6 +333,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
 
     private void finish(PageUnit p, Block block, CompiledBlock code, int[] words) {
         if (code == null) {
+            refused++;
             p.limit /= 2; // too big for HotSpot, or the back end cannot: smaller next time
             if (p.limit < 8) {
                 p.compilations = MAX_COMPILATIONS;
@@ -366,6 +374,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     private void install(PageUnit p, Block block, CompiledBlock code) {
         release(p);
         p.block = block;
+        p.enterAt(block, backEnd.entersAnyInstruction());
         p.code = code;
         backEnd.installed(code, p.page);
     }
@@ -463,7 +472,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     /**
      * Where the interpreter ran, for diagnosis: {fetch TLB missed at the look, page has a unit but
      * the pc is no entry, page has no unit, process-wide cache misses, pages given up, units left
-     * to the interpreter for running too little per entry}.
+     * to the interpreter for running too little per entry, compilations the back end refused}.
      */
     public long[] diagnostics() {
         long givenUp = 0;
@@ -472,7 +481,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
                 givenUp++;
             }
         }
-        return new long[] {interpretedUnmapped, interpretedBesideUnit, interpretedCold, cacheMisses, givenUp, demotions};
+        return new long[] {interpretedUnmapped, interpretedBesideUnit, interpretedCold, cacheMisses, givenUp, demotions, refused};
     }
 
     /** Times a compiled unit was entered. */
