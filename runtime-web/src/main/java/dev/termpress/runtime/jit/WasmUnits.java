@@ -45,11 +45,16 @@ public final class WasmUnits implements BlockCompiler {
                 Int8Array.copyFromJavaArray(WasmDispatcher.module(ramPages)), access.x, access.mem, access.tlb, io);
     }
 
+    /** A unit's dispatch {@code br_table} has a label before every instruction ({@link WasmBlockCompiler}). */
+    @Override
+    public boolean entersAnyInstruction() {
+        return true;
+    }
+
     @Override
     public CompiledBlock compile(Block block) {
         double start = now();
         byte[] module = WasmBlockCompiler.compile(block);
-        WasmBlockCompiler.enterAnywhere(block);
         double written = now();
         writeMillis += written - start;
         bytes += module.length;

@@ -82,18 +82,6 @@ public final class WasmBlockCompiler {
         return !block.insns().isEmpty();
     }
 
-    /**
-     * Marks every instruction of {@code block} as one of its entries, since this back end's units can
-     * be entered at any ({@link #body}): the translator then enters the unit wherever control arrives
-     * on it instead of stepping the interpreter to an entry. For the host, before it installs the unit.
-     */
-    public static void enterAnywhere(Block block) {
-        long[] entries = block.entries();
-        for (Insn insn : block.insns()) {
-            Block.set(entries, (int) (insn.pc() - block.pageBase()));
-        }
-    }
-
     /** The module for {@code block}. */
     public static byte[] compile(Block block) {
         if (!supports(block)) {
