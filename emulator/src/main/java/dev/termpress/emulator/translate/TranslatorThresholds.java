@@ -14,10 +14,15 @@ package dev.termpress.emulator.translate;
  */
 public record TranslatorThresholds(int cold, int hot, int chunk, int minRun) {
 
-    /** The JVM's: {@code termpress.translate.cold}, {@code .hot}, {@code .chunk}, {@code .minRun} or 256, 64, 1,024, 16. */
+    /**
+     * The JVM's: {@code termpress.translate.cold}, {@code .hot}, {@code .chunk}, {@code .minRun} or 8,192, 1,024,
+     * 1,024, 16. Few, long-lived units: with 256 and 64 the compiler thread and HotSpot's own compilers
+     * (on the same 2 cores) were behind all the time; 8,192 and 1,024 compiled a tenth of the units and
+     * ran the shell loop 3x faster (docs/benchmarks.md, "Split regions, mid-chain entries").
+     */
     public static final TranslatorThresholds JVM = new TranslatorThresholds(
-            Integer.getInteger("termpress.translate.cold", 256),
-            Integer.getInteger("termpress.translate.hot", 64),
+            Integer.getInteger("termpress.translate.cold", 8192),
+            Integer.getInteger("termpress.translate.hot", 1024),
             Integer.getInteger("termpress.translate.chunk", 1024),
             Integer.getInteger("termpress.translate.minRun", 16));
 

@@ -40,7 +40,8 @@ class TranslatorDemotionTest {
         };
         HeldCompileRunner runner = new HeldCompileRunner();
         Harness h = new Harness();
-        Translator t = Translator.install(h.cpu, listening, false, runner);
+        // Early thresholds, so both pages compile within the test's few thousand steps.
+        Translator t = Translator.install(h.cpu, listening, false, runner, new TranslatorThresholds(256, 64, 1024, 16));
         h.program(caller).code(BASE + 4096, callee);
         h.step(20_000);
         assertThat(runner.held()).as("both pages hot").isEqualTo(2);
