@@ -76,7 +76,7 @@ public final class HttpRequestReader {
                 line.write(b);
                 continue;
             }
-            String text = line.toString(StandardCharsets.ISO_8859_1);
+            String text = new String(line.toByteArray(), StandardCharsets.ISO_8859_1);
             line.reset();
             if (text.endsWith("\r")) {
                 text = text.substring(0, text.length() - 1);

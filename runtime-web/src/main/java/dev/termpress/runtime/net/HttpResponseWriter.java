@@ -73,10 +73,11 @@ public final class HttpResponseWriter {
             return java.util.Arrays.copyOfRange(data, offset, offset + length);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(length + 12);
-        out.writeBytes(Integer.toHexString(length).getBytes(StandardCharsets.ISO_8859_1));
-        out.writeBytes(CRLF);
+        byte[] size = Integer.toHexString(length).getBytes(StandardCharsets.ISO_8859_1);
+        out.write(size, 0, size.length);
+        out.write(CRLF, 0, 2);
         out.write(data, offset, length);
-        out.writeBytes(CRLF);
+        out.write(CRLF, 0, 2);
         return out.toByteArray();
     }
 

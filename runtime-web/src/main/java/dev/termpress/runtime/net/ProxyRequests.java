@@ -128,8 +128,13 @@ final class ProxyRequests {
             return fallback;
         }
         String digits = authority.substring(colon + 1);
-        if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(Character::isDigit)) {
+        if (digits.isEmpty() || digits.length() > 5) {
             return -1;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+                return -1;
+            }
         }
         int port = Integer.parseInt(digits);
         return port > 0 && port < 65536 ? port : -1;

@@ -16,6 +16,11 @@ final class ProxyStream implements HostStream {
 
     /** Requests the guest may send ahead of the responses (pipelining), each bounded by the reader. */
     static final int MAX_WAITING_REQUESTS = 8;
+    /**
+     * Body bytes handed to the stack at a time: well under the stack's pause mark, so a large piece from fetch
+     * waits here, in slices, while the stack has paused reading.
+     */
+    static final int SLICE_BYTES = 64 * 1024;
 
     /** A request to answer, or a malformed one to refuse. */
     private record Job(HttpRequest request, int status, String problem) {
@@ -26,6 +31,9 @@ final class ProxyStream implements HostStream {
     private final Destination destination;
     private final HttpRequestReader reader;
     private final ArrayDeque<Job> waiting = new ArrayDeque<>();
+    /** The rest of the last piece from fetch, while the stack has paused reading. */
+    private byte[] backlog;
+    private int backlogAt;
     private HttpRequest current;
     private Fetcher.Exchange exchange;
     private HttpResponseWriter.Framing framing;
@@ -187,7 +195,9 @@ final class ProxyStream implements HostStream {
     }
 
     private void pull() {
-        if (!closed && current != null && bodyStarted && !readInFlight && !paused && exchange != null) {
+        sendBacklog();
+        if (!closed && current != null && bodyStarted && !readInFlight && !paused && backlog == null
+                && exchange != null) {
             readInFlight = true;
             exchange.read();
         }
@@ -199,15 +209,29 @@ final class ProxyStream implements HostStream {
         }
         readInFlight = false;
         if (data.length > 0) {
-            send(HttpResponseWriter.body(data, 0, data.length, framing));
+            backlog = data;
+            backlogAt = 0;
         }
         pull();
+    }
+
+    /** Hands the stack the waiting body bytes, a slice at a time, while it reads. */
+    private void sendBacklog() {
+        while (backlog != null && !paused && !closed) {
+            int n = Math.min(SLICE_BYTES, backlog.length - backlogAt);
+            send(HttpResponseWriter.body(backlog, backlogAt, n, framing));
+            backlogAt += n;
+            if (backlogAt == backlog.length) {
+                backlog = null;
+            }
+        }
     }
 
     private void bodyEnded() {
         if (closed || current == null) {
             return;
         }
+        // No backlog here: fetch is asked for more (and so for the end) only once the backlog went out.
         send(HttpResponseWriter.end(framing));
         exchangeDone();
     }
