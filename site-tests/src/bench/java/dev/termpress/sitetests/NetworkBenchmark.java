@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * The guest's network in Chromium (docs/benchmarks.md, "Guest network in the browser"): busybox {@code wget} of
- * 10 MiB from a local CORS server through the fetch proxy, and ten small GETs in a row, each timed by the guest's
+ * 10 MiB from a local CORS server through the fetch proxy, ten small GETs in a row and ten {@code busybox true} (what starting a program costs), each timed by the guest's
  * {@code time}, {@code termpress.bench.runs} times in one page; prints each run, the medians and the load. Run:
  * <pre>
  * mvn -B -ntp -q -Pnetwork-bench -pl site-tests -am package -DskipTests
@@ -35,6 +35,7 @@ public final class NetworkBenchmark {
                 BrowserBenchmark.loadAverage());
         List<Double> bigSeconds = new ArrayList<>();
         List<Double> smallMillis = new ArrayList<>();
+        List<Double> startMillis = new ArrayList<>();
         try (GuestHttpServer server = new GuestHttpServer(); ServedSite site = NetworkTest.openSite();
                 Chromium chromium = Chromium.launch(); BrowserContext context = chromium.browser().newContext()) {
             Page page = context.newPage();
@@ -48,17 +49,21 @@ public final class NetworkBenchmark {
                 double big = seconds(demo.command("time wget -qO/dev/null $u/bytes?" + BIG_BYTES, 600_000));
                 double small = seconds(demo.command("time sh -c \"for i in $(seq " + SMALL_REQUESTS
                         + "); do wget -qO/dev/null $u/hello; done\"", 120_000)) * 1000 / SMALL_REQUESTS;
+                double start = seconds(demo.command("time sh -c \"for i in $(seq " + SMALL_REQUESTS
+                        + "); do busybox true; done\"", 120_000)) * 1000 / SMALL_REQUESTS;
                 bigSeconds.add(big);
                 smallMillis.add(small);
-                System.out.printf("run %d: 10 MiB in %.2f s (%.2f MB/s), small GET %.0f ms, load %s%n", run, big,
-                        BIG_BYTES / 1e6 / big, small, BrowserBenchmark.loadAverage());
+                startMillis.add(start);
+                System.out.printf("run %d: 10 MiB in %.2f s (%.2f MiB/s), small GET %.0f ms, busybox true %.0f ms,"
+                        + " load %s%n", run, big, 10 / big, small, start, BrowserBenchmark.loadAverage());
             }
         }
         double big = median(bigSeconds);
-        System.out.printf("median of %d: 10 MiB in %.2f s = %.2f MB/s (range %.2f-%.2f s); small GET with wget's start"
-                + " %.0f ms (range %.0f-%.0f); load average %s%n", runs, big, BIG_BYTES / 1e6 / big,
+        System.out.printf("median of %d: 10 MiB in %.2f s = %.2f MiB/s (range %.2f-%.2f s); small GET with wget's start"
+                + " %.0f ms (range %.0f-%.0f); busybox true %.0f ms; load average %s%n", runs, big, 10 / big,
                 Collections.min(bigSeconds), Collections.max(bigSeconds), median(smallMillis),
-                Collections.min(smallMillis), Collections.max(smallMillis), BrowserBenchmark.loadAverage());
+                Collections.min(smallMillis), Collections.max(smallMillis), median(startMillis),
+                BrowserBenchmark.loadAverage());
     }
 
     private static double seconds(String output) {

@@ -59,7 +59,7 @@ class NetworkTest {
             int sitePort = Integer.parseInt(live.site().url("").replaceAll("^http://[^:]+:(\\d+)/.*$", "$1"));
             // Each command fits one terminal row (LiveDemo.command finds it by its echo).
             assertThat(demo.command("wget -qO- http://host.termpress.internal:" + sitePort + ServedSite.SUB_PATH
-                    + " | grep -c guest").strip()).as("same origin: the page's own HTML").matches("[1-9][0-9]*");
+                    + " | grep -c guest")).as("same origin: the page's own HTML").containsPattern("(?m)^[1-9][0-9]*$");
             assertThat(demo.command("wget -q -O - http://host.termpress.internal:" + server.port() + "/cors/hello"))
                     .as("cross origin, with CORS headers").contains(GuestHttpServer.HELLO);
             assertThat(demo.command("wget -q -O - http://10.0.2.2:" + server.port() + "/cors/bytes?100000 | wc -c"))

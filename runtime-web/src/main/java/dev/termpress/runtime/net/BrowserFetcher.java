@@ -81,7 +81,7 @@ public final class BrowserFetcher implements Fetcher {
             + "    if (colon > 0) init.headers.append(line.substring(0, colon), line.substring(colon + 2));"
             + "  }"
             + "} catch (e) { Promise.resolve().then(() => onFailure(why(e))); return handle; }"
-            + "if (body !== null) init.body = body;"
+            + "if (body != null) init.body = body;"
             + "fetch(url, init).then(r => {"
             + "  if (handle.cancelled) return;"
             + "  handle.reader = r.body ? r.body.getReader() : null;"
