@@ -43,14 +43,14 @@ public final class NetworkBenchmark {
             LiveDemo demo = new LiveDemo(page, 0);
             demo.runToPrompt();
             // Commands short enough for one terminal row (LiveDemo.command finds them by their echo).
-            demo.command("u=http://10.0.2.2:" + server.port() + "/cors");
+            demo.command("export u=http://10.0.2.2:" + server.port() + "/cors");
             demo.command("wget -qO/dev/null $u/bytes?" + BIG_BYTES, 600_000); // warm-up
             for (int run = 1; run <= runs; run++) {
                 double big = seconds(demo.command("time wget -qO/dev/null $u/bytes?" + BIG_BYTES, 600_000));
-                double small = seconds(demo.command("time sh -c \"for i in $(seq " + SMALL_REQUESTS
-                        + "); do wget -qO/dev/null $u/hello; done\"", 120_000)) * 1000 / SMALL_REQUESTS;
-                double start = seconds(demo.command("time sh -c \"for i in $(seq " + SMALL_REQUESTS
-                        + "); do busybox true; done\"", 120_000)) * 1000 / SMALL_REQUESTS;
+                double small = seconds(demo.command("time sh -c 'for i in $(seq " + SMALL_REQUESTS
+                        + "); do wget -qO/dev/null $u/hello; done'", 120_000)) * 1000 / SMALL_REQUESTS;
+                double start = seconds(demo.command("time sh -c 'for i in $(seq " + SMALL_REQUESTS
+                        + "); do busybox true; done'", 120_000)) * 1000 / SMALL_REQUESTS;
                 bigSeconds.add(big);
                 smallMillis.add(small);
                 startMillis.add(start);
@@ -67,6 +67,9 @@ public final class NetworkBenchmark {
     }
 
     private static double seconds(String output) {
+        if (output.contains("wget:") || output.contains("sh:")) {
+            throw new IllegalStateException("the timed command failed: " + output);
+        }
         Matcher m = REAL.matcher(output);
         if (!m.find()) {
             throw new IllegalStateException("no time in the guest's output: " + output);
