@@ -31,7 +31,7 @@ cmd='["/bin/bash"]'
 # Beyond minbase: python3 for the page's localhost server (`python3 -m http.server`), the tool
 # tutorials reach for first. The list is part of the layer's history entry, so a layout cached by
 # an older version of this script (another package set) is rebuilt rather than kept.
-include=python3
+include=python3,python3-pip,curl,ca-certificates
 created_by="content-examples/images/build-debian.sh: mmdebstrap --variant=minbase --include=$include $suite"
 path_env='PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 

@@ -171,6 +171,9 @@
     this.resetButton = button("Reset", "tp-reset");
     this.stopButton = button("Stop", "tp-stop");
     this.resetButton.setAttribute("aria-label", "Reset: start again from the pristine image");
+    // Hidden until the runtime's stylesheet (loaded at the first Run or prewarm) shows them by state.
+    this.resetButton.hidden = true;
+    this.stopButton.hidden = true;
     var controls = figure.querySelector(".tp-controls");
     controls.insertBefore(this.stopButton, this.status);
     controls.insertBefore(this.resetButton, this.stopButton);
@@ -381,7 +384,15 @@
     } catch (e) {
       mode = null; // storage refused (privacy settings): the default
     }
-    return mode === "on" || mode === "lockstep" ? "&translate=" + mode : "";
+    if (mode !== "on" && mode !== "lockstep") return "";
+    // For measurements: the worker's thresholds ("cold,hot,chunk,minRun") in place of its own.
+    var thresholds = null;
+    try {
+      thresholds = new URLSearchParams(location.search).get("termpress-translate-thresholds");
+    } catch (e) {
+      thresholds = null;
+    }
+    return "&translate=" + mode + (thresholds ? "&translateThresholds=" + encodeURIComponent(thresholds) : "");
   }
 
   /**

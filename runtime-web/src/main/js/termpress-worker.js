@@ -4,7 +4,8 @@
  *   new Worker("termpress-worker.HASH.js?runtime=URL&wasm=URL&descriptor=URL&kernelSha256=HEX")
  * (descriptor and kernelSha256 optional: the downloads to start at once, below; translate=on or
  * translate=lockstep: the module's bytes are fetched too and handed over as self.termpressTranslate, for the
- * translator's TeaVmArrayTypes, before main runs; the translator is off without it)
+ * translator's TeaVmArrayTypes, before main runs; the translator is off without it; translateThresholds=
+ * cold,hot,chunk,minRun replaces the worker's thresholds, for measurements)
  * Messages that arrive while the module loads are kept and delivered in order.
  * self.termpressMarks holds named moments (performance.now() in this worker) that the module sends with
  * its stats answers (docs/architecture.md).
@@ -101,7 +102,10 @@ self.termpressMarks = { workerScript: performance.now() };
       });
     }).then(function (teavm) {
       return moduleBytes.then(function (bytes) {
-        if (translate) self.termpressTranslate = { mode: translate, module: bytes ? new Int8Array(bytes) : null };
+        if (translate) {
+          self.termpressTranslate = { mode: translate, module: bytes ? new Int8Array(bytes) : null,
+            thresholds: params.get("translateThresholds") };
+        }
         return teavm;
       });
     }).then(function (teavm) {

@@ -3,7 +3,9 @@ package dev.termpress.sitetests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -100,6 +102,27 @@ class ExampleSiteTest {
             assertThat(errors.list()).as("console errors").isEmpty();
         }
         assertThat(problems).as("failed requests, the favicon's included").isEmpty();
+    }
+
+    @Test
+    void beforeTheFirstRunABlockShowsRunAloneAndReset() {
+        try (BrowserContext context = live.chromium().browser().newContext()) {
+            Page page = context.newPage();
+            // Hold the runtime's stylesheets, which a prewarm may load early: the page as it is before them.
+            page.route("**/assets/runtime/*.css", route -> { });
+            page.navigate(live.site().url(""));
+            Locator figure = page.locator("figure.tp-demo").first();
+            figure.locator(".tp-reset").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
+            assertThat(figure.locator(".tp-controls .tp-run").isVisible()).isTrue();
+            assertThat(figure.locator(".tp-controls .tp-reset").isVisible()).as("Reset before any Run").isFalse();
+            assertThat(figure.locator(".tp-controls .tp-stop").isVisible()).as("Stop before any Run").isFalse();
+        }
+        try (BrowserContext context = live.chromium().browser().newContext()) {
+            LiveDemo demo = new LiveDemo(open(context, "", new ArrayList<>()), 0);
+            demo.runToPrompt();
+            assertThat(demo.figure().locator(".tp-controls .tp-reset").isVisible()).as("Reset while running").isTrue();
+            assertThat(demo.figure().locator(".tp-controls .tp-stop").isVisible()).as("Stop while running").isTrue();
+        }
     }
 
     @Test

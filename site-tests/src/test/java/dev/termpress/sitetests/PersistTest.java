@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Saved work in Chromium (issue 15 item 6): a {@code persist=true} block keeps the reader's files in IndexedDB
- * across a reload, Reset forgets them, and a browser that refuses IndexedDB or a damaged stored record give one
+ * across a reload, Reset forgets them, and a browser that refuses IndexedDB, a full quota or a damaged stored record give one
  * line in a terminal that still works.
  */
 class PersistTest {
@@ -93,6 +94,36 @@ class PersistTest {
             assertThat(demo.text()).contains("your files will not be kept").contains("refused for this test");
             assertThat(demo.command("echo works-$((6*7))")).contains("works-42");
             assertThat(occurrences(demo.text(), "will not be kept")).as("one line, no retries").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFullQuotaGivesANoticeAndAWorkingTerminal() {
+        try (BrowserContext context = live.chromium().browser().newContext()) {
+            // A full quota as the browser reports it: the write's transaction aborts with a QuotaExceededError.
+            context.addInitScript("""
+                    const put = IDBObjectStore.prototype.put;
+                    IDBObjectStore.prototype.put = function (value, key) {
+                      const request = put.call(this, value, key);
+                      Object.defineProperty(this.transaction, 'error',
+                          { value: new DOMException('quota full for this test', 'QuotaExceededError') });
+                      this.transaction.abort();
+                      return request;
+                    };""");
+            Page page = context.newPage();
+            ConsoleErrors errors = ConsoleErrors.watch(page);
+            page.navigate(live.site().url(""));
+            LiveDemo demo = new LiveDemo(page, 0);
+            demo.runToPrompt();
+            assertThat(demo.command("echo hi > /root/note; echo written")).contains("written");
+            demo.waitFor(Pattern.compile("will not be kept"), SAVE_TIMEOUT_MILLIS);
+            // The notice is wider than the terminal: compare without the spaces and line breaks of its wrapping.
+            assertThat(demo.text().replaceAll("\\s", ""))
+                    .contains("yourfileswillnotbekept:storingthemfailed:thebrowser'sstoragequotaisfull");
+            assertThat(demo.command("echo works-$((6*7))")).contains("works-42");
+            assertThat(demo.figure().getAttribute("data-saved-at")).as("nothing was stored").isNull();
+            assertThat(occurrences(demo.text(), "will not be kept")).as("one line, no retries").isEqualTo(1);
+            assertThat(errors.list()).isEmpty();
         }
     }
 

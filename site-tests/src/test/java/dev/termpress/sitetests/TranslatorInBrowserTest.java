@@ -84,7 +84,7 @@ class TranslatorInBrowserTest {
         int n = Integer.parseInt(iterations);
         int c = Integer.getInteger("termpress.bench.compute", 200_000);
         int runs = Integer.getInteger("termpress.bench.runs", 5);
-        String[] modes = System.getProperty("termpress.bench.modes", "off,on").split(",");
+        String[] modes = System.getProperty("termpress.bench.modes", "off;on").split(";");
         Map<String, java.util.List<double[]>> results = new LinkedHashMap<>();
         for (int r = 1; r <= runs; r++) {
             for (String mode : modes) {
@@ -107,11 +107,16 @@ class TranslatorInBrowserTest {
         }
     }
 
-    /** {boot s, loop s, loop MIPS, compute s, compute MIPS} for one fresh page in {@code mode}. */
+    /**
+     * {boot s, loop s, loop MIPS, compute s, compute MIPS} for one fresh page in {@code mode}: off, on,
+     * or on:COLD,HOT,CHUNK,MINRUN (the worker's thresholds replaced, to find them by measurement).
+     */
     private double[] timeOneRun(String mode, int n, int c) {
         try (BrowserContext context = live.chromium().browser().newContext()) {
             Page page = context.newPage();
-            page.navigate(live.site().url("") + "?termpress-translate=" + mode);
+            String[] parts = mode.split(":", 2);
+            page.navigate(live.site().url("") + "?termpress-translate=" + parts[0]
+                    + (parts.length > 1 ? "&termpress-translate-thresholds=" + parts[1] : ""));
             LiveDemo demo = new LiveDemo(page, 0);
             long boot = System.nanoTime();
             demo.runToPrompt();

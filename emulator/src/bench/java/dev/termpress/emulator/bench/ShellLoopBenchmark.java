@@ -80,8 +80,8 @@ public final class ShellLoopBenchmark {
                         100.0 * t.translatedInstructions() / machine.cpu().instret(),
                         (double) t.translatedInstructions() / Math.max(1, t.blockRuns()));
                 long[] d = t.diagnostics();
-                System.out.printf("  interpreted: %,d at a fetch-TLB miss, %,d beside a unit, %,d on pages without one; %,d cache misses, %,d pages given up, %,d units left to the interpreter%n",
-                        d[0], d[1], d[2], d[3], d[4], d[5]);
+                System.out.printf("  interpreted: %,d at a fetch-TLB miss, %,d beside a unit, %,d on pages without one; %,d cache misses, %,d pages given up, %,d units left to the interpreter, %,d compilations refused by the back end%n",
+                        d[0], d[1], d[2], d[3], d[4], d[5], d[6]);
             }
             if (r >= 0) {
                 loopSeconds[r] = (end - start) / 1e9;

@@ -15,6 +15,14 @@ public interface BlockCompiler {
     }
 
     /**
+     * Whether this back end's units may be entered at any instruction of the block, not only at its
+     * {@link Block#entries}.
+     */
+    default boolean entersAnyInstruction() {
+        return false;
+    }
+
+    /**
      * Called when {@code code} becomes the unit of RAM page {@code ramPage} (a back end that
      * dispatches by page, like the WebAssembly one, fills its table slot here).
      */

@@ -15,7 +15,7 @@ final class PageUnit {
     CompiledBlock code;
     /** Bits of the halfwords compiled code was built from (null: none), for invalidation. */
     long[] covered;
-    /** Bumped whenever the unit is dropped, so a compilation that finishes late is not installed. */
+    /** Bumped whenever the unit is dropped or demoted, so a compilation that finishes late is not installed. */
     int version;
     /** Handed to the background compiler and not back yet. */
     boolean queued;
@@ -40,9 +40,26 @@ final class PageUnit {
         Block.set(seen, offset);
     }
 
+    /** Halfwords where the installed unit may be entered: its block's entries, or every instruction. */
+    long[] enterable;
+
     /** Whether the compiled code may be entered at {@code offset}. */
     boolean enters(int offset) {
-        return code != null && block.isEntry(offset);
+        return code != null && Block.isSet(enterable, offset);
+    }
+
+    /** Sets what {@link #enters} answers for {@code b}'s unit: its entries, or any of its instructions. */
+    void enterAt(Block b, boolean anyInstruction) {
+        if (!anyInstruction) {
+            enterable = b.entries();
+            return;
+        }
+        long[] bits = b.entries().clone();
+        long base = b.pageBase();
+        for (Insn insn : b.insns()) {
+            Block.set(bits, (int) (insn.pc() - base));
+        }
+        enterable = bits;
     }
 
     /** Whether any compiled code was built from bytes [offset, offset + length) of this page. */

@@ -12,7 +12,7 @@ import java.util.Queue;
  * Runs a hart with translated units where code is hot and the interpreter elsewhere. The unit of
  * translation is a page's hot code ({@link Block}), so the interpreter runs until control moves
  * to another page (or a sampling chunk ends) and only then does the translator look: a page
- * whose arrivals reach {@link #HOT} is decoded by {@link BlockDecoder} from the entries seen and
+ * whose arrivals reach the host's {@code hot} threshold is decoded by {@link BlockDecoder} from the entries seen and
  * compiled by the back end. A unit runs its chains only while the budget covers the next one
  * whole, so instruction counts, the deterministic clock and interrupt points are the
  * interpreter's.
@@ -24,27 +24,10 @@ import java.util.Queue;
  */
 public final class Translator implements Accelerator, DecodedCodeListener {
 
-    /** Arrivals on a page before it is compiled (and, once compiled, misses before it is recompiled). */
-    static final int HOT = Integer.getInteger("termpress.translate.hot", 64);
-    /** The longest interpreter run between looks at the pc, while control stays on one page. */
-    private static final int CHUNK = Integer.getInteger("termpress.translate.chunk", 1024);
     /** Compilations of one page's content before it is left to the interpreter and its last unit. */
     private static final int MAX_COMPILATIONS = 6;
     /** Single steps towards an entry before the interpreter takes a whole chunk instead. */
     private static final int STEPS = 64;
-    /**
-     * Arrivals on a page that the interpreter counts by itself (no call out, {@link
-     * TranslationAccess#watchPages}) before the translator starts looking at them; in production
-     * mode only, test mode looks at every arrival.
-     */
-    static final int COLD = Integer.getInteger("termpress.translate.cold", 256);
-    /**
-     * A unit must run at least this many instructions per entry on average (over {@link #WINDOW}
-     * runs, counting the steps to its entries) or the page is left to the interpreter: an entry and
-     * its exit (registers loaded and written back, the look-up) cost about what the interpreter
-     * takes for that many instructions. Production mode only.
-     */
-    static final int MIN_RUN = Integer.getInteger("termpress.translate.minRun", 16);
     private static final int WINDOW = 1024;
     /** A watch counter that never reaches 0 in practice: the interpreter keeps the page. */
     private static final int NEVER = Integer.MIN_VALUE;
@@ -58,9 +41,11 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     private final int[] watch;
     /** Where compilations run in production mode; null: test mode (at once, small thresholds). */
     private final CompileRunner runner;
-    /** {@link #HOT} and {@link #CHUNK}, or small ones in test mode (tests, lockstep: check all the code). */
+    /** The host's {@link TranslatorThresholds}, or small ones in test mode (tests, lockstep: check all the code). */
     private final int hot;
     private final int chunk;
+    private final int cold;
+    private final int minRun;
     private final Queue<Finished> finished;
     private PageUnit running;
     private long compiled;
@@ -73,17 +58,26 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     private long interpretedCold;
     private long cacheMisses;
     private long demotions;
+    private long refused;
 
     /**
      * A translator for {@code cpu} with {@code backEnd}; {@code lockstep} checks every unit run against
      * the interpreter; {@code runner}: production mode, compilations run there (null: test mode).
      */
     public Translator(Cpu cpu, BlockCompiler backEnd, boolean lockstep, CompileRunner runner) {
+        this(cpu, backEnd, lockstep, runner, TranslatorThresholds.JVM);
+    }
+
+    /** As above, with the host's {@code thresholds} for production mode. */
+    public Translator(Cpu cpu, BlockCompiler backEnd, boolean lockstep, CompileRunner runner,
+            TranslatorThresholds thresholds) {
         this.runner = runner;
         boolean production = runner != null;
         this.finished = production ? runner.newResultQueue() : null;
-        this.hot = production ? HOT : 2;
-        this.chunk = production ? CHUNK : 16;
+        this.hot = production ? thresholds.hot() : 2;
+        this.chunk = production ? thresholds.chunk() : 16;
+        this.cold = thresholds.cold();
+        this.minRun = thresholds.minRun();
         this.access = cpu.translationAccess();
         this.backEnd = backEnd;
         this.mem = access.mem;
@@ -94,7 +88,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         }
         if (production && !lockstep) {
             watch = new int[pages.length];
-            Arrays.fill(watch, -COLD);
+            Arrays.fill(watch, -cold);
             access.watchPages(watch);
         } else {
             watch = null;
@@ -122,7 +116,13 @@ public final class Translator implements Accelerator, DecodedCodeListener {
      * null: test mode.
      */
     public static Translator install(Cpu cpu, BlockCompiler backEnd, boolean lockstep, CompileRunner runner) {
-        Translator t = new Translator(cpu, backEnd, lockstep, runner);
+        return install(cpu, backEnd, lockstep, runner, TranslatorThresholds.JVM);
+    }
+
+    /** As above, with the host's {@code thresholds} for production mode. */
+    public static Translator install(Cpu cpu, BlockCompiler backEnd, boolean lockstep, CompileRunner runner,
+            TranslatorThresholds thresholds) {
+        Translator t = new Translator(cpu, backEnd, lockstep, runner, thresholds);
         cpu.ram().setCodeListener(t);
         cpu.setAccelerator(t);
         return t;
@@ -247,16 +247,19 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     }
 
     /**
-     * At the end of a window of {@link #WINDOW} runs: a unit that ran fewer than {@link #MIN_RUN}
+     * At the end of a window of {@link #WINDOW} runs: a unit that ran fewer than the host's {@code minRun}
      * instructions per entry, or fewer than the interpreter had to step beside it, is dropped and
      * its page left to the interpreter (until its code is written).
      */
     private void review(PageUnit p) {
-        if (p.windowTranslated < (long) MIN_RUN * WINDOW || p.windowTranslated < p.windowBeside) {
+        if (p.windowTranslated < (long) minRun * WINDOW || p.windowTranslated < p.windowBeside) {
             demotions++;
             p.demoted = true;
             release(p);
             p.block = null;
+            // A recompilation still on the runner would reinstate a unit here: void it.
+            p.version++;
+            p.queued = false;
             watch[p.page] = NEVER;
         }
         p.windowRuns = 0;
@@ -312,6 +315,9 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         p.queued = true;
         int version = p.version;
         runner.execute(() -> {
+            if (p.version != version) {
+                return; // written, dropped or demoted while it waited: it would not be installed
+            }
             CompiledBlock code;
             try {
                 code = backEnd.compile(block);
@@ -327,6 +333,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
 
     private void finish(PageUnit p, Block block, CompiledBlock code, int[] words) {
         if (code == null) {
+            refused++;
             p.limit /= 2; // too big for HotSpot, or the back end cannot: smaller next time
             if (p.limit < 8) {
                 p.compilations = MAX_COMPILATIONS;
@@ -367,6 +374,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     private void install(PageUnit p, Block block, CompiledBlock code) {
         release(p);
         p.block = block;
+        p.enterAt(block, backEnd.entersAnyInstruction());
         p.code = code;
         backEnd.installed(code, p.page);
     }
@@ -433,7 +441,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
         p.windowTranslated = 0;
         p.windowBeside = 0;
         if (watch != null) {
-            watch[p.page] = -COLD;
+            watch[p.page] = -cold;
         }
         Arrays.fill(p.seen, 0);
         if (p == running) {
@@ -464,7 +472,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
     /**
      * Where the interpreter ran, for diagnosis: {fetch TLB missed at the look, page has a unit but
      * the pc is no entry, page has no unit, process-wide cache misses, pages given up, units left
-     * to the interpreter for running too little per entry}.
+     * to the interpreter for running too little per entry, compilations the back end refused}.
      */
     public long[] diagnostics() {
         long givenUp = 0;
@@ -473,7 +481,7 @@ public final class Translator implements Accelerator, DecodedCodeListener {
                 givenUp++;
             }
         }
-        return new long[] {interpretedUnmapped, interpretedBesideUnit, interpretedCold, cacheMisses, givenUp, demotions};
+        return new long[] {interpretedUnmapped, interpretedBesideUnit, interpretedCold, cacheMisses, givenUp, demotions, refused};
     }
 
     /** Times a compiled unit was entered. */

@@ -126,21 +126,23 @@ class TranslatorTest {
                 .hasMessageContaining("0x" + Long.toHexString(BASE + 12) + ": addi");
     }
 
-    /** Background mode until {@code done} or a time limit: the compiler thread's timing decides when units arrive. */
-    private static void runUntil(Harness h, java.util.function.BooleanSupplier done) throws InterruptedException {
+    /**
+     * Production mode until {@code done} (or a bound): compilations on the inline runner, so when
+     * units arrive does not depend on a thread's timing (on the compiler thread this test once failed).
+     */
+    private static void runUntil(Harness h, java.util.function.BooleanSupplier done) {
         for (int i = 0; i < 400 && !done.getAsBoolean(); i++) {
             h.step(50_000);
-            Thread.sleep(5);
         }
     }
 
     @Test
-    void unitsEnteredForAFewInstructionsAtATimeAreLeftToTheInterpreter() throws InterruptedException {
+    void unitsEnteredForAFewInstructionsAtATimeAreLeftToTheInterpreter() {
         // loop: a0++; call f on the next page; j loop.  f: a1++; ret. Every unit run is 1-2 instructions.
         int[] caller = {addi(A0, A0, 1), j(4092, RA), j(-8, ZERO)};
         int[] callee = {addi(A1, A1, 1), jalr(ZERO, RA, 0)};
         Harness h = new Harness();
-        Translator t = Translator.install(h.cpu, new JvmBlockCompiler(), false, true);
+        Translator t = Translator.install(h.cpu, new JvmBlockCompiler(), false, InlineCompileRunner.INSTANCE);
         h.program(caller).code(BASE + 4096, callee);
         runUntil(h, () -> t.diagnostics()[5] >= 2);
         assertThat(t.diagnostics()[5]).as("units left to the interpreter").isGreaterThanOrEqualTo(2);
@@ -157,12 +159,12 @@ class TranslatorTest {
     }
 
     @Test
-    void aUnitThatRunsLongPerEntryStaysTranslated() throws InterruptedException {
+    void aUnitThatRunsLongPerEntryStaysTranslated() {
         // The sum loop, restarted forever: each entry runs the whole 1,000-iteration loop.
         int[] loop = {addi(A0, ZERO, 0), addi(A1, ZERO, 1000), add(A0, A0, A1), addi(A1, A1, -1),
             b(-8, ZERO, A1, 1), j(-20, ZERO)};
         Harness h = new Harness();
-        Translator t = Translator.install(h.cpu, new JvmBlockCompiler(), false, true);
+        Translator t = Translator.install(h.cpu, new JvmBlockCompiler(), false, InlineCompileRunner.INSTANCE);
         h.program(loop);
         runUntil(h, () -> t.translatedInstructions() > 5_000_000);
         assertThat(t.translatedInstructions()).isGreaterThan(5_000_000);

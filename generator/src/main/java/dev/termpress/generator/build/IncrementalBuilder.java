@@ -1,5 +1,6 @@
 package dev.termpress.generator.build;
 
+import dev.termpress.generator.config.SiteConfig;
 import dev.termpress.generator.content.Page;
 import dev.termpress.generator.content.SourceFile;
 import dev.termpress.generator.diag.BuildException;
@@ -8,6 +9,7 @@ import dev.termpress.generator.image.ImagePublisher;
 import dev.termpress.generator.image.ImageSpec;
 import dev.termpress.generator.markdown.DemoBlock;
 import dev.termpress.generator.markdown.Markdown;
+import dev.termpress.generator.theme.SharedSidebar;
 import dev.termpress.generator.theme.Theme;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -41,7 +44,15 @@ public final class IncrementalBuilder {
     private record State(BuildOptions options, SiteFingerprint fingerprint, Map<Path, Page> parsed, String nav,
             String searchIndex, Map<Page, String> searchDocuments, Map<Page, String> pageHtml, Map<String, String> rendered, Set<String> images,
             Map<String, String> imageDescriptors, Set<String> pageBlobs, boolean demos, Theme theme,
-            Map<String, Boolean> themeAssets) {}
+            Map<String, Boolean> themeAssets, Loaded loaded, SharedSidebar.Kept sidebars) {}
+
+    /** What the load step found, for an update that only re-reads edited pages. */
+    private record Loaded(SiteConfig config, List<SourceFile> sources, List<String> contentAssets,
+            List<String> staticFiles) {
+        static Loaded of(Site site) {
+            return new Loaded(site.config, site.sources, site.contentAssets, site.staticFiles);
+        }
+    }
 
     /** @see SiteBuilder#SiteBuilder(ImagePublisher, Progress, boolean) */
     public IncrementalBuilder(ImagePublisher publisher, Progress progress, boolean bootSnapshots) {
@@ -58,15 +69,29 @@ public final class IncrementalBuilder {
      * as the previous successful build left it.
      */
     public BuildResult build(BuildOptions options) throws BuildException {
+        return build(options, SourceChanges.UNKNOWN);
+    }
+
+    /**
+     * As {@link #build(BuildOptions)}, told what changed since the last build: when that is only edits of known
+     * pages, nothing is walked (the fingerprint and the listings are the previous build's) and only those pages
+     * are read.
+     */
+    public BuildResult build(BuildOptions options, SourceChanges changes) throws BuildException {
         long start = System.nanoTime();
-        SiteFingerprint fingerprint = fingerprint(options);
         State previous = state;
+        boolean onlyEdits = previous != null && sameTarget(previous.options, options)
+                && changes.onlyEdits(options.siteDir(), previous.parsed.keySet());
+        SiteFingerprint fingerprint = onlyEdits ? previous.fingerprint : fingerprint(options);
         if (previous == null || !sameTarget(previous.options, options) || !previous.fingerprint.equals(fingerprint)
                 || !Files.isRegularFile(options.outputDir().resolve(StagedOutput.MARKER))) {
             return clean(options, fingerprint);
         }
         try {
-            BuildResult result = update(previous, options, fingerprint, start);
+            LoadStep.Earlier earlier = onlyEdits ? new LoadStep.Earlier(previous.loaded.config(), previous.loaded.sources(),
+                    previous.loaded.contentAssets(), previous.loaded.staticFiles(),
+                    changes.editedAmong(previous.parsed.keySet())) : null;
+            BuildResult result = update(previous, options, fingerprint, earlier, start);
             return result != null ? result : clean(options, fingerprint);
         } finally {
             progress.done();
@@ -87,19 +112,23 @@ public final class IncrementalBuilder {
         }
         state = new State(options, fingerprint, bySource(site), NavSignature.of(site.nav), site.searchIndex, site.searchDocuments, pageHtml,
                 new LinkedHashMap<>(site.rendered), imageNames(site), Map.copyOf(site.imageDescriptors),
-                WriteStep.pageBlobs(site).keySet(), WriteStep.hasDemos(site), site.theme, site.themeAssets);
+                WriteStep.pageBlobs(site).keySet(), WriteStep.hasDemos(site), site.theme, site.themeAssets, Loaded.of(site), kept(site, null));
         return built.result();
     }
 
     /** The update of the previous output, or {@code null} when only a clean build can give the right output. */
-    private BuildResult update(State previous, BuildOptions options, SiteFingerprint fingerprint, long start)
-            throws BuildException {
+    private BuildResult update(State previous, BuildOptions options, SiteFingerprint fingerprint,
+            LoadStep.Earlier earlier, long start) throws BuildException {
         Map<String, Long> times = new LinkedHashMap<>();
         Site site = new Site(options, progress, options.outputDir());
         long t = System.nanoTime();
         // The theme's files are in the fingerprint: the previous theme, templates compiled, is this one.
-        new LoadStep(texts, previous.theme, previous.themeAssets).run(site);
-        texts.retainOnly(site.sources.stream().map(SourceFile::file).toList());
+        if (earlier != null) {
+            LoadStep.runFrom(earlier, site, texts, previous.theme, previous.themeAssets);
+        } else {
+            new LoadStep(texts, previous.theme, previous.themeAssets).run(site);
+            texts.retainOnly(site.sources.stream().map(SourceFile::file).toList());
+        }
         t = time(times, "load", t);
         new ParseStep(markdown, reusable(previous)).run(site);
         t = time(times, "parse", t);
@@ -117,7 +146,9 @@ public final class IncrementalBuilder {
         boolean sameFrame = nav.equals(previous.nav) && Objects.equals(site.searchIndex, previous.searchIndex);
         // The HTML of a page depends on the page, the navigation and the search index's path; the rest
         // (settings, theme, image descriptors, the files links may point at) is unchanged when we get here.
-        new RenderStep(markdown, page -> sameFrame ? previous.pageHtml.get(page) : null).run(site);
+        RenderStep.Earlier frame = sameFrame ? new RenderStep.Earlier(previous.sidebars,
+                previous.rendered.get(RenderStep.NOT_FOUND_PAGE)) : null;
+        new RenderStep(markdown, page -> sameFrame ? previous.pageHtml.get(page) : null, frame).run(site);
         t = time(times, "render", t);
         WriteStep.checkOwners(site);
         OutputUpdate.Changes changes;
@@ -134,7 +165,7 @@ public final class IncrementalBuilder {
         }
         state = new State(options, fingerprint, bySource(site), nav, site.searchIndex, site.searchDocuments, pageHtml,
                 new LinkedHashMap<>(site.rendered), images, previous.imageDescriptors, previous.pageBlobs, previous.demos,
-                previous.theme, previous.themeAssets);
+                previous.theme, previous.themeAssets, Loaded.of(site), kept(site, sameFrame ? previous.sidebars : null));
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new BuildResult(options.outputDir(), site.pages.size(), site.imageDescriptors.size(), 0, changes.bytes(),
                 millis, times, changes.files());
@@ -157,6 +188,17 @@ public final class IncrementalBuilder {
             }
             return page;
         };
+    }
+
+    /**
+     * The shared sidebars to keep for the next build: this build's groups, or (when it rendered each page's
+     * partial, and the navigation is unchanged) the previous build's.
+     */
+    private static SharedSidebar.Kept kept(Site site, SharedSidebar.Kept previous) {
+        if (site.sidebars != null) {
+            return site.sidebars.keep();
+        }
+        return previous != null ? previous : SharedSidebar.Kept.NONE;
     }
 
     /** The same site, output and switches; how images are pulled may differ (the lock file is in the fingerprint). */

@@ -7,10 +7,16 @@ import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.diag.SiteError;
 import dev.termpress.generator.registry.RegistryImages;
 import dev.termpress.generator.theme.Theme;
+import dev.termpress.generator.content.SourceFile;
+import dev.termpress.generator.diag.ErrorCollector;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** Reads {@code termpress.yaml} (pulling its registry images), the Markdown files, and lists static files and theme assets. */
@@ -48,6 +54,42 @@ final class LoadStep implements BuildStep {
         return "load";
     }
 
+    /**
+     * What an earlier build loaded, for an update whose only changes are edits of known pages
+     * ({@link SourceChanges#onlyEdits}): its settings, listings and texts are taken as they were and only the
+     * {@code edited} pages are read again, so no folder is walked.
+     */
+    record Earlier(SiteConfig config, List<SourceFile> sources, List<String> contentAssets, List<String> staticFiles,
+            Set<Path> edited) {}
+
+    /** Loads from {@code earlier} instead of the site's folders (see {@link Earlier}). */
+    static void runFrom(Earlier earlier, Site site, ContentLoader.TextReader reader, Theme theme,
+            Map<String, Boolean> themeAssets) throws BuildException {
+        ErrorCollector errors = new ErrorCollector();
+        List<SourceFile> sources = new ArrayList<>(earlier.sources().size());
+        for (SourceFile source : earlier.sources()) {
+            if (!earlier.edited().contains(source.file())) {
+                sources.add(source);
+                continue;
+            }
+            try {
+                sources.add(new SourceFile(source.file(), source.path(), reader.read(source.file())));
+            } catch (CharacterCodingException e) {
+                errors.add(source.file(), 0, "not valid UTF-8 text (save the file as UTF-8)");
+            } catch (IOException e) {
+                errors.add(source.file(), 0, "cannot read: " + e.getMessage());
+            }
+        }
+        errors.throwIfAny();
+        site.config = earlier.config();
+        site.sources = List.copyOf(sources);
+        site.contentAssets = earlier.contentAssets();
+        site.staticFiles = earlier.staticFiles();
+        site.theme = theme;
+        site.themeAssets = themeAssets;
+        site.progress.update("loaded " + earlier.edited().size() + " edited pages");
+    }
+
     @Override
     public void run(Site site) throws BuildException {
         SiteConfig config = SiteConfigLoader.load(site.siteDir());
@@ -71,9 +113,9 @@ final class LoadStep implements BuildStep {
         site.progress.update("loaded " + site.sources.size() + " pages");
     }
 
-    private static java.util.List<String> listStatic(Path dir) throws BuildException {
+    private static List<String> listStatic(Path dir) throws BuildException {
         if (!Files.isDirectory(dir)) {
-            return java.util.List.of();
+            return List.of();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).map(p -> ContentLoader.slashes(dir.relativize(p))).sorted().toList();

@@ -33,15 +33,27 @@ final class RenderStep implements BuildStep {
 
     private final Markdown markdown;
     private final Function<Page, String> earlier;
+    private final Earlier frame;
+
+    /**
+     * What an earlier build rendered that depends only on the theme, settings and navigation, for a build in which
+     * those are the same: its folders' shared sidebars and its 404 page.
+     */
+    record Earlier(SharedSidebar.Kept sidebars, String notFound) {}
 
     RenderStep(Markdown markdown) {
-        this(markdown, page -> null);
+        this(markdown, page -> null, null);
     }
 
-    /** @param earlier an earlier build's HTML for a page when nothing it depends on changed, else {@code null} */
-    RenderStep(Markdown markdown, Function<Page, String> earlier) {
+    /**
+     * @param earlier an earlier build's HTML for a page when nothing it depends on changed, else {@code null}
+     * @param frame an earlier build's sidebars and 404 page when theme, settings and navigation are the same,
+     *     else {@code null}
+     */
+    RenderStep(Markdown markdown, Function<Page, String> earlier, Earlier frame) {
         this.markdown = markdown;
         this.earlier = earlier;
+        this.frame = frame;
     }
 
     @Override
@@ -65,7 +77,10 @@ final class RenderStep implements BuildStep {
         }
         // A folder's shared sidebar costs about three renderings of the partial: for a page or two (a body edit
         // in serve) the partial per page is quicker. The output is the same either way.
-        SharedSidebar sidebars = toRender >= MIN_PAGES_TO_SHARE ? new SharedSidebar(site.theme, site.nav) : null;
+        // With an earlier build's groups the shared sidebar costs nothing more than the partial per page.
+        SharedSidebar sidebars = frame != null ? new SharedSidebar(site.theme, site.nav, frame.sidebars())
+                : toRender >= MIN_PAGES_TO_SHARE ? new SharedSidebar(site.theme, site.nav) : null;
+        site.sidebars = sidebars;
         IntStream.range(0, pages.size()).parallel().forEach(i -> {
             Page page = pages.get(i);
             if (html[i] != null) {
@@ -98,7 +113,8 @@ final class RenderStep implements BuildStep {
         for (int i = 0; i < pages.size(); i++) {
             site.rendered.put(pages.get(i).outputPath(), html[i]);
         }
-        site.rendered.put(NOT_FOUND_PAGE, site.theme.render(NOT_FOUND_TEMPLATE, PageModel.forNotFound(site.config, site.nav, site.searchIndex)));
+        site.rendered.put(NOT_FOUND_PAGE, frame != null && frame.notFound() != null ? frame.notFound()
+                : site.theme.render(NOT_FOUND_TEMPLATE, PageModel.forNotFound(site.config, site.nav, site.searchIndex)));
         String sitemap = Sitemap.xml(site.config, site.nav.readingOrder());
         if (sitemap != null) {
             site.rendered.put(Sitemap.FILE_NAME, sitemap);

@@ -49,14 +49,25 @@ public final class Site {
     /** The search index's path below the output root, or {@code null} when the site has no search. */
     String searchIndex;
 
+    /** The render step's shared sidebars (null when it rendered each page's), for the next incremental build. */
+    dev.termpress.generator.theme.SharedSidebar sidebars;
+
     /** Rendered files: output path to content, in write order. */
     final Map<String, String> rendered = new LinkedHashMap<>();
     long bytesWritten;
 
+    /** Whether the rendered pages stay in {@link #rendered} for a merge into the previous output, not in staging. */
+    final boolean pagesMergedLater;
+
     Site(BuildOptions options, Progress progress, Path staging) {
+        this(options, progress, staging, false);
+    }
+
+    Site(BuildOptions options, Progress progress, Path staging, boolean pagesMergedLater) {
         this.options = options;
         this.progress = progress;
         this.staging = staging;
+        this.pagesMergedLater = pagesMergedLater;
     }
 
     Path siteDir() {

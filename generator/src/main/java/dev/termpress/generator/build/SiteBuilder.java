@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
-/** Builds a site: load, parse, check links, resolve images, render, write; then swaps the output in. */
+/** Builds a site: load, parse, check links, resolve images, render, write; then swaps or merges the output in. */
 public final class SiteBuilder {
 
     private static final Logger LOG = Logger.getLogger(SiteBuilder.class.getName());
@@ -66,7 +66,9 @@ public final class SiteBuilder {
         steps.add(new WriteStep());
         Map<String, Long> times = new LinkedHashMap<>();
         try (StagedOutput output = StagedOutput.create(options.outputDir(), options.siteDir())) {
-            Site site = new Site(options, progress, output.dir());
+            // With a previous output, pages are compared with it at the end instead of written to staging.
+            boolean merge = output.hasPreviousOutput();
+            Site site = new Site(options, progress, output.dir(), merge);
             for (BuildStep step : steps) {
                 long stepStart = System.nanoTime();
                 step.run(site);
@@ -75,7 +77,12 @@ public final class SiteBuilder {
                 LOG.fine(() -> step.name() + " took " + millis + " ms");
             }
             long swapStart = System.nanoTime();
-            output.commit();
+            if (merge) {
+                OutputMerge.Changes changes = output.merge(site.rendered);
+                LOG.fine(() -> "merged: " + changes);
+            } else {
+                output.commit();
+            }
             times.put("swap", (System.nanoTime() - swapStart) / 1_000_000);
             long total = (System.nanoTime() - start) / 1_000_000;
             return new Built(site, new BuildResult(options.outputDir(), site.pages.size(), site.imageDescriptors.size(),

@@ -12,8 +12,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
 /**
- * A build writes into a temporary sibling of the output directory and swaps it in only at the end,
- * so a failed build leaves the previous output as it was.
+ * A build writes into a temporary sibling of the output directory and, only at the end, swaps it in (a first
+ * build) or merges it into the previous output (writing only the files that changed), so a failed build leaves
+ * the previous output as it was.
  */
 public final class StagedOutput implements AutoCloseable {
 
@@ -96,6 +97,30 @@ public final class StagedOutput implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new BuildException(new SiteError(output, 0, "cannot replace the output directory: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Whether a previous output is there to be updated in place ({@link #merge}) rather than replaced: a folder
+     * that a termpress build wrote.
+     */
+    public boolean hasPreviousOutput() {
+        return Files.isRegularFile(output.resolve(MARKER));
+    }
+
+    /**
+     * Updates the previous output in place to the staging directory's files plus {@code pages} (output path to
+     * text, not written to staging), writing only what differs ({@link OutputMerge}); the staging directory is
+     * then deleted. A failure part way leaves each file whole, old or new, and the next build puts all right.
+     */
+    OutputMerge.Changes merge(java.util.Map<String, String> pages) throws BuildException {
+        try {
+            OutputMerge.Changes changes = OutputMerge.apply(staging, output, pages);
+            committed = true;
+            deleteTree(staging);
+            return changes;
+        } catch (IOException e) {
+            throw new BuildException(new SiteError(output, 0, "cannot update the output directory: " + e.getMessage()));
         }
     }
 

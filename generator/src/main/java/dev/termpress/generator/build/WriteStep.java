@@ -42,11 +42,14 @@ final class WriteStep implements BuildStep {
             List<Map.Entry<String, String>> files = List.copyOf(site.rendered.entrySet());
             AtomicLong bytes = new AtomicLong();
             AtomicInteger written = new AtomicInteger();
-            // File creation is mostly waiting on the file system: overlap it.
+            // File creation is mostly waiting on the file system: overlap it. Pages merged into a previous output
+            // later are only counted here.
             files.parallelStream().forEach(file -> {
                 byte[] data = file.getValue().getBytes(StandardCharsets.UTF_8);
                 try {
-                    Files.write(target(site, file.getKey()), data);
+                    if (!site.pagesMergedLater) {
+                        Files.write(target(site, file.getKey()), data);
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

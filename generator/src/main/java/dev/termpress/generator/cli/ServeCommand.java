@@ -3,6 +3,7 @@ package dev.termpress.generator.cli;
 import dev.termpress.generator.build.BuildOptions;
 import dev.termpress.generator.build.BuildResult;
 import dev.termpress.generator.build.IncrementalBuilder;
+import dev.termpress.generator.build.SourceChanges;
 import dev.termpress.generator.diag.BuildException;
 import dev.termpress.generator.serve.DevServer;
 import dev.termpress.generator.serve.SourceWatcher;
@@ -57,7 +58,7 @@ final class ServeCommand implements Callable<Integer> {
         IncrementalBuilder builder = new IncrementalBuilder(Publishers.standard(), Terminal.progress());
         // Watching starts before the first build, so an edit made while it runs is not missed.
         try (SourceWatcher watcher = new SourceWatcher(options.siteDir())) {
-            build(builder, options, out, err);
+            build(builder, options, SourceChanges.UNKNOWN, out, err);
             // Rebuilds after an edit follow the pins the first build wrote (--update-images runs once).
             options = new BuildOptions(options.siteDir(), options.outputDir(), null, drafts, options.pull().forRebuild());
             DevServer started;
@@ -81,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
                         continue;
                     }
                     // The reload goes out only after the changed files are in place.
-                    String failure = build(builder, options, out, err);
+                    String failure = build(builder, options, watcher.takeChanges(), out, err);
                     if (failure == null) {
                         server.liveReload().reload();
                     } else {
@@ -93,9 +94,10 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Builds once; returns the error text, or {@code null} on success. */
-    private static String build(IncrementalBuilder builder, BuildOptions options, PrintWriter out, PrintWriter err) {
+    private static String build(IncrementalBuilder builder, BuildOptions options, SourceChanges changes,
+            PrintWriter out, PrintWriter err) {
         try {
-            BuildResult result = builder.build(options);
+            BuildResult result = builder.build(options, changes);
             out.println(result.serveSummary());
             out.flush();
             return null;

@@ -25,9 +25,11 @@ import java.util.regex.Pattern;
 /** Reads and checks {@code termpress.yaml}. */
 public final class SiteConfigLoader {
 
-    static final List<String> KEYS = List.of("title", "description", "language", "base_url", "theme", "images", "snapshot", "prewarm",
+    /** Every setting of {@code termpress.yaml} (the manual documents each: ManualOptionsTest). */
+    public static final List<String> KEYS = List.of("title", "description", "language", "base_url", "theme", "images", "snapshot", "prewarm",
             "edit_url", "search", "insecure_registries", "persist", "network");
-    static final List<String> IMAGE_KEYS = List.of("source", "ref", "platform", "hostname", "snapshot", "upper-limit", "prewarm", "network");
+    /** Every key of an image's mapping form. */
+    public static final List<String> IMAGE_KEYS = List.of("source", "ref", "platform", "hostname", "snapshot", "upper-limit", "prewarm", "network");
     static final List<String> THEMES = List.of("default");
     /** Image names end up in file names and HTML attributes: keep them tame. */
     private static final Pattern IMAGE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");

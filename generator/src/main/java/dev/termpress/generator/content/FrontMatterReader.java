@@ -18,7 +18,8 @@ import java.util.List;
  */
 public final class FrontMatterReader {
 
-    static final List<String> KEYS = List.of("title", "description", "weight", "order", "draft", "toc");
+    /** Every front matter key (the manual documents each: ManualOptionsTest). */
+    public static final List<String> KEYS = List.of("title", "description", "weight", "order", "draft", "toc");
     private static final String FENCE = "---";
 
     private FrontMatterReader() {}

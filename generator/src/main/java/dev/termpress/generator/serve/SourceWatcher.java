@@ -13,9 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import dev.termpress.generator.build.SourceChanges;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -36,6 +39,9 @@ public final class SourceWatcher implements AutoCloseable {
     private final Path siteDir;
     private final WatchService service;
     private final Map<WatchKey, Path> folders = new HashMap<>();
+    /** The paths events named since the last {@link #takeChanges}; {@code complete} false after an overflow. */
+    private final Set<Path> changed = new HashSet<>();
+    private boolean complete = true;
 
     /** Starts watching {@code siteDir}; changes from now on are reported. */
     public SourceWatcher(Path siteDir) throws IOException {
@@ -72,6 +78,17 @@ public final class SourceWatcher implements AutoCloseable {
         return true;
     }
 
+    /**
+     * What changed since the previous call (or since watching began): the paths of the events, or an incomplete
+     * answer when events were lost. Starts collecting afresh.
+     */
+    public SourceChanges takeChanges() {
+        SourceChanges changes = new SourceChanges(changed, complete);
+        changed.clear();
+        complete = true;
+        return changes;
+    }
+
     /** Takes one key's events: registers new folders and says whether any event concerns a source. */
     private boolean handle(WatchKey key) {
         Path folder = folders.get(key);
@@ -79,6 +96,7 @@ public final class SourceWatcher implements AutoCloseable {
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == OVERFLOW) {
                 relevant = true; // events were lost: anything may have changed, and new folders may be unwatched
+                complete = false;
                 WATCHED.forEach(name -> registerTree(siteDir.resolve(name)));
                 continue;
             }
@@ -92,6 +110,7 @@ public final class SourceWatcher implements AutoCloseable {
             if (event.kind() == ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                 registerTree(child);
             }
+            changed.add(child.toAbsolutePath().normalize());
             relevant = true;
         }
         if (!key.reset()) {

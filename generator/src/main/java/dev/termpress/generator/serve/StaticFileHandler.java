@@ -13,7 +13,8 @@ import java.nio.file.Path;
 /**
  * Serves a built site the way static hosts do: {@code dir/} serves {@code dir/index.html},
  * {@code dir} redirects to {@code dir/}, missing files get {@code 404.html}; plus byte ranges, and gzip on the
- * wire for text-like files when the client accepts it ({@link TransportCompression}; never for a range).
+ * wire for text-like files when the client accepts it ({@link TransportCompression}; never for a range), and
+ * validators with 304 answers to conditional GETs ({@link Validators}).
  */
 final class StaticFileHandler implements HttpHandler {
 
@@ -101,7 +102,17 @@ final class StaticFileHandler implements HttpHandler {
         // A range counts bytes of the file as it is (RFC 9110 §14.1.2), so a ranged answer is never coded.
         boolean gzip = compressible && (range == null || status != 200)
                 && TransportCompression.acceptsGzip(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
-        if (liveReload && type.startsWith("text/html")) {
+        boolean inject = liveReload && type.startsWith("text/html");
+        if (status == 200) {
+            // Each representation has its own tag: the file as it is, gzip-coded, with the reload script.
+            Validators validators = Validators.of(file, (inject ? "lr" : "") + (gzip ? "gz" : ""));
+            validators.addTo(headers);
+            if (validators.notModified(exchange.getRequestHeaders())) {
+                exchange.sendResponseHeaders(304, -1);
+                return;
+            }
+        }
+        if (inject) {
             byte[] page = injectScript(Files.readAllBytes(file));
             if (gzip) {
                 headers.set("Content-Encoding", TransportCompression.GZIP);

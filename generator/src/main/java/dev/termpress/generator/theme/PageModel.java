@@ -38,6 +38,10 @@ public final class PageModel {
         pageVars.put("title", page.title());
         pageVars.put("description", description);
         pageVars.put("content", new SafeString(contentHtml));
+        // The page's own h1 apart from the rest, so a theme can put things between them (the folded contents).
+        int headingEnd = page.hasTitleHeading() ? leadingHeadingEnd(contentHtml) : -1;
+        pageVars.put("heading", headingEnd < 0 ? null : new SafeString(contentHtml.substring(0, headingEnd)));
+        pageVars.put("body", new SafeString(headingEnd < 0 ? contentHtml : contentHtml.substring(headingEnd)));
         pageVars.put("url", page.url());
         pageVars.put("source", page.sourcePath());
         pageVars.put("hasTitleHeading", page.hasTitleHeading());
@@ -52,6 +56,19 @@ public final class PageModel {
         model.put("next", link(nav.next(page), page));
         model.put("canonical", absolute(config, page.url()));
         return model;
+    }
+
+    /** Where the h1 that opens {@code html} ends (after its closing tag), or -1 when html does not open with one. */
+    static int leadingHeadingEnd(String html) {
+        int start = 0;
+        while (start < html.length() && Character.isWhitespace(html.charAt(start))) {
+            start++;
+        }
+        if (!html.startsWith("<h1", start)) {
+            return -1;
+        }
+        int close = html.indexOf("</h1>", start);
+        return close < 0 ? -1 : close + "</h1>".length();
     }
 
     /** The variables for the 404 page, which may be served at any depth and so uses the base URL's path. */

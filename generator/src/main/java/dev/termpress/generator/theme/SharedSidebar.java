@@ -42,8 +42,32 @@ public final class SharedSidebar {
     private record Group(String inactive) {}
 
     public SharedSidebar(Theme theme, NavTree nav) {
+        this(theme, nav, Kept.NONE);
+    }
+
+    /**
+     * A folder's shared sidebar as an earlier build made it, for a build whose theme, settings and navigation
+     * (titles, pages, order: {@code NavSignature}) are the same, so its groups come out the same.
+     */
+    public static final class Kept {
+        public static final Kept NONE = new Kept(Map.of());
+        private final Map<String, Group> groups;
+
+        private Kept(Map<String, Group> groups) {
+            this.groups = Map.copyOf(groups);
+        }
+    }
+
+    /** The groups made so far, for {@link #SharedSidebar(Theme, NavTree, Kept)} in a later build. */
+    public Kept keep() {
+        return new Kept(groups);
+    }
+
+    /** As {@link #SharedSidebar(Theme, NavTree)}, starting from {@code kept}'s groups (same theme and navigation). */
+    public SharedSidebar(Theme theme, NavTree nav, Kept kept) {
         this.theme = theme;
         this.nav = nav;
+        groups.putAll(kept.groups);
         walk(nav.top(), null);
         for (Page page : nav.readingOrder()) {
             String url = page.url();

@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -36,9 +38,23 @@ class IncrementalBuildEquivalenceTest {
     private Random random;
     private int counter;
 
+    /** Every path the edits wrote, moved or deleted since the last build: what the serve watcher reports. */
+    private final Set<Path> touched = new HashSet<>();
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4})
     void everyEditGivesTheCleanBuildsOutput(long seed) throws Exception {
+        editAndCompare(seed, false);
+    }
+
+    /** As serve does: each build is told the changed paths, and an edit of pages alone walks no folder. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {5, 6, 7, 8})
+    void everyEditNamedByItsPathsGivesTheCleanBuildsOutput(long seed) throws Exception {
+        editAndCompare(seed, true);
+    }
+
+    private void editAndCompare(long seed, boolean namedChanges) throws Exception {
         random = new Random(seed);
         siteDir = dir.resolve("site");
         writeInitialSite();
@@ -49,9 +65,10 @@ class IncrementalBuildEquivalenceTest {
         int updates = 0;
         List<String> log = new ArrayList<>();
         for (int i = 0; i < EDITS; i++) {
+            touched.clear();
             String edit = editOnce();
             log.add(edit);
-            BuildResult result = incremental.build(options);
+            BuildResult result = namedChanges ? incremental.build(options, changes()) : incremental.build(options);
             if (!result.clean()) {
                 updates++;
             }
@@ -79,6 +96,35 @@ class IncrementalBuildEquivalenceTest {
         assertThat(result.clean()).isFalse();
         assertThat(result.changedFiles()).isPositive();
         assertSameAsClean(options, "after the fix");
+    }
+
+    @Test
+    void namedPageEditsAreTheOnlyChangesLookedAt() throws Exception {
+        random = new Random(9);
+        siteDir = dir.resolve("site");
+        writeInitialSite();
+        IncrementalBuilder incremental = new IncrementalBuilder(new TestSite.FakePublisher(), Progress.QUIET, false);
+        BuildOptions options = BuildOptions.of(siteDir);
+        incremental.build(options);
+        // A file no event named: an update told of one page's edit does not walk the content to find it.
+        Files.writeString(siteDir.resolve("content/a/unseen.txt"), "no event for me\n");
+        touched.clear();
+        write("content/a/one.md", "# One\n\nA body about quokkas.\n");
+        BuildResult result = incremental.build(options, changes());
+        assertThat(result.clean()).isFalse();
+        assertThat(Files.readString(options.outputDir().resolve("a/one/index.html"))).contains("quokkas");
+        assertThat(options.outputDir().resolve("a/unseen.txt")).doesNotExist();
+
+        // A named change that is not an edit of a known page (a new file) looks at everything again.
+        touched.clear();
+        write("content/a/seen.txt", "named\n");
+        incremental.build(options, changes());
+        assertThat(options.outputDir().resolve("a/unseen.txt")).exists();
+        assertSameAsClean(options, "after a named new file");
+    }
+
+    private SourceChanges changes() {
+        return new SourceChanges(touched, true);
     }
 
     @Test
@@ -181,6 +227,7 @@ class IncrementalBuildEquivalenceTest {
             return "add " + name(p);
         } else if (kind < 63 && !pages.isEmpty()) {
             Path p = pick(pages);
+            touch(p);
             Files.delete(p);
             return "remove " + name(p);
         } else if (kind < 71 && !pages.isEmpty()) {
@@ -188,11 +235,14 @@ class IncrementalBuildEquivalenceTest {
             Path to = siteDir.resolve("content/" + pick(List.of("", "a/", "m" + random.nextInt(2) + "/"))
                     + "r" + random.nextInt(100000) + ".md");
             Files.createDirectories(to.getParent());
+            touch(p);
+            touch(to);
             Files.move(p, to);
             return "rename " + name(p) + " to " + name(to);
         } else if (kind < 75) {
             Path folder = siteDir.resolve("content/" + pick(List.of("n0", "n1", "n2", "m0", "m1")));
             if (Files.isDirectory(folder)) {
+                touch(folder);
                 StagedOutput.deleteTree(folder);
                 return "remove folder " + name(folder);
             }
@@ -239,6 +289,15 @@ class IncrementalBuildEquivalenceTest {
         return text.startsWith("---\n") && end > 0 ? text.substring(end + 5) : text;
     }
 
+    /** Notes {@code file} and each folder that writing it may create, as the watcher's events would. */
+    private void touch(Path file) {
+        for (Path p = file.toAbsolutePath().normalize(); p.startsWith(siteDir.toAbsolutePath().normalize())
+                && !Files.exists(p); p = p.getParent()) {
+            touched.add(p);
+        }
+        touched.add(file.toAbsolutePath().normalize());
+    }
+
     private <T> T pick(List<T> list) {
         return list.get(random.nextInt(list.size()));
     }
@@ -251,12 +310,14 @@ class IncrementalBuildEquivalenceTest {
         write(siteDir.resolve(path), text);
     }
 
-    private static void write(Path file, String text) throws IOException {
+    private void write(Path file, String text) throws IOException {
+        touch(file);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
     }
 
-    private static void append(Path file, String text) throws IOException {
+    private void append(Path file, String text) throws IOException {
+        touch(file);
         Files.createDirectories(file.getParent());
         Files.writeString(file, Files.exists(file) ? Files.readString(file) + text : text);
     }

@@ -70,6 +70,24 @@ class ReaderFeaturesBuildTest {
         assertThat(html.indexOf("tp-toc-h2")).isLessThan(html.indexOf("<article"));
     }
 
+    /** Screenshots showed the contents above the page's title on a narrow screen: there they fold under it. */
+    @Test
+    void theFoldedContentsForNarrowScreensComeRightAfterTheTitle() throws Exception {
+        TestSite site = site(TestSite.CONFIG).file("content/untitled.md", "---\ntitle: Untitled\n---\nIntro.\n\n## A\n\n## B\n");
+        build();
+        String html = site.output("guide/index.html");
+        int title = html.indexOf("</h1>");
+        int folded = html.indexOf("<details class=\"tp-toc-folded\">");
+        assertThat(title).isPositive();
+        assertThat(folded).isGreaterThan(title).isLessThan(html.indexOf("id=\"first-steps\""));
+        assertThat(html.substring(folded)).contains("<li class=\"tp-toc-h3\"><a href=\"#details\">Details</a></li>");
+        assertThat(html.split("<h1", -1)).as("one h1").hasSize(2);
+
+        String untitled = site.output("untitled/index.html");
+        assertThat(untitled.indexOf("<details class=\"tp-toc-folded\">")).isGreaterThan(untitled.indexOf("<h1>Untitled</h1>"))
+                .isLessThan(untitled.indexOf("Intro."));
+    }
+
     @Test
     void tocFalseAndPagesWithOneHeadingHaveNoContents() throws Exception {
         TestSite site = site(TestSite.CONFIG);

@@ -1,7 +1,6 @@
 package dev.termpress.generator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -9,7 +8,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * {@code termpress check} with the network: a block on an image with {@code network: true} fetches a page
  * from a test server on this machine's 127.0.0.1 through host.termpress.internal; without the setting the
- * same block cannot reach it (check keeps the network off unless termpress.yaml turns it on).
+ * same block cannot reach it (check keeps the network off unless termpress.yaml turns it on). The Debian
+ * guest's tools are DebianNetworkTest's.
  */
 class CheckNetworkTest {
 
@@ -61,33 +60,6 @@ class CheckNetworkTest {
     @Test
     void anImageWithNetworkTrueReachesTheHost() throws IOException {
         writeSite("    network: true\n", "");
-
-        int status = fixture.check(fixture.dir().toString());
-
-        assertThat(fixture.err()).isEmpty();
-        assertThat(fixture.out()).contains("all outputs match");
-        assertThat(status).isZero();
-    }
-
-    /** glibc's resolver and Python's HTTP client in the Debian guest (it has no curl), when its layout is built. */
-    @Test
-    void theDebianGuestFetchesThePageWithPython() throws IOException {
-        Path debian = Path.of(System.getenv().getOrDefault("TERMPRESS_IMAGE_CACHE", "/work/cache/images"))
-                .resolve("debian-trixie");
-        assumeTrue(Files.isRegularFile(debian.resolve("index.json")), debian + " is not built");
-        int port = server.getAddress().getPort();
-        fixture.write("index.md", """
-                # Network
-
-                ```container image=debian network=true
-                $ python3 -c "import urllib.request as u; print(u.urlopen('http://host.termpress.internal:%d/').read().decode().strip())"
-                served by the host
-                $ getent hosts host.termpress.internal
-                10.0.2.2        host.termpress.internal
-                ```
-                """.formatted(port));
-        Files.writeString(fixture.dir().resolve("termpress.yaml"), "title: Network fixture\nimages:\n  debian: " + debian
-                + "\n");
 
         int status = fixture.check(fixture.dir().toString());
 

@@ -2,6 +2,7 @@ package dev.termpress.generator.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.termpress.generator.build.SourceChanges;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,26 @@ class SourceWatcherTest {
             assertThat(watcher.awaitChange(WAIT)).isTrue();
             Files.writeString(site.resolve("static/css/site.css"), "body{}");
             assertThat(watcher.awaitChange(WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void takeChangesNamesTheChangedPathsAndStartsAfresh() throws Exception {
+        Files.createDirectories(site.resolve("content"));
+        Path page = site.resolve("content/index.md").toAbsolutePath().normalize();
+        Files.writeString(page, "# a\n");
+        try (SourceWatcher watcher = new SourceWatcher(site)) {
+            Files.writeString(page, "# a longer title\n");
+            assertThat(watcher.awaitChange(WAIT)).isTrue();
+            SourceChanges changes = watcher.takeChanges();
+            assertThat(changes.complete()).isTrue();
+            assertThat(changes.files()).contains(page);
+            assertThat(watcher.takeChanges().files()).as("taken once").isEmpty();
+
+            Files.createDirectories(site.resolve("public"));
+            Files.writeString(site.resolve("public/index.html"), "built");
+            assertThat(watcher.awaitChange(QUIET)).isFalse();
+            assertThat(watcher.takeChanges().files()).as("the output is not a source").isEmpty();
         }
     }
 }

@@ -45,6 +45,12 @@ public final class WasmUnits implements BlockCompiler {
                 Int8Array.copyFromJavaArray(WasmDispatcher.module(ramPages)), access.x, access.mem, access.tlb, io);
     }
 
+    /** A unit's dispatch {@code br_table} has a label before every instruction ({@link WasmBlockCompiler}). */
+    @Override
+    public boolean entersAnyInstruction() {
+        return true;
+    }
+
     @Override
     public CompiledBlock compile(Block block) {
         double start = now();

@@ -20,10 +20,10 @@ import org.objectweb.asm.MethodVisitor;
 /**
  * The JVM back end: one hidden class per unit (a page's hot code), written with ASM so that C2
  * compiles the guest's hot code. Each 256 bytes of the page are a static method of their own
- * ({@link RegionWriter}: chains linked by gotos, registers in locals), so no method comes near
- * the size HotSpot refuses to compile and HotSpot compiles and deoptimizes them one by one; the
- * {@code run} method loops, dispatching on the next pc's region, while control stays on the page
- * and no region asked to leave.
+ * ({@link RegionWriter}: chains linked by gotos), halved down to 64 bytes where a method comes
+ * out over the size HotSpot refuses to compile, so HotSpot compiles and deoptimizes them one by
+ * one; the {@code run} method loops, dispatching on the next pc's region, while control stays on
+ * the page and no region asked to leave.
  * Pcs are emitted relative to the page the unit runs at, so a class serves any machine and any
  * virtual address the same code is found at.
  */
@@ -34,10 +34,26 @@ public final class JvmBlockCompiler implements BlockCompiler {
     private static final String NAME = "dev/termpress/emulator/translate/jvm/GuestUnit";
     /** HotSpot does not compile methods of more bytecode than this (-XX:+DontCompileHugeMethods). */
     static final int HUGE_METHOD = 8000;
-    /** Page bytes per region method (256: about 100 instructions, well under {@link #HUGE_METHOD}). */
+    /** Page bytes per region method at first (256: about 100 instructions, mostly under {@link #HUGE_METHOD}). */
     private static final int REGION_SHIFT = 8;
+    /** The smallest region: a region method over {@link #HUGE_METHOD} is split in halves down to this. */
+    private static final int GRANULE_SHIFT = 6;
+    private static final int GRANULES = 4096 >> GRANULE_SHIFT;
+
+    /**
+     * Whether a unit may be entered at any instruction of its chains, not only at their starts
+     * ({@code -Dtermpress.translate.midEntries=off}: chain starts only), so that control arriving in
+     * the middle of a chain (an interrupt's return, an indirect jump, a budget that ended mid-chain)
+     * runs translated instead of being stepped to the next chain.
+     */
+    static final boolean MID_ENTRIES = !"off".equals(System.getProperty("termpress.translate.midEntries", "on"));
 
     private final MethodHandles.Lookup lookup = MethodHandles.lookup();
+
+    @Override
+    public boolean entersAnyInstruction() {
+        return MID_ENTRIES;
+    }
 
     @Override
     public boolean shareable() {
@@ -68,8 +84,51 @@ public final class JvmBlockCompiler implements BlockCompiler {
         }
     }
 
-    /** The class file for {@code block}, or null if a method would be too big for HotSpot to compile. */
+    /**
+     * The class file for {@code block}, or null if a method would be too big for HotSpot to compile
+     * even at the smallest region size. A region method that comes out too big is split in halves
+     * and the class written again.
+     */
     static byte[] generate(Block block) {
+        long base = block.pageBase();
+        // regionOf[g]: the first granule of the region granule g belongs to, or -1 for no code;
+        // sizeOf[first]: that region's granules.
+        int[] regionOf = new int[GRANULES];
+        int[] sizeOf = new int[GRANULES];
+        java.util.Arrays.fill(regionOf, -1);
+        int initial = 1 << (REGION_SHIFT - GRANULE_SHIFT);
+        for (Insn insn : block.insns()) {
+            int g = (int) (insn.pc() - base) >> GRANULE_SHIFT;
+            regionOf[g] = g & -initial;
+            sizeOf[g & -initial] = initial;
+        }
+        while (true) {
+            List<Integer> tooBig = new ArrayList<>();
+            byte[] bytes = write(block, regionOf, sizeOf, tooBig);
+            if (tooBig.isEmpty()) {
+                return bytes;
+            }
+            for (int first : tooBig) {
+                int half = sizeOf[first] / 2;
+                if (half == 0) {
+                    return null;
+                }
+                sizeOf[first] = half;
+                sizeOf[first + half] = half;
+                for (int g = first + half; g < first + 2 * half; g++) {
+                    if (regionOf[g] >= 0) {
+                        regionOf[g] = first + half;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes the class with the regions of {@code regionOf}; adds to {@code tooBig} the first granule
+     * of each region method over {@link #HUGE_METHOD} (the bytes are then not usable).
+     */
+    private static byte[] write(Block block, int[] regionOf, int[] sizeOf, List<Integer> tooBig) {
         // Class file version 49, without stack map frames: the JVM's own type-inferring verifier
         // checks it, much faster than ASM computing frames (which took most of the compiler
         // thread's samples: JFR, the boot, 2026-12-07) and nothing here needs a newer version.
@@ -82,29 +141,38 @@ public final class JvmBlockCompiler implements BlockCompiler {
         init.visitInsn(RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
-        long base = block.pageBase();
-        boolean[] regions = new boolean[4096 >> REGION_SHIFT];
-        for (Insn insn : block.insns()) {
-            regions[(int) (insn.pc() - base) >> REGION_SHIFT] = true;
-        }
-        for (int r = 0; r < regions.length; r++) {
-            if (regions[r]) {
-                MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "r" + r, RegionWriter.DESCRIPTOR, null, null);
-                new RegionWriter(mv, block, r << REGION_SHIFT, (r + 1) << REGION_SHIFT).emit();
+        for (int g = 0; g < GRANULES; g++) {
+            if (hasCode(regionOf, sizeOf, g)) {
+                int size = sizeOf[g];
+                MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "r" + g, RegionWriter.DESCRIPTOR, null, null);
+                new RegionWriter(mv, block, g << GRANULE_SHIFT, (g + size) << GRANULE_SHIFT).emit();
                 if (!finish(mv)) {
-                    return null;
+                    tooBig.add(g);
                 }
             }
         }
-        if (!run(cw, regions)) {
-            return null;
+        if (!run(cw, regionOf, sizeOf)) {
+            return null; // cannot happen: the dispatch is a few hundred bytes
         }
         cw.visitEnd();
+        if (!tooBig.isEmpty()) {
+            return null;
+        }
         try {
             return cw.toByteArray();
         } catch (ClassTooLargeException | MethodTooLargeException e) {
             return null;
         }
+    }
+
+    /** Whether a region starts at granule {@code g} and holds code. */
+    private static boolean hasCode(int[] regionOf, int[] sizeOf, int g) {
+        for (int k = g; k < g + sizeOf[g]; k++) {
+            if (regionOf[k] == g) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ends a method; false if it came out too big for HotSpot to compile. */
@@ -128,7 +196,7 @@ public final class JvmBlockCompiler implements BlockCompiler {
      * {@code run(access, budget, pc)}: chain after chain while control stays on the page and none
      * asked to leave; stores the executed count in {@code executed} and returns the next pc.
      */
-    private static boolean run(ClassWriter cw, boolean[] regions) {
+    private static boolean run(ClassWriter cw, int[] regionOf, int[] sizeOf) {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", "(L" + ACCESS + ";IJ)J", null, null);
         mv.visitCode();
         mv.visitVarInsn(LLOAD, PC);
@@ -157,26 +225,32 @@ public final class JvmBlockCompiler implements BlockCompiler {
         mv.visitInsn(LCONST_0);
         mv.visitInsn(LCMP);
         mv.visitJumpInsn(IFNE, exit);
-        Label[] labels = new Label[regions.length];
-        for (int r = 0; r < labels.length; r++) {
-            labels[r] = regions[r] ? new Label() : exit;
+        Label[] regionLabels = new Label[GRANULES];
+        Label[] labels = new Label[GRANULES];
+        for (int g = 0; g < GRANULES; g++) {
+            if (hasCode(regionOf, sizeOf, g)) {
+                regionLabels[g] = new Label();
+            }
+        }
+        for (int g = 0; g < GRANULES; g++) {
+            labels[g] = regionOf[g] >= 0 ? regionLabels[regionOf[g]] : exit;
         }
         mv.visitVarInsn(LLOAD, NEXT);
         mv.visitInsn(L2I);
         mv.visitIntInsn(SIPUSH, 0xfff);
         mv.visitInsn(IAND);
-        mv.visitIntInsn(BIPUSH, REGION_SHIFT);
+        mv.visitIntInsn(BIPUSH, GRANULE_SHIFT);
         mv.visitInsn(IUSHR);
-        mv.visitTableSwitchInsn(0, labels.length - 1, exit, labels);
-        for (int r = 0; r < labels.length; r++) {
-            if (!regions[r]) {
+        mv.visitTableSwitchInsn(0, GRANULES - 1, exit, labels);
+        for (int g = 0; g < GRANULES; g++) {
+            if (regionLabels[g] == null) {
                 continue;
             }
-            mv.visitLabel(labels[r]);
+            mv.visitLabel(regionLabels[g]);
             mv.visitVarInsn(ALOAD, A);
             mv.visitVarInsn(ILOAD, BUDGET);
             mv.visitVarInsn(LLOAD, NEXT);
-            mv.visitMethodInsn(INVOKESTATIC, NAME, "r" + r, RegionWriter.DESCRIPTOR, false);
+            mv.visitMethodInsn(INVOKESTATIC, NAME, "r" + g, RegionWriter.DESCRIPTOR, false);
             mv.visitVarInsn(LSTORE, NEXT);
             mv.visitJumpInsn(GOTO, check);
         }

@@ -14,9 +14,10 @@ import org.objectweb.asm.MethodVisitor;
  * One region of a unit (the instructions in 256 bytes of the page) as a static method
  * {@code (access, budget, pc) -> next pc} of the unit's class. A switch on the entry pc leads to
  * the region's chains (straight runs of instructions, each checked once against the budget);
- * branches and jumps between them are gotos, so loops within the region never leave the method.
- * Guest registers live in locals (loaded at entry, written back at the one exit); loads and
- * stores test the interpreter's TLB inline and call its slow paths out of line. The method adds
+ * branches and jumps between them are gotos, so loops within the region never leave the method;
+ * a pc inside a chain enters through a stub of its own. Guest registers live in the
+ * interpreter's array or in locals ({@link #REGS_IN_ARRAY}); loads and stores test the
+ * interpreter's TLB inline and call its slow paths out of line. The method adds
  * what it ran to {@code executed}; control going to another region returns the target pc, and
  * whatever must end the unit's run (budget, trap, stop request, invalidated code, a pc that is no
  * entry) also sets {@code leave}.
@@ -47,7 +48,17 @@ final class RegionWriter {
     private static final int V = 19; // long: loaded value
     private static final int PAGEKEY = 21; // long: vpn | dataKey
     private static final int PBASE = 23; // long: the virtual address of the page the unit runs at
-    private static final int REGS = 25; // long per guest register from x1
+    private static final int W = 25; // long: a value on its way into the register array
+    private static final int REGS = 27; // long per guest register from x1 (registers in locals)
+
+    /**
+     * Where guest registers live inside a region: {@code locals} (loaded at the region's entry,
+     * written back at its exit) or {@code array} (read and written in the interpreter's array at
+     * each use: bigger code per instruction, nothing at entry and exit). Array by default: as fast
+     * on compute, faster on the boot and the shell loop, whose units are entered every few dozen
+     * instructions (docs/benchmarks.md, 2026-12-08).
+     */
+    static final boolean REGS_IN_ARRAY = !"locals".equals(System.getProperty("termpress.translate.regs", "array"));
 
     private final MethodVisitor mv;
     private final List<Insn> insns;
@@ -58,6 +69,11 @@ final class RegionWriter {
     private final Insn[] at = new Insn[2048];
     private final Label[] entry = new Label[2048];
     private final boolean[] emitted = new boolean[2048];
+    /** Labels inside a chain where control may enter mid-chain (every instruction after a chain's first). */
+    private final Label[] mid = new Label[2048];
+    /** For each mid-chain entry: its index in its chain, and the chain's length. */
+    private final int[] indexInChain = new int[2048];
+    private final int[] chainLength = new int[2048];
     private final Label exit = new Label();
     /** Out-of-line slow paths, emitted after the chains. */
     private final List<Runnable> outOfLine = new ArrayList<>();
@@ -100,13 +116,27 @@ final class RegionWriter {
     }
 
     void emit() {
+        List<List<Insn>> chains = new ArrayList<>();
+        for (Insn insn : insns) {
+            if (entry[offset(insn.pc()) >>> 1] != null) {
+                chains.add(chainFrom(insn));
+            }
+        }
+        if (JvmBlockCompiler.MID_ENTRIES) {
+            for (List<Insn> chain : chains) {
+                for (int i = 1; i < chain.size(); i++) {
+                    int halfword = offset(chain.get(i).pc()) >>> 1;
+                    mid[halfword] = new Label();
+                    indexInChain[halfword] = i;
+                    chainLength[halfword] = chain.size();
+                }
+            }
+        }
         mv.visitCode();
         prologue();
         dispatch();
-        for (Insn insn : insns) {
-            if (entry[offset(insn.pc()) >>> 1] != null) {
-                chain(insn);
-            }
+        for (List<Insn> chain : chains) {
+            chain(chain);
         }
         for (int i = 0; i < outOfLine.size(); i++) {
             outOfLine.get(i).run();
@@ -138,11 +168,11 @@ final class RegionWriter {
             mv.visitInsn(ICONST_0);
             mv.visitVarInsn(ISTORE, slot);
         }
-        for (int slot : new int[] {NEXT, VA, TAG, V, PAGEKEY}) {
+        for (int slot : new int[] {NEXT, VA, TAG, V, PAGEKEY, W}) {
             mv.visitInsn(LCONST_0);
             mv.visitVarInsn(LSTORE, slot);
         }
-        for (int r = 1; r < 32; r++) {
+        for (int r = 1; r < 32 && !REGS_IN_ARRAY; r++) {
             if (used[r]) {
                 mv.visitVarInsn(ALOAD, X);
                 push(r);
@@ -160,6 +190,9 @@ final class RegionWriter {
             if (entry[i] != null) {
                 keys.add(i << 1);
                 labels.add(entry[i]);
+            } else if (mid[i] != null) {
+                keys.add(i << 1);
+                labels.add(midEntry(i));
             }
         }
         Label none = new Label();
@@ -181,10 +214,9 @@ final class RegionWriter {
 
     /**
      * The chain from entry {@code first}: instructions in sequence up to a branch or jump, the
-     * next entry (fallen into), or an instruction off the unit (left to the interpreter). The
-     * budget must cover the whole chain, or the unit leaves before it with the count exact.
+     * next entry (fallen into), or an instruction off the unit (left to the interpreter).
      */
-    private void chain(Insn first) {
+    private List<Insn> chainFrom(Insn first) {
         List<Insn> insns = new ArrayList<>();
         Insn insn = first;
         while (true) {
@@ -204,6 +236,45 @@ final class RegionWriter {
             }
             insn = following;
         }
+        return insns;
+    }
+
+    /**
+     * Where the dispatch sends a pc in the middle of a chain: the budget must cover the rest of
+     * the chain; COUNT is moved back by the instructions skipped, so the chain's counts (executed
+     * after its k-th instruction, its length at its end) stay right.
+     */
+    private Label midEntry(int halfword) {
+        Label stub = new Label();
+        int index = indexInChain[halfword];
+        int rest = chainLength[halfword] - index;
+        long pc = decodedBase + ((long) halfword << 1);
+        Label target = mid[halfword];
+        outOfLine.add(() -> {
+            Label covered = new Label();
+            mv.visitLabel(stub);
+            mv.visitVarInsn(ILOAD, BUDGET);
+            mv.visitVarInsn(ILOAD, COUNT);
+            mv.visitInsn(ISUB);
+            push(rest);
+            mv.visitJumpInsn(IF_ICMPGE, covered);
+            pushPc(pc);
+            mv.visitVarInsn(LSTORE, NEXT);
+            mv.visitVarInsn(ILOAD, COUNT);
+            leave();
+            mv.visitLabel(covered);
+            mv.visitIincInsn(COUNT, -index);
+            mv.visitJumpInsn(GOTO, target);
+        });
+        return stub;
+    }
+
+    /**
+     * The code of one chain, checked once against the budget: it must cover the whole chain, or
+     * the unit leaves before it with the count exact.
+     */
+    private void chain(List<Insn> insns) {
+        Insn first = insns.get(0);
         int length = insns.size();
         mv.visitLabel(entry[offset(first.pc()) >>> 1]);
         Label covered = new Label();
@@ -218,9 +289,11 @@ final class RegionWriter {
         leave();
         mv.visitLabel(covered);
         for (int i = 0; i < length - 1; i++) {
+            midLabel(insns.get(i));
             straight(insns.get(i), i);
         }
         Insn last = insns.get(length - 1);
+        midLabel(last);
         Op op = last.op();
         if (op == Op.JAL) {
             mv.visitIincInsn(COUNT, length);
@@ -249,6 +322,14 @@ final class RegionWriter {
         }
     }
 
+    /** Places the mid-chain entry label of {@code insn}, if it has one. */
+    private void midLabel(Insn insn) {
+        Label label = mid[offset(insn.pc()) >>> 1];
+        if (label != null) {
+            mv.visitLabel(label);
+        }
+    }
+
     /** Continues at {@code target}: its chain if it is an entry of this unit, else leaves for it. */
     private void goTo(long target) {
         Label label = entryAt(target);
@@ -274,7 +355,7 @@ final class RegionWriter {
 
     private void epilogue() {
         mv.visitLabel(exit);
-        for (int r = 1; r < 32; r++) {
+        for (int r = 1; r < 32 && !REGS_IN_ARRAY; r++) {
             if (written[r]) {
                 mv.visitVarInsn(ALOAD, X);
                 push(r);
@@ -296,6 +377,10 @@ final class RegionWriter {
     private void read(int r) {
         if (r == 0) {
             mv.visitInsn(LCONST_0);
+        } else if (REGS_IN_ARRAY) {
+            mv.visitVarInsn(ALOAD, X);
+            push(r);
+            mv.visitInsn(LALOAD);
         } else {
             mv.visitVarInsn(LLOAD, reg(r));
         }
@@ -305,6 +390,12 @@ final class RegionWriter {
     private void write(int rd) {
         if (rd == 0) {
             mv.visitInsn(POP2);
+        } else if (REGS_IN_ARRAY) {
+            mv.visitVarInsn(LSTORE, W);
+            mv.visitVarInsn(ALOAD, X);
+            push(rd);
+            mv.visitVarInsn(LLOAD, W);
+            mv.visitInsn(LASTORE);
         } else {
             mv.visitVarInsn(LSTORE, reg(rd));
         }

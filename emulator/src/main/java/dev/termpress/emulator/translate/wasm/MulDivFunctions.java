@@ -9,38 +9,49 @@ import java.util.List;
  * built from 32-bit halves.
  */
 final class MulDivFunctions {
-    /** Function index per funct3 of OP (MUL... REMU); MUL is inline, its slot holds -1. */
+    /** Function index per funct3 of OP (MUL... REMU), 0 until first used (0 is the unit's run); MUL is inline. */
     private final int[] wide = new int[8];
-    /** Function index per funct3 of OP-32 (MULW, DIVW, DIVUW, REMW, REMUW); -1 where reserved. */
+    /** Function index per funct3 of OP-32 (MULW, DIVW, DIVUW, REMW, REMUW), 0 until first used. */
     private final int[] word = new int[8];
+    private final WasmModule m;
+    private final int binary;
 
-    /** Adds the functions to {@code m}; {@code binary} is the type {@code (i64, i64) -> i64}. */
+    /**
+     * The functions of {@code m}, each added when a unit first uses it (most units use none, and every
+     * byte of a unit's module is written on the worker's thread); {@code binary} is {@code (i64, i64) -> i64}.
+     */
     MulDivFunctions(WasmModule m, int binary) {
-        int mulhu = add(m, binary, MulDivFunctions::mulhu);
-        wide[0] = -1;
-        wide[1] = add(m, binary, f -> mulhSigned(f, mulhu, true));
-        wide[2] = add(m, binary, f -> mulhSigned(f, mulhu, false));
-        wide[3] = mulhu;
-        wide[4] = add(m, binary, f -> divide(f, true, false));
-        wide[5] = add(m, binary, f -> divide(f, false, false));
-        wide[6] = add(m, binary, f -> divide(f, true, true));
-        wide[7] = add(m, binary, f -> divide(f, false, true));
-        java.util.Arrays.fill(word, -1);
-        word[0] = add(m, binary, f -> f.localGet(0).op(Opcodes.I32_WRAP_I64).localGet(1).op(Opcodes.I32_WRAP_I64)
-                .op(Opcodes.I32_MUL).op(Opcodes.I64_EXTEND_I32_S));
-        word[4] = add(m, binary, f -> divideWord(f, true, false));
-        word[5] = add(m, binary, f -> divideWord(f, false, false));
-        word[6] = add(m, binary, f -> divideWord(f, true, true));
-        word[7] = add(m, binary, f -> divideWord(f, false, true));
+        this.m = m;
+        this.binary = binary;
     }
 
     /** The function for OP's {@code funct3}, or -1 for MUL (one {@code i64.mul}). */
     int wide(int funct3) {
+        if (funct3 == 0) {
+            return -1;
+        }
+        if (wide[funct3] == 0) {
+            wide[funct3] = switch (funct3) {
+                case 1 -> add(f -> mulhSigned(f, wide(3), true));
+                case 2 -> add(f -> mulhSigned(f, wide(3), false));
+                case 3 -> add(MulDivFunctions::mulhu);
+                default -> add(f -> divide(f, (funct3 & 1) == 0, funct3 >= 6));
+            };
+        }
         return wide[funct3];
     }
 
     /** The function for OP-32's {@code funct3}, or -1 if that encoding is reserved. */
     int word(int funct3) {
+        if (funct3 >= 1 && funct3 <= 3) {
+            return -1;
+        }
+        if (word[funct3] == 0) {
+            word[funct3] = funct3 == 0
+                    ? add(f -> f.localGet(0).op(Opcodes.I32_WRAP_I64).localGet(1).op(Opcodes.I32_WRAP_I64)
+                            .op(Opcodes.I32_MUL).op(Opcodes.I64_EXTEND_I32_S))
+                    : add(f -> divideWord(f, (funct3 & 1) == 0, funct3 >= 6));
+        }
         return word[funct3];
     }
 
@@ -48,9 +59,9 @@ final class MulDivFunctions {
         void emit(FunctionBody f);
     }
 
-    private static int add(WasmModule m, int type, Body body) {
+    private int add(Body body) {
         int index = m.nextFunctionIndex();
-        FunctionBody f = m.addFunction(type);
+        FunctionBody f = m.addFunction(binary);
         body.emit(f);
         f.finish();
         return index;

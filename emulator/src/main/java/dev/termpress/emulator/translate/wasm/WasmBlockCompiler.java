@@ -49,6 +49,10 @@ public final class WasmBlockCompiler {
     private final Block block;
     private final List<Insn> insns;
     private final List<Integer> chainStarts = new ArrayList<>();
+    /** Per halfword of the page: the index of the instruction starting a chain there, or -1. */
+    private final int[] chainAt = new int[2048];
+    /** Per instruction: the index where its chain ends (exclusive). */
+    private int[] chainEnd;
     private final boolean[] used = new boolean[32];
     private final boolean[] written = new boolean[32];
     private final int[] regLocal = new int[32];
@@ -121,7 +125,11 @@ public final class WasmBlockCompiler {
         return m.toBytes();
     }
 
-    /** Chains start at leaders, after block-ending instructions and after gaps in the unit. */
+    /**
+     * Chains start at the first instruction, after block-ending instructions, after gaps in the unit
+     * and at branch and jump targets. The unit's entries need not start one: any instruction can be
+     * entered ({@link #body}).
+     */
     private void findChains() {
         boolean[] target = new boolean[2048];
         for (Insn insn : insns) {
@@ -132,19 +140,36 @@ public final class WasmBlockCompiler {
                 }
             }
         }
+        Arrays.fill(chainAt, -1);
         for (int i = 0; i < insns.size(); i++) {
             Insn insn = insns.get(i);
             int at = (int) (insn.pc() - block.pageBase());
-            boolean starts = i == 0 || block.isEntry(at) || insns.get(i - 1).op().endsBlock()
+            boolean starts = i == 0 || insns.get(i - 1).op().endsBlock()
                     || insns.get(i - 1).next() != insn.pc() || target[at >>> 1];
             if (starts) {
                 chainStarts.add(i);
+                chainAt[at >>> 1] = i;
+            }
+        }
+        chainEnd = new int[insns.size()];
+        for (int c = 0; c < chainStarts.size(); c++) {
+            int end = c + 1 < chainStarts.size() ? chainStarts.get(c + 1) : insns.size();
+            for (int i = chainStarts.get(c); i < end; i++) {
+                chainEnd[i] = end;
             }
         }
     }
 
+    /**
+     * Every instruction of the unit is an entry, so control that arrives anywhere on it (the
+     * instruction after one the interpreter ran, an interrupt's return, an indirect jump) runs here
+     * rather than being stepped to an entry. The dispatch {@code br_table} maps each instruction's
+     * halfword to a label just before its code; the loop around it takes the jumps between chains. An
+     * entry inside a chain first goes through a second {@code br_table} that counts the rest of its
+     * chain against the budget, as the chain's start would have counted the whole chain.
+     */
     private void body() {
-        int n = chainStarts.size();
+        int n = insns.size();
         f.localGet(PC).i64Const(~0xfffL).op(Opcodes.I64_AND).localSet(page);
         f.localGet(PC).localSet(nextPc);
         f.localGet(MEM).gc(Opcodes.ARRAY_LEN).i32Const(2).op(Opcodes.I32_SHL).localSet(memBytes);
@@ -153,28 +178,23 @@ public final class WasmBlockCompiler {
                 f.localGet(X).i32Const(r).gc(Opcodes.ARRAY_GET, longs).localSet(regLocal[r]);
             }
         }
-        // The dispatch index is the halfword of the page where a chain starts: one br_table finds the
-        // entry's chain (any other halfword is no chain start: leave at once, nothing run).
+        // The dispatch index is the halfword of the page where an instruction starts (any other
+        // halfword holds none of the unit's: leave at once, nothing run).
         f.localGet(PC).localGet(page).op(Opcodes.I64_SUB).op(Opcodes.I32_WRAP_I64).i32Const(1)
                 .op(Opcodes.I32_SHR_U).localSet(chain);
         f.block(); // exit
+        midChainEntry();
         f.loop(); // dispatch
-        for (int c = 0; c <= n; c++) {
+        for (int i = 0; i <= n; i++) {
             f.block();
         }
-        int halfwords = 0;
-        for (int c = 0; c < n; c++) {
-            halfwords = Math.max(halfwords, chainHalfword(c) + 1);
-        }
-        int[] labels = new int[halfwords];
+        int[] labels = new int[halfword(n - 1) + 1];
         Arrays.fill(labels, n);
-        for (int c = 0; c < n; c++) {
-            labels[chainHalfword(c)] = c;
+        for (int i = 0; i < n; i++) {
+            labels[halfword(i)] = i;
         }
         f.localGet(chain).brTable(labels, n);
-        for (int c = 0; c < n; c++) {
-            f.end(); // code after block c's end is chain c; n - c blocks stay open, then dispatch, exit
-            open = n - c;
+        for (int c = 0; c < chainStarts.size(); c++) {
             chain(c);
         }
         f.end(); // the default: not an entry
@@ -188,16 +208,67 @@ public final class WasmBlockCompiler {
         f.localGet(nextPc).localGet(done).localGet(exitCode).finish();
     }
 
+    /**
+     * For an entry inside a chain: leaves with {@link #EXIT_BUDGET} unless the budget covers the rest
+     * of the chain, else counts it (a block per distinct rest, picked by one {@code br_table}); an
+     * entry at a chain's start goes on, the chain counts itself.
+     */
+    private void midChainEntry() {
+        int n = insns.size();
+        int[] restGroup = new int[insns.size() + 1];
+        List<Integer> rests = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int rest = chainEnd[i] - i;
+            if (chainAt[halfword(i)] != i && restGroup[rest] == 0) {
+                rests.add(rest);
+                restGroup[rest] = rests.size();
+            }
+        }
+        int groups = rests.size();
+        if (groups == 0) {
+            return;
+        }
+        f.block(); // on to the dispatch loop
+        for (int g = 0; g < groups; g++) {
+            f.block();
+        }
+        int[] labels = new int[halfword(n - 1) + 1];
+        Arrays.fill(labels, groups);
+        for (int i = 0; i < n; i++) {
+            if (chainAt[halfword(i)] != i) {
+                labels[halfword(i)] = restGroup[chainEnd[i] - i] - 1;
+            }
+        }
+        f.localGet(chain).brTable(labels, groups);
+        for (int g = 0; g < groups; g++) {
+            f.end();
+            int onward = groups - 1 - g; // the blocks of the groups after this one
+            int rest = rests.get(g);
+            f.localGet(BUDGET).i32Const(rest).op(Opcodes.I32_LT_S).ifThen();
+            f.i32Const(EXIT_BUDGET).localSet(exitCode).br(onward + 2); // exit: nextPc is the entry pc, none run
+            f.end();
+            f.i32Const(rest).localSet(done).br(onward);
+        }
+        f.end();
+    }
+
+    /** The halfword of the page where instruction {@code i} starts. */
+    private int halfword(int i) {
+        return (int) pageOffset(insns.get(i)) >>> 1;
+    }
+
     /** br label of the exit block from the current point. */
     private int exit() {
         return open + 1;
     }
 
-    /** Chain {@code c}'s code. */
+    /** Chain {@code c}'s code, each instruction after the end of its dispatch label's block. */
     private void chain(int c) {
         int first = chainStarts.get(c);
-        int end = c + 1 < chainStarts.size() ? chainStarts.get(c + 1) : insns.size();
+        int end = chainEnd[first];
         int length = end - first;
+        f.end();
+        open = insns.size() - first;
         // Budget: leave before the chain unless it fits whole, then count its instructions.
         f.localGet(BUDGET).localGet(done).op(Opcodes.I32_SUB).i32Const(length).op(Opcodes.I32_LT_S).ifThen();
         open++;
@@ -207,6 +278,10 @@ public final class WasmBlockCompiler {
         f.localGet(done).i32Const(length).op(Opcodes.I32_ADD).localSet(done);
         for (int i = first; i < end; i++) {
             Insn insn = insns.get(i);
+            if (i > first) {
+                f.end(); // an entry inside the chain lands here
+                open = insns.size() - i;
+            }
             if (insn.op().endsBlock()) {
                 control(insn);
                 return;
@@ -264,11 +339,10 @@ public final class WasmBlockCompiler {
 
     /** Continues at {@code pc}: its chain when the unit has one, else leaves with it. */
     private void goTo(long pc) {
-        for (int c = 0; c < chainStarts.size(); c++) {
-            if (insns.get(chainStarts.get(c)).pc() == pc) {
-                f.i32Const(chainHalfword(c)).localSet(chain).br(open);
-                return;
-            }
+        long at = pc - block.pageBase();
+        if (at >= 0 && at < 4096 && chainAt[(int) at >>> 1] >= 0) {
+            f.i32Const((int) at >>> 1).localSet(chain).br(open);
+            return;
         }
         leave(pc, EXIT_NEXT);
     }
@@ -537,11 +611,6 @@ public final class WasmBlockCompiler {
     private void setPc(long pc) {
         pcValue(pc);
         f.localSet(nextPc);
-    }
-
-    /** Chain {@code c}'s dispatch index: the halfword of the page where it starts. */
-    private int chainHalfword(int c) {
-        return (int) pageOffset(insns.get(chainStarts.get(c))) >>> 1;
     }
 
     private long pageOffset(Insn insn) {

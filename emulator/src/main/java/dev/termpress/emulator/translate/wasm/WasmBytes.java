@@ -19,6 +19,12 @@ public final class WasmBytes {
         return this;
     }
 
+    private void reserve(int more) {
+        if (length + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+        }
+    }
+
     /** Appends {@code value} as unsigned LEB128 (u32 or u64: the caller keeps it in range). */
     public WasmBytes unsigned(long value) {
         long rest = value;
@@ -53,9 +59,9 @@ public final class WasmBytes {
 
     /** Appends bytes as they are. */
     public WasmBytes raw(byte[] src, int offset, int count) {
-        for (int i = 0; i < count; i++) {
-            u8(src[offset + i]);
-        }
+        reserve(count);
+        System.arraycopy(src, offset, bytes, length, count);
+        length += count;
         return this;
     }
 

@@ -51,25 +51,42 @@ class WasmBlockExecutionTest {
     }
 
     private static Prepared prepare(int[] code, Consumer<Harness> setup, int budget) {
+        return prepare(code, setup, budget, 0);
+    }
+
+    /**
+     * The unit decoded at the program's start (entered only there), entered after the interpreter ran
+     * {@code steps} instructions of it: wherever that left the pc.
+     */
+    private static Prepared prepare(int[] code, Consumer<Harness> setup, int budget, int steps) {
         Harness h = machine(code, setup);
-        long pc = h.cpu.pc();
-        Block block = BlockDecoder.decode(h.cpu.translationAccess(), pc, pc - BASE, new long[Block.ENTRY_WORDS],
+        long start = h.cpu.pc();
+        Block block = BlockDecoder.decode(h.cpu.translationAccess(), start, start - BASE, new long[Block.ENTRY_WORDS],
                 BlockDecoder.MAX_INSNS);
         assertThat(block).isNotNull();
+        h.step(steps);
+        long pc = h.cpu.pc();
         return new Prepared(h, pc, BlockRunner.prepare(block, h.cpu.translationAccess(), pc, budget));
     }
 
     /** Runs the units and checks each against an interpreter that ran the same count; returns the results. */
     private static List<BlockRunner.Result> check(List<int[]> programs, List<Consumer<Harness>> setups, int budget)
             throws Exception {
+        return check(programs, setups, budget, new int[programs.size()]);
+    }
+
+    /** As above, each unit entered where the interpreter got to after {@code steps[i]} instructions. */
+    private static List<BlockRunner.Result> check(List<int[]> programs, List<Consumer<Harness>> setups, int budget,
+            int[] steps) throws Exception {
         List<BlockRunner.Case> cases = new ArrayList<>();
         for (int i = 0; i < programs.size(); i++) {
-            cases.add(prepare(programs.get(i), setups.get(i), budget).unit());
+            cases.add(prepare(programs.get(i), setups.get(i), budget, steps[i]).unit());
         }
         List<BlockRunner.Result> results = BlockRunner.run(cases);
         for (int i = 0; i < programs.size(); i++) {
             BlockRunner.Result r = results.get(i);
             Harness reference = machine(programs.get(i), setups.get(i));
+            reference.step(steps[i]);
             int[] before = reference.cpu.translationAccess().mem.clone();
             reference.step(r.done());
             String what = "case " + i + " (exit " + r.exit() + ", " + r.done() + " run)";
@@ -95,9 +112,27 @@ class WasmBlockExecutionTest {
 
     @Test
     void randomIntegerAndMemoryCodeMatchesTheInterpreter() throws Exception {
+        List<BlockRunner.Result> results = randomCases(new int[24], 5000);
+        assertThat(results).extracting(BlockRunner.Result::done).allMatch(d -> d > 0);
+    }
+
+    @Test
+    void randomCodeEnteredAtAnyInstructionMatchesTheInterpreter() throws Exception {
+        // entered wherever the interpreter got to: mostly inside a chain, with budgets that cover or
+        // cut the rest of that chain
+        int[] steps = new int[24];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = 1 + 7 * i % 53;
+        }
+        randomCases(steps, 5000);
+        List<BlockRunner.Result> cut = randomCases(steps, 3);
+        assertThat(cut).extracting(BlockRunner.Result::exit).contains(WasmBlockCompiler.EXIT_BUDGET);
+    }
+
+    private static List<BlockRunner.Result> randomCases(int[] steps, int budget) throws Exception {
         List<int[]> programs = new ArrayList<>();
         List<Consumer<Harness>> setups = new ArrayList<>();
-        for (int seed = 1; seed <= 24; seed++) {
+        for (int seed = 1; seed <= steps.length; seed++) {
             Random random = new Random(seed);
             programs.add(randomProgram(random, 40 + random.nextInt(60), seed % 2 == 0)); // even seeds: misaligned accesses too
             long[] values = new long[32];
@@ -111,12 +146,15 @@ class WasmBlockExecutionTest {
                 h.set(LOOP, 4);
             });
         }
-        List<BlockRunner.Result> results = check(programs, setups, 5000);
-        assertThat(results).extracting(BlockRunner.Result::done).allMatch(d -> d > 0);
-        // Without misaligned accesses the units run their loop to the end and spin until the budget.
-        for (int i = 0; i < results.size(); i += 2) {
-            assertThat(results.get(i).exit()).as("case %d", i).isEqualTo(WasmBlockCompiler.EXIT_BUDGET);
+        List<BlockRunner.Result> results = check(programs, setups, budget, steps);
+        if (budget >= 5000) {
+            // Without misaligned accesses the units run their loop to the end and spin until the budget.
+            for (int i = 0; i < results.size(); i += 2) {
+                assertThat(results.get(i).exit()).as("case %d", i).isEqualTo(WasmBlockCompiler.EXIT_BUDGET);
+                assertThat(results.get(i).done()).as("case %d", i).isPositive();
+            }
         }
+        return results;
     }
 
     @Test
@@ -134,9 +172,9 @@ class WasmBlockExecutionTest {
     }
 
     @Test
-    void aUnitIsEnteredAtAnyChainStartAndLeavesAtOnceElsewhere() throws Exception {
+    void aUnitIsEnteredAtAnyInstructionAndLeavesAtOnceElsewhere() throws Exception {
         // chains start at the loop (the entry, a branch target) and at the spin after the branch; the
-        // second addi starts none
+        // second addi starts none, but the unit may be entered there too
         int[] loop = {addi(10, 10, 1), addi(11, 11, 2), b(-8, 0, 10, 1), j(0, 0)};
         Prepared p = prepare(loop, h -> h.set(10, -1000), 0);
         byte[] module = p.unit().module();
@@ -144,18 +182,32 @@ class WasmBlockExecutionTest {
         List<BlockRunner.Result> results = BlockRunner.run(List.of(
                 new BlockRunner.Case(module, access, p.pc() + 12, 50),
                 new BlockRunner.Case(module, access, p.pc() + 4, 50),
+                new BlockRunner.Case(module, access, p.pc() + 4, 1),
+                new BlockRunner.Case(module, access, p.pc() + 2, 50),
+                new BlockRunner.Case(module, access, p.pc() + 16, 50),
                 new BlockRunner.Case(module, access, p.pc(), 30)));
         BlockRunner.Result spin = results.get(0);
         assertThat(spin.exit()).isEqualTo(WasmBlockCompiler.EXIT_BUDGET);
         assertThat(spin.done()).isEqualTo(50);
         assertThat(spin.nextPc()).isEqualTo(p.pc() + 12);
         assertThat(spin.x()[10]).isEqualTo(-1000);
-        BlockRunner.Result none = results.get(1);
-        assertThat(none.exit()).isEqualTo(WasmBlockCompiler.EXIT_NOT_ENTRY);
-        assertThat(none.done()).isZero();
-        assertThat(none.nextPc()).isEqualTo(p.pc() + 4);
-        assertThat(none.x()[11]).isEqualTo(p.machine().x(11));
-        BlockRunner.Result entry = results.get(2);
+        BlockRunner.Result inside = results.get(1);
+        assertThat(inside.exit()).isEqualTo(WasmBlockCompiler.EXIT_BUDGET);
+        assertThat(inside.done()).as("the rest of the chain, then 16 whole chains").isEqualTo(2 + 3 * 16);
+        assertThat(inside.x()[10]).isEqualTo(-1000 + 16);
+        assertThat(inside.x()[11]).isEqualTo(p.machine().x(11) + 2 * 17);
+        BlockRunner.Result cut = results.get(2);
+        assertThat(cut.exit()).as("the budget does not cover the rest of the chain").isEqualTo(WasmBlockCompiler.EXIT_BUDGET);
+        assertThat(cut.done()).isZero();
+        assertThat(cut.nextPc()).isEqualTo(p.pc() + 4);
+        for (BlockRunner.Result none : List.of(results.get(3), results.get(4))) {
+            assertThat(none.exit()).isEqualTo(WasmBlockCompiler.EXIT_NOT_ENTRY);
+            assertThat(none.done()).isZero();
+            assertThat(none.x()[11]).isEqualTo(p.machine().x(11));
+        }
+        assertThat(results.get(3).nextPc()).as("inside an instruction").isEqualTo(p.pc() + 2);
+        assertThat(results.get(4).nextPc()).as("past the unit").isEqualTo(p.pc() + 16);
+        BlockRunner.Result entry = results.get(5);
         assertThat(entry.done()).isEqualTo(30);
         assertThat(entry.x()[10]).isEqualTo(-990);
     }

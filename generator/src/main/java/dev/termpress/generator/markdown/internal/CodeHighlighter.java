@@ -2,6 +2,7 @@ package dev.termpress.generator.markdown.internal;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.swing.text.Segment;
 import org.fife.ui.rsyntaxtextarea.SyntaxConstants;
 import org.fife.ui.rsyntaxtextarea.Token;
@@ -89,6 +90,11 @@ public final class CodeHighlighter {
             Map.entry("tex", SyntaxConstants.SYNTAX_STYLE_LATEX));
 
     private CodeHighlighter() {}
+
+    /** Every fence language name and alias highlighted (the manual lists each: ManualOptionsTest). */
+    public static Set<String> languages() {
+        return LANGUAGES.keySet();
+    }
 
     /** Whether {@code language} (a fence's first word) is one we highlight. */
     public static boolean supports(String language) {
