@@ -14,7 +14,8 @@
  * Messages:
  *   page -> worker  {type: "prewarm", descriptor, kernel, kernelSha256, upperLimit} (before start, at most once)
  *                   {type: "start", descriptor, kernel, kernelSha256, workdir, user, hostname, upperLimit (bytes, 0: default),
- *                    env: ["K=V"], files: [{path, sha256, size, mode}] (the figure's data-files), cols, rows}
+ *                    env: ["K=V"], files: [{path, sha256, size, mode}] (the figure's data-files), cols, rows,
+ *                    network (data-network="true": the guest's HTTP goes out through fetch)}
  *                   {type: "input", data: Uint8Array} {type: "resize", cols, rows} {type: "stop"} {type: "stats"}
  *                   {type: "shown"} (one output drawn by xterm.js: the guest pauses while 4 are not, so a
  *                   flood of output runs at the terminal's pace instead of queueing here)
@@ -270,6 +271,7 @@
       env: Object.keys(env).map(function (name) { return name + "=" + env[name]; }),
       files: parseJson(this.figure.getAttribute("data-files"), []),
       persist: this.persists(),
+      network: this.figure.getAttribute("data-network") === "true",
       savedWork: this.saved && this.saved.record ? new Uint8Array(this.saved.record.bytes) : null,
       cols: size.cols,
       rows: size.rows

@@ -9,6 +9,8 @@ import dev.termpress.emulator.guest.ExitStatusFile;
 import dev.termpress.emulator.guest.InitConf;
 import dev.termpress.emulator.guest.InitHandshake;
 import dev.termpress.emulator.host.Clock;
+import dev.termpress.emulator.net.NetworkBackend;
+import dev.termpress.emulator.net.UserNetwork;
 import dev.termpress.emulator.p9.Virtio9p;
 import dev.termpress.emulator.snapshot.ColdPages;
 import dev.termpress.emulator.snapshot.MachineSnapshot;
@@ -169,8 +171,11 @@ public final class Session {
             throw new IllegalStateException("the block's writable layer (" + block.upperLimit()
                     + " bytes) is not the prepared machine's (" + fs.upperLimit() + ")");
         }
-        InitHandshake made = new InitHandshake(fs,
-                InitConf.render(spec.image(), block.overrides(cols, rows)),
+        String conf = InitConf.render(spec.image(), block.overrides(cols, rows));
+        if (machine.network().network() != null) {
+            conf = InitConf.withNetwork(conf); // attachNetwork came first: init brings eth0 up
+        }
+        InitHandshake made = new InitHandshake(fs, conf,
                 () -> System.currentTimeMillis() * NANOS_PER_MILLI, base.entropy(),
                 (data, offset, length) -> output.write(data, offset, length));
         made.checkInstallable();
@@ -190,6 +195,18 @@ public final class Session {
             sizeConsole();
             wake();
         }
+    }
+
+    /**
+     * Gives the guest a network over {@code backend} (a block with {@code data-network}); call before
+     * {@link #configure}, whose init.conf then brings eth0 up. Whatever the backend delivers wakes the guest.
+     */
+    public void attachNetwork(NetworkBackend backend) {
+        if (handshake != null) {
+            throw new IllegalStateException("attach the network before the session has its block's settings");
+        }
+        backend.onEvent(this::wake);
+        machine.network().connect(new UserNetwork(backend));
     }
 
     /** Whether init has its settings and handed over to the block's shell (its own files are written by then). */

@@ -15,6 +15,8 @@ import dev.termpress.runtime.js.JsErrors;
 import dev.termpress.runtime.js.JsJson;
 import dev.termpress.runtime.js.Marks;
 import dev.termpress.runtime.js.WorkerScope;
+import dev.termpress.runtime.net.BrowserFetcher;
+import dev.termpress.runtime.net.FetchBackend;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSObject;
@@ -80,6 +82,8 @@ public final class WorkerMain {
     private static boolean persist;
     /** The reader's saved work (SavedWork bytes) the page read for this block, or null; used once. */
     private static byte[] savedWork;
+    /** The block's guest reaches the outside through fetch (data-network): from the start message. */
+    private static boolean network;
     /** Saves the reader's files of a persist block once its machine runs from a snapshot; else null. */
     private static WorkKeeper keeper;
 
@@ -154,6 +158,7 @@ public final class WorkerMain {
         }
         started = true;
         Marks.mark("startMessage");
+        network = JsJson.flag(message, "network");
         cols = (int) JsJson.number(message, "cols");
         rows = (int) JsJson.number(message, "rows");
         List<String> env = new ArrayList<>();
@@ -368,7 +373,7 @@ public final class WorkerMain {
             WorkerScope.postStatus("booting", 0, 0);
             Session starting = resumed;
             resumed = null;
-            starting.configure(block, cols, rows);
+            configure(starting);
             if (!restoredWork) {
                 pageFiles.install(starting.fileSystem()); // after the settings, before the first slice
             }
@@ -449,7 +454,7 @@ public final class WorkerMain {
                 return; // prepare reported why
             }
             prepared = null; // a session starts once; a cold boot after a failed restore builds another
-            starting.configure(block, cols, rows);
+            configure(starting);
             if (snapshot != null) {
                 try {
                     starting = resumeWithWork(starting, snapshot, descriptor,
@@ -514,9 +519,18 @@ public final class WorkerMain {
             throw new IllegalStateException("the machine could not be built again");
         }
         if (configure) {
-            machine.configure(block, cols, rows);
+            configure(machine);
         }
         return machine;
+    }
+
+    /** Hands the machine the block's settings, and first its network if the block has one. */
+    private static void configure(Session machine) {
+        if (network) {
+            machine.attachNetwork(new FetchBackend(new BrowserFetcher(), BrowserFetcher.pageOrigin(),
+                    WorkerScope::postNotice));
+        }
+        machine.configure(block, cols, rows);
     }
 
     /** A persist block's machine runs from snapshot {@code base}: its files are saved as the guest changes them. */

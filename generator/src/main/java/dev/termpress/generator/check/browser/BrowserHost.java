@@ -46,12 +46,6 @@ final class BrowserHost implements DemoHost {
 
     @Override
     public DemoShell open(Demo demo) throws NoShellException {
-        if (demo.block().usesNetwork()) {
-            // Said once at the fence instead of a mismatch per command (docs/architecture.md, "Networking").
-            throw new NoShellException("this block uses the network (network=true or its image's network: true),"
-                    + " which the browser runtime does not provide yet; check it on the JVM (termpress check without"
-                    + " --browser)");
-        }
         String url = siteUrl + demo.page().url();
         String id = figureId(demo);
         try {
