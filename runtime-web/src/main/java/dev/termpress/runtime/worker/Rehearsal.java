@@ -144,6 +144,11 @@ final class Rehearsal implements SessionHost {
     }
 
     @Override
+    public boolean readsWaiting() {
+        return readsWaiting.getAsBoolean();
+    }
+
+    @Override
     public void exited(int code) {
         end("exit");
     }

@@ -68,6 +68,8 @@ public final class Session {
      */
     private boolean resizeAfterInit;
     private boolean finished;
+    /** The guest printed since it started: an idle guest that printed and waits on nothing is at its prompt. */
+    private boolean printed;
     private long instructions;
     private double busyMillis;
 
@@ -299,8 +301,9 @@ public final class Session {
             }
         } while (now < deadline);
         busyMillis += now - start;
-        boolean printed = flush();
-        if (resizeAfterInit && printed && handshake.started()) {
+        boolean printedNow = flush();
+        printed |= printedNow;
+        if (resizeAfterInit && printedNow && handshake.started()) {
             resizeAfterInit = false;
             machine.console().resize(cols, rows);
         }
@@ -314,9 +317,7 @@ public final class Session {
         } else if (!machine.idle()) {
             requestSoon();
         } else {
-            if (machine.ram().absentPages() > 0) {
-                ColdPart.shared().start(); // the guest waits (its prompt): now fetch the rest of its RAM
-            }
+            fetchColdPartAtPrompt();
             double sleepMillis = idleSleepMillis();
             if (sleepMillis >= 0) {
                 host.runAfter(sleepMillis);
@@ -375,6 +376,21 @@ public final class Session {
         outputsUnshown--;
         if (paused) {
             wake();
+        } else if (!soonRequested) {
+            fetchColdPartAtPrompt(); // the page drew the idle guest's last output: maybe its prompt
+        }
+    }
+
+    /**
+     * Starts fetching a split snapshot's second part once the reader sees the prompt: the guest printed, has
+     * nothing to run, waits on no fetch, and the page drew all it printed. Earlier, the download would compete
+     * with the bytes the guest needs to get there; a guest that needs a cold page first starts it itself
+     * ({@link ColdPart#stalled}).
+     */
+    private void fetchColdPartAtPrompt() {
+        if (printed && outputsUnshown == 0 && !finished && machine.idle() && !machine.waitingForPages()
+                && machine.ram().absentPages() > 0 && !host.readsWaiting()) {
+            ColdPart.shared().start();
         }
     }
 

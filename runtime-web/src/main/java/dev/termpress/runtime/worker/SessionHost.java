@@ -30,4 +30,12 @@ public interface SessionHost {
      * program's exit status when init recorded one, else the machine's (0 clean, non-zero failed).
      */
     void exited(int code);
+
+    /**
+     * Whether guest reads wait on bytes being fetched (layer spans, a snapshot's second part): an idle guest
+     * is then not at its prompt yet. None by default.
+     */
+    default boolean readsWaiting() {
+        return false;
+    }
 }
