@@ -383,13 +383,13 @@ public final class Session {
 
     /**
      * Starts fetching a split snapshot's second part once the reader sees the prompt: the guest printed, has
-     * nothing to run, waits on no fetch, and the page drew all it printed. Earlier, the download would compete
+     * nothing to run, waits on no fetch, and the page drew all it printed (a rehearsal's prompt is not seen). Earlier, the download would compete
      * with the bytes the guest needs to get there; a guest that needs a cold page first starts it itself
      * ({@link ColdPart#stalled}).
      */
     private void fetchColdPartAtPrompt() {
-        if (printed && outputsUnshown == 0 && !finished && machine.idle() && !machine.waitingForPages()
-                && machine.ram().absentPages() > 0 && !host.readsWaiting()) {
+        if (printed && outputsUnshown == 0 && !finished && host.seenByReader() && machine.idle()
+                && !machine.waitingForPages() && machine.ram().absentPages() > 0 && !host.readsWaiting()) {
             ColdPart.shared().start();
         }
     }

@@ -38,4 +38,12 @@ public interface SessionHost {
     default boolean readsWaiting() {
         return false;
     }
+
+    /**
+     * Whether a reader sees what the guest prints (a prewarm's rehearsal is seen by nobody): only a prompt
+     * shown to a reader starts fetching a split snapshot's second part.
+     */
+    default boolean seenByReader() {
+        return true;
+    }
 }

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * When a machine resumed from a split boot snapshot's first part asks for the second ({@link ColdPart}): not
- * while it still fetches what the prompt needs (its layer here), but once its prompt is shown, or at once
- * when the guest stops before a page of the second part, which it then gets and goes on with.
+ * while it still fetches what the prompt needs (its layer here), but once its prompt is shown to a reader (a
+ * prewarm's rehearsal is seen by nobody), or at once when the guest stops before a page of the second part,
+ * which it then gets and goes on with.
  */
 class ColdPartStartTest {
 
@@ -59,6 +60,35 @@ class ColdPartStartTest {
         assertThat(guest.layerRequested).as("the shell's layer was fetched on the way").isTrue();
         assertThat(atPrompt(shownAtRequest[0])).as("the console when the second part was requested:%n%s",
                 shownAtRequest[0]).isTrue();
+    }
+
+    @Test
+    void aRehearsalsPromptSeenByNobodyRequestsNothing() throws Exception {
+        FakeHost scheduler = new FakeHost();
+        OnDemandLayerSource source = new OnDemandLayerSource(1, n -> { });
+        source.supply(0, SessionResumeTest.layer);
+        Rehearsal rehearsal = new Rehearsal(scheduler, () -> false, () -> { });
+        SessionSpec spec = new SessionSpec(null, List.of(SessionResumeTest.index), source, SessionResumeTest.BUSYBOX,
+                BlockOptions.NONE, 0, 0);
+        Session rehearsed = Session.prepareUnconfigured(spec, MachineConfig.deterministic((d, o, l) -> { })
+                .withBootargs(SessionResumeTest.BOOTARGS).withClock(scheduler), rehearsal,
+                new Ram(MachineConfig.DEFAULT_RAM_BYTES));
+        rehearsed.resumeFrom(split.first(), SessionResumeTest.IDENTITY);
+        ColdPart.shared().fetchWith(() -> { });
+        rehearsal.begin(rehearsed, BlockOptions.NONE);
+
+        for (int ticks = 0; ticks < MAX_TICKS && !rehearsal.over() && (scheduler.soon || scheduler.timerMillis >= 0);
+                ticks++) {
+            if (scheduler.soon) {
+                scheduler.soon = false;
+            } else {
+                scheduler.sleep();
+            }
+            rehearsal.tick();
+        }
+
+        assertThat(rehearsal.ending()).isEqualTo("prompt");
+        assertThat(ColdPart.shared().requested()).as("a reader who never clicks never needs the rest").isFalse();
     }
 
     @Test
