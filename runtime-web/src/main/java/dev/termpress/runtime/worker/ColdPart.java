@@ -25,6 +25,7 @@ final class ColdPart {
     private Runnable fetch;
     private boolean wanted;
     private boolean requested;
+    private boolean neededFirst;
 
     /** This worker's. */
     static ColdPart shared() {
@@ -88,7 +89,15 @@ final class ColdPart {
         if (!stalled.contains(session)) {
             stalled.add(session);
         }
+        if (!wanted) {
+            neededFirst = true;
+        }
         start();
+    }
+
+    /** Whether a guest needed a page of the part before any prompt was shown (the hot set missed it). */
+    boolean neededBeforePrompt() {
+        return neededFirst;
     }
 
     /** Whether a guest waits for this part (the rehearsal is then not at its prompt, the ledger counts a fetch). */
