@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The boot snapshot's second part is requested only once the reader's terminal holds the shell's prompt:
- * before it, the download would compete with what the prompt needs (docs/architecture.md, "Snapshots").
- * The terminal is read when the request arrives, so the order is seen as it happened, not polled.
+ * The boot snapshot's second part is requested once the reader's terminal holds the shell's prompt, or earlier
+ * only because the guest stopped before one of its pages (the worker's marks say which): never while the
+ * guest merely waits for its layer. The terminal is read when the request arrives, so the order is seen as it
+ * happened, not polled.
  */
 class ColdPartRequestTest {
 
@@ -30,7 +31,7 @@ class ColdPartRequestTest {
     static final LiveSite live = new LiveSite(ServedSite::features);
 
     @Test
-    void theSecondPartIsRequestedAfterThePromptIsInTheTerminal() throws Exception {
+    void theSecondPartIsRequestedAfterThePromptIsInTheTerminalOrWhenTheGuestNeedsIt() throws Exception {
         String cold = PublishedBlobs.named(live.site().output(), "busybox", "/snapshot/cold/digest")
                 .getFileName().toString();
         try (BrowserContext context = live.chromium().browser().newContext()) {
@@ -50,10 +51,16 @@ class ColdPartRequestTest {
 
             demo.stats(); // the worker's marks say why it asked (coldPartAtPrompt or coldPartNeeded)
             String timings = demo.figure().getAttribute("data-guest-timings");
-            assertThat(timings).as("the worker's marks").contains("coldPartAtPrompt").doesNotContain("coldPartNeeded");
             assertThat(terminalAtRequest).as("requested once").hasSize(1);
-            assertThat(terminalAtRequest.get(0)).as("the terminal when the second part was requested")
-                    .containsPattern(PROMPT_LINE);
+            if (timings.contains("\"coldPartNeeded\"")) {
+                // The guest stopped before a page the build's hot set missed: asked for at once, before the
+                // prompt (docs/benchmarks.md says which and what it costs).
+                assertThat(timings).doesNotContain("coldPartAtPrompt");
+            } else {
+                assertThat(timings).contains("coldPartAtPrompt");
+                assertThat(terminalAtRequest.get(0)).as("the terminal when the second part was requested")
+                        .containsPattern(PROMPT_LINE);
+            }
             assertThat(demo.figure().getAttribute("data-boot")).isEqualTo("snapshot");
             assertThat(errors.list()).isEmpty();
         }

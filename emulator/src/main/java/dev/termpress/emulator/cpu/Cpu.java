@@ -292,6 +292,11 @@ public final class Cpu implements HartInterrupts {
         pendTrap(Trap.PAGE_ABSENT, paddr);
     }
 
+    /** The address whose page had not arrived when the hart last stopped for one (virtual unless paging is off). */
+    public long absentAddress() {
+        return trapValue;
+    }
+
     /** Whether the last {@link #run} stopped before an instruction whose RAM page has not arrived. */
     public boolean stalledOnAbsentPage() {
         return stalled;

@@ -51,8 +51,11 @@ public final class PreparedImage {
     private static final long HOT_SET_SLICE = 200_000L;
     /** Run on after the prompt, so the hot set also holds what the waiting shell and kernel touch next. */
     private static final long HOT_SET_SETTLE = 2_000_000L;
-    /** A block that sets every option, as pages often do (docs/architecture.md, "Snapshots"). */
-    private static final GuestOverrides HOT_SET_BLOCK = new GuestOverrides("termpress", "/tmp", "nobody",
+    /**
+     * A block that sets every option, as pages often do (docs/architecture.md, "Snapshots"); its workdir does
+     * not exist, so init creates it (the filesystem's create paths).
+     */
+    private static final GuestOverrides HOT_SET_BLOCK = new GuestOverrides("termpress", "/termpress/workdir", "nobody",
             java.util.Map.of("TERMPRESS_BLOCK", "1"), 100, 30);
     /** The second resume gives up sooner: an image without that user may never show a prompt. */
     private static final long HOT_SET_VARIANT_BUDGET = 100_000_000L;
@@ -139,25 +142,31 @@ public final class PreparedImage {
      */
     public int[] hotPages(byte[] snapshot) throws SnapshotException, ImageFormatException {
         java.util.TreeSet<Integer> pages = new java.util.TreeSet<>();
-        touchedUntilPrompt(snapshot, InitConf.render(image.settings(), GuestOverrides.none().withWinsize(80, 24)),
-                true, pages);
+        GuestOverrides own = GuestOverrides.none().withWinsize(80, 24);
+        touchedUntilPrompt(snapshot, InitConf.render(image.settings(), own), own, new InstructionClock(), true, pages);
         try {
-            touchedUntilPrompt(snapshot, InitConf.render(image.settings(), HOT_SET_BLOCK), false, pages);
+            touchedUntilPrompt(snapshot, InitConf.render(image.settings(), HOT_SET_BLOCK), HOT_SET_BLOCK,
+                    new InstructionClock(), false, pages);
         } catch (IllegalArgumentException e) {
             // the image's settings and these overrides do not render: the image's own run is the hot set
         }
         return pages.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Adds the pages one resume with {@code initConf} touches to the prompt to {@code pages}. */
-    private void touchedUntilPrompt(byte[] snapshot, String initConf, boolean mustPrompt,
-            java.util.Set<Integer> pages) throws SnapshotException, ImageFormatException {
+    /**
+     * Adds the pages one resume with {@code initConf} touches to the prompt to {@code pages}. The console is
+     * given the block's size as the browser gives it right after the resume (the kernel's resize path).
+     */
+    private void touchedUntilPrompt(byte[] snapshot, String initConf, GuestOverrides block, InstructionClock clock,
+            boolean mustPrompt, java.util.Set<Integer> pages) throws SnapshotException, ImageFormatException {
         java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
         LongSupplier buildTime = () -> InstructionClock.BOOT_UNIX_NANOS;
-        BootedImage resumed = assemble(initConf, MachineConfig.deterministic(console::write), buildTime);
+        BootedImage resumed = assemble(initConf, MachineConfig.deterministic(console::write).withClock(clock),
+                buildTime);
         resumed.machine().ram().recordTouches();
         MachineSnapshot.restore(resumed.machine(), snapshot, snapshotIdentity());
         resumed.handshake().resumeAtReady();
+        resumed.machine().console().resize(block.cols(), block.rows());
         long executed = 0;
         while (!endsLikePrompt(console)) {
             if (resumed.machine().halted() || executed >= (mustPrompt ? HOT_SET_BUDGET : HOT_SET_VARIANT_BUDGET)) {

@@ -77,8 +77,9 @@ class SplitSnapshotResumeTest {
         // A page's block hands init a full init.conf; its paths must be in the first part, or the browser
         // waits for the second before the prompt.
         String conf = InitConf.render(image.image().settings(),
-                new GuestOverrides("reader-box", "/var", "nobody", Map.of("GREETING", "hello"), 90, 30));
+                new GuestOverrides("reader-box", "/srv", "nobody", Map.of("GREETING", "hello"), 90, 30)); // init makes /srv
         BootedImage resumed = image.resumeFirstPart(split.first(), conf, config(), CLOCK);
+        resumed.machine().console().resize(90, 30); // as the browser sizes the console after its resume
 
         long executed = 0;
         while (executed < BUDGET && !resumed.machine().waitingForPages() && !atPrompt()) {

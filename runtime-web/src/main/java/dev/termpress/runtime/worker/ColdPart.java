@@ -26,6 +26,7 @@ final class ColdPart {
     private boolean wanted;
     private boolean requested;
     private boolean neededFirst;
+    private String neededWhere;
 
     /** This worker's. */
     static ColdPart shared() {
@@ -85,14 +86,20 @@ final class ColdPart {
     }
 
     /** {@code session}'s guest stopped before a page of this part: it runs again when the part is applied. */
-    void stalled(Session session) {
+    void stalled(Session session, String where) {
         if (!stalled.contains(session)) {
             stalled.add(session);
         }
         if (!wanted) {
             neededFirst = true;
+            neededWhere = where;
         }
         start();
+    }
+
+    /** Where the first guest that needed it stopped (pc, address, instructions), or null. */
+    String neededWhere() {
+        return neededWhere;
     }
 
     /** Whether a guest needed a page of the part before any prompt was shown (the hot set missed it). */

@@ -171,6 +171,9 @@ final class ImageLoader {
      */
     private void fetchColdPart(BootSnapshot wanted) {
         Marks.mark(ColdPart.shared().neededBeforePrompt() ? "coldPartNeeded" : "coldPartAtPrompt");
+        if (ColdPart.shared().neededWhere() != null) {
+            Marks.mark("coldPartNeededAt-" + ColdPart.shared().neededWhere());
+        }
         String url = blobUrl(wanted.coldDigest());
         Blobs.fetchVerified(url, dev.termpress.runtime.boot.Digests.hex(wanted.coldDigest()), wanted.coldSize(),
                 bytes -> { }, SpanFetcher.JAVA_SHA256)

@@ -312,7 +312,8 @@ public final class Session {
             host.cancelTimer();
             host.exited(ExitStatusFile.read(fs).orElse(machine.exitCode()));
         } else if (machine.waitingForPages()) {
-            ColdPart.shared().stalled(this);
+            ColdPart.shared().stalled(this, Long.toHexString(machine.cpu().pc()) + "-"
+                    + Long.toHexString(machine.cpu().absentAddress()) + "-" + instructions);
             host.cancelTimer(); // the snapshot's second part wakes it (applyColdPart)
         } else if (!machine.idle()) {
             requestSoon();
