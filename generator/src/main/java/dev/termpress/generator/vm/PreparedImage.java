@@ -57,12 +57,6 @@ public final class PreparedImage {
      */
     private static final GuestOverrides HOT_SET_BLOCK = new GuestOverrides("termpress", "/termpress/workdir", "nobody",
             java.util.Map.of("TERMPRESS_BLOCK", "1"), 100, 30);
-    /**
-     * Typed at the third resume's prompt: path lookups of many names touch the pages of the kernel's name
-     * hash tables, which a block's own workdir, user or files reach before its prompt at buckets no fixed
-     * name covers (docs/benchmarks.md, "When the second part is fetched").
-     */
-    private static final String HOT_SET_LOOKUPS = "i=0; while [ $i -lt 600 ]; do i=$((i+1)); [ -e /t$i ]; done\n";
     /** The second resume gives up sooner: an image without that user may never show a prompt. */
     private static final long HOT_SET_VARIANT_BUDGET = 100_000_000L;
 
@@ -149,14 +143,13 @@ public final class PreparedImage {
     public int[] hotPages(byte[] snapshot) throws SnapshotException, ImageFormatException {
         java.util.TreeSet<Integer> pages = new java.util.TreeSet<>();
         GuestOverrides own = GuestOverrides.none().withWinsize(80, 24);
-        touchedUntilPrompt(snapshot, InitConf.render(image.settings(), own), own, null, true, pages);
+        touchedUntilPrompt(snapshot, InitConf.render(image.settings(), own), own, new InstructionClock(), true, pages);
         try {
-            touchedUntilPrompt(snapshot, InitConf.render(image.settings(), HOT_SET_BLOCK), HOT_SET_BLOCK, null, false,
-                    pages);
+            touchedUntilPrompt(snapshot, InitConf.render(image.settings(), HOT_SET_BLOCK), HOT_SET_BLOCK,
+                    new InstructionClock(), false, pages);
         } catch (IllegalArgumentException e) {
             // the image's settings and these overrides do not render: the image's own run is the hot set
         }
-        touchedUntilPrompt(snapshot, InitConf.render(image.settings(), own), own, HOT_SET_LOOKUPS, false, pages);
         return pages.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -164,9 +157,8 @@ public final class PreparedImage {
      * Adds the pages one resume with {@code initConf} touches to the prompt to {@code pages}. The console is
      * given the block's size as the browser gives it right after the resume (the kernel's resize path).
      */
-    private void touchedUntilPrompt(byte[] snapshot, String initConf, GuestOverrides block, String atPrompt,
+    private void touchedUntilPrompt(byte[] snapshot, String initConf, GuestOverrides block, InstructionClock clock,
             boolean mustPrompt, java.util.Set<Integer> pages) throws SnapshotException, ImageFormatException {
-        InstructionClock clock = new InstructionClock();
         java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
         LongSupplier buildTime = () -> InstructionClock.BOOT_UNIX_NANOS;
         BootedImage resumed = assemble(initConf, MachineConfig.deterministic(console::write).withClock(clock),
@@ -185,15 +177,6 @@ public final class PreparedImage {
                         + " instructions of the resume");
             }
             executed += resumed.handshake().run(HOT_SET_SLICE);
-        }
-        if (atPrompt != null && endsLikePrompt(console)) {
-            byte[] typed = atPrompt.getBytes(StandardCharsets.UTF_8);
-            resumed.handshake().input(typed, 0, typed.length);
-            int shown = console.size();
-            for (long more = 0; more < HOT_SET_VARIANT_BUDGET && !(console.size() > shown + typed.length
-                    && endsLikePrompt(console)) && !resumed.machine().halted(); ) {
-                more += resumed.handshake().run(HOT_SET_SLICE);
-            }
         }
         resumed.handshake().run(HOT_SET_SETTLE);
         for (int page : resumed.machine().ram().touchedPages()) {
