@@ -25,7 +25,7 @@ class ColdPartRequestTest {
                    const b = t.buffer.active; const lines = [];
                    for (let i = 0; i < b.length; i++) lines.push(b.getLine(i).translateToString(true));
                    return lines.join('\\n'); }""";
-    private static final Pattern PROMPT_LINE = Pattern.compile("(?m)[#$] ?$");
+    private static final Pattern PROMPT_LINE = Pattern.compile("(?m)[#$]( |$)");
 
     @RegisterExtension
     static final LiveSite live = new LiveSite(ServedSite::features);
