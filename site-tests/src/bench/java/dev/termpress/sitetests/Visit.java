@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * One reader's visit to a page: open it, press Run on a demo block, wait for the prompt. Keeps the Run-to-prompt
- * time, the bytes fetched from opening the page to the prompt, and the worker's counters at the prompt.
+ * time, the bytes of the requests made from opening the page to the prompt, and the worker's counters at the prompt.
  */
 final class Visit implements AutoCloseable {
 
@@ -68,8 +68,10 @@ final class Visit implements AutoCloseable {
         LiveDemo.RunTiming timing = demo.runToPrompt();
         String adopted = demo.figure().getAttribute("data-prewarmed");
         String prewarm = adopted != null ? "adopted " + adopted : "not adopted (" + before + ")";
-        Map<Downloads.Kind, Long> bytes = downloads.bytes();
-        Map<Downloads.Kind, Long> decoded = downloads.decodedBytes();
+        // Requested before the prompt showed: the second part of a split snapshot, asked for once the prompt is
+        // drawn, may finish before the count is taken.
+        Map<Downloads.Kind, Long> bytes = downloads.bytesRequestedBefore(timing.promptEpochMillis());
+        Map<Downloads.Kind, Long> decoded = downloads.decodedBytesRequestedBefore(timing.promptEpochMillis());
         double[] stats = demo.stats(); // the stats answer also sets data-guest-timings
         Object timings = demo.figure().evaluate("f => JSON.parse(f.getAttribute('data-guest-timings') || '{}')");
         return new Visit(page, demo, timing, bytes, decoded, stats, RunPhases.of(timings, timing.millis()), prewarm);

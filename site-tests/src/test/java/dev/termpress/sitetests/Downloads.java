@@ -73,18 +73,38 @@ final class Downloads {
     }
 
     /**
+     * {@link #bytes} of the requests made before {@code epochMillis} (milliseconds since 1970): what a page
+     * needed before a moment, without what it asked for right after it and got before the count was taken.
+     */
+    Map<Kind, Long> bytesRequestedBefore(double epochMillis) {
+        return sum(request -> requestedBefore(request, epochMillis) ? Math.max(0, request.sizes().responseBodySize) : 0);
+    }
+
+    /** {@link #decodedBytes} of the requests made before {@code epochMillis}. */
+    Map<Kind, Long> decodedBytesRequestedBefore(double epochMillis) {
+        return sum(request -> requestedBefore(request, epochMillis) ? decodedSize(request) : 0);
+    }
+
+    private static boolean requestedBefore(Request request, double epochMillis) {
+        double start = request.timing().startTime;
+        return Double.isNaN(epochMillis) || start <= 0 || start <= epochMillis;
+    }
+
+    /**
      * Response body bytes once decoded, per kind: what the wire carried for answers without a content coding,
      * the inflated body for coded ones.
      */
     Map<Kind, Long> decodedBytes() {
-        return sum(request -> {
-            long wire = Math.max(0, request.sizes().responseBodySize);
-            Response response = request.response();
-            if (response == null || response.headerValue("content-encoding") == null || wire == 0) {
-                return wire;
-            }
-            return (long) response.body().length; // Chromium hands back the decoded body
-        });
+        return sum(Downloads::decodedSize);
+    }
+
+    private static long decodedSize(Request request) {
+        long wire = Math.max(0, request.sizes().responseBodySize);
+        Response response = request.response();
+        if (response == null || response.headerValue("content-encoding") == null || wire == 0) {
+            return wire;
+        }
+        return (long) response.body().length; // Chromium hands back the decoded body
     }
 
     private Map<Kind, Long> sum(ToLongFunction<Request> size) {
@@ -93,15 +113,19 @@ final class Downloads {
             bytes.put(kind, 0L);
         }
         for (Request request : new ArrayList<>(finished)) {
-            Kind kind = kind(request.url());
-            if (kind == Kind.BLOB && snapshotBlobs.contains(name(request.url()))) {
-                kind = Kind.SNAPSHOT;
-            } else if (kind == Kind.BLOB && coldBlobs.contains(name(request.url()))) {
-                kind = Kind.SNAPSHOT_COLD;
-            }
-            bytes.merge(kind, size.applyAsLong(request), Long::sum);
+            bytes.merge(kindOf(request), size.applyAsLong(request), Long::sum);
         }
         return bytes;
+    }
+
+    private Kind kindOf(Request request) {
+        Kind kind = kind(request.url());
+        if (kind == Kind.BLOB && snapshotBlobs.contains(name(request.url()))) {
+            return Kind.SNAPSHOT;
+        } else if (kind == Kind.BLOB && coldBlobs.contains(name(request.url()))) {
+            return Kind.SNAPSHOT_COLD;
+        }
+        return kind;
     }
 
     /** Response body bytes of every request counted. */

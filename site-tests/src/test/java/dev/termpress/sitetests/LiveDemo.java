@@ -127,8 +127,10 @@ final class LiveDemo {
      * @param millis milliseconds to the DOM mutation that shows the prompt
      * @param phases each status line the block showed ("Starting…", "Booting…", "Running") with the
      *     milliseconds when it first showed, in order
+     * @param promptEpochMillis when the prompt showed, in milliseconds since 1970 (the clock Playwright's
+     *     request timings use), to tell the requests made before it
      */
-    record RunTiming(double millis, Map<String, Double> phases) {
+    record RunTiming(double millis, Map<String, Double> phases, double promptEpochMillis) {
 
         /** The phases as text, e.g. "Starting… 5, Booting… 310, Running 520 ms". */
         String phaseSummary() {
@@ -153,7 +155,8 @@ final class LiveDemo {
                 List<?> pair = (List<?>) phase;
                 phases.putIfAbsent(String.valueOf(pair.get(0)), ((Number) pair.get(1)).doubleValue());
             }
-            return new RunTiming(millis.doubleValue(), phases);
+            double epoch = result.get("epochMillis") instanceof Number at ? at.doubleValue() : Double.NaN;
+            return new RunTiming(millis.doubleValue(), phases, epoch);
         }
         throw new AssertionError("no prompt after Run: " + outcome + "; state " + state() + ", status '"
                 + status() + "', console " + console + ", terminal:\n" + text());
@@ -176,7 +179,7 @@ final class LiveDemo {
                 if (box) return finish('the demo failed: ' + box.textContent);
                 const rows = figure.querySelector('.xterm-rows');
                 const text = rows ? rows.innerText.replace(/\u00a0/g, ' ') : '';
-                if (/[#$]\\s*$/.test(text)) finish({ millis: now, phases: phases });
+                if (/[#$]\\s*$/.test(text)) finish({ millis: now, epochMillis: performance.timeOrigin + performance.now(), phases: phases });
               };
               observer.observe(figure, { childList: true, subtree: true, characterData: true });
               timer = setTimeout(() => finish('timed out after ' + timeout + ' ms'), timeout);

@@ -283,6 +283,20 @@ public final class Cpu implements HartInterrupts {
         return enterTrap(trapCause, trapValue, epc, false);
     }
 
+    /**
+     * The firmware, in an ecall, needs RAM at physical {@code paddr} that has not arrived: the hart stops before
+     * the ecall with nothing retired, as for a load from such a page, and makes the call again once it is here.
+     * The firmware must leave the guest's registers as they were.
+     */
+    public void waitForAbsentPage(long paddr) {
+        pendTrap(Trap.PAGE_ABSENT, paddr);
+    }
+
+    /** The address whose page had not arrived when the hart last stopped for one (virtual unless paging is off). */
+    public long absentAddress() {
+        return trapValue;
+    }
+
     /** Whether the last {@link #run} stopped before an instruction whose RAM page has not arrived. */
     public boolean stalledOnAbsentPage() {
         return stalled;

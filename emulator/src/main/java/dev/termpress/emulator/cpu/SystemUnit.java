@@ -56,6 +56,9 @@ final class SystemUnit {
         if (cpu.priv == Cpu.PRIV_S && cpu.firmware != null) {
             cpu.firmware.ecall(cpu);
             cpu.stop = true; // the firmware may have changed timers, interrupts or power state
+            if (cpu.trapPending) {
+                return cpu.takePendingTrap(pc); // it waits for an absent page: the ecall is made again later
+            }
             return pc + 4;
         }
         int cause = cpu.priv == Cpu.PRIV_U ? Trap.ECALL_FROM_U

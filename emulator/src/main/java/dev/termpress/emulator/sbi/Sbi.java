@@ -129,7 +129,9 @@ public final class Sbi implements Firmware, Snapshottable {
                 result[0] = systemReset(cpu.reg(A0), cpu.reg(A1));
             }
         } else if (eid == EXT_DBCN) {
-            debugConsole(cpu, fid, result);
+            if (!debugConsole(cpu, fid, result)) {
+                return; // its buffer has not arrived: the hart stops before the ecall and makes it again
+            }
         }
         cpu.setReg(A0, result[0]);
         cpu.setReg(A1, result[1]);
@@ -244,15 +246,24 @@ public final class Sbi implements Firmware, Snapshottable {
         return ERR_INVALID_PARAM;
     }
 
-    /** Debug console (§12): memory arguments are physical addresses, base_lo in a1, base_hi in a2. */
-    private void debugConsole(Cpu cpu, long fid, long[] result) {
+    /**
+     * Debug console (§12): memory arguments are physical addresses, base_lo in a1, base_hi in a2. Returns
+     * false, with nothing done, when the buffer covers a RAM page whose bytes have not arrived (a boot
+     * snapshot's second part): the hart then waits for it as for any access ({@link Cpu#waitForAbsentPage}).
+     */
+    private boolean debugConsole(Cpu cpu, long fid, long[] result) {
         long count = cpu.reg(A0);
         long address = cpu.reg(A1) | (cpu.reg(A1 + 1) << 32);
+        boolean buffer = fid == 0 || fid == 1;
+        if (buffer && count > 0 && ram.contains(address, count) && !ram.present(address, count)) {
+            cpu.waitForAbsentPage(address);
+            return false;
+        }
         switch ((int) fid) {
             case 0: { // console_write
                 if (count < 0 || !ram.contains(address, count)) {
                     result[0] = ERR_INVALID_PARAM;
-                    return;
+                    return true;
                 }
                 if (scratch.length < count) {
                     scratch = new byte[(int) count];
@@ -261,12 +272,12 @@ public final class Sbi implements Firmware, Snapshottable {
                 console.write(scratch, 0, (int) count);
                 result[0] = SUCCESS;
                 result[1] = count;
-                return;
+                return true;
             }
             case 1: { // console_read
                 if (count < 0 || !ram.contains(address, count)) {
                     result[0] = ERR_INVALID_PARAM;
-                    return;
+                    return true;
                 }
                 int n = (int) Math.min(count, input.available());
                 for (int i = 0; i < n; i++) {
@@ -274,14 +285,14 @@ public final class Sbi implements Firmware, Snapshottable {
                 }
                 result[0] = SUCCESS;
                 result[1] = n;
-                return;
+                return true;
             }
             case 2: // console_write_byte
                 putByte((int) count);
                 result[0] = SUCCESS;
-                return;
+                return true;
             default:
-                return;
+                return true;
         }
     }
 

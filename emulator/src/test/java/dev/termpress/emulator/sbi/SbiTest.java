@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.termpress.emulator.Machine;
 import dev.termpress.emulator.MachineConfig;
+import dev.termpress.emulator.bus.Ram;
 import dev.termpress.emulator.cpu.Cpu;
 import dev.termpress.emulator.cpu.Csr;
 import dev.termpress.emulator.virtio.VirtioConsole;
@@ -102,6 +103,62 @@ class SbiTest {
         assertThat(call(Sbi.EXT_LEGACY_GETCHAR, 0, 0, 0)[0]).isEqualTo('a');
         assertThat(call(Sbi.EXT_DBCN, 1, 8, text)).containsExactly(0, 2);
         assertThat(machine.ram().load16(text)).isEqualTo('b' | ('c' << 8));
+    }
+
+    @Test
+    void theDebugConsoleWaitsForABufferOnAPageThatHasNotArrived() {
+        boot(NOP);
+        long text = Machine.KERNEL_ADDRESS + 0x1000;
+        byte[] late = "late".getBytes(StandardCharsets.US_ASCII);
+        machine.ram().write(text, late, 0, late.length);
+        int page = (int) ((text - Ram.BASE) >>> Ram.PAGE_SHIFT);
+        machine.ram().markAbsent(page); // a boot snapshot's second part still on its way
+        long pc = Machine.KERNEL_ADDRESS + 0x100;
+        machine.ram().store32(pc, ECALL);
+        cpu.setReg(A7, Sbi.EXT_DBCN);
+        cpu.setReg(A6, 0);
+        cpu.setReg(A0, late.length);
+        cpu.setReg(A1, text);
+        cpu.setPc(pc);
+
+        machine.run(1);
+
+        assertThat(cpu.pc()).as("stopped before the ecall").isEqualTo(pc);
+        assertThat(machine.waitingForPages()).isTrue();
+        assertThat(console.size()).as("nothing written from a page not here").isZero();
+        assertThat(cpu.reg(A0)).as("the guest's registers as they were").isEqualTo(late.length);
+
+        machine.ram().arrived(page);
+        machine.run(1);
+
+        assertThat(cpu.pc()).isEqualTo(pc + 4);
+        assertThat(console.toString(StandardCharsets.US_ASCII)).isEqualTo("late");
+        assertThat(new long[] {cpu.reg(A0), cpu.reg(A1)}).containsExactly(0, late.length);
+    }
+
+    @Test
+    void theDebugConsoleReadsNoInputIntoAPageThatHasNotArrived() {
+        boot(NOP);
+        long buffer = Machine.KERNEL_ADDRESS + 0x1000;
+        int page = (int) ((buffer - Ram.BASE) >>> Ram.PAGE_SHIFT);
+        machine.ram().markAbsent(page);
+        machine.sendInput(new byte[] {'x', 'y'}, 0, 2);
+        long pc = Machine.KERNEL_ADDRESS + 0x100;
+        machine.ram().store32(pc, ECALL);
+        cpu.setReg(A7, Sbi.EXT_DBCN);
+        cpu.setReg(A6, 1);
+        cpu.setReg(A0, 8);
+        cpu.setReg(A1, buffer);
+        cpu.setPc(pc);
+
+        machine.run(1);
+        assertThat(cpu.pc()).isEqualTo(pc);
+
+        machine.ram().arrived(page);
+        machine.run(1);
+        assertThat(new long[] {cpu.reg(A0), cpu.reg(A1)}).as("the input kept for the call made again")
+                .containsExactly(0, 2);
+        assertThat(machine.ram().load16(buffer)).isEqualTo('x' | ('y' << 8));
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.termpress.emulator.fs.ImageFileSystem;
 import dev.termpress.emulator.fs.ImageFormatException;
 import dev.termpress.emulator.fs.LayerIndex;
 import dev.termpress.emulator.fs.TarInput;
+import dev.termpress.emulator.guest.GuestOverrides;
+import dev.termpress.emulator.guest.InitConf;
 import dev.termpress.emulator.guest.InitHandshake;
 import dev.termpress.emulator.host.ConsoleOutput;
 import dev.termpress.emulator.host.InstructionClock;
@@ -49,6 +51,14 @@ public final class PreparedImage {
     private static final long HOT_SET_SLICE = 200_000L;
     /** Run on after the prompt, so the hot set also holds what the waiting shell and kernel touch next. */
     private static final long HOT_SET_SETTLE = 2_000_000L;
+    /**
+     * A block that sets every option, as pages often do (docs/architecture.md, "Snapshots"); its workdir does
+     * not exist, so init creates it (the filesystem's create paths).
+     */
+    private static final GuestOverrides HOT_SET_BLOCK = new GuestOverrides("termpress", "/termpress/workdir", "nobody",
+            java.util.Map.of("TERMPRESS_BLOCK", "1"), 100, 30);
+    /** The second resume gives up sooner: an image without that user may never show a prompt. */
+    private static final long HOT_SET_VARIANT_BUDGET = 100_000_000L;
 
     private final LocalImage image;
     private final List<LayerIndex> indexes;
@@ -122,27 +132,56 @@ public final class PreparedImage {
     /**
      * The RAM pages a resume of {@code snapshot} uses up to the shell's first prompt (and a little after it,
      * while the shell settles), read, written, fetched or reached by a device: a boot snapshot's hot part.
-     * The resume runs as a block's would, on the deterministic clock with the image's default settings.
+     * The resume runs as a block's would, on the deterministic clock, once with the image's own settings and
+     * once more with every block option set ({@link #HOT_SET_BLOCK}): a browser's block hands init a full
+     * init.conf, and a user, directory or hostname of its own takes kernel and init paths the image's
+     * defaults do not, which would otherwise wait for the second part before the prompt.
      *
-     * @throws SnapshotException if the snapshot cannot be resumed or no prompt shows within the budget
+     * @throws SnapshotException if the snapshot cannot be resumed or no prompt shows within the budget with
+     *     the image's own settings (a block with every option set may fail, e.g. without that user)
      */
     public int[] hotPages(byte[] snapshot) throws SnapshotException, ImageFormatException {
+        java.util.TreeSet<Integer> pages = new java.util.TreeSet<>();
+        GuestOverrides own = GuestOverrides.none().withWinsize(80, 24);
+        touchedUntilPrompt(snapshot, InitConf.render(image.settings(), own), own, new InstructionClock(), true, pages);
+        try {
+            touchedUntilPrompt(snapshot, InitConf.render(image.settings(), HOT_SET_BLOCK), HOT_SET_BLOCK,
+                    new InstructionClock(), false, pages);
+        } catch (IllegalArgumentException e) {
+            // the image's settings and these overrides do not render: the image's own run is the hot set
+        }
+        return pages.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Adds the pages one resume with {@code initConf} touches to the prompt to {@code pages}. The console is
+     * given the block's size as the browser gives it right after the resume (the kernel's resize path).
+     */
+    private void touchedUntilPrompt(byte[] snapshot, String initConf, GuestOverrides block, InstructionClock clock,
+            boolean mustPrompt, java.util.Set<Integer> pages) throws SnapshotException, ImageFormatException {
         java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
         LongSupplier buildTime = () -> InstructionClock.BOOT_UNIX_NANOS;
-        BootedImage resumed = assemble("", MachineConfig.deterministic(console::write), buildTime);
+        BootedImage resumed = assemble(initConf, MachineConfig.deterministic(console::write).withClock(clock),
+                buildTime);
         resumed.machine().ram().recordTouches();
         MachineSnapshot.restore(resumed.machine(), snapshot, snapshotIdentity());
         resumed.handshake().resumeAtReady();
+        resumed.machine().console().resize(block.cols(), block.rows());
         long executed = 0;
         while (!endsLikePrompt(console)) {
-            if (resumed.machine().halted() || executed >= HOT_SET_BUDGET) {
+            if (resumed.machine().halted() || executed >= (mustPrompt ? HOT_SET_BUDGET : HOT_SET_VARIANT_BUDGET)) {
+                if (!mustPrompt) {
+                    break; // what it touched still counts
+                }
                 throw new SnapshotException(image.description() + ": no shell prompt within " + executed
                         + " instructions of the resume");
             }
             executed += resumed.handshake().run(HOT_SET_SLICE);
         }
         resumed.handshake().run(HOT_SET_SETTLE);
-        return resumed.machine().ram().touchedPages();
+        for (int page : resumed.machine().ram().touchedPages()) {
+            pages.add(page);
+        }
     }
 
     /** The console's last bytes end like a shell prompt ("# ", "$ "), escape sequences aside. */

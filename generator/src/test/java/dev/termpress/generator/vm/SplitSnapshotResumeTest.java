@@ -73,6 +73,30 @@ class SplitSnapshotResumeTest {
     }
 
     @Test
+    void aBlockWithItsOwnUserDirectoryAndHostnameReachesItsPromptOnTheFirstPartAlone() throws Exception {
+        // A page's block hands init a full init.conf; its paths must be in the first part, or the browser
+        // waits for the second before the prompt.
+        String conf = InitConf.render(image.image().settings(),
+                new GuestOverrides("reader-box", "/srv", "nobody", Map.of("GREETING", "hello"), 90, 30)); // init makes /srv
+        BootedImage resumed = image.resumeFirstPart(split.first(), conf, config(), CLOCK);
+        resumed.machine().console().resize(90, 30); // as the browser sizes the console after its resume
+
+        long executed = 0;
+        while (executed < BUDGET && !resumed.machine().waitingForPages() && !atPrompt()) {
+            executed += resumed.handshake().run(SLICE);
+        }
+
+        assertThat(resumed.machine().waitingForPages()).as("stopped before a cold page; console:%n%s", text())
+                .isFalse();
+        assertThat(atPrompt()).as("at the prompt").isTrue();
+    }
+
+    /** The console ends with a shell prompt, terminal control sequences aside. */
+    private boolean atPrompt() {
+        return text().replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "").endsWith("$ ");
+    }
+
+    @Test
     void checkAndRunLoadBothPartsAtOnce() throws Exception {
         BootedImage resumed = image.start("", this::config, CLOCK, BootSnapshots.of(image), notices::add);
         assertThat(notices).isEmpty();

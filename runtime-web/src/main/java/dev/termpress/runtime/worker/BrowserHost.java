@@ -87,6 +87,11 @@ final class BrowserHost implements SessionHost {
         WorkerScope.postExit(code);
     }
 
+    @Override
+    public boolean readsWaiting() {
+        return fetching.getAsBoolean();
+    }
+
     /** The ledger after the slice in which the guest last printed (the prompt, when asked right after it). */
     TickLedger.Figures atLastOutput() {
         return atLastOutput;

@@ -8,8 +8,9 @@ import java.util.function.Consumer;
 /**
  * A split boot snapshot's second part (the RAM pages a resume needs only after the prompt), fetched while the
  * machines resumed from the first part already run: each resumed {@link Session} is attached and gets the pages
- * when they arrive; until then a guest that needs one waits ({@link Session#tick}). The fetch starts at the
- * guest's first prompt or first need ({@link #start}). One per worker, as a worker runs one image.
+ * when they arrive; until then a guest that needs one waits ({@link Session#tick}). The fetch starts when the
+ * page has drawn the guest's first prompt or when a guest first needs a page of it, whichever comes first
+ * ({@link #start}, {@link #stalled}). One per worker, as a worker runs one image.
  */
 final class ColdPart {
 
@@ -24,16 +25,28 @@ final class ColdPart {
     private Runnable fetch;
     private boolean wanted;
     private boolean requested;
+    private boolean neededFirst;
+    private String neededWhere;
 
     /** This worker's. */
     static ColdPart shared() {
         return shared;
     }
 
+    /** Forgets the part and every machine attached: a new image (tests run many in one JVM). */
+    static void reset() {
+        shared = new ColdPart();
+    }
+
+    /** Whether the fetch was started. */
+    boolean requested() {
+        return requested;
+    }
+
     /**
-     * How to fetch the part. The fetch starts when a resumed guest first needs one of its pages or first waits
-     * with nothing to do (at its prompt), whichever comes first: until then the download would only compete
-     * with what the guest needs to reach the prompt.
+     * How to fetch the part. The fetch starts when a resumed guest first needs one of its pages or its prompt
+     * is shown, whichever comes first: until then the download would only compete with what the guest needs
+     * to reach the prompt (the second part is most of the snapshot's bytes).
      */
     void fetchWith(Runnable fetcher) {
         this.fetch = fetcher;
@@ -42,7 +55,7 @@ final class ColdPart {
         }
     }
 
-    /** A resumed guest reached its prompt or needs a page: fetch the part now (once). */
+    /** A resumed guest's prompt is shown or it needs a page: fetch the part now (once). */
     void start() {
         wanted = true;
         if (fetch != null && !requested && raw == null && failure == null) {
@@ -73,11 +86,25 @@ final class ColdPart {
     }
 
     /** {@code session}'s guest stopped before a page of this part: it runs again when the part is applied. */
-    void stalled(Session session) {
+    void stalled(Session session, String where) {
         if (!stalled.contains(session)) {
             stalled.add(session);
         }
+        if (!wanted) {
+            neededFirst = true;
+            neededWhere = where;
+        }
         start();
+    }
+
+    /** Where the first guest that needed it stopped (pc, address, instructions), or null. */
+    String neededWhere() {
+        return neededWhere;
+    }
+
+    /** Whether a guest needed a page of the part before any prompt was shown (the hot set missed it). */
+    boolean neededBeforePrompt() {
+        return neededFirst;
     }
 
     /** Whether a guest waits for this part (the rehearsal is then not at its prompt, the ledger counts a fetch). */

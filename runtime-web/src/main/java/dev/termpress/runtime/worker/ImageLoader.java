@@ -165,11 +165,15 @@ final class ImageLoader {
     }
 
     /**
-     * A split snapshot's second part, fetched once a guest resumed from the first reaches its prompt or needs
-     * a page of it ({@link ColdPart#start}): verified, inflated and handed to every machine resumed from the
+     * A split snapshot's second part, fetched once a guest resumed from the first shows its prompt or needs
+     * a page of it ({@link ColdPart#start}, marked coldPartAtPrompt or coldPartNeeded): verified, inflated and handed to every machine resumed from the
      * first part. If it fails before the first part is delivered, the snapshot is not used at all.
      */
     private void fetchColdPart(BootSnapshot wanted) {
+        Marks.mark(ColdPart.shared().neededBeforePrompt() ? "coldPartNeeded" : "coldPartAtPrompt");
+        if (ColdPart.shared().neededWhere() != null) {
+            Marks.mark("coldPartNeededAt-" + ColdPart.shared().neededWhere());
+        }
         String url = blobUrl(wanted.coldDigest());
         Blobs.fetchVerified(url, dev.termpress.runtime.boot.Digests.hex(wanted.coldDigest()), wanted.coldSize(),
                 bytes -> { }, SpanFetcher.JAVA_SHA256)

@@ -144,6 +144,16 @@ final class Rehearsal implements SessionHost {
     }
 
     @Override
+    public boolean readsWaiting() {
+        return readsWaiting.getAsBoolean();
+    }
+
+    @Override
+    public boolean seenByReader() {
+        return false; // its prompt fetches no second part: a reader who never clicks never needs it
+    }
+
+    @Override
     public void exited(int code) {
         end("exit");
     }

@@ -70,6 +70,8 @@ public final class Session {
      */
     private boolean resizeAfterInit;
     private boolean finished;
+    /** The guest printed since it started: an idle guest that printed and waits on nothing is at its prompt. */
+    private boolean printed;
     private long instructions;
     private double busyMillis;
 
@@ -316,8 +318,9 @@ public final class Session {
             }
         } while (now < deadline);
         busyMillis += now - start;
-        boolean printed = flush();
-        if (resizeAfterInit && printed && handshake.started()) {
+        boolean printedNow = flush();
+        printed |= printedNow;
+        if (resizeAfterInit && printedNow && handshake.started()) {
             resizeAfterInit = false;
             machine.console().resize(cols, rows);
         }
@@ -326,14 +329,13 @@ public final class Session {
             host.cancelTimer();
             host.exited(ExitStatusFile.read(fs).orElse(machine.exitCode()));
         } else if (machine.waitingForPages()) {
-            ColdPart.shared().stalled(this);
+            ColdPart.shared().stalled(this, Long.toHexString(machine.cpu().pc()) + "-"
+                    + Long.toHexString(machine.cpu().absentAddress()) + "-" + instructions);
             host.cancelTimer(); // the snapshot's second part wakes it (applyColdPart)
         } else if (!machine.idle()) {
             requestSoon();
         } else {
-            if (machine.ram().absentPages() > 0) {
-                ColdPart.shared().start(); // the guest waits (its prompt): now fetch the rest of its RAM
-            }
+            fetchColdPartAtPrompt();
             double sleepMillis = idleSleepMillis();
             if (sleepMillis >= 0) {
                 host.runAfter(sleepMillis);
@@ -392,6 +394,21 @@ public final class Session {
         outputsUnshown--;
         if (paused) {
             wake();
+        } else if (!soonRequested) {
+            fetchColdPartAtPrompt(); // the page drew the idle guest's last output: maybe its prompt
+        }
+    }
+
+    /**
+     * Starts fetching a split snapshot's second part once the reader sees the prompt: the guest printed, has
+     * nothing to run, waits on no fetch, and the page drew all it printed (a rehearsal's prompt is not seen). Earlier, the download would compete
+     * with the bytes the guest needs to get there; a guest that needs a cold page first starts it itself
+     * ({@link ColdPart#stalled}).
+     */
+    private void fetchColdPartAtPrompt() {
+        if (printed && outputsUnshown == 0 && !finished && host.seenByReader() && machine.idle()
+                && !machine.waitingForPages() && machine.ram().absentPages() > 0 && !host.readsWaiting()) {
+            ColdPart.shared().start();
         }
     }
 

@@ -30,4 +30,20 @@ public interface SessionHost {
      * program's exit status when init recorded one, else the machine's (0 clean, non-zero failed).
      */
     void exited(int code);
+
+    /**
+     * Whether guest reads wait on bytes being fetched (layer spans, a snapshot's second part): an idle guest
+     * is then not at its prompt yet. None by default.
+     */
+    default boolean readsWaiting() {
+        return false;
+    }
+
+    /**
+     * Whether a reader sees what the guest prints (a prewarm's rehearsal is seen by nobody): only a prompt
+     * shown to a reader starts fetching a split snapshot's second part.
+     */
+    default boolean seenByReader() {
+        return true;
+    }
 }

@@ -3,6 +3,7 @@ package dev.termpress.runtime.worker;
 import dev.termpress.emulator.host.Clock;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
 
 /**
  * A {@link SessionHost} on a counter clock that records what the session asks for. As a {@link Clock} it is
@@ -20,6 +21,8 @@ final class FakeHost implements SessionHost, Clock {
     /** A page that confirms output only when the test calls {@link Session#outputShown}. */
     boolean slowPage;
     Integer exitCode;
+    /** Whether guest reads wait on a fetch (a test's layer source in flight); none by default. */
+    BooleanSupplier readsWaiting = () -> false;
 
     @Override
     public double nowMillis() {
@@ -46,6 +49,11 @@ final class FakeHost implements SessionHost, Clock {
         outputMessages++;
         console.writeBytes(data);
         return !slowPage;
+    }
+
+    @Override
+    public boolean readsWaiting() {
+        return readsWaiting.getAsBoolean();
     }
 
     @Override
