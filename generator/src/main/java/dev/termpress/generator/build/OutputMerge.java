@@ -4,7 +4,6 @@ import dev.termpress.generator.paths.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -87,7 +86,7 @@ final class OutputMerge {
             if (!wanted.contains(file)) {
                 Path path = output.resolve(file);
                 Files.deleteIfExists(path);
-                deleteEmptyParents(output, path.getParent());
+                OutputUpdate.deleteEmptyParents(output, path.getParent());
                 deleted++;
             }
         }
@@ -114,19 +113,6 @@ final class OutputMerge {
             return walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .toList();
-        }
-    }
-
-    /** A clean build creates no empty folders, so a merge must not leave any. */
-    private static void deleteEmptyParents(Path output, Path dir) throws IOException {
-        Path root = output.toAbsolutePath().normalize();
-        for (Path d = dir.toAbsolutePath().normalize(); d != null && d.startsWith(root) && !d.equals(root);
-                d = d.getParent()) {
-            try {
-                Files.deleteIfExists(d);
-            } catch (DirectoryNotEmptyException e) {
-                return;
-            }
         }
     }
 }

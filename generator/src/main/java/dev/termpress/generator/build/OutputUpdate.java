@@ -61,8 +61,11 @@ final class OutputUpdate {
         return new Changes(changed.size() + deleted, bytes);
     }
 
-    /** A clean build creates no empty folders, so an update must not leave any. */
-    private static void deleteEmptyParents(Path output, Path dir) throws IOException {
+    /**
+     * Deletes {@code dir} and its parents below {@code output} while they are empty: a clean build creates no
+     * empty folders, so neither an update nor a merge ({@link OutputMerge}) may leave any.
+     */
+    static void deleteEmptyParents(Path output, Path dir) throws IOException {
         Path root = output.toAbsolutePath().normalize();
         for (Path d = dir.toAbsolutePath().normalize(); d != null && d.startsWith(root) && !d.equals(root);
                 d = d.getParent()) {

@@ -81,6 +81,23 @@ final class FakeHost implements SessionHost, Clock {
         now = (double) ticks / TICKS_PER_MILLI;
     }
 
+    /**
+     * One turn of the worker's loop, as the page gives it: at once if the session asked to run soon,
+     * else after its timer; false (and no tick) when it asked for neither, so nothing would wake the guest.
+     */
+    boolean turn(Session session) {
+        if (!soon && timerMillis < 0) {
+            return false;
+        }
+        if (soon) {
+            soon = false;
+        } else {
+            sleep();
+        }
+        session.tick();
+        return true;
+    }
+
     /** Lets the time of a requested timer pass. */
     void sleep() {
         now += timerMillis;

@@ -6,7 +6,6 @@ import dev.termpress.emulator.MachineConfig;
 import dev.termpress.emulator.fs.LayerIndex;
 import dev.termpress.emulator.fs.OnDemandLayerSource;
 import dev.termpress.emulator.fs.TarInput;
-import dev.termpress.emulator.guest.ContainerSettings;
 import dev.termpress.emulator.kernel.KernelImage;
 import dev.termpress.runtime.boot.BlockOptions;
 import dev.termpress.runtime.net.FakeFetcher;
@@ -25,9 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class SessionNetworkTest {
 
-    private static final ContainerSettings BUSYBOX = new ContainerSettings(
-            List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), "/root", null, null,
-            List.of("/bin/sh"));
     private static final int MAX_TICKS = 20_000;
 
     private static byte[] kernel;
@@ -97,7 +93,7 @@ class SessionNetworkTest {
     private static SessionSpec spec() throws Exception {
         OnDemandLayerSource[] source = new OnDemandLayerSource[1];
         source[0] = new OnDemandLayerSource(1, n -> source[0].supply(n, layer));
-        return new SessionSpec(kernel, List.of(LayerIndex.build(TarInput.of(layer))), source[0], BUSYBOX,
+        return new SessionSpec(kernel, List.of(LayerIndex.build(TarInput.of(layer))), source[0], SessionTest.BUSYBOX,
                 new BlockOptions("/root", null, null, List.of()), 100, 30);
     }
 
@@ -107,15 +103,9 @@ class SessionNetworkTest {
         int ticks = 0;
         for (; ticks < MAX_TICKS && !host.text().substring(from).contains(expected); ticks++) {
             fetcher.deliver(); // may wake the session through the backend
-            if (!host.soon && host.timerMillis < 0) {
+            if (!host.turn(session)) {
                 break; // nothing would wake the guest
             }
-            if (host.soon) {
-                host.soon = false;
-            } else {
-                host.sleep();
-            }
-            session.tick();
         }
         if (!host.text().substring(from).contains(expected)) {
             System.out.println("STALL after " + ticks + " ticks, soon " + host.soon + ", timer " + host.timerMillis);

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class SessionTest {
 
     private static final Path BUSYBOX_BLOBS = Path.of("../content-examples/images/busybox/blobs/sha256");
-    private static final ContainerSettings BUSYBOX = new ContainerSettings(
+    /** The busybox image's own settings, as the worker gets them from its config. */
+    static final ContainerSettings BUSYBOX = new ContainerSettings(
             List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), "/root", null, null,
             List.of("/bin/sh"));
     private static final int MAX_TICKS = 2_000;
@@ -184,15 +185,9 @@ class SessionTest {
     static void runUntil(Session session, FakeHost host, String expected) {
         int from = host.text().length();
         for (int ticks = 0; ticks < MAX_TICKS && !host.text().substring(from).contains(expected); ticks++) {
-            if (!host.soon && host.timerMillis < 0) {
+            if (!host.turn(session)) {
                 break; // nothing would wake the guest
             }
-            if (host.soon) {
-                host.soon = false;
-            } else {
-                host.sleep();
-            }
-            session.tick();
         }
         assertThat(host.text().substring(from)).as("console waiting for %s", expected).contains(expected);
     }
