@@ -4,9 +4,6 @@ import static dev.termpress.emulator.cpu.Asm.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.termpress.emulator.cpu.Harness;
-import dev.termpress.emulator.translate.jvm.JvmBlockCompiler;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,19 +22,7 @@ class TranslatorDemotionTest {
         // never decoded (it follows the unconditional j at 8), so arrivals there ask for a recompilation.
         int[] caller = {addi(A0, A0, 1), j(4092, RA), j(-8, ZERO), addi(A3, A3, 1), j(-16, ZERO)};
         int[] callee = {addi(A1, A1, 1), add(T0, RA, T1), jalr(ZERO, T0, 0)};
-        List<String> installs = new ArrayList<>();
-        JvmBlockCompiler jvm = new JvmBlockCompiler();
-        BlockCompiler listening = new BlockCompiler() {
-            @Override
-            public CompiledBlock compile(Block block) {
-                return jvm.compile(block);
-            }
-
-            @Override
-            public void installed(CompiledBlock code, int ramPage) {
-                installs.add("installed " + ramPage);
-            }
-        };
+        RecordingBackEnd listening = new RecordingBackEnd();
         HeldCompileRunner runner = new HeldCompileRunner();
         Harness h = new Harness();
         // Early thresholds, so both pages compile within the test's few thousand steps.
@@ -47,7 +32,7 @@ class TranslatorDemotionTest {
         assertThat(runner.held()).as("both pages hot").isEqualTo(2);
         runner.runAll();
         h.step(100);
-        assertThat(installs).containsExactlyInAnyOrder("installed 0", "installed 1");
+        assertThat(listening.installs()).containsExactlyInAnyOrder("installed 0", "installed 1");
 
         int switchedAt = 20_100;
         h.set(T1, 4);
@@ -65,7 +50,7 @@ class TranslatorDemotionTest {
         runner.runAll();
         h.step(100_000);
         steps += 100_000;
-        assertThat(installs).as("no unit installed after the demotion").hasSize(2);
+        assertThat(listening.installs()).as("no unit installed after the demotion").hasSize(2);
         assertThat(t.blockRuns()).as("no unit entered after the demotion").isEqualTo(runs);
         Harness plain = new Harness();
         plain.cpu.setAccelerator(null);

@@ -195,32 +195,15 @@ class TranslatorTest {
 
     @Test
     void theBackEndHearsWhenAUnitIsInstalledAndWhenAWriteDropsIt() {
-        java.util.List<String> events = new java.util.ArrayList<>();
-        JvmBlockCompiler jvm = new JvmBlockCompiler();
-        BlockCompiler listening = new BlockCompiler() {
-            @Override
-            public CompiledBlock compile(Block block) {
-                return jvm.compile(block);
-            }
-
-            @Override
-            public void installed(CompiledBlock code, int ramPage) {
-                events.add("installed " + ramPage);
-            }
-
-            @Override
-            public void released(CompiledBlock code, int ramPage) {
-                events.add("released " + ramPage);
-            }
-        };
+        RecordingBackEnd listening = new RecordingBackEnd();
         Harness h = new Harness();
         Translator t = Translator.install(h.cpu, listening, false);
         h.program(sumLoop()).step(2 + 3 * 1000);
-        assertThat(events).containsExactly("installed 0");
+        assertThat(listening.events()).containsExactly("installed 0");
         h.cpu.setPc(BASE + 0x1000);
         h.set(A2, BASE + 8).set(A3, addi(A0, A0, 1) & 0xffff_ffffL).code(BASE + 0x1000, sw(A3, A2, 0), j(0, ZERO));
         h.step(2);
         assertThat(t.droppedBlocks()).isPositive();
-        assertThat(events).containsExactly("installed 0", "released 0");
+        assertThat(listening.events()).containsExactly("installed 0", "released 0");
     }
 }
