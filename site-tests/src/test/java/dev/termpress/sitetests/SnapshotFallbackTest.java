@@ -2,8 +2,6 @@ package dev.termpress.sitetests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,22 +23,9 @@ class SnapshotFallbackTest {
 
     @Test
     void aCorruptSnapshotBootsColdWithOneLineSayingWhy() throws Exception {
-        try (BrowserContext context = live.chromium().browser().newContext()) {
-            Page page = context.newPage();
-            ConsoleErrors errors = ConsoleErrors.watch(page);
-            page.navigate(live.site().url(""));
-            LiveDemo demo = new LiveDemo(page, 0); // autorun as nobody in /srv with GREETING set
-            demo.press("run");
+        String text = ColdBootFallback.run(live, Pattern.compile("done-42\\s+[^\\n]*[#$]$"), "snapshot-fallback");
 
-            String text = demo.waitFor(Pattern.compile("done-42\\s+[^\\n]*[#$]$"), LiveDemo.BOOT_TIMEOUT_MILLIS);
-
-            assertThat(text).startsWith("termpress: boot snapshot not used (sha256 mismatch); booting")
-                    .contains("hello from /srv as nobody");
-            assertThat(text.split("boot snapshot not used", -1)).as("one line, once").hasSize(2);
-            assertThat(demo.figure().getAttribute("data-boot")).isEqualTo("cold");
-            assertThat(demo.state()).isEqualTo("running");
-            assertThat(errors.list()).isEmpty();
-            demo.screenshot("snapshot-fallback");
-        }
+        assertThat(text).startsWith("termpress: boot snapshot not used (sha256 mismatch); booting")
+                .contains("hello from /srv as nobody");
     }
 }
